@@ -1,0 +1,222 @@
+"""Conditions: the vocabulary read from content/conditions/, and their pages and feeds."""
+
+import logging
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from operator import attrgetter
+
+from pelican.contents import Page
+from pelican.generators import Generator
+from pelican.urlwrappers import Tag, URLWrapper
+
+from . import vocabulary as vocab
+from .icd10 import CodeBook
+from .settings import casebook_settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Code:
+    """An ICD-10-CM code with its official title, as shown to clinicians."""
+
+    code: str
+    title: str | None
+
+
+class Condition(URLWrapper):
+    """A condition a post is about; the class name selects CONDITION_URL / CONDITION_SAVE_AS."""
+
+    def __init__(self, entry, settings, description="", codes=()):
+        super().__init__(entry.name, settings)
+        self.slug = entry.slug  # from the file name, so renaming a condition keeps its URL
+        self.entry = entry
+        self.aliases = list(entry.aliases)
+        self.body_areas = list(entry.body_areas)
+        self.reviewed = entry.reviewed
+        self.source_path = entry.source_path
+        self.description = description
+        self.codes = list(codes)
+        self.articles = []
+        self.co_occurring = []
+
+    @property
+    def feed_url(self):
+        pattern = self.settings.get("CONDITION_FEED_ATOM_URL") or self.settings.get(
+            "CONDITION_FEED_ATOM"
+        )
+        return pattern.format(slug=self.slug) if pattern else None
+
+    @property
+    def feed_save_as(self):
+        pattern = self.settings.get("CONDITION_FEED_ATOM")
+        return pattern.format(slug=self.slug) if pattern else None
+
+
+def _condition_files(generator, folder):
+    """Relative paths of the condition files, in a stable order."""
+    root = os.path.join(generator.path, folder)
+    if not os.path.isdir(root):
+        return []
+    return sorted(
+        os.path.relpath(os.path.join(root, name), generator.path)
+        for name in os.listdir(root)
+        if name.endswith((".md", ".markdown", ".mkd"))
+    )
+
+
+def read_conditions(generator, report):
+    """Read every condition file with Pelican's readers; return {slug: Condition}."""
+    settings = generator.settings
+    folder = casebook_settings(settings)["CONDITIONS_PATH"]
+    entries, descriptions = [], {}
+    for relpath in _condition_files(generator, folder):
+        source_path = os.path.join(generator.path, relpath)
+        text = generator.readers.read_file(
+            base_path=generator.path,
+            path=relpath,
+            content_class=Page,
+            context=generator.context,
+        )
+        slug = os.path.splitext(os.path.basename(relpath))[0]
+        entry, problems = vocab.entry_from_metadata(slug, text.metadata, source_path)
+        for problem in problems:
+            report(problem.source_path, problem.message, problem.line)
+        if entry is not None:
+            entries.append(entry)
+            descriptions[slug] = text.content
+    vocabulary = vocab.Vocabulary(entries)
+    for problem in vocabulary.problems:
+        report(problem.source_path, problem.message, problem.line)
+
+    book = CodeBook(cache_dir=settings.get("CACHE_PATH"))
+    conditions = {}
+    for entry in vocabulary:
+        codes = []
+        for code in entry.codes:
+            title = book.title(code)
+            if title is None:
+                report(
+                    entry.source_path,
+                    f"codes: '{code}' is not an ICD-10-CM code (2026 tabular list); "
+                    "correct it or remove it",
+                    None,
+                )
+            codes.append(Code(code, title))
+        conditions[entry.slug] = Condition(
+            entry, settings, descriptions.get(entry.slug, ""), codes
+        )
+    book.save()
+    return vocabulary, conditions
+
+
+def normalise_tags(article, vocabulary, conditions, settings, report):
+    """Give the article one canonical tag per condition and its Condition objects."""
+    tags, found = [], []
+    for tag in getattr(article, "tags", ()):
+        entry = vocabulary.lookup(tag.name)
+        if entry is None:
+            hint = vocabulary.suggest(tag.name)
+            advice = f"did you mean {' or '.join(hint)}? " if hint else ""
+            report(
+                article.source_path,
+                f"tags: '{tag.name}' is not a known condition; {advice}"
+                "fix the tag, or add it as an alias (or a new file) in content/conditions/",
+                None,
+            )
+            tags.append(tag)
+            continue
+        condition = conditions[entry.slug]
+        if condition not in found:
+            found.append(condition)
+            tags.append(Tag(entry.name, settings))
+    article.tags = tags
+    article.conditions = found
+
+
+def group_by_condition(articles, conditions):
+    """Attach each condition's posts (newest first) and its co-occurring conditions."""
+    posts = defaultdict(list)
+    for article in articles:
+        for condition in getattr(article, "conditions", ()):
+            posts[condition.slug].append(article)
+    together = vocab.co_occurring(
+        [c.slug for c in getattr(a, "conditions", ())] for a in articles
+    )
+    for slug, condition in conditions.items():
+        condition.articles = sorted(posts[slug], key=attrgetter("date"), reverse=True)
+        condition.co_occurring = [
+            (conditions[other], count) for other, count in together.get(slug, [])[:5]
+        ]
+
+
+class ConditionsGenerator(Generator):
+    """Writes /conditions/, one page per condition, and one Atom feed per condition."""
+
+    def generate_context(self):
+        state = self.context.get("casebook")
+        if state is not None:
+            group_by_condition(self.context.get("articles", []), state.conditions)
+        self.conditions = sorted(
+            state.conditions.values() if state else [], key=lambda c: c.name.casefold()
+        )
+        by_slug = {c.slug: c for c in self.conditions}
+        self.context["conditions"] = self.conditions
+        self.context["conditions_by_letter"] = [
+            (letter, [_IndexEntry(e.label, by_slug[e.entry.slug], e.is_alias) for e in items])
+            for letter, items in vocab.alphabet_index(c.entry for c in self.conditions)
+        ]
+        self.context["conditions_by_body_area"] = [
+            (area, [by_slug[e.slug] for e in entries])
+            for area, entries in vocab.by_body_area(c.entry for c in self.conditions)
+        ]
+        self.context["clinician_cases"] = [
+            (c, [a for a in c.articles if getattr(a, "case", None)])
+            for c in self.conditions
+            if any(getattr(a, "case", None) for a in c.articles)
+        ]
+
+    def generate_output(self, writer):
+        index_save_as = self.settings.get("CONDITIONS_SAVE_AS")
+        if index_save_as:
+            writer.write_file(
+                index_save_as,
+                self.get_template("conditions"),
+                self.context,
+                template_name="conditions",
+                url=self.settings.get("CONDITIONS_URL"),
+                page_name=os.path.splitext(index_save_as)[0],
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+        template = self.get_template("condition")
+        for condition in self.conditions:
+            writer.write_file(
+                condition.save_as,
+                template,
+                self.context,
+                condition=condition,
+                articles=condition.articles,
+                dates=condition.articles,
+                template_name="condition",
+                url=condition.url,
+                page_name=condition.page_name,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+            if condition.feed_save_as and condition.articles:
+                writer.write_feed(
+                    condition.articles,
+                    self.context,
+                    condition.feed_save_as,
+                    condition.feed_url,
+                    feed_title=condition.name,
+                )
+
+
+@dataclass(frozen=True)
+class _IndexEntry:
+    """One line of the A–Z index: a condition under its name or one of its aliases."""
+
+    label: str
+    condition: Condition
+    is_alias: bool

@@ -1,0 +1,154 @@
+"""Signal handlers: they collect from Pelican, call the pure modules, and attach results."""
+
+import logging
+import os
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from . import conditions as cond
+from . import followups
+from .settings import casebook_settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildState:
+    """What the plugin knows during one build; made afresh by every build."""
+
+    vocabulary: object
+    conditions: dict
+
+
+class Reporter:
+    """Logs content problems as `path:line: message`, as warnings or (strict) errors."""
+
+    def __init__(self, settings):
+        self.strict = casebook_settings(settings)["CASEBOOK_STRICT"]
+        self.count = 0
+
+    def __call__(self, source_path, message, line=None):
+        self.count += 1
+        where = os.path.relpath(source_path) if source_path else "casebook"
+        if line:
+            where = f"{where}:{line}"
+        log = logger.error if self.strict else logger.warning
+        log("%s: %s", where, message)
+
+
+def case_fields(case):
+    """The case summary's fields present in `case`, in the fixed reading order."""
+    return [
+        (key, label, case[key])
+        for key, label in CASE_FIELDS
+        if case.get(key) not in (None, "", [])
+    ]
+
+
+# Labels a referring clinician reads; the order follows the CARE case-report checklist.
+CASE_FIELDS = (
+    ("client", "Client"),
+    ("presenting_complaint", "Presenting complaint"),
+    ("findings", "Findings"),
+    ("interventions", "Treatment"),
+    ("sessions", "Sessions"),
+    ("outcome", "Outcome"),
+    ("follow_up", "Follow-up"),
+    ("patient_perspective", "In the client's words"),
+)
+
+
+def normalise_conditions(generator):
+    """Read the vocabulary and rewrite every post's tags to canonical condition names."""
+    report = Reporter(generator.settings)
+    vocabulary, conditions = cond.read_conditions(generator, report)
+    generator.context["casebook"] = BuildState(vocabulary, conditions)
+    for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
+        cond.normalise_tags(article, vocabulary, conditions, generator.settings, report)
+        case = article.metadata.get("case")
+        article.case = case if isinstance(case, dict) else None
+        article.case_fields = case_fields(article.case) if article.case else []
+        article.publishable = not article.case or article.case.get("consent") is True
+
+
+@dataclass(frozen=True)
+class SeriesView:
+    """A post's place in its series, with Articles where the pure graph has slugs."""
+
+    index: int
+    total: int
+    parts: list
+    previous: object
+    next: object
+
+
+def _post_ref(article):
+    meta = article.metadata
+    follows, announced = meta.get("follows"), meta.get("followup_announced")
+    return followups.PostRef(
+        slug=article.slug,
+        source_path=article.source_path,
+        date=article.date,
+        follows=str(follows).strip() if follows else None,
+        announced=str(announced).strip() if announced else None,
+    )
+
+
+def link_followups(generator, report):
+    """Attach follows / follow_ups / series / followup_pending, and trim related posts."""
+    unpublished = {
+        a.slug: (a.status, a.source_path)
+        for a in (*generator.drafts, *generator.hidden_articles)
+    }
+    graph = followups.build_followups(
+        [_post_ref(a) for a in generator.articles], unpublished
+    )
+    for problem in graph.problems:
+        report(problem.source_path, problem.message, problem.line)
+
+    by_slug = {a.slug: a for a in generator.articles}
+    for article in generator.articles:
+        slug = article.slug
+        article.follows = by_slug.get(graph.follows.get(slug))
+        article.follow_ups = [by_slug[s] for s in graph.followed_by.get(slug, ())]
+        series = graph.series.get(slug)
+        article.series = series and SeriesView(
+            series.index,
+            series.total,
+            [by_slug[s] for s in series.parts],
+            by_slug.get(series.previous),
+            by_slug.get(series.next),
+        )
+        article.followup_pending = graph.pending.get(slug)
+        linked = {slug, *(series.parts if series else ()), *graph.followed_by.get(slug, ())}
+        article.related_posts = [
+            p for p in getattr(article, "related_posts", []) if p.slug not in linked
+        ]
+    # Drafts and hidden posts are never linked to or from: nothing is attached to them.
+    for article in (*generator.drafts, *generator.hidden_articles):
+        article.follows, article.follow_ups = None, []
+        article.series, article.followup_pending = None, None
+
+
+def link_posts(generators):
+    """Link follow-ups both ways once related_posts has run, before anything is written."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            link_followups(generator, Reporter(generator.settings))
+
+
+def add_conditions_generator(pelican):
+    """Condition pages are written by their own generator, after the articles are read."""
+    return cond.ConditionsGenerator
+
+
+def register():
+    # pretaxonomy: after all posts are read, before core groups tags and
+    # related_posts scores them, so both see one name per condition.
+    signals.article_generator_pretaxonomy.connect(normalise_conditions)
+    # all_generators_finalized: related_posts has run (article_generator_finalized),
+    # and nothing has been written yet.
+    signals.all_generators_finalized.connect(link_posts)
+    signals.get_generators.connect(add_conditions_generator)

@@ -1,0 +1,71 @@
+"""Build real sites with Pelican into temporary folders, and read their HTML."""
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Site:
+    """A built site: its output folder, its settings and what the build logged."""
+
+    output: Path
+    settings: dict
+    records: list = field(default_factory=list)
+
+    def page(self, url_path):
+        """Parsed HTML of the page at a site-relative URL like 'my-slug/'."""
+        path = self.output / url_path
+        if url_path.endswith("/") or url_path == "":
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    def messages(self, level=logging.WARNING):
+        """Messages logged at `level` or above during the build."""
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+
+def copy_fixture(name, content):
+    """Copy a fixture folder to `content`, adding the shared vocabulary unless it has its own."""
+    shutil.copytree(FIXTURES / name, content, dirs_exist_ok=True)
+    if not (content / "conditions").exists():
+        shutil.copytree(FIXTURES / "vocabulary", content / "conditions")
+
+
+def build(content, tmp_path, caplog, config="pelicanconf.py", **overrides):
+    """Run Pelican on `content` with the project's own settings, into tmp_path."""
+    output = tmp_path / "output"
+    settings = read_settings(
+        str(ROOT / config),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            **overrides,
+        },
+    )
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        Pelican(settings).run()
+    return Site(output, settings, list(caplog.records))
+
+
+@pytest.fixture
+def build_fixture(tmp_path, caplog):
+    """Build tests/fixtures/<name>/ (with the shared fixture vocabulary) and return the Site."""
+
+    def _build(name, **overrides):
+        content = tmp_path / "content"
+        copy_fixture(name, content)
+        return build(content, tmp_path, caplog, **overrides)
+
+    return _build

@@ -1,0 +1,80 @@
+"""The foundation: posts at slug URLs, metadata from both header styles, clean builds."""
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, build
+
+PELICAN = str(Path(sys.executable).with_name("pelican"))
+
+
+def test_each_post_is_at_its_slug_url(build_fixture):
+    site = build_fixture("basic")
+    for slug in ("yaml-post", "plain-post"):
+        assert (site.output / slug / "index.html").is_file(), slug
+    assert (site.output / "about" / "index.html").is_file()
+
+
+def test_title_date_and_conditions_render(build_fixture):
+    site = build_fixture("basic")
+    page = site.page("yaml-post/")
+    # The title carries quotes, & and < >: it must come through as text, intact.
+    assert page.find("h1").get_text(strip=True) == 'Sciatica & low back pain: "Sam" <first> visit'
+    assert page.title.get_text().startswith('Sciatica & low back pain: "Sam" <first> visit')
+    time = page.select_one("main time[datetime]")
+    assert time["datetime"].startswith("2010-03-04T09:30:00-05:00")
+    links = {a.get_text(strip=True): a["href"] for a in page.select("main a[href*='conditions/']")}
+    assert links.get("Sciatica") == "/conditions/sciatica/"
+    assert links.get("Low back pain") == "/conditions/low-back-pain/"
+
+
+def test_yaml_and_plain_headers_read_the_same_metadata(build_fixture):
+    site = build_fixture("basic")
+
+    def facts(slug):
+        page = site.page(f"{slug}/")
+        return (
+            page.select_one("main time[datetime]")["datetime"],
+            sorted(a.get_text(strip=True) for a in page.select("main a[href*='conditions/']")),
+        )
+
+    assert facts("yaml-post") == facts("plain-post")
+    assert facts("plain-post")[1] == ["Low back pain", "Sciatica"]
+
+
+def test_sample_site_builds_without_a_warning(tmp_path, caplog):
+    site = build(ROOT / "content", tmp_path, caplog)
+    assert site.messages(logging.WARNING) == []
+    assert (site.output / "restless-leg-syndrome-pain-treatment-of-krystal-s" / "index.html").is_file()
+
+
+def publish(content, output, cache):
+    """Run the real publish command line; return the finished process."""
+    return subprocess.run(
+        [PELICAN, str(content), "-o", str(output), "-s", str(ROOT / "publishconf.py"),
+         "--fatal", "warnings"],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "SITEURL": "https://example.test"},
+    )
+
+
+def test_publish_build_of_the_sample_site_succeeds(tmp_path):
+    done = publish(ROOT / "content", tmp_path / "out", tmp_path / "cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "https://example.test/" in html
+
+
+def test_publish_fails_on_a_warning(tmp_path):
+    content = tmp_path / "content"
+    (content / "cases").mkdir(parents=True)
+    (content / "cases" / "odd.md").write_text(
+        "---\ntitle: Odd\ndate: 2011-01-01\nslug: odd\ntags: [Sciatca]\n---\nText.\n",
+        encoding="utf-8",
+    )
+    done = publish(content, tmp_path / "out", tmp_path / "cache")
+    assert done.returncode != 0
+    assert "Sciatca" in done.stdout + done.stderr
