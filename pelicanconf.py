@@ -1,0 +1,97 @@
+"""Settings for a preview build: `make html` and `make devserver`."""
+
+AUTHOR = "Metro-West Neuromuscular Therapy"
+SITENAME = "Metro-West Neuromuscular Therapy"
+SITESUBTITLE = "A casebook of neuromuscular therapy: what was found, what was done, how it turned out"
+SITEURL = ""
+PRACTICE_EMAIL = "office@metrowest-nmt.example"
+PRACTICE_PHONE = "(508) 555-0100"
+
+PATH = "content"
+ARTICLE_PATHS = ["cases", "posts"]
+PAGE_PATHS = ["pages"]
+# A post dated in the future stays a draft until its day: never linked early.
+WITH_FUTURE_DATES = False
+STATIC_PATHS = ["images"]
+THEME = "theme"
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# Always explicit: an unset PLUGINS loads every installed pelican.plugins.* package.
+# casebook comes before related_posts so related posts are scored on canonical
+# condition names.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["yaml_metadata", "casebook", "related_posts", "sitemap"]
+
+# A link shared with a doctor must never change when a title or a date does:
+# post and page URLs come from the slug alone.
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+
+# Condition pages (plugins/casebook) replace core's tag pages: one URL per list.
+TAG_URL = ""
+TAG_SAVE_AS = ""
+TAGS_URL = ""
+TAGS_SAVE_AS = ""
+CONDITION_URL = "conditions/{slug}/"
+CONDITION_SAVE_AS = "conditions/{slug}/index.html"
+CONDITIONS_URL = "conditions/"
+CONDITIONS_SAVE_AS = "conditions/index.html"
+CONDITION_FEED_ATOM = "conditions/{slug}/feed.atom"
+CONDITION_FEED_ATOM_URL = "conditions/{slug}/feed.atom"
+
+# Folders are for the author's tidiness, not separate lists; posts carry no
+# author or category pages of their own.
+CATEGORY_URL = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_URL = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# 404.html sits at the root, where static hosts look for it.
+DIRECT_TEMPLATES = ["index", "archives", "404"]
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "condition": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Feeds are written by publishconf.py, where SITEURL is known.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATED_POSTS_MAX = 4
+SITEMAP = {"format": "xml"}
+
+# Preview builds reuse parsed posts, so an edit rebuilds quickly.
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+
+# Relative URLs let the preview be opened from anywhere; publish makes them absolute.
+RELATIVE_URLS = False

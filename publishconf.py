@@ -1,0 +1,22 @@
+"""Settings for the production build: `make publish` (run with --fatal warnings)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: E402,F403
+
+# The published address; override with SITEURL=https://… make publish.
+SITEURL = os.environ.get("SITEURL", "https://www.metrowest-nmt.example")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+
+# A published build starts clean and never reuses a preview's cache.
+DELETE_OUTPUT_DIRECTORY = True
+LOAD_CONTENT_CACHE = False
+
+# Unknown conditions and broken follow-ups are warnings while previewing and
+# failures here (the Makefile also passes --fatal warnings).
+CASEBOOK_STRICT = True
