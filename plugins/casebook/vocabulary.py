@@ -1,0 +1,287 @@
+"""The condition vocabulary: names, aliases, codes and body areas; pure, no Pelican."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import string
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+OTHER_AREA = "Other"
+NON_LETTER = "#"
+LIST_KEYS = ("aliases", "codes", "body_areas")
+
+
+@dataclass(frozen=True)
+class ConditionEntry:
+    """One condition, as read from content/conditions/<slug>.md."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    body_areas: tuple[str, ...] = ()
+    reviewed: datetime.date | None = None
+    source_path: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a file: what, which key, and what to do."""
+
+    source_path: str
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One line of the A–Z index: a condition under its name or one of its aliases."""
+
+    label: str
+    entry: ConditionEntry
+    is_alias: bool
+
+
+def term_key(term: str) -> str:
+    """The form terms are compared in: case-folded, whitespace collapsed."""
+    return " ".join(term.split()).casefold()
+
+
+def _shown(path: str) -> str:
+    """A path as messages show it: relative to where the build runs, like the reporter."""
+    try:
+        return os.path.relpath(path) if path else "?"
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _string_list(key, value, source_path):
+    """The strings of a list-valued key, and a Problem per item that is not one."""
+    if isinstance(value, str):
+        value = [value]  # `aliases: RLS` means a list of one
+    if not isinstance(value, (list, tuple)):
+        kind = type(value).__name__
+        return [], [
+            Problem(source_path, f"{key}: expected a list of text, got {kind}; "
+                    f"write it as `{key}: [first, second]`")
+        ]
+    items, problems = [], []
+    for position, item in enumerate(value, start=1):
+        if not isinstance(item, str):
+            problems.append(Problem(
+                source_path,
+                f"{key}: item {position} ({item!r}) is not text; put it in quotes "
+                f"or remove it",
+            ))
+        elif not item.strip():
+            problems.append(Problem(
+                source_path, f"{key}: item {position} is empty; remove it"
+            ))
+        else:
+            items.append(_tidy(item))
+    return items, problems
+
+
+def _unique(items: Iterable[str], key=term_key) -> tuple[str, ...]:
+    """Items without repeats (compared by `key`), first spelling kept, order kept."""
+    seen, kept = set(), []
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            kept.append(item)
+    return tuple(kept)
+
+
+def _reviewed(value, source_path):
+    """The `reviewed` date, or None and a Problem."""
+    # datetime first: it is a subclass of date, and the page shows a day.
+    if isinstance(value, datetime.datetime):
+        return value.date(), []
+    if isinstance(value, datetime.date):
+        return value, []
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip()), []
+        except ValueError:
+            pass
+    return None, [Problem(
+        source_path,
+        f"reviewed: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01",
+    )]
+
+
+def entry_from_metadata(
+    slug: str, metadata: dict, source_path: str
+) -> tuple[ConditionEntry | None, list[Problem]]:
+    """Check one condition file's metadata; its entry (None without a name) and problems."""
+    problems = []
+    name = metadata.get("name")
+    if name is None or (isinstance(name, str) and not name.strip()):
+        problems.append(Problem(
+            source_path,
+            "name: missing; add `name: <display name>` to the front matter",
+        ))
+        name = None
+    elif not isinstance(name, str):
+        problems.append(Problem(
+            source_path, f"name: {name!r} is not text; put the display name in quotes"
+        ))
+        name = None
+
+    lists = {}
+    for key in LIST_KEYS:
+        value = metadata.get(key)
+        items, found = ([], []) if value is None else _string_list(key, value, source_path)
+        lists[key] = items
+        problems.extend(found)
+    # Codes are compared and looked up in the form the ICD-10-CM tables use.
+    codes = _unique((code.upper() for code in lists["codes"]), key=str)
+
+    reviewed = None
+    if metadata.get("reviewed") is not None:
+        reviewed, found = _reviewed(metadata["reviewed"], source_path)
+        problems.extend(found)
+
+    if name is None:
+        return None, problems
+    name = _tidy(name)
+    aliases = tuple(
+        a for a in _unique(lists["aliases"]) if term_key(a) != term_key(name)
+    )
+    entry = ConditionEntry(
+        slug=slug,
+        name=name,
+        aliases=aliases,
+        codes=codes,
+        body_areas=_unique(lists["body_areas"]),
+        reviewed=reviewed,
+        source_path=source_path,
+    )
+    return entry, problems
+
+
+def _sort_key(entry: ConditionEntry):
+    return (entry.name.casefold(), entry.slug)
+
+
+class Vocabulary:
+    """Conditions by slug and by every name and alias; made afresh for every build."""
+
+    def __init__(self, entries: Iterable[ConditionEntry]):
+        self.problems: list[Problem] = []
+        self._by_slug: dict[str, ConditionEntry] = {}
+        self._by_key: dict[str, ConditionEntry] = {}
+        for entry in entries:
+            first = self._by_slug.get(entry.slug)
+            if first is not None:
+                self.problems.append(Problem(
+                    entry.source_path,
+                    f"slug '{entry.slug}' is also used by {_shown(first.source_path)}; "
+                    "rename one of the two files",
+                ))
+                continue
+            self._by_slug[entry.slug] = entry
+            self._add_terms(entry)
+        self._sorted = tuple(sorted(self._by_slug.values(), key=_sort_key))
+        self._keys = tuple(self._by_key)
+
+    def _add_terms(self, entry: ConditionEntry) -> None:
+        for kind, term in (("name", entry.name), *(("alias", a) for a in entry.aliases)):
+            key = term_key(term)
+            owner = self._by_key.get(key)
+            if owner is None:
+                self._by_key[key] = entry
+            elif owner is not entry:
+                role = "the name" if key == term_key(owner.name) else "an alias"
+                self.problems.append(Problem(
+                    entry.source_path,
+                    f"{kind} '{term}' is also {role} of {_shown(owner.source_path)} "
+                    f"('{owner.name}'); keep it on one condition",
+                ))
+
+    def lookup(self, term: str) -> ConditionEntry | None:
+        """The condition with this name or alias, whatever its case and spacing."""
+        return self._by_key.get(term_key(term))
+
+    def suggest(self, term: str, n: int = 3) -> list[str]:
+        """Up to n condition names closest to a term that matched nothing."""
+        # Ask for every close key: several aliases of one condition count once.
+        if not self._keys:
+            return []
+        keys = difflib.get_close_matches(term_key(term), self._keys, len(self._keys), 0.6)
+        names = _unique(self._by_key[key].name for key in keys)
+        return list(names[:n])
+
+    def by_slug(self, slug: str) -> ConditionEntry | None:
+        """The condition read from content/conditions/<slug>.md."""
+        return self._by_slug.get(slug)
+
+    def __iter__(self):
+        return iter(self._sorted)
+
+    def __len__(self) -> int:
+        return len(self._sorted)
+
+
+def _folded(text: str) -> str:
+    """Text without accents, case-folded: 'Ödem' sorts and files with 'O'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _letter(label: str) -> str:
+    first = _folded(label[:1]).upper()[:1]
+    return first if first and first in string.ascii_uppercase else NON_LETTER
+
+
+def alphabet_index(entries: Iterable[ConditionEntry]) -> list[tuple[str, list[IndexEntry]]]:
+    """Names and aliases under their first letter: all of A–Z, then '#' if needed."""
+    groups = defaultdict(list)
+    for entry in entries:
+        groups[_letter(entry.name)].append(IndexEntry(entry.name, entry, False))
+        for alias in entry.aliases:
+            groups[_letter(alias)].append(IndexEntry(alias, entry, True))
+    letters = list(string.ascii_uppercase) + ([NON_LETTER] if NON_LETTER in groups else [])
+    return [
+        (letter, sorted(groups[letter], key=lambda i: (_folded(i.label), i.label, i.entry.slug)))
+        for letter in letters
+    ]
+
+
+def by_body_area(entries: Iterable[ConditionEntry]) -> list[tuple[str, list[ConditionEntry]]]:
+    """Conditions under each body area, areas A–Z and "Other" last, names A–Z."""
+    groups, labels = defaultdict(list), {}
+    for entry in sorted(entries, key=_sort_key):
+        for area in entry.body_areas or (OTHER_AREA,):
+            # "Back" and "back" are one area, shown as first spelled.
+            key = term_key(area)
+            labels.setdefault(key, area)
+            groups[key].append(entry)
+    other = term_key(OTHER_AREA)
+    order = sorted(groups, key=lambda key: (key == other, _folded(labels[key]), key))
+    return [(labels[key], groups[key]) for key in order]
+
+
+def co_occurring(condition_lists: Iterable[Sequence[str]]) -> dict[str, list[tuple[str, int]]]:
+    """For each condition slug, the others tagged on the same posts, most shared first."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for slugs in condition_lists:
+        unique = _unique(slugs, key=str)
+        for slug in unique:
+            row = counts[slug]
+            for other in unique:
+                if other != slug:
+                    row[other] += 1
+    return {
+        slug: sorted(row.items(), key=lambda pair: (-pair[1], pair[0]))
+        for slug, row in counts.items()
+    }
