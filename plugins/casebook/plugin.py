@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.urlwrappers import Category
 
 from . import conditions as cond
 from . import followups
@@ -132,6 +133,15 @@ def link_followups(generator, report):
         article.series, article.followup_pending = None, None
 
 
+def give_drafts_a_category(generator):
+    """Give drafts the default category the site does not otherwise use."""
+    # Core only assigns a category when CATEGORY_SAVE_AS is set, yet writes
+    # drafts with `category=draft.category`; without this a draft crashes the build.
+    for article in (*generator.drafts, *generator.drafts_translations):
+        if not hasattr(article, "category"):
+            article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
+
+
 def link_posts(generators):
     """Link follow-ups both ways once related_posts has run, before anything is written."""
     for generator in generators:
@@ -148,6 +158,8 @@ def register():
     # pretaxonomy: after all posts are read, before core groups tags and
     # related_posts scores them, so both see one name per condition.
     signals.article_generator_pretaxonomy.connect(normalise_conditions)
+    # pretaxonomy too: drafts are complete by then and written only later.
+    signals.article_generator_pretaxonomy.connect(give_drafts_a_category)
     # all_generators_finalized: related_posts has run (article_generator_finalized),
     # and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
