@@ -8,8 +8,13 @@ OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
+# Where `make rsync_upload` copies the site: settings or the environment.
+SSH_TARGET ?= $(shell $(BIN)/python -c "import publishconf as c; print(getattr(c, 'RSYNC_TARGET', ''))" 2>/dev/null)
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_REMOTE ?= origin
+CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 
-.PHONY: help html devserver publish clean test
+.PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit
 
 help:
 	@echo 'make html       build the preview site into output/'
@@ -17,6 +22,11 @@ help:
 	@echo 'make publish    production build (publishconf.py, fails on any warning)'
 	@echo 'make test       run the whole test suite'
 	@echo 'make clean      remove output/ and the content cache'
+	@echo 'make check      check every content file; one line per problem'
+	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
+	@echo 'make import WXR=export.xml bring in a WordPress export (new files only)'
+	@echo 'make rsync_upload          publish, then copy output/ to SSH_TARGET'
+	@echo 'make github                publish, then push output/ to the gh-pages branch'
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,7 +40,7 @@ html: $(VENV)/.installed
 devserver: $(VENV)/.installed
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --autoreload --listen --bind 127.0.0.1 --port $(PORT)
 
-publish: $(VENV)/.installed
+publish: check
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings
 
 clean:
@@ -38,3 +48,21 @@ clean:
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.installed
+	$(CASEBOOK) casebook.check $(INPUTDIR)
+
+newcase: $(VENV)/.installed
+	@test -n "$(TITLE)" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
+	$(CASEBOOK) casebook.newcase --content $(INPUTDIR) "$(TITLE)"
+
+import: $(VENV)/.installed
+	@test -n "$(WXR)" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
+	$(CASEBOOK) casebook.wpimport --content $(INPUTDIR) "$(WXR)"
+
+rsync_upload: publish
+	@test -n "$(SSH_TARGET)" || { echo 'make rsync_upload: set RSYNC_TARGET in publishconf.py or SSH_TARGET=host:/path'; exit 2; }
+	rsync -rvz --delete --checksum $(OUTPUTDIR)/ $(SSH_TARGET)
+
+github: publish
+	$(BIN)/ghp-import -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) -p $(OUTPUTDIR)
