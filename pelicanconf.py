@@ -34,6 +34,9 @@ DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 DRAFT_PAGE_URL = "drafts/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+INDEX_URL = ""
+# The menu reads For clinicians, About, Contact: each page sets page_order.
+PAGE_ORDER_BY = "page_order"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 

@@ -10,6 +10,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag, URLWrapper
 
+from . import structured
 from . import vocabulary as vocab
 from .icd10 import CodeBook
 from .settings import casebook_settings
@@ -161,6 +162,8 @@ class ConditionsGenerator(Generator):
         self.conditions = sorted(
             state.conditions.values() if state else [], key=lambda c: c.name.casefold()
         )
+        for condition in self.conditions:
+            condition.structured_data = structured.for_condition(condition, self.settings)
         by_slug = {c.slug: c for c in self.conditions}
         self.context["conditions"] = self.conditions
         self.context["conditions_by_letter"] = [

@@ -9,7 +9,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
 
 from . import conditions as cond
-from . import followups
+from . import followups, structured
 from .settings import casebook_settings
 
 logger = logging.getLogger(__name__)
@@ -127,10 +127,24 @@ def link_followups(generator, report):
         article.related_posts = [
             p for p in getattr(article, "related_posts", []) if p.slug not in linked
         ]
+    for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
+        article.structured_data = structured.for_article(article, generator.settings)
     # Drafts and hidden posts are never linked to or from: nothing is attached to them.
     for article in (*generator.drafts, *generator.hidden_articles):
         article.follows, article.follow_ups = None, []
         article.series, article.followup_pending = None, None
+
+
+def require_slugs(generator):
+    """Warn about posts whose URL would come from their title instead of a fixed slug."""
+    report = Reporter(generator.settings)
+    for article in generator.articles:
+        if "slug" not in article.metadata:
+            report(
+                article.source_path,
+                f"slug: missing; add `slug: {article.slug}` so the post's URL never "
+                "changes when its title does",
+            )
 
 
 def give_drafts_a_category(generator):
@@ -158,6 +172,8 @@ def register():
     # pretaxonomy: after all posts are read, before core groups tags and
     # related_posts scores them, so both see one name per condition.
     signals.article_generator_pretaxonomy.connect(normalise_conditions)
+    # pretaxonomy: every post is read, none written; a missing slug is caught once.
+    signals.article_generator_pretaxonomy.connect(require_slugs)
     # pretaxonomy too: drafts are complete by then and written only later.
     signals.article_generator_pretaxonomy.connect(give_drafts_a_category)
     # all_generators_finalized: related_posts has run (article_generator_finalized),
