@@ -12,6 +12,8 @@ PORT ?= 8000
 SSH_TARGET ?= $(shell $(BIN)/python -c "import publishconf as c; print(getattr(c, 'RSYNC_TARGET', ''))" 2>/dev/null)
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
+# The search index is built from the finished pages (the binary ships in the wheel).
+PAGEFIND := $(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 
 .PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit
@@ -36,12 +38,14 @@ $(VENV)/.installed: requirements.txt
 
 html: $(VENV)/.installed
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+	$(PAGEFIND)
 
 devserver: $(VENV)/.installed
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --autoreload --listen --bind 127.0.0.1 --port $(PORT)
 
 publish: check
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings
+	$(PAGEFIND)
 
 clean:
 	rm -rf $(OUTPUTDIR) cache

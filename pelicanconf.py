@@ -65,7 +65,9 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
 # 404.html sits at the root, where static hosts look for it.
-DIRECT_TEMPLATES = ["index", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "search", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "condition": None}
 PAGINATION_PATTERNS = (
