@@ -161,6 +161,10 @@ def link_posts(generators):
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             link_followups(generator, Reporter(generator.settings))
+            if not generator.settings.get("TAG_SAVE_AS"):
+                # Condition pages replace tag pages; core would still rebuild every
+                # tag's list with a scan of all posts before not writing it.
+                generator.tags = {}
 
 
 def add_conditions_generator(pelican):
