@@ -92,7 +92,9 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 RELATED_POSTS_MAX = 4
-SITEMAP = {"format": "xml"}
+# Search engines get content pages only: not the error page, the search box,
+# or later pages of a list.
+SITEMAP = {"format": "xml", "exclude": [r"^/?404\.html", r"^/?search/", r"(^|/)page/\d+/", r"^/?drafts/"]}
 
 # Preview builds reuse parsed posts, so an edit rebuilds quickly.
 LOAD_CONTENT_CACHE = True

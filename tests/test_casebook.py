@@ -189,3 +189,16 @@ def test_a_rebuild_in_the_same_process_sees_a_changed_follows(tmp_path, caplog):
     assert titles(second.page("pending/"), ".follow-ups") == ["Post later-reply"]
     assert second.page("pending/").select_one(".followup-pending") is None
     assert second.page("later-reply/").select_one(".follows a")["href"] == "/pending/"
+
+
+def test_a_case_without_consent_is_flagged(tmp_path, caplog):
+    content = tmp_path / "content"
+    copy_fixture("chain", content)
+    (content / "cases" / "no-consent.md").write_text(
+        "---\ntitle: No consent\ndate: 2011-01-01\nslug: no-consent\ntags: [Scoliosis]\n"
+        "case:\n  client: Jo P.\n  consent: false\n---\nText.\n")
+    site = build(content, tmp_path, caplog)
+    warnings = site.messages(logging.WARNING)
+    assert len(warnings) == 1 and "no-consent.md" in warnings[0] and "consent" in warnings[0]
+    banner = site.page("no-consent/").select_one(".banner-unpublishable")
+    assert "no consent" in banner.get_text()

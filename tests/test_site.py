@@ -78,3 +78,15 @@ def test_publish_fails_on_a_warning(tmp_path):
     done = publish(content, tmp_path / "out", tmp_path / "cache")
     assert done.returncode != 0
     assert "Sciatca" in done.stdout + done.stderr
+
+
+def test_sitemap_lists_content_pages_only(build_fixture):
+    site = build_fixture("drafts")
+    from bs4 import BeautifulSoup
+
+    sitemap = BeautifulSoup((site.output / "sitemap.xml").read_text(), "xml")
+    locs = {loc.get_text() for loc in sitemap.find_all("loc")}
+    assert "/published/" in locs and "/conditions/scoliosis/" in locs
+    unlisted = {"/draft-reply/", "/hidden-reply/", "/future-reply/", "/draft-root/",
+                "/drafts/draft-reply/", "/drafts/draft-root/", "/404.html", "/search/"}
+    assert locs.isdisjoint(unlisted), locs & unlisted

@@ -66,12 +66,19 @@ def normalise_conditions(generator):
     report = Reporter(generator.settings)
     vocabulary, conditions = cond.read_conditions(generator, report)
     generator.context["casebook"] = BuildState(vocabulary, conditions)
+    published = set(generator.articles)
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
         cond.normalise_tags(article, vocabulary, conditions, generator.settings, report)
         case = article.metadata.get("case")
         article.case = case if isinstance(case, dict) else None
         article.case_fields = case_fields(article.case) if article.case else []
         article.publishable = not article.case or article.case.get("consent") is True
+        if not article.publishable and article in published:
+            report(
+                article.source_path,
+                "case.consent: not true; a case without the client's written consent "
+                "never publishes: set `consent: true` once it is on file, or `status: draft`",
+            )
 
 
 @dataclass(frozen=True)
