@@ -1,0 +1,160 @@
+"""`make check` as the practitioner runs it: one line per problem, `path:line: advice`."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES, ROOT
+from PIL import ExifTags, Image
+
+FIXTURE_DIR = FIXTURES.relative_to(ROOT).as_posix()
+
+
+def run_check(folder):
+    """Run the real command from the project root; (exit code, problem lines, summary)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "casebook.check", str(folder)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
+        capture_output=True, text=True, check=False,
+    )
+    assert result.stderr == ""
+    *problems, summary = result.stdout.splitlines()
+    return result.returncode, problems, summary
+
+
+# fixture folder, file:line, words of the advice
+BROKEN = [
+    ("check_yaml_error", "posts/bad.md:4", ["not valid YAML", "double quotes"]),
+    ("check_not_mapping", "posts/list.md:1", ["not a list of `key: value` lines"]),
+    ("check_header", "posts/header.md:2",
+     ["date: 'the 18th of June' is not a date", "YYYY-MM-DD"]),
+    ("check_date", "posts/date.md:3", ["date: 'sometime in June' is not a date", "YYYY-MM-DD"]),
+    ("check_no_slug", "posts/no-slug.md:1",
+     ["slug: missing", "add `slug: heel-pain-in-a-runner`", "it becomes the permanent URL"]),
+    ("check_tags_string", "posts/tags.md:5", ["tags: write a YAML list", "read as one item"]),
+    ("check_sessions", "cases/neck.md:13", ["case.sessions: 'four' is not a whole number"]),
+    ("check_consent_yes", "cases/neck.md:9",
+     ["case.consent: 'yes' is not true or false", "write `consent: true`"]),
+    ("check_no_consent", "cases/neck.md:7",
+     ["no consent: a case without `consent: true` never publishes"]),
+    ("check_case_not_mapping", "cases/neck.md:5", ["case: must be a block", "make newcase"]),
+    ("check_unknown_condition", "cases/neck.md:5",
+     ["tags: 'Neck pian' is not a known condition", "did you mean Neck pain?",
+      "add it as an alias"]),
+    ("check_follows_missing", "posts/two.md:5",
+     ["follows: no published post has the slug 'onee'", "did you mean 'one'"]),
+    ("check_follows_self", "posts/one.md:5", ["follows: the post follows itself"]),
+    ("check_follows_cycle", "posts/one.md:5",
+     ["follow each other in a circle", "posts/two.md", "remove `follows:`"]),
+    ("check_duplicate_slug", "posts/two.md:4",
+     ["slug: 'same' is also the slug of", "check_duplicate_slug/posts/one.md",
+      "give one of them another slug"]),
+    ("check_duplicate_key", "posts/twice.md:5",
+     ["title: given twice (also on line 2)", "keep one"]),
+    ("check_privacy", "cases/neck.md:18",
+     ["looks like a full name 'Ana Rodriguez'", "first name and initial"]),
+    ("check_redirect_from", "posts/old.md:5",
+     ["redirect_from: '/?p=1&cat=2' cannot be answered by a static site", "/?p=123"]),
+    ("check_bad_code", "conditions/neck-pain.md:4",
+     ["codes: 'M99.999' is not an ICD-10-CM code", "correct it or remove it"]),
+]
+
+
+@pytest.mark.parametrize(("fixture", "where", "advice"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_broken_file_is_one_line_at_its_key(fixture, where, advice):
+    code, problems, summary = run_check(f"{FIXTURE_DIR}/{fixture}")
+    assert code == 1
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{FIXTURE_DIR}/{fixture}/{where}: ")
+    for words in advice:
+        assert words in problems[0]
+    assert summary.endswith(": 1 problem")
+
+
+def test_vocabulary_problems_are_sorted_by_path_and_line():
+    code, problems, _summary = run_check(f"{FIXTURE_DIR}/check_vocabulary")
+    where = [p.split(": ", 1)[0] for p in problems]
+    assert code == 1
+    assert where == [
+        f"{FIXTURE_DIR}/check_vocabulary/conditions/cervicalgia.md:6",  # reviewed: last spring
+        f"{FIXTURE_DIR}/check_vocabulary/conditions/neck-pain.md:2",  # name is the other's alias
+        f"{FIXTURE_DIR}/check_vocabulary/conditions/neck-pain.md:3",  # alias is the other's name
+    ]
+    assert "keep it on one condition" in problems[1]
+
+
+def test_a_key_value_header_may_list_tags_with_commas():
+    # check_header's only problem is its date: "Tags: Neck pain, cervicalgia" is two known tags.
+    _code, problems, _summary = run_check(f"{FIXTURE_DIR}/check_header")
+    assert not any("tags" in p for p in problems)
+
+
+def test_clean_content_passes():
+    code, problems, summary = run_check(f"{FIXTURE_DIR}/check_clean")
+    assert (code, problems) == (0, [])
+    assert summary == f"checked 2 files in {FIXTURE_DIR}/check_clean: no problems"
+
+
+def test_the_sites_own_content_passes():
+    code, problems, summary = run_check("content")
+    assert problems == []
+    assert code == 0
+    assert summary.startswith("checked ") and summary.endswith(" in content: no problems")
+
+
+def test_what_privacy_ok_silences_is_shown_as_notes_and_does_not_fail():
+    code, problems, summary = run_check(f"{FIXTURE_DIR}/check_privacy_ok")
+    path = f"{FIXTURE_DIR}/check_privacy_ok/cases/neck.md"
+    assert code == 0
+    assert problems == [
+        f"{path}:16: note: privacy_ok: 'Hanna Somatics' silences nothing in this post; remove it",
+        f"{path}:19: note: privacy_ok silences 'Pilates Reformer'",
+    ]
+    assert summary.endswith("no problems, 2 notes")
+
+
+@pytest.mark.parametrize(("raw", "where", "byte"), [
+    # Saved as UTF-16 by an editor: the byte-order mark comes first.
+    ("---\ntitle: Notes\nslug: notes\n---\n".encode("utf-16"), 1, "0xff"),
+    (b"---\ntitle: Caf\xe9\nslug: cafe\n---\n\nText.\n", 2, "0xe9"),  # Latin-1
+], ids=["utf-16", "latin-1"])
+def test_a_file_that_is_not_utf8_is_reported_not_a_crash(tmp_path, raw, where, byte):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "check_clean", content)
+    (content / "posts").mkdir()
+    (content / "posts" / "notes.md").write_bytes(raw)
+    code, problems, _summary = run_check(content)
+    shown = os.path.relpath(content / "posts" / "notes.md", ROOT)
+    assert code == 1
+    assert problems == [
+        f"{shown}:{where}: not UTF-8 text (byte {byte}); re-save the file as UTF-8 in your editor"
+    ]
+
+
+def test_camera_metadata_in_an_image_is_reported(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "check_clean", content)
+    (content / "images").mkdir()
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Canon"
+    exif[ExifTags.Base.Model] = "EOS 5D"
+    Image.new("RGB", (8, 8)).save(content / "images" / "desk.jpg", exif=exif)
+    code, problems, summary = run_check(content)
+    shown = os.path.relpath(content / "images" / "desk.jpg", ROOT)
+    assert code == 1
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{shown}: desk.jpg carries its camera Canon EOS 5D in EXIF")
+    assert "exiftool -all= desk.jpg" in problems[0]
+    assert summary.startswith("checked 3 files")
+
+
+def test_make_check_runs_the_same_command():
+    # -o: the Makefile's venv set-up step is not what is under test, and must not run pip.
+    result = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "check", f"INPUTDIR={FIXTURE_DIR}/check_no_slug"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert f"{FIXTURE_DIR}/check_no_slug/posts/no-slug.md:1: slug: missing" in result.stdout
