@@ -1,0 +1,114 @@
+"""`make newcase`: a new case file with the whole front matter, never over an existing one."""
+
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from conftest import ROOT, build
+
+TITLE = "Neck pain: treatment of Ana R."
+SLUG = "neck-pain-treatment-of-ana-r"
+CASE_KEYS = [
+    "client", "consent", "presenting_complaint", "findings", "interventions", "sessions",
+    "outcome", "follow_up", "patient_perspective",
+]
+
+
+def run(module, *args):
+    """Run a casebook command from the project root; (exit code, stdout lines)."""
+    result = subprocess.run(
+        [sys.executable, "-m", f"casebook.{module}", *map(str, args)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
+        capture_output=True, text=True, check=False,
+    )
+    return result.returncode, result.stdout.splitlines()
+
+
+def front_matter(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A copy of the site's content, so the real one is never written to."""
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+    return copy
+
+
+def test_writes_the_whole_template_and_prints_its_path(content):
+    code, out = run("newcase", "--content", content, TITLE)
+    path = content / "cases" / f"{SLUG}.md"
+    assert code == 0
+    assert out == [str(path)]
+    meta = front_matter(path)
+    assert meta["title"] == TITLE
+    assert meta["date"] == datetime.datetime.now(ZoneInfo("America/New_York")).date()
+    assert meta["slug"] == SLUG
+    assert meta["tags"] == []
+    assert "summary" in meta
+    assert list(meta["case"]) == CASE_KEYS
+    assert meta["case"]["consent"] is False
+    text = path.read_text(encoding="utf-8")
+    assert "# a pseudonym" in text  # every key carries its explanation
+    assert "\n## The first session\n" in text
+
+
+def test_the_new_file_fails_check_only_for_what_the_author_must_fill_in(content):
+    run("newcase", "--content", content, TITLE)
+    code, out = run("check", content)
+    shown = os.path.relpath(content / "cases" / f"{SLUG}.md", ROOT)
+    assert code == 1
+    assert [line.split(": ", 2)[:2] for line in out[:-1]] == [
+        [f"{shown}:8", "case.client"],
+        [f"{shown}:9", "case.consent"],
+    ]
+
+
+def test_pelican_reads_the_new_file(content, tmp_path, caplog):
+    run("newcase", "--content", content, TITLE)
+    site = build(content, tmp_path, caplog)
+    page = site.page(f"{SLUG}/")
+    assert page.find("h1").get_text(strip=True) == TITLE
+
+
+def test_refuses_to_overwrite_an_existing_file(content):
+    run("newcase", "--content", content, TITLE)
+    path = content / "cases" / f"{SLUG}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe author's words.\n", encoding="utf-8")
+    before = path.read_bytes()
+    code, out = run("newcase", "--content", content, TITLE)
+    assert code == 1
+    assert f"already uses the slug '{SLUG}'; nothing written" in out[0]
+    assert path.read_bytes() == before
+
+
+def test_refuses_a_slug_already_used_anywhere_in_content(content):
+    code, out = run("newcase", "--content", content, "Contact")
+    assert code == 1
+    assert out == [
+        f"{os.path.relpath(content / 'pages' / 'contact.md', ROOT)}: already uses the slug "
+        "'contact'; nothing written; give the new case another title"
+    ]
+    assert not (content / "cases" / "contact.md").exists()
+
+
+def test_a_title_without_letters_is_refused(content):
+    code, out = run("newcase", "--content", content, "?!")
+    assert code == 2
+    assert "makes no slug" in out[0]
+
+
+def test_make_newcase_passes_the_title_through(content):
+    result = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "newcase", f"TITLE={TITLE}",
+         f"INPUTDIR={content}"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (content / "cases" / f"{SLUG}.md").exists()
