@@ -9,7 +9,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
 
 from . import conditions as cond
-from . import followups, structured
+from . import followups, redirects, structured
 from .settings import casebook_settings
 
 logger = logging.getLogger(__name__)
@@ -191,3 +191,5 @@ def register():
     # and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
     signals.get_generators.connect(add_conditions_generator)
+    # get_generators: made fresh per build, it writes redirects once every page is written.
+    signals.get_generators.connect(redirects.add_generator)
