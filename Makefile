@@ -8,6 +8,7 @@ OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
+# ghp-import -n adds .nojekyll so GitHub Pages serves _redirects and friends as they are.
 # Where `make rsync_upload` copies the site: settings or the environment.
 SSH_TARGET ?= $(shell $(BIN)/python -c "import publishconf as c; print(getattr(c, 'RSYNC_TARGET', ''))" 2>/dev/null)
 GITHUB_PAGES_BRANCH ?= gh-pages
@@ -69,4 +70,4 @@ rsync_upload: publish
 	rsync -rvz --delete --checksum $(OUTPUTDIR)/ $(SSH_TARGET)
 
 github: publish
-	$(BIN)/ghp-import -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) -p $(OUTPUTDIR)
+	$(BIN)/ghp-import -n -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) -p $(OUTPUTDIR)
