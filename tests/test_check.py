@@ -31,6 +31,7 @@ BROKEN = [
     ("check_header", "posts/header.md:2",
      ["date: 'the 18th of June' is not a date", "YYYY-MM-DD"]),
     ("check_date", "posts/date.md:3", ["date: 'sometime in June' is not a date", "YYYY-MM-DD"]),
+    ("check_impossible_date", "posts/date.md:4", ["not a real date", "YYYY-MM-DD"]),
     ("check_no_slug", "posts/no-slug.md:1",
      ["slug: missing", "add `slug: heel-pain-in-a-runner`", "it becomes the permanent URL"]),
     ("check_tags_string", "posts/tags.md:5", ["tags: write a YAML list", "read as one item"]),

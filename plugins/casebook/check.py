@@ -151,6 +151,14 @@ def _yaml_front_matter(path, text, match):
         )]
     except yaml.YAMLError as err:
         return None, [Message(path, first, f"front matter is not valid YAML ({err}); fix it")]
+    except ValueError as err:
+        # YAML read `2012-13-01` as a date and Python refused it.
+        line = _bad_scalar_line(node) if node is not None else None
+        return None, [Message(
+            path, first + line if line is not None else first,
+            f"front matter holds a value that is not a real date ({err}); write dates "
+            "as YYYY-MM-DD with a real month and day",
+        )]
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
@@ -164,6 +172,24 @@ def _yaml_front_matter(path, text, match):
         _key_lines(node, first, (), lines, problems, path)
     meta = {str(k).lower(): v for k, v in data.items() if v is not None}
     return Source(path, text, meta, lines, True, first), problems
+
+
+def _bad_scalar_line(node):
+    """Line (0-based, in the header) of the first scalar YAML cannot construct, if any."""
+    loader = yaml.SafeLoader("")
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                loader.construct_object(current)
+            except ValueError:
+                return current.start_mark.line
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(v for pair in reversed(current.value) for v in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return None
 
 
 def _key_lines(node, first, parent, lines, problems, path):
