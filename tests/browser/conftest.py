@@ -1,0 +1,123 @@
+"""The real sample site, published once, searchable, served on 127.0.0.1, and one Chromium."""
+
+import functools
+import shutil
+import subprocess
+import sys
+import threading
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# The flags tooling.md found necessary here: no sandbox as root, and no
+# background calls to Google that this closed network would refuse.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+# One address per page kind a client or a doctor sees.
+PAGE_KINDS = {
+    "home": "/",
+    "case": "/restless-leg-syndrome-pain-treatment-of-krystal-s/",
+    "conditions": "/conditions/",
+    "condition": "/conditions/restless-legs-syndrome/",
+    "page": "/for-clinicians/",
+    "search": "/search/",
+    "404": "/no-such-page/",
+}
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """Serves the output folder and answers a missing path with 404.html, as static hosts do."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """An HTTP server on 127.0.0.1 for the output folder, started before the build."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    output.mkdir()
+    handler = functools.partial(StaticHost, directory=str(output))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield output, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_output(served):
+    """The sample site as `make publish` builds it, with SITEURL at the local server."""
+    output, url = served
+    settings = read_settings(
+        str(ROOT / "publishconf.py"),
+        override={"PATH": str(ROOT / "content"), "OUTPUT_PATH": str(output),
+                  "CACHE_PATH": str(output.parent / "cache"), "SITEURL": url,
+                  "FEED_DOMAIN": url},
+    )
+    Pelican(settings).run()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--quiet"], check=True)
+    return output
+
+
+@pytest.fixture(scope="session")
+def base_url(served, site_output):
+    """http://127.0.0.1:PORT serving the built site."""
+    return served[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; never a downloaded browser."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `apt-get install -y chromium` (.ci/run does)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh contexts; every context is closed after the test."""
+    contexts = []
+
+    def _open(width=1280, height=900, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    """test-artifacts/ for screenshots and PDFs to look at (git-ignored)."""
+    shutil.rmtree(ARTIFACTS / "screenshots", ignore_errors=True)
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
