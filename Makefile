@@ -30,6 +30,7 @@ help:
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only)'
 	@echo 'make rsync_upload          publish, then copy output/ to SSH_TARGET'
 	@echo 'make github                publish, then push output/ to the gh-pages branch'
+	@echo 'make audit       Lighthouse on a case and a condition page (docs/audit.md)'
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -71,3 +72,10 @@ rsync_upload: publish
 
 github: publish
 	$(BIN)/ghp-import -n -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) -p $(OUTPUTDIR)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+audit: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/audit.py --out docs/audit.md
