@@ -49,8 +49,6 @@ CONDITION_URL = "conditions/{slug}/"
 CONDITION_SAVE_AS = "conditions/{slug}/index.html"
 CONDITIONS_URL = "conditions/"
 CONDITIONS_SAVE_AS = "conditions/index.html"
-CONDITION_FEED_ATOM = "conditions/{slug}/feed.atom"
-CONDITION_FEED_ATOM_URL = "conditions/{slug}/feed.atom"
 
 # Folders are for the author's tidiness, not separate lists; posts carry no
 # author or category pages of their own.

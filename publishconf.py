@@ -12,6 +12,9 @@ RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+# One feed per condition, at an address that never changes.
+CONDITION_FEED_ATOM = "conditions/{slug}/feed.atom"
+CONDITION_FEED_ATOM_URL = "conditions/{slug}/feed.atom"
 
 # A published build starts clean and never reuses a preview's cache.
 DELETE_OUTPUT_DIRECTORY = True

@@ -14,6 +14,8 @@ from . import structured
 from . import vocabulary as vocab
 from .icd10 import CodeBook
 from .settings import casebook_settings
+from .timings import timed
+from .timings import write as write_timings
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +158,10 @@ class ConditionsGenerator(Generator):
     """Writes /conditions/, one page per condition, and one Atom feed per condition."""
 
     def generate_context(self):
+        with timed(self.context, "group posts by condition"):
+            self._group()
+
+    def _group(self):
         state = self.context.get("casebook")
         if state is not None:
             group_by_condition(self.context.get("articles", []), state.conditions)
@@ -181,6 +187,11 @@ class ConditionsGenerator(Generator):
         ]
 
     def generate_output(self, writer):
+        with timed(self.context, "write condition pages and feeds (templates)"):
+            self._write(writer)
+        write_timings(self.context, self.output_path)
+
+    def _write(self, writer):
         index_save_as = self.settings.get("CONDITIONS_SAVE_AS")
         if index_save_as:
             writer.write_file(

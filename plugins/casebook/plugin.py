@@ -9,8 +9,9 @@ from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
 
 from . import conditions as cond
-from . import followups, redirects, structured
+from . import fastyaml, followups, redirects, structured
 from .settings import casebook_settings
+from .timings import timed
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +65,14 @@ CASE_FIELDS = (
 def normalise_conditions(generator):
     """Read the vocabulary and rewrite every post's tags to canonical condition names."""
     report = Reporter(generator.settings)
-    vocabulary, conditions = cond.read_conditions(generator, report)
+    with timed(generator.context, "read vocabulary"):
+        vocabulary, conditions = cond.read_conditions(generator, report)
     generator.context["casebook"] = BuildState(vocabulary, conditions)
+    with timed(generator.context, "normalise tags and cases"):
+        _normalise_posts(generator, vocabulary, conditions, report)
+
+
+def _normalise_posts(generator, vocabulary, conditions, report):
     published = set(generator.articles)
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
         cond.normalise_tags(article, vocabulary, conditions, generator.settings, report)
@@ -145,7 +152,12 @@ def link_followups(generator, report):
 def require_slugs(generator):
     """Warn about posts whose URL would come from their title instead of a fixed slug."""
     report = Reporter(generator.settings)
-    for article in generator.articles:
+    with timed(generator.context, "check slugs"):
+        _require_slugs(generator.articles, report)
+
+
+def _require_slugs(articles, report):
+    for article in articles:
         if "slug" not in article.metadata:
             report(
                 article.source_path,
@@ -167,7 +179,8 @@ def link_posts(generators):
     """Link follow-ups both ways once related_posts has run, before anything is written."""
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
-            link_followups(generator, Reporter(generator.settings))
+            with timed(generator.context, "follow-ups, related and structured data"):
+                link_followups(generator, Reporter(generator.settings))
             if not generator.settings.get("TAG_SAVE_AS"):
                 # Condition pages replace tag pages; core would still rebuild every
                 # tag's list with a scan of all posts before not writing it.
@@ -180,6 +193,10 @@ def add_conditions_generator(pelican):
 
 
 def register():
+    # *_generator_init: the generators' readers exist by then, after every
+    # readers_init handler (yaml_metadata's included) has run.
+    signals.article_generator_init.connect(fastyaml.use_fast_reader)
+    signals.page_generator_init.connect(fastyaml.use_fast_reader)
     # pretaxonomy: after all posts are read, before core groups tags and
     # related_posts scores them, so both see one name per condition.
     signals.article_generator_pretaxonomy.connect(normalise_conditions)
@@ -190,6 +207,7 @@ def register():
     # all_generators_finalized: related_posts has run (article_generator_finalized),
     # and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
+    # get_generators: plugin generators run after articles and pages are read.
     signals.get_generators.connect(add_conditions_generator)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
