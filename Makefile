@@ -30,6 +30,7 @@ help:
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only)'
 	@echo 'make rsync_upload          publish, then copy output/ to SSH_TARGET'
 	@echo 'make github                publish, then push output/ to the gh-pages branch'
+	@echo 'make bench       Casebook against stock Pelican at 1000 and 5000 posts (docs/benchmarks.md)'
 	@echo 'make audit       Lighthouse on a case and a condition page (docs/audit.md)'
 
 $(VENV)/.installed: requirements.txt
@@ -79,3 +80,8 @@ node_modules/.installed: package.json package-lock.json
 
 audit: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/audit.py --out docs/audit.md
+
+BENCH_ARGS ?= --sizes 1000 5000 --rounds 3
+BENCH_OUT ?= docs/benchmarks.md
+bench: $(VENV)/.installed
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS) --out $(BENCH_OUT) --notes docs/benchmark-notes.md

@@ -66,7 +66,7 @@ DAY_ARCHIVE_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "archives", "search", "404"]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"index": None, "condition": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -89,12 +89,17 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Every build makes a new template environment (autoreload included), so Jinja
+# need not stat each template file again at every include.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
+
 RELATED_POSTS_MAX = 4
 # Search engines get content pages only: not the error page, the search box,
 # or later pages of a list.
 SITEMAP = {"format": "xml", "exclude": [r"^/?404\.html", r"^/?search/", r"(^|/)page/\d+/", r"^/?drafts/"]}
 
 # Preview builds reuse parsed posts, so an edit rebuilds quickly.
+CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 

@@ -19,6 +19,7 @@ CONDITION_FEED_ATOM_URL = "conditions/{slug}/feed.atom"
 # A published build starts clean and never reuses a preview's cache.
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
 
 # Unknown conditions and broken follow-ups are warnings while previewing and
 # failures here (the Makefile also passes --fatal warnings).

@@ -1,0 +1,25 @@
+"""`make bench` on a tiny corpus, end to end, so the benchmark never rots (no time is asserted)."""
+
+import os
+import re
+import subprocess
+
+from conftest import ROOT
+
+
+def test_make_bench_reports_both_sizes_with_ratios_and_verdicts(tmp_path):
+    out = tmp_path / "benchmarks.md"
+    done = subprocess.run(
+        ["make", "-o", ".venv/.installed", "bench",
+         "BENCH_ARGS=--sizes 20 40 --rounds 1", f"BENCH_OUT={out}"],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = out.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|", text, re.MULTILINE)
+    assert [r[0] for r in rows] == ["20", "40"]
+    for _, stock, casebook, ratio in rows:
+        assert abs(float(casebook) / float(stock) - float(ratio)) < 0.02
+    verdicts = re.findall(r": (pass|miss)$", text, re.MULTILINE)
+    assert len(verdicts) == 7  # time and memory per size, growth, plugin work, preview
+    assert "Plugin phases at 40 posts" in text
