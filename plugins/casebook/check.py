@@ -22,7 +22,7 @@ from pelican.utils import get_date, slugify
 from . import followups, privacy
 from . import vocabulary as vocab
 from .icd10 import CodeBook
-from .plugin import CASE_FIELDS
+from .cases import CASE_FIELDS
 from .redirects import target as redirect_target
 from .settings import casebook_settings
 

@@ -1,5 +1,6 @@
 """Conditions: the vocabulary read from content/conditions/, and their pages and feeds."""
 
+import functools
 import logging
 import os
 from collections import defaultdict
@@ -43,6 +44,16 @@ class Condition(URLWrapper):
         self.codes = list(codes)
         self.articles = []
         self.co_occurring = []
+
+    # A condition's slug is fixed for the build, and its URL is read for every
+    # link in every list of posts: format it once.
+    @functools.cached_property
+    def url(self):
+        return self._from_settings("URL")
+
+    @functools.cached_property
+    def save_as(self):
+        return self._from_settings("SAVE_AS")
 
     @property
     def feed_url(self):

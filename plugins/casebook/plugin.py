@@ -10,6 +10,7 @@ from pelican.urlwrappers import Category
 
 from . import conditions as cond
 from . import fastyaml, followups, redirects, structured
+from .cases import case_fields
 from .settings import casebook_settings
 from .timings import timed
 
@@ -38,28 +39,6 @@ class Reporter:
             where = f"{where}:{line}"
         log = logger.error if self.strict else logger.warning
         log("%s: %s", where, message)
-
-
-def case_fields(case):
-    """The case summary's fields present in `case`, in the fixed reading order."""
-    return [
-        (key, label, case[key])
-        for key, label in CASE_FIELDS
-        if case.get(key) not in (None, "", [])
-    ]
-
-
-# Labels a referring clinician reads; the order follows the CARE case-report checklist.
-CASE_FIELDS = (
-    ("client", "Client"),
-    ("presenting_complaint", "Presenting complaint"),
-    ("findings", "Findings"),
-    ("interventions", "Treatment"),
-    ("sessions", "Sessions"),
-    ("outcome", "Outcome"),
-    ("follow_up", "Follow-up"),
-    ("patient_perspective", "In the client's words"),
-)
 
 
 def normalise_conditions(generator):
@@ -123,7 +102,10 @@ def link_followups(generator, report):
     for problem in graph.problems:
         report(problem.source_path, problem.message, problem.line)
 
-    by_slug = {a.slug: a for a in generator.articles}
+    # With a duplicate slug, keep the file the graph kept: the first by path.
+    by_slug = {}
+    for article in sorted(generator.articles, key=lambda a: a.source_path):
+        by_slug.setdefault(article.slug, article)
     for article in generator.articles:
         slug = article.slug
         article.follows = by_slug.get(graph.follows.get(slug))
@@ -141,8 +123,14 @@ def link_followups(generator, report):
         article.related_posts = [
             p for p in getattr(article, "related_posts", []) if p.slug not in linked
         ]
+    state = generator.context.get("casebook")
+    siteurl = generator.settings.get("SITEURL", "")
+    nodes = {
+        slug: structured.medical_condition(condition, siteurl)
+        for slug, condition in (state.conditions.items() if state else ())
+    }
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
-        article.structured_data = structured.for_article(article, generator.settings)
+        article.structured_data = structured.for_article(article, generator.settings, nodes)
     # Drafts and hidden posts are never linked to or from: nothing is attached to them.
     for article in (*generator.drafts, *generator.hidden_articles):
         article.follows, article.follow_ups = None, []

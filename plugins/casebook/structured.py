@@ -43,23 +43,27 @@ def breadcrumbs(siteurl, trail):
     }
 
 
-def for_article(article, settings):
-    """BlogPosting about the post's conditions, and its breadcrumbs."""
+def for_article(article, settings, condition_nodes):
+    """BlogPosting about the post's conditions, and its breadcrumbs.
+
+    `condition_nodes` maps a condition's slug to its MedicalCondition, made once per build.
+    """
     siteurl = settings.get("SITEURL", "")
     author = {"@type": "Organization", "name": settings.get("AUTHOR") or settings["SITENAME"]}
+    url = article.url  # a property Pelican recomputes on every read
     posting = {
         "@type": "BlogPosting",
         "headline": article.title,
-        "url": absolute(siteurl, article.url),
-        "mainEntityOfPage": absolute(siteurl, article.url),
+        "url": absolute(siteurl, url),
+        "mainEntityOfPage": absolute(siteurl, url),
         "datePublished": article.date.isoformat(),
         "dateModified": getattr(article, "modified", article.date).isoformat(),
         "author": author,
         "publisher": author,
         "description": plain(getattr(article, "summary", "")),
-        "about": [medical_condition(c, siteurl) for c in getattr(article, "conditions", [])],
+        "about": [condition_nodes[c.slug] for c in getattr(article, "conditions", [])],
     }
-    trail = [("Home", ""), (article.title, article.url)]
+    trail = [("Home", ""), (article.title, url)]
     return {"@context": CONTEXT, "@graph": [posting, breadcrumbs(siteurl, trail)]}
 
 
