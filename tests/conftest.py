@@ -1,11 +1,15 @@
 """Build real sites with Pelican into temporary folders, and read their HTML."""
 
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -69,3 +73,18 @@ def build_fixture(tmp_path, caplog):
         return build(content, tmp_path, caplog, **overrides)
 
     return _build
+
+
+def run_casebook(module, *args):
+    """Run `python -m casebook.<module>` from the project root; (exit code, stdout lines)."""
+    result = subprocess.run(
+        [sys.executable, "-m", f"casebook.{module}", *map(str, args)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
+        capture_output=True, text=True, check=False,
+    )
+    return result.returncode, result.stdout.splitlines()
+
+
+def front_matter(path):
+    """The YAML front matter of a content file, parsed."""
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])

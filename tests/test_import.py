@@ -8,8 +8,7 @@ import subprocess
 import sys
 
 import pytest
-import yaml
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, build, front_matter, run_casebook
 
 WXR = FIXTURES / "wxr" / "export.xml"
 WXR_SHOWN = WXR.relative_to(ROOT).as_posix()
@@ -23,16 +22,7 @@ NEW_FILES = [
 
 
 def run_import(content):
-    result = subprocess.run(
-        [sys.executable, "-m", "casebook.wpimport", "--content", str(content), str(WXR)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True, text=True, check=False,
-    )
-    return result.returncode, result.stdout.splitlines()
-
-
-def front_matter(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return run_casebook("wpimport", "--content", content, WXR)
 
 
 @pytest.fixture

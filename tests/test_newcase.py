@@ -4,12 +4,10 @@ import datetime
 import os
 import shutil
 import subprocess
-import sys
 from zoneinfo import ZoneInfo
 
 import pytest
-import yaml
-from conftest import ROOT, build
+from conftest import ROOT, build, front_matter, run_casebook
 
 TITLE = "Neck pain: treatment of Ana R."
 SLUG = "neck-pain-treatment-of-ana-r"
@@ -19,18 +17,7 @@ CASE_KEYS = [
 ]
 
 
-def run(module, *args):
-    """Run a casebook command from the project root; (exit code, stdout lines)."""
-    result = subprocess.run(
-        [sys.executable, "-m", f"casebook.{module}", *map(str, args)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True, text=True, check=False,
-    )
-    return result.returncode, result.stdout.splitlines()
-
-
-def front_matter(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+run = run_casebook
 
 
 @pytest.fixture
