@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+
+from .problems import Problem, shown
 
 _NONE: Mapping[str, tuple[str, str]] = MappingProxyType({})
 # Colours of the cycle walk: not yet seen, on the path being walked, done.
@@ -37,15 +38,6 @@ class Series:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """Something wrong in a file: what, which key, and what to do."""
-
-    source_path: str
-    message: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
 class FollowupGraph:
     """Follow-up links between published posts, their series, and what is still announced."""
 
@@ -54,14 +46,6 @@ class FollowupGraph:
     series: dict[str, Series]
     pending: dict[str, str]
     problems: tuple[Problem, ...]
-
-
-def _shown(path: str) -> str:
-    """A path as messages show it: relative to where the build runs, like the reporter."""
-    try:
-        return os.path.relpath(path) if path else "?"
-    except ValueError:  # another drive on Windows
-        return path
 
 
 def _status(status: str) -> str:
@@ -78,7 +62,7 @@ def _index(published, problems):
         else:
             problems.append(Problem(
                 post.source_path,
-                f"slug: '{post.slug}' is also the slug of {_shown(first.source_path)}; "
+                f"slug: '{post.slug}' is also the slug of {shown(first.source_path)}; "
                 "give one of them another slug",
             ))
     return posts
@@ -103,7 +87,7 @@ def _candidate_edges(posts, unpublished, problems):
             status, path = unpublished[target]
             problems.append(Problem(
                 post.source_path,
-                f"follows: '{target}' ({_shown(path)}), which is {_status(status)}; "
+                f"follows: '{target}' ({shown(path)}), which is {_status(status)}; "
                 "publish it first or remove `follows:`",
             ))
         else:
@@ -111,7 +95,7 @@ def _candidate_edges(posts, unpublished, problems):
             close = difflib.get_close_matches(target, posts.keys(), n=1)
             hint = ""
             if close:
-                hint = f"did you mean '{close[0]}' ({_shown(posts[close[0]].source_path)})? "
+                hint = f"did you mean '{close[0]}' ({shown(posts[close[0]].source_path)})? "
             problems.append(Problem(
                 post.source_path,
                 f"follows: no published post has the slug '{target}'; {hint}"
@@ -144,7 +128,7 @@ def _cycle_problem(cycle, posts) -> Problem:
     # Start at the first file by path, so the message is the same whatever the input order.
     first = min(range(len(cycle)), key=lambda i: posts[cycle[i]].source_path)
     ordered = cycle[first:] + cycle[:first]
-    files = [_shown(posts[slug].source_path) for slug in (*ordered, ordered[0])]
+    files = [shown(posts[slug].source_path) for slug in (*ordered, ordered[0])]
     return Problem(
         posts[ordered[0]].source_path,
         f"follows: these posts follow each other in a circle: {' -> '.join(files)} "

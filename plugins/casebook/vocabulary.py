@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import os
 import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from .problems import Problem, shown
 
 OTHER_AREA = "Other"
 NON_LETTER = "#"
@@ -30,15 +31,6 @@ class ConditionEntry:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """Something wrong in a file: what, which key, and what to do."""
-
-    source_path: str
-    message: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
 class IndexEntry:
     """One line of the A–Z index: a condition under its name or one of its aliases."""
 
@@ -50,14 +42,6 @@ class IndexEntry:
 def term_key(term: str) -> str:
     """The form terms are compared in: case-folded, whitespace collapsed."""
     return " ".join(term.split()).casefold()
-
-
-def _shown(path: str) -> str:
-    """A path as messages show it: relative to where the build runs, like the reporter."""
-    try:
-        return os.path.relpath(path) if path else "?"
-    except ValueError:  # another drive on Windows
-        return path
 
 
 def _tidy(text: str) -> str:
@@ -185,7 +169,7 @@ class Vocabulary:
             if first is not None:
                 self.problems.append(Problem(
                     entry.source_path,
-                    f"slug '{entry.slug}' is also used by {_shown(first.source_path)}; "
+                    f"slug '{entry.slug}' is also used by {shown(first.source_path)}; "
                     "rename one of the two files",
                 ))
                 continue
@@ -204,7 +188,7 @@ class Vocabulary:
                 role = "the name" if key == term_key(owner.name) else "an alias"
                 self.problems.append(Problem(
                     entry.source_path,
-                    f"{kind} '{term}' is also {role} of {_shown(owner.source_path)} "
+                    f"{kind} '{term}' is also {role} of {shown(owner.source_path)} "
                     f"('{owner.name}'); keep it on one condition",
                 ))
 

@@ -1,16 +1,13 @@
-"""Unit tests load the plugin's pure modules by path: no Pelican, no package __init__."""
+"""Unit tests import the plugin's pure modules under their short names; no site is built."""
 
-import importlib.util
+import importlib
 import sys
 from pathlib import Path
 
-PLUGIN = Path(__file__).resolve().parents[2] / "plugins" / "casebook"
+PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
 
-# By path rather than sys.path, so the plugin's other modules (settings, plugin...)
-# do not become top-level names for the rest of the test session.
-for name in ("vocabulary", "followups", "icd10"):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PLUGIN / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while it runs
-        spec.loader.exec_module(module)
+# Only the package name `casebook` is added to the import path; its pure
+# modules are also registered under their own names for the tests.
+sys.path.insert(0, str(PLUGINS))
+for name in ("vocabulary", "followups", "icd10", "problems"):
+    sys.modules.setdefault(name, importlib.import_module(f"casebook.{name}"))
