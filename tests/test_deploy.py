@@ -60,3 +60,20 @@ def test_github_pushes_the_published_site_to_gh_pages(project, tmp_path):
     ).stdout.splitlines()
     assert "index.html" in files
     assert "restless-leg-syndrome-pain-treatment-of-krystal-s/index.html" in files
+
+
+def test_publish_refuses_when_check_finds_an_error(tmp_path):
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=LEFT_BEHIND)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    (copy / "content" / "cases" / "unsafe.md").write_text(
+        "---\ntitle: Neck pain\ndate: 2012-01-05\nslug: unsafe\ntags: [Neck pain]\n"
+        "case:\n  client: Ana R.\n  consent: true\n---\nCall her on 508-555-1212.\n",
+        encoding="utf-8")
+    result = subprocess.run(
+        ["make", "-C", str(copy), "-o", ".venv/.installed", "publish"],
+        env={**os.environ}, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "content/cases/unsafe.md:10:" in result.stdout and "508-555-1212" in result.stdout
+    assert not (copy / "output").exists()
