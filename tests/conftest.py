@@ -88,3 +88,14 @@ def run_casebook(module, *args):
 def front_matter(path):
     """The YAML front matter of a content file, parsed."""
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the numbers tests measured (record_property), so every run's log keeps them."""
+    reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    measured = [(r.nodeid, name, value) for r in reports if r.when == "call"
+                for name, value in r.user_properties]
+    if measured:
+        terminalreporter.section("measured")
+        for nodeid, name, value in measured:
+            terminalreporter.write_line(f"{name} = {value}  ({nodeid})")
