@@ -46,6 +46,8 @@ def test_rsync_upload_copies_the_published_site_and_removes_stale_files(project,
     make(project, "rsync_upload", f"SSH_TARGET={target}/")
     assert (target / "index.html").is_file()
     assert (target / "restless-leg-syndrome-pain-treatment-of-krystal-s" / "index.html").is_file()
+    assert (target / "pagefind" / "pagefind.js").is_file()  # publish builds the search index
+    assert (target / "conditions" / "restless-legs-syndrome" / "feed.atom").is_file()
     assert not (target / "stale.html").exists()  # --delete: the target mirrors output/
     assert (project / "output" / "index.html").is_file()  # built in the copy, not in ROOT
 
@@ -77,3 +79,9 @@ def test_publish_refuses_when_check_finds_an_error(tmp_path):
     assert result.returncode != 0
     assert "content/cases/unsafe.md:10:" in result.stdout and "508-555-1212" in result.stdout
     assert not (copy / "output").exists()
+
+
+def test_make_html_builds_the_site_and_its_search_index(project):
+    make(project, "html")
+    assert (project / "output" / "conditions" / "index.html").is_file()
+    assert (project / "output" / "pagefind" / "pagefind.js").is_file()
