@@ -53,10 +53,11 @@ def lighthouse(url, report):
     )
     data = json.loads(Path(report).read_text())
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
+    # Only audits that count towards a score; insights and diagnostics weigh 0.
+    weighted = {ref["id"] for c in CATEGORIES for ref in data["categories"][c]["auditRefs"] if ref["weight"]}
     failing = sorted(
-        audit["id"] for audit in data["audits"].values()
-        if audit.get("score") is not None and audit["score"] < 1
-        and audit.get("scoreDisplayMode") in ("binary", "numeric")
+        audit_id for audit_id, audit in data["audits"].items()
+        if audit_id in weighted and audit.get("score") is not None and audit["score"] < 1
     )
     return scores, failing, data["lighthouseVersion"]
 
@@ -78,7 +79,7 @@ def main():
         for name, path in PAGES.items():
             scores, failing, version = lighthouse(base + path, reports / f"{name}.json")
             rows.append(f"| {name} `{path}` | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")
-            notes.append(f"- {name}: audits below full marks: {', '.join(failing) or 'none'}")
+            notes.append(f"- {name}: scored audits below full marks: {', '.join(failing) or 'none'}")
             print(name, scores)
     server.shutdown()
     today = datetime.date.today().isoformat()

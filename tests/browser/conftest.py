@@ -70,7 +70,12 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_output(served):
-    """The sample site as `make publish` builds it, with SITEURL at the local server."""
+    """The sample site as `make publish` builds it, with SITEURL at the local server.
+
+    publishconf.py starts from pelicanconf.py and adds what a visitor gets and
+    the preview lacks: a SITEURL (so a printout carries the case's full
+    address), the feeds (so their links are checked too) and strict checks.
+    """
     output, url = served
     settings = read_settings(
         str(ROOT / "publishconf.py"),
@@ -116,8 +121,19 @@ def new_page(browser):
 
 
 @pytest.fixture(scope="session")
+def java():
+    """The Nu validator runs on Java; fail, never skip, when it is missing."""
+    if shutil.which("java") is None:
+        pytest.fail("java is missing, so the Nu HTML validator cannot run: "
+                    "run `apt-get install -y default-jre-headless` (.ci/run does)")
+
+
+@pytest.fixture(scope="session")
 def artifacts():
-    """test-artifacts/ for screenshots and PDFs to look at (git-ignored)."""
-    shutil.rmtree(ARTIFACTS / "screenshots", ignore_errors=True)
+    """test-artifacts/ for screenshots and PDFs to look at (git-ignored).
+
+    Files are overwritten by name, never cleared: a run of one module must not
+    delete what another run left to look at.
+    """
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
     return ARTIFACTS

@@ -21,6 +21,17 @@ def test_axe_finds_no_violations(new_page, base_url, kind, scheme):
     assert violations == [], "\n".join(report)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_search_results(new_page, base_url, scheme):
+    # Results are drawn by script after load: check them once they are on the page.
+    page = new_page(color_scheme=scheme)
+    page.goto(base_url + PAGE_KINDS["search"] + "?q=RLS")
+    page.locator(".search-results li mark").first.wait_for(timeout=10_000)
+    violations = Axe().run(page).response["violations"]
+    report = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}" for v in violations]
+    assert violations == [], "\n".join(report)
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_phone_width_does_not_scroll_sideways(new_page, base_url, kind, artifacts):
     page = new_page(width=375, height=800)
@@ -28,6 +39,17 @@ def test_phone_width_does_not_scroll_sideways(new_page, base_url, kind, artifact
     page.screenshot(path=artifacts / "screenshots" / f"{kind}-375.png", full_page=True)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 375
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_navigation_links_are_big_enough_to_tap(new_page, base_url, kind):
+    page = new_page(width=375, height=800)
+    page.goto(base_url + PAGE_KINDS[kind])
+    links = page.locator("nav[aria-label='Main'] a")
+    assert links.count() >= 5
+    small = [(link.inner_text(), box) for link in links.all()
+             if (box := link.bounding_box())["height"] < 24 or box["width"] < 24]
+    assert small == []
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
@@ -39,16 +61,6 @@ def test_desktop_screenshot(new_page, base_url, kind, artifacts):
     assert page.locator("main h1").count() == 1
 
 
-def test_navigation_tap_targets_are_big_enough(new_page, base_url):
-    page = new_page(width=375, height=800)
-    page.goto(base_url + "/")
-    links = page.locator("header nav a")
-    assert links.count() >= 5
-    for i in range(links.count()):
-        box = links.nth(i).bounding_box()
-        assert box["height"] >= 24 and box["width"] >= 24, (links.nth(i).inner_text(), box)
-
-
 def test_a_case_reads_fully_without_javascript(new_page, base_url):
     page = new_page(java_script_enabled=False)
     page.goto(base_url + PAGE_KINDS["case"])
@@ -58,13 +70,18 @@ def test_a_case_reads_fully_without_javascript(new_page, base_url):
     assert page.locator(".share input[readonly]").input_value().endswith(PAGE_KINDS["case"])
 
 
-@pytest.mark.parametrize("kind", ["case", "condition", "home", "search"])
-def test_every_request_stays_on_the_site(new_page, base_url, kind):
+@pytest.mark.parametrize("path", [
+    PAGE_KINDS["case"], PAGE_KINDS["condition"], PAGE_KINDS["home"], PAGE_KINDS["search"] + "?q=RLS",
+])
+def test_every_request_stays_on_the_site(new_page, base_url, path):
     page = new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(base_url + PAGE_KINDS[kind])
+    page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
+    if "?q=" in path:  # the index and the result fragments have been fetched too
+        page.locator(".search-results li a").first.wait_for(timeout=10_000)
+        assert any("/pagefind/fragment/" in url for url in requests)
     assert requests, "the page made no request at all"
     assert [url for url in requests if not url.startswith(base_url + "/")] == []
 
