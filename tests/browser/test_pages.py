@@ -59,6 +59,10 @@ def test_desktop_screenshot(new_page, base_url, kind, artifacts):
     page.screenshot(path=artifacts / "screenshots" / f"{kind}-1280.png", full_page=True)
     assert response.status == (404 if kind == "404" else 200)
     assert page.locator("main h1").count() == 1
+    # Header, main column and footer share one left and right edge.
+    edges = {(round(box["x"]), round(box["x"] + box["width"]))
+             for box in (page.locator(s).bounding_box() for s in (".site-header", "main", ".site-footer"))}
+    assert len(edges) == 1, edges
 
 
 def test_a_case_reads_fully_without_javascript(new_page, base_url):
