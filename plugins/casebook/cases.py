@@ -3,6 +3,8 @@
 
 def case_fields(case):
     """The case summary's fields present in `case`, in the fixed reading order."""
+    if not isinstance(case, dict):
+        return []
     return [
         (key, label, case[key])
         for key, label in CASE_FIELDS

@@ -125,9 +125,12 @@ def read_conditions(generator, report):
     return vocabulary, conditions
 
 
-def normalise_tags(article, vocabulary, conditions, settings, report):
-    """Give the article one canonical tag per condition and its Condition objects."""
-    tags, found = [], []
+def normalise_tags(article, vocabulary, conditions, canonical_tags, settings, report):
+    """Give the article one canonical tag per condition and its Condition objects.
+
+    `canonical_tags` holds one Tag per condition slug for this build, shared by all posts.
+    """
+    tags, found, seen = [], [], set()
     for tag in getattr(article, "tags", ()):
         entry = vocabulary.lookup(tag.name)
         if entry is None:
@@ -141,10 +144,13 @@ def normalise_tags(article, vocabulary, conditions, settings, report):
             )
             tags.append(tag)
             continue
-        condition = conditions[entry.slug]
-        if condition not in found:
-            found.append(condition)
-            tags.append(Tag(entry.name, settings))
+        if entry.slug not in seen:
+            seen.add(entry.slug)
+            found.append(conditions[entry.slug])
+            tag = canonical_tags.get(entry.slug)
+            if tag is None:
+                tag = canonical_tags[entry.slug] = Tag(entry.name, settings)
+            tags.append(tag)
     article.tags = tags
     article.conditions = found
 

@@ -3,9 +3,10 @@
 import logging
 import os
 from dataclasses import dataclass
+from functools import partial
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.urlwrappers import Category
 
 from . import conditions as cond
@@ -53,11 +54,11 @@ def normalise_conditions(generator):
 
 def _normalise_posts(generator, vocabulary, conditions, report):
     published = set(generator.articles)
+    canonical_tags = {}
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
-        cond.normalise_tags(article, vocabulary, conditions, generator.settings, report)
+        cond.normalise_tags(article, vocabulary, conditions, canonical_tags, generator.settings, report)
         case = article.metadata.get("case")
         article.case = case if isinstance(case, dict) else None
-        article.case_fields = case_fields(article.case) if article.case else []
         article.publishable = not article.case or article.case.get("consent") is True
         if not article.publishable and article in published:
             report(
@@ -130,11 +131,18 @@ def link_followups(generator, report):
         for slug, condition in (state.conditions.items() if state else ())
     }
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
-        article.structured_data = structured.for_article(article, generator.settings, nodes)
+        article.structured_data = structured.JsonLd(
+            partial(_post_structured_data, generator.context, article, generator.settings, nodes))
     # Drafts and hidden posts are never linked to or from: nothing is attached to them.
     for article in (*generator.drafts, *generator.hidden_articles):
         article.follows, article.follow_ups = None, []
         article.series, article.followup_pending = None, None
+
+
+def _post_structured_data(context, article, settings, nodes):
+    # Made while the post's page is written; still timed as the plugin's work.
+    with timed(context, "structured data (while writing posts)"):
+        return structured.for_article(article, settings, nodes)
 
 
 def require_slugs(generator):
@@ -163,16 +171,39 @@ def give_drafts_a_category(generator):
             article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
 
 
+def pin_urls(generator):
+    """Fix every post's and page's URL for the rest of the build."""
+    # Content.url re-formats the URL (a relpath and all) on every read, and the
+    # lists, menus, feeds and sitemap read it tens of thousands of times at
+    # 5000 posts. Pelican's own override_url (what a `url:` key sets) turns
+    # each later read into an attribute lookup; slugs are final by now.
+    if isinstance(generator, ArticlesGenerator):
+        kinds = ("articles", "drafts", "hidden_articles", "drafts_translations")
+    else:
+        kinds = ("pages", "draft_pages", "hidden_pages", "draft_translations")
+    for kind in (*kinds, "translations", "hidden_translations"):
+        for content in getattr(generator, kind):
+            content.override_url = content.url
+
+
 def link_posts(generators):
     """Link follow-ups both ways once related_posts has run, before anything is written."""
     for generator in generators:
+        if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+            with timed(generator.context, "pin post and page URLs"):
+                pin_urls(generator)
         if isinstance(generator, ArticlesGenerator):
-            with timed(generator.context, "follow-ups, related and structured data"):
+            with timed(generator.context, "follow-ups and related posts"):
                 link_followups(generator, Reporter(generator.settings))
             if not generator.settings.get("TAG_SAVE_AS"):
                 # Condition pages replace tag pages; core would still rebuild every
                 # tag's list with a scan of all posts before not writing it.
                 generator.tags = {}
+
+
+def add_template_filters(generator):
+    """`case|case_fields`: the summary box's fields, made when a page shows them."""
+    generator.env.filters["case_fields"] = case_fields
 
 
 def add_conditions_generator(pelican):
@@ -185,6 +216,9 @@ def register():
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(fastyaml.use_fast_reader)
     signals.page_generator_init.connect(fastyaml.use_fast_reader)
+    # *_generator_init: each generator has its own Jinja environment by then.
+    signals.article_generator_init.connect(add_template_filters)
+    signals.page_generator_init.connect(add_template_filters)
     # pretaxonomy: after all posts are read, before core groups tags and
     # related_posts scores them, so both see one name per condition.
     signals.article_generator_pretaxonomy.connect(normalise_conditions)
@@ -193,7 +227,7 @@ def register():
     # pretaxonomy too: drafts are complete by then and written only later.
     signals.article_generator_pretaxonomy.connect(give_drafts_a_category)
     # all_generators_finalized: related_posts has run (article_generator_finalized),
-    # and nothing has been written yet.
+    # every slug is final, and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
     # get_generators: plugin generators run after articles and pages are read.
     signals.get_generators.connect(add_conditions_generator)

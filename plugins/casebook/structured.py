@@ -1,13 +1,43 @@
 """schema.org structured data (JSON-LD) for posts and condition pages; pure."""
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 CONTEXT = "https://schema.org"
 
 
+class JsonLd:
+    """JSON-LD made only while its page is rendered, written as Jinja's |tojson writes it."""
+
+    # 5000 posts' nested dicts kept alive for the whole build would be tens of
+    # thousands of long-lived objects for the garbage collector to walk again
+    # and again; made at render time, they live for one page.
+    __slots__ = ("_make",)
+
+    def __init__(self, make):
+        self._make = make
+
+    def data(self):
+        """The JSON-LD as Python data."""
+        return self._make()
+
+    def __html__(self):
+        return str(htmlsafe_json_dumps(self.data(), sort_keys=True))
+
+    __str__ = __html__
+
+
 def plain(html):
     """Text of an HTML fragment, as search engines should read it."""
     return Markup(html or "").striptags()
+
+
+def summary_html(article):
+    """The post's summary as HTML, without Pelican's link rewriting (its text is what counts)."""
+    # Content.summary rewrites {filename} links on every read; the plain text
+    # of a written summary is the same either way. Without one, Pelican's
+    # summary (the opening of the post) is the only source.
+    return article.metadata.get("summary") or getattr(article, "summary", "")
 
 
 def absolute(siteurl, url):
@@ -50,17 +80,19 @@ def for_article(article, settings, condition_nodes):
     """
     siteurl = settings.get("SITEURL", "")
     author = {"@type": "Organization", "name": settings.get("AUTHOR") or settings["SITENAME"]}
-    url = article.url  # a property Pelican recomputes on every read
+    url = article.url
+    published = article.date.isoformat()
+    modified = getattr(article, "modified", None)
     posting = {
         "@type": "BlogPosting",
         "headline": article.title,
         "url": absolute(siteurl, url),
         "mainEntityOfPage": absolute(siteurl, url),
-        "datePublished": article.date.isoformat(),
-        "dateModified": getattr(article, "modified", article.date).isoformat(),
+        "datePublished": published,
+        "dateModified": modified.isoformat() if modified else published,
         "author": author,
         "publisher": author,
-        "description": plain(getattr(article, "summary", "")),
+        "description": plain(summary_html(article)),
         "about": [condition_nodes[c.slug] for c in getattr(article, "conditions", [])],
     }
     trail = [("Home", ""), (article.title, url)]
