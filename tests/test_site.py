@@ -45,6 +45,16 @@ def test_yaml_and_plain_headers_read_the_same_metadata(build_fixture):
     assert facts("plain-post")[1] == ["Low back pain", "Sciatica"]
 
 
+def test_the_home_page_introduces_the_cases_and_every_page_links_search(build_fixture):
+    site = build_fixture("basic", ARCHIVES_SAVE_AS="")
+    intro = site.page("").select_one("main .list-intro")
+    assert "how it turned out" in intro.get_text()
+    assert intro.select_one("a")["href"] == "/conditions/"
+    # Search stays in the menu on a site without an archive page.
+    nav = [a.get_text(strip=True) for a in site.page("yaml-post/").select("nav[aria-label='Main'] a")]
+    assert "Search" in nav and "Archives" not in nav
+
+
 def test_sample_site_builds_without_a_warning(tmp_path, caplog):
     site = build(ROOT / "content", tmp_path, caplog)
     assert site.messages(logging.WARNING) == []
