@@ -187,16 +187,9 @@ class ConditionsGenerator(Generator):
         )
         for condition in self.conditions:
             condition.structured_data = structured.for_condition(condition, self.settings)
-        by_slug = {c.slug: c for c in self.conditions}
         self.context["conditions"] = self.conditions
-        self.context["conditions_by_letter"] = [
-            (letter, [_IndexEntry(e.label, by_slug[e.entry.slug], e.is_alias) for e in items])
-            for letter, items in vocab.alphabet_index(c.entry for c in self.conditions)
-        ]
-        self.context["conditions_by_body_area"] = [
-            (area, [by_slug[e.slug] for e in entries])
-            for area, entries in vocab.by_body_area(c.entry for c in self.conditions)
-        ]
+        self.context["conditions_by_letter"] = vocab.alphabet_index(self.conditions)
+        self.context["conditions_by_body_area"] = vocab.by_body_area(self.conditions)
         self.context["clinician_cases"] = [
             (c, [a for a in c.articles if getattr(a, "case", None)])
             for c in self.conditions
@@ -242,12 +235,3 @@ class ConditionsGenerator(Generator):
                     condition.feed_url,
                     feed_title=condition.name,
                 )
-
-
-@dataclass(frozen=True)
-class _IndexEntry:
-    """One line of the A–Z index: a condition under its name or one of its aliases."""
-
-    label: str
-    condition: Condition
-    is_alias: bool

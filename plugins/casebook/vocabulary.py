@@ -35,7 +35,7 @@ class IndexEntry:
     """One line of the A–Z index: a condition under its name or one of its aliases."""
 
     label: str
-    entry: ConditionEntry
+    condition: object  # what was indexed: a ConditionEntry, or the page's Condition
     is_alias: bool
 
 
@@ -227,8 +227,11 @@ def _letter(label: str) -> str:
     return first if first and first in string.ascii_uppercase else NON_LETTER
 
 
-def alphabet_index(entries: Iterable[ConditionEntry]) -> list[tuple[str, list[IndexEntry]]]:
-    """Names and aliases under their first letter: all of A–Z, then '#' if needed."""
+def alphabet_index(entries: Iterable) -> list[tuple[str, list[IndexEntry]]]:
+    """Names and aliases under their first letter: all of A–Z, then '#' if needed.
+
+    Anything with `.name`, `.aliases` and `.slug` can be indexed.
+    """
     groups = defaultdict(list)
     for entry in entries:
         groups[_letter(entry.name)].append(IndexEntry(entry.name, entry, False))
@@ -236,13 +239,16 @@ def alphabet_index(entries: Iterable[ConditionEntry]) -> list[tuple[str, list[In
             groups[_letter(alias)].append(IndexEntry(alias, entry, True))
     letters = list(string.ascii_uppercase) + ([NON_LETTER] if NON_LETTER in groups else [])
     return [
-        (letter, sorted(groups[letter], key=lambda i: (_folded(i.label), i.label, i.entry.slug)))
+        (letter, sorted(groups[letter], key=lambda i: (_folded(i.label), i.label, i.condition.slug)))
         for letter in letters
     ]
 
 
-def by_body_area(entries: Iterable[ConditionEntry]) -> list[tuple[str, list[ConditionEntry]]]:
-    """Conditions under each body area, areas A–Z and "Other" last, names A–Z."""
+def by_body_area(entries: Iterable) -> list[tuple[str, list]]:
+    """Conditions under each body area, areas A–Z and "Other" last, names A–Z.
+
+    Anything with `.name`, `.slug` and `.body_areas` can be grouped.
+    """
     groups, labels = defaultdict(list), {}
     for entry in sorted(entries, key=_sort_key):
         for area in entry.body_areas or (OTHER_AREA,):

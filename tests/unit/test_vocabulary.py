@@ -337,7 +337,7 @@ def test_alphabet_index_lists_aliases_flagged_and_sorted(vocabulary, rls):
         ("Restless legs syndrome", False),
         ("RLS", True),
     ]
-    assert all(i.entry == rls for i in groups["R"])
+    assert all(i.condition == rls for i in groups["R"])
 
 
 def test_alphabet_index_sorts_without_regard_to_case():
