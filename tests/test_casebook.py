@@ -2,7 +2,7 @@
 
 import logging
 
-from conftest import FIXTURES, build, copy_fixture
+from conftest import build, copy_fixture
 
 
 def titles(page, selector):

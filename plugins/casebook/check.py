@@ -22,6 +22,7 @@ from pelican.utils import get_date, slugify
 from . import followups, privacy
 from . import vocabulary as vocab
 from .icd10 import CodeBook
+from .problems import shown
 from .cases import CASE_FIELDS
 from .redirects import target as redirect_target
 from .settings import casebook_settings
@@ -87,14 +88,6 @@ class Post:
     slug: str | None
     status: str
     date: datetime.datetime | None
-
-
-def shown(path) -> str:
-    """A path as messages show it: relative to where the command runs."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def load_settings(path: str | None = None) -> dict:

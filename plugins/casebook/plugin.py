@@ -1,7 +1,6 @@
 """Signal handlers: they collect from Pelican, call the pure modules, and attach results."""
 
 import logging
-import os
 from dataclasses import dataclass
 from functools import partial
 
@@ -12,6 +11,7 @@ from pelican.urlwrappers import Category
 from . import conditions as cond
 from . import fastyaml, followups, redirects, structured
 from .cases import case_fields
+from .problems import shown
 from .settings import casebook_settings
 from .timings import timed
 
@@ -35,7 +35,7 @@ class Reporter:
 
     def __call__(self, source_path, message, line=None):
         self.count += 1
-        where = os.path.relpath(source_path) if source_path else "casebook"
+        where = shown(source_path) if source_path else "casebook"
         if line:
             where = f"{where}:{line}"
         log = logger.error if self.strict else logger.warning

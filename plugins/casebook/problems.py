@@ -13,9 +13,9 @@ class Problem:
     line: int | None = None
 
 
-def shown(path: str) -> str:
+def shown(path) -> str:
     """A path as messages show it: relative to where the build runs, like the reporter."""
     try:
         return os.path.relpath(path) if path else "?"
     except ValueError:  # another drive on Windows
-        return path
+        return str(path)

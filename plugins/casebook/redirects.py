@@ -14,6 +14,8 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.readers import ensure_metadata_list
 
+from .problems import shown
+
 logger = logging.getLogger(__name__)
 
 REDIRECTS_FILE = "_redirects"  # read by Netlify and Cloudflare Pages from the site's root
@@ -158,7 +160,7 @@ class RedirectsGenerator(Generator):
         owners = {c.save_as: c.source_path for c in everything if c.save_as}
         claimed, path_rules, query_rules = {}, [], []
         for redirect in sorted(redirects, key=lambda r: (r.source_path, r.old)):
-            where = os.path.relpath(redirect.source_path)
+            where = shown(redirect.source_path)
             found = target(redirect.old)
             if found is None:
                 logger.warning(
@@ -173,7 +175,7 @@ class RedirectsGenerator(Generator):
                 if owner.new != redirect.new:
                     logger.warning(
                         "%s: redirect_from '%s' is also claimed by %s; keep it on one post",
-                        where, redirect.old, os.path.relpath(owner.source_path),
+                        where, redirect.old, shown(owner.source_path),
                     )
                 continue
             real = owners.get(found.save_as)
@@ -182,7 +184,7 @@ class RedirectsGenerator(Generator):
             if real is not None:
                 logger.warning(
                     "%s: redirect_from '%s' is the address of %s; remove it from "
-                    "redirect_from", where, redirect.old, os.path.relpath(real),
+                    "redirect_from", where, redirect.old, shown(real),
                 )
                 continue
             claimed[found.save_as] = redirect

@@ -20,10 +20,9 @@ from lxml import etree
 from pelican.utils import slugify
 
 from . import vocabulary as vocab
-from .check import (
-    load_settings, page_order_key, read_content, read_front_matter, read_vocabulary, shown,
-)
+from .check import load_settings, page_order_key, read_content, read_front_matter, read_vocabulary
 from .newcase import CASE_BLOCK
+from .problems import shown
 
 # What pelican-import converts; other statuses (private, pending, trash) are left behind.
 IMPORTED_STATUSES = ("publish", "draft")
