@@ -21,7 +21,7 @@ from pelican.utils import get_date, slugify
 
 from . import followups, privacy
 from . import vocabulary as vocab
-from .icd10 import CodeBook
+from .icd10 import CodeBook, unknown_code
 from .problems import shown
 from .cases import CASE_FIELDS
 from .redirects import target as redirect_target
@@ -495,11 +495,7 @@ def read_vocabulary(
             entries.append(entry)
             if codes is not None:
                 problems += [
-                    vocab.Problem(
-                        source.path,
-                        f"codes: '{code}' is not an ICD-10-CM code (2026 tabular list); "
-                        "correct it or remove it",
-                    )
+                    vocab.Problem(source.path, unknown_code(code))
                     for code in entry.codes
                     if codes.title(code) is None
                 ]
@@ -522,12 +518,7 @@ def check_tags(source: Source, vocabulary: vocab.Vocabulary) -> list[Message]:
     problems = []
     for tag in tags:
         if vocabulary.lookup(tag) is None:
-            hint = vocabulary.suggest(tag)
-            advice = f"did you mean {' or '.join(hint)}? " if hint else ""
-            problems.append(source.error(
-                f"tags: '{tag}' is not a known condition; {advice}fix the tag, or add it "
-                "as an alias (or a new file) in content/conditions/", "tags",
-            ))
+            problems.append(source.error(vocabulary.unknown_tag(tag), "tags"))
     return problems
 
 

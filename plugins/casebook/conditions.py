@@ -13,7 +13,7 @@ from pelican.urlwrappers import Tag, URLWrapper
 
 from . import structured
 from . import vocabulary as vocab
-from .icd10 import CodeBook
+from .icd10 import CodeBook, unknown_code
 from .settings import casebook_settings
 from .timings import timed
 from .timings import write as write_timings
@@ -111,12 +111,7 @@ def read_conditions(generator, report):
         for code in entry.codes:
             title = book.title(code)
             if title is None:
-                report(
-                    entry.source_path,
-                    f"codes: '{code}' is not an ICD-10-CM code (2026 tabular list); "
-                    "correct it or remove it",
-                    None,
-                )
+                report(entry.source_path, unknown_code(code), None)
             codes.append(Code(code, title))
         conditions[entry.slug] = Condition(
             entry, settings, descriptions.get(entry.slug, ""), codes
@@ -134,14 +129,7 @@ def normalise_tags(article, vocabulary, conditions, canonical_tags, settings, re
     for tag in getattr(article, "tags", ()):
         entry = vocabulary.lookup(tag.name)
         if entry is None:
-            hint = vocabulary.suggest(tag.name)
-            advice = f"did you mean {' or '.join(hint)}? " if hint else ""
-            report(
-                article.source_path,
-                f"tags: '{tag.name}' is not a known condition; {advice}"
-                "fix the tag, or add it as an alias (or a new file) in content/conditions/",
-                None,
-            )
+            report(article.source_path, vocabulary.unknown_tag(tag.name), None)
             tags.append(tag)
             continue
         if entry.slug not in seen:

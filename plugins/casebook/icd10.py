@@ -18,6 +18,12 @@ def normalise(code: str) -> str:
     return code.strip().upper()
 
 
+def unknown_code(code: str) -> str:
+    """The advice for a code the tables do not hold (build and check alike)."""
+    return (f"codes: '{code}' is not an ICD-10-CM code (2026 tabular list); "
+            "correct it or remove it")
+
+
 def _package_version() -> str | None:
     # Read from the installed metadata, so checking the cache does not load the data.
     try:

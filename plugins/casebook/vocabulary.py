@@ -205,6 +205,13 @@ class Vocabulary:
         names = _unique(self._by_key[key].name for key in keys)
         return list(names[:n])
 
+    def unknown_tag(self, tag: str) -> str:
+        """The advice for a tag that is no condition's name or alias (build and check alike)."""
+        hint = self.suggest(tag)
+        advice = f"did you mean {' or '.join(hint)}? " if hint else ""
+        return (f"tags: '{tag}' is not a known condition; {advice}fix the tag, or add it "
+                "as an alias (or a new file) in content/conditions/")
+
     def by_slug(self, slug: str) -> ConditionEntry | None:
         """The condition read from content/conditions/<slug>.md."""
         return self._by_slug.get(slug)
