@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+import phonenumbers
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 
@@ -91,19 +92,31 @@ def _mask(pattern: re.Pattern, text: str, fill: str = " ") -> str:
 
 # --- 3. phones, 4. emails -----------------------------------------------------
 
-PHONE = re.compile(
-    r"(?<![\w+/.-])(?:\+?1[ .-]?)?(?:\([2-9]\d\d\)\s?|[2-9]\d\d[ .-])[2-9]\d\d[ .-]\d{4}(?![\w-])"
-    r"|(?<![\w+/.-])(?:\+?1)?[2-9]\d\d[2-9]\d{6}(?![\w-])"
-    # A seven-digit local number only with a dash: "10 sessions" and years never have one.
-    r"|(?<![\w/.-])[2-9]\d\d-\d{4}(?![\w-])"
-)
+# Google's libphonenumber rules (phonenumbers), US numbering: "(508) 555-0100",
+# "+1 508 555 0100", a dialled "5085550100" and a local "555-0199" are found;
+# counts, years, ranges and codes like C5-C6 or M79.604 are not numbers.
+PHONE_REGION = "US"
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    return [(m.start, m.end) for m in matcher]
+
+
+def _mask_phones(text: str) -> str:
+    for start, end in _phone_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def phones(text: str) -> list[str]:
     """US phone and fax numbers."""
-    return _matches(PHONE, text)
+    return [text[start:end] for start, end in _phone_spans(text)]
 
 
 def emails(text: str) -> list[str]:
@@ -668,10 +681,10 @@ def _lines(text: str) -> Iterator[_Line]:
 
 # Run in this order, each masking what it found, so an SSN is not also a
 # phone number and a phone number is not also a date.
-CHECKS: tuple[tuple[str, Callable[[str], list[str]], re.Pattern | None], ...] = (
-    ("record-number", record_numbers, RECORD),
-    ("phone", phones, PHONE),
-    ("address", addresses, ADDRESS),
+CHECKS: tuple[tuple[str, Callable[[str], list[str]], Callable[[str], str] | None], ...] = (
+    ("record-number", record_numbers, lambda text: _mask(RECORD, text)),
+    ("phone", phones, _mask_phones),
+    ("address", addresses, lambda text: _mask(ADDRESS, text)),
     ("date", dates, None),
     ("age", ages, None),
 )
@@ -686,11 +699,11 @@ def _lint_line(line: _Line, known: re.Pattern | None) -> Iterator[Finding]:
     for email in emails(text):
         yield _finding(line.number, "email", email)
     text = _mask(EMAIL, text)
-    for kind, check, found_pattern in CHECKS:
+    for kind, check, mask in CHECKS:
         for match in check(text):
             yield _finding(line.number, kind, match)
-        if found_pattern is not None:
-            text = _mask(found_pattern, text)
+        if mask is not None:
+            text = mask(text)
     if line.field == "client":
         value = re.sub(r"\s+#.*$", "", line.text).strip().strip("\"'")
         found = pseudonym(value, line.number)
