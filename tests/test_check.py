@@ -27,6 +27,8 @@ def run_check(folder):
 # fixture folder, file:line, words of the advice
 BROKEN = [
     ("check_yaml_error", "posts/bad.md:4", ["not valid YAML", "double quotes"]),
+    # A list never closed: the line where it opens, not the end of the front matter.
+    ("check_yaml_unclosed", "posts/unclosed.md:5", ["not valid YAML", "is not closed"]),
     ("check_not_mapping", "posts/list.md:1", ["not a list of `key: value` lines"]),
     ("check_header", "posts/header.md:2",
      ["date: 'the 18th of June' is not a date", "YYYY-MM-DD"]),

@@ -137,10 +137,16 @@ def _yaml_front_matter(path, text, match):
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         what = " ".join(filter(None, (err.context, err.problem)))
+        advice = ("check this line: a value with `: ` or `#` in it, or starting with a "
+                  "quote, `[` or `*`, needs \"double quotes\"")
+        if err.context_mark and err.context and ("flow" in err.context or "quoted" in err.context):
+            # YAML read on past a `[`, `{` or quote that was never closed and failed
+            # further down: the line to fix is the one that opened it.
+            mark = err.context_mark
+            advice = "a `[` list, `{` or quote opened on this line is not closed; close it"
         return None, [Message(
             path, first + mark.line if mark else first,
-            f"front matter is not valid YAML ({what}); check this line: a value with "
-            "`: ` or `#` in it, or starting with a quote, `[` or `*`, needs \"double quotes\"",
+            f"front matter is not valid YAML ({what}); {advice}",
         )]
     except yaml.YAMLError as err:
         return None, [Message(path, first, f"front matter is not valid YAML ({err}); fix it")]
