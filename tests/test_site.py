@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, build
+from conftest import ROOT, build, copy_fixture
 
 PELICAN = str(Path(sys.executable).with_name("pelican"))
 
@@ -100,3 +100,19 @@ def test_sitemap_lists_content_pages_only(build_fixture):
     unlisted = {"/draft-reply/", "/hidden-reply/", "/future-reply/", "/draft-root/",
                 "/drafts/draft-reply/", "/drafts/draft-root/", "/404.html", "/search/"}
     assert locs.isdisjoint(unlisted), locs & unlisted
+
+
+def test_a_post_whose_yaml_does_not_parse_is_one_error_at_its_line(tmp_path, caplog):
+    content = tmp_path / "content"
+    copy_fixture("basic", content)
+    (content / "cases" / "unclosed.md").write_text(
+        "---\ntitle: Unclosed\nslug: unclosed\ndate: 2010-01-01\n"
+        "tags: [Sciatica\nsummary: The list above never closes.\n---\nText.\n")
+    site = build(content, tmp_path, caplog)
+    errors = site.messages(logging.ERROR)
+    ours = [m for m in errors if "not valid YAML" in m]
+    assert len(ours) == 1
+    assert ours[0].split(": ", 1)[0].endswith("cases/unclosed.md:5")
+    assert "is not closed" in ours[0]
+    # One line, where the library's own reader logged a whole traceback.
+    assert not any(r.exc_info for r in site.records)

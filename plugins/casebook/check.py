@@ -21,6 +21,7 @@ from pelican.utils import get_date, slugify
 
 from . import followups, privacy
 from . import vocabulary as vocab
+from .fastyaml import yaml_problem
 from .icd10 import CodeBook, unknown_code
 from .problems import shown
 from .cases import CASE_FIELDS
@@ -135,19 +136,8 @@ def _yaml_front_matter(path, text, match):
         node = yaml.compose(header, Loader=yaml.SafeLoader)
         data = yaml.safe_load(header)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        what = " ".join(filter(None, (err.context, err.problem)))
-        advice = ("check this line: a value with `: ` or `#` in it, or starting with a "
-                  "quote, `[` or `*`, needs \"double quotes\"")
-        if err.context_mark and err.context and ("flow" in err.context or "quoted" in err.context):
-            # YAML read on past a `[`, `{` or quote that was never closed and failed
-            # further down: the line to fix is the one that opened it.
-            mark = err.context_mark
-            advice = "a `[` list, `{` or quote opened on this line is not closed; close it"
-        return None, [Message(
-            path, first + mark.line if mark else first,
-            f"front matter is not valid YAML ({what}); {advice}",
-        )]
+        line, message = yaml_problem(err)
+        return None, [Message(path, first + line if line is not None else first, message)]
     except yaml.YAMLError as err:
         return None, [Message(path, first, f"front matter is not valid YAML ({err}); fix it")]
     except ValueError as err:
