@@ -2,7 +2,9 @@
 
 AUTHOR = "Metro-West Neuromuscular Therapy"
 SITENAME = "Metro-West Neuromuscular Therapy"
-SITESUBTITLE = "A casebook of neuromuscular therapy: what was found, what was done, how it turned out"
+SITESUBTITLE = (
+    "A casebook of neuromuscular therapy: what was found, what was done, how it turned out"
+)
 SITEURL = ""
 PRACTICE_EMAIL = "office@metrowest-nmt.example"
 PRACTICE_PHONE = "(508) 555-0100"
@@ -96,7 +98,10 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": 
 RELATED_POSTS_MAX = 4
 # Search engines get content pages only: not the error page, the search box,
 # or later pages of a list.
-SITEMAP = {"format": "xml", "exclude": [r"^/?404\.html", r"^/?search/", r"(^|/)page/\d+/", r"^/?drafts/"]}
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^/?404\.html", r"^/?search/", r"(^|/)page/\d+/", r"^/?drafts/"],
+}
 
 # Preview builds reuse parsed posts, so an edit rebuilds quickly.
 CACHE_CONTENT = True

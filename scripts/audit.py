@@ -1,4 +1,4 @@
-"""make audit: build, serve, and run Lighthouse (mobile) on a case and a condition page; scores to docs/audit.md."""
+"""make audit: Lighthouse (mobile) on a built case and condition page; scores to docs/audit.md."""
 
 import argparse
 import datetime
@@ -17,7 +17,9 @@ PAGES = {
     "condition": "/conditions/restless-legs-syndrome/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-sync"
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-sync"
+)
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -36,27 +38,49 @@ def build(site, siteurl):
     """Build the site as `make publish` does, with SITEURL at the local server."""
     bin_dir = ROOT / ".venv" / "bin"
     subprocess.run(
-        [str(bin_dir / "pelican"), "content", "-o", str(site), "-s", "publishconf.py",
-         "--fatal", "warnings", "--quiet"],
-        check=True, cwd=ROOT, env={**os.environ, "SITEURL": siteurl},
+        [
+            str(bin_dir / "pelican"),
+            "content",
+            "-o",
+            str(site),
+            "-s",
+            "publishconf.py",
+            "--fatal",
+            "warnings",
+            "--quiet",
+        ],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "SITEURL": siteurl},
     )
-    subprocess.run([str(bin_dir / "python"), "-m", "pagefind", "--site", str(site), "--quiet"],
-                   check=True)
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pagefind", "--site", str(site), "--quiet"], check=True
+    )
 
 
 def lighthouse(url, report):
     """Run Lighthouse on one URL; its category scores out of 100, and failing audits."""
     subprocess.run(
-        [str(ROOT / "node_modules/.bin/lighthouse"), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}",
-         "--output=json", f"--output-path={report}"],
-        check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        [
+            str(ROOT / "node_modules/.bin/lighthouse"),
+            url,
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--output=json",
+            f"--output-path={report}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
     )
     data = json.loads(Path(report).read_text())
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
     # Only audits that count towards a score; insights and diagnostics weigh 0.
-    weighted = {ref["id"] for c in CATEGORIES for ref in data["categories"][c]["auditRefs"] if ref["weight"]}
+    weighted = {
+        ref["id"] for c in CATEGORIES for ref in data["categories"][c]["auditRefs"] if ref["weight"]
+    }
     failing = sorted(
-        audit_id for audit_id, audit in data["audits"].items()
+        audit_id
+        for audit_id, audit in data["audits"].items()
         if audit_id in weighted and audit.get("score") is not None and audit["score"] < 1
     )
     return scores, failing, data["lighthouseVersion"]
@@ -78,8 +102,12 @@ def main():
         reports.mkdir(parents=True, exist_ok=True)
         for name, path in PAGES.items():
             scores, failing, version = lighthouse(base + path, reports / f"{name}.json")
-            rows.append(f"| {name} `{path}` | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")
-            notes.append(f"- {name}: scored audits below full marks: {', '.join(failing) or 'none'}")
+            rows.append(
+                f"| {name} `{path}` | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |"
+            )
+            notes.append(
+                f"- {name}: scored audits below full marks: {', '.join(failing) or 'none'}"
+            )
             print(name, scores)
     server.shutdown()
     today = datetime.date.today().isoformat()
@@ -88,7 +116,10 @@ def main():
         f"# Lighthouse audit\n\nRun by `make audit` on {today} with Lighthouse {version}, "
         "mobile settings (the default), Debian Chromium, the site served from 127.0.0.1.\n\n"
         "| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|\n"
-        + "\n".join(rows) + "\n\n" + "\n".join(notes) + "\n"
+        + "\n".join(rows)
+        + "\n\n"
+        + "\n".join(notes)
+        + "\n"
     )
     print(f"wrote {args.out}")
 

@@ -31,8 +31,20 @@ WORDS = (
 ).split()
 AREAS = ["Head and neck", "Shoulders and arms", "Back", "Hips and buttocks", "Legs", "Feet"]
 CODES = ["M54.50", "G25.81", "M41.9", "M54.2", "G57.00", "M79.18", "G89.29", "M72.2"]
-PARTS = ["Neck", "Shoulder", "Elbow", "Wrist", "Hip", "Knee", "Ankle", "Jaw", "Rib", "Heel",
-         "Calf", "Thigh"]
+PARTS = [
+    "Neck",
+    "Shoulder",
+    "Elbow",
+    "Wrist",
+    "Hip",
+    "Knee",
+    "Ankle",
+    "Jaw",
+    "Rib",
+    "Heel",
+    "Calf",
+    "Thigh",
+]
 KINDS = ["pain", "strain", "stiffness", "tendinopathy", "entrapment"]
 
 STOCK_CONF = """
@@ -86,16 +98,18 @@ def posts(rng, size, conditions):
         chosen = rng.sample(conditions, rng.randint(3, 5))
         tags = [c["aliases"][0] if rng.random() < 0.2 else c["name"] for c in chosen]
         body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(300, 600)))
-        made.append({
-            "slug": f"case-{i:05d}",
-            "title": f"Case {i}: {chosen[0]['name']}",
-            "date": (start + datetime.timedelta(days=i)).isoformat(),
-            "tags": tags,
-            "follows": f"case-{i - 1:05d}" if i and rng.random() < 0.1 else None,
-            "case": rng.random() < 0.8,
-            "sessions": rng.randint(1, 12),
-            "body": "\n\n".join(body[j:j + 600] for j in range(0, len(body), 600)),
-        })
+        made.append(
+            {
+                "slug": f"case-{i:05d}",
+                "title": f"Case {i}: {chosen[0]['name']}",
+                "date": (start + datetime.timedelta(days=i)).isoformat(),
+                "tags": tags,
+                "follows": f"case-{i - 1:05d}" if i and rng.random() < 0.1 else None,
+                "case": rng.random() < 0.8,
+                "sessions": rng.randint(1, 12),
+                "body": "\n\n".join(body[j : j + 600] for j in range(0, len(body), 600)),
+            }
+        )
     return made
 
 
@@ -111,41 +125,68 @@ def write_corpus(folder, size, seed=SEED):
             f"---\nname: {c['name']}\naliases: [{', '.join(c['aliases'])}]\n"
             f"codes: [{', '.join(c['codes'])}]\nbody_areas: [{c['area']}]\nreviewed: 2026-11-01\n"
             f"---\nWhat {c['name'].lower()} is, and how neuromuscular therapy approaches it.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     for p in posts(rng, size, conditions):
-        yaml = [f"title: \"{p['title']}\"", f"date: {p['date']}", f"slug: {p['slug']}",
-                f"tags: [{', '.join(p['tags'])}]", "summary: A synthetic case for the benchmark."]
-        plain = [f"Title: {p['title']}", f"Date: {p['date']}", f"Slug: {p['slug']}",
-                 f"Tags: {', '.join(p['tags'])}", "Summary: A synthetic case for the benchmark."]
+        yaml = [
+            f'title: "{p["title"]}"',
+            f"date: {p['date']}",
+            f"slug: {p['slug']}",
+            f"tags: [{', '.join(p['tags'])}]",
+            "summary: A synthetic case for the benchmark.",
+        ]
+        plain = [
+            f"Title: {p['title']}",
+            f"Date: {p['date']}",
+            f"Slug: {p['slug']}",
+            f"Tags: {', '.join(p['tags'])}",
+            "Summary: A synthetic case for the benchmark.",
+        ]
         if p["follows"]:
             yaml.append(f"follows: {p['follows']}")
             plain.append(f"Follows: {p['follows']}")
         if p["case"]:
-            yaml += ["case:", "  client: Sam T.", "  consent: true",
-                     "  presenting_complaint: Pain.", f"  sessions: {p['sessions']}",
-                     "  outcome: Better."]
+            yaml += [
+                "case:",
+                "  client: Sam T.",
+                "  consent: true",
+                "  presenting_complaint: Pain.",
+                f"  sessions: {p['sessions']}",
+                "  outcome: Better.",
+            ]
         (casebook / "cases" / f"{p['slug']}.md").write_text(
-            "---\n" + "\n".join(yaml) + "\n---\n" + p["body"] + "\n", encoding="utf-8")
+            "---\n" + "\n".join(yaml) + "\n---\n" + p["body"] + "\n", encoding="utf-8"
+        )
         (stock / "cases" / f"{p['slug']}.md").write_text(
-            "\n".join(plain) + "\n\n" + p["body"] + "\n", encoding="utf-8")
+            "\n".join(plain) + "\n\n" + p["body"] + "\n", encoding="utf-8"
+        )
     return casebook, stock
 
 
 def write_confs(folder, casebook, stock, load_cache=False):
     """Settings files for both builds (not named after the plugin: Pelican imports them by name)."""
     (folder / "conf_stock.py").write_text(
-        STOCK_CONF.format(path=str(stock), cache=str(folder / "stock-cache")), encoding="utf-8")
+        STOCK_CONF.format(path=str(stock), cache=str(folder / "stock-cache")), encoding="utf-8"
+    )
     (folder / "conf_casebook.py").write_text(
-        CASEBOOK_CONF.format(root=str(ROOT), path=str(casebook),
-                             cache=str(folder / "casebook-cache"), load_cache=load_cache),
-        encoding="utf-8")
+        CASEBOOK_CONF.format(
+            root=str(ROOT),
+            path=str(casebook),
+            cache=str(folder / "casebook-cache"),
+            load_cache=load_cache,
+        ),
+        encoding="utf-8",
+    )
 
 
 def run_build(conf, output):
     """One build in a fresh process: (seconds, peak MiB of that process)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([PELICAN, "-s", str(conf), "-o", str(output), "--quiet", "--fatal", "errors"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [PELICAN, "-s", str(conf), "-o", str(output), "--quiet", "--fatal", "errors"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -180,9 +221,11 @@ def bench_size(folder, size, rounds):
             memory[name].append(mib)
             if name == "casebook":
                 phases.append(plugin_phases(folder / "out-casebook"))
-    median_phases = {
-        phase: statistics.median(p.get(phase, 0.0) for p in phases) for phase in phases[0]
-    } if phases and phases[0] else {}
+    median_phases = (
+        {phase: statistics.median(p.get(phase, 0.0) for p in phases) for phase in phases[0]}
+        if phases and phases[0]
+        else {}
+    )
     return {
         "size": size,
         "stock_s": statistics.median(times["stock"]),
@@ -210,15 +253,29 @@ def verdict(ok):
 
 
 def machine():
-    cpu = next((line.split(":", 1)[1].strip() for line in
-                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-               platform.processor() or "unknown CPU")
-    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), "0")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    mem = next(
+        (
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "0",
+    )
     import pelican
-    return (f"{cpu}, {os.cpu_count()} cores, {int(mem) // 1024 // 1024} GiB RAM; "
-            f"Python {platform.python_version()}, Pelican {pelican.__version__}; "
-            f"{platform.system()} {platform.release()}")
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {int(mem) // 1024 // 1024} GiB RAM; "
+        f"Python {platform.python_version()}, Pelican {pelican.__version__}; "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 # Rendering condition pages replaces core's tag pages: it is compared with them
@@ -233,10 +290,12 @@ MOVED = {"pin post and page URLs"}
 def report(results, rebuild, rounds):
     """The Markdown report: a table per size, targets with pass or miss."""
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"`make bench` on {datetime.date.today().isoformat()}: {machine()}.",
         f"Median of {rounds} alternating rounds per size, each build a fresh process; "
-        "peak memory is the largest resident size of a build process.", "",
+        "peak memory is the largest resident size of a build process.",
+        "",
         "| posts | stock Pelican (s) | Casebook (s) | Casebook/stock | stock peak (MiB) "
         "| Casebook peak (MiB) | memory ratio |",
         "|---|---|---|---|---|---|---|",
@@ -245,38 +304,59 @@ def report(results, rebuild, rounds):
         lines.append(
             f"| {r['size']} | {r['stock_s']:.2f} | {r['casebook_s']:.2f} | "
             f"{r['casebook_s'] / r['stock_s']:.2f} | {r['stock_mib']:.0f} | "
-            f"{r['casebook_mib']:.0f} | {r['casebook_mib'] / r['stock_mib']:.2f} |")
+            f"{r['casebook_mib']:.0f} | {r['casebook_mib'] / r['stock_mib']:.2f} |"
+        )
     lines += ["", "## Targets", ""]
     for r in results:
         ratio = r["casebook_s"] / r["stock_s"]
-        lines.append(f"- time at {r['size']} posts: Casebook/stock {ratio:.2f} (target ≤ 1.0): "
-                     f"{verdict(ratio <= 1.0)}")
+        lines.append(
+            f"- time at {r['size']} posts: Casebook/stock {ratio:.2f} (target ≤ 1.0): "
+            f"{verdict(ratio <= 1.0)}"
+        )
         mem = r["casebook_mib"] / r["stock_mib"]
-        lines.append(f"- memory at {r['size']} posts: Casebook/stock {mem:.2f} (target ≤ 1.2): "
-                     f"{verdict(mem <= 1.2)}")
+        lines.append(
+            f"- memory at {r['size']} posts: Casebook/stock {mem:.2f} (target ≤ 1.2): "
+            f"{verdict(mem <= 1.2)}"
+        )
     if len(results) >= 2:
         small, large = results[0], results[-1]
         growth = large["casebook_s"] / small["casebook_s"]
         factor = large["size"] / small["size"]
         limit = 5.2 * factor / 5
-        lines.append(f"- growth {small['size']}→{large['size']} posts: {growth:.2f}× "
-                     f"(target ≤ {limit:.2f}×): {verdict(growth <= limit)}")
+        lines.append(
+            f"- growth {small['size']}→{large['size']} posts: {growth:.2f}× "
+            f"(target ≤ {limit:.2f}×): {verdict(growth <= limit)}"
+        )
     largest = results[-1]
     phases = largest["phases"]
     own = sum(v for k, v in phases.items() if k not in RENDERING and k not in MOVED)
     moved = sum(v for k, v in phases.items() if k in MOVED)
-    lines.append(f"- plugin's own work at {largest['size']} posts: {own:.3f} s "
-                 f"(target < 0.3 s): {verdict(own < 0.3)}")
-    lines.append(f"  - with the work moved from Pelican ({', '.join(sorted(MOVED))}) "
-                 f"counted too: {own + moved:.3f} s")
-    lines += ["", f"## Plugin phases at {largest['size']} posts (median, seconds)", "",
-              "| phase | seconds |", "|---|---|"]
+    lines.append(
+        f"- plugin's own work at {largest['size']} posts: {own:.3f} s "
+        f"(target < 0.3 s): {verdict(own < 0.3)}"
+    )
+    lines.append(
+        f"  - with the work moved from Pelican ({', '.join(sorted(MOVED))}) "
+        f"counted too: {own + moved:.3f} s"
+    )
+    lines += [
+        "",
+        f"## Plugin phases at {largest['size']} posts (median, seconds)",
+        "",
+        "| phase | seconds |",
+        "|---|---|",
+    ]
     lines += [f"| {k} | {v:.3f} |" for k, v in largest["phases"].items()]
     ratio = rebuild["rebuild_s"] / rebuild["cold_s"]
-    lines += ["", "## Preview", "",
-              f"Content cache on, {rebuild['size']} posts: cold build {rebuild['cold_s']:.2f} s, "
-              f"rebuild after editing one post {rebuild['rebuild_s']:.2f} s, "
-              f"ratio {ratio:.2f} (target ≤ 0.5): {verdict(ratio <= 0.5)}", ""]
+    lines += [
+        "",
+        "## Preview",
+        "",
+        f"Content cache on, {rebuild['size']} posts: cold build {rebuild['cold_s']:.2f} s, "
+        f"rebuild after editing one post {rebuild['rebuild_s']:.2f} s, "
+        f"ratio {ratio:.2f} (target ≤ 0.5): {verdict(ratio <= 0.5)}",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -79,8 +79,11 @@ def run_casebook(module, *args):
     """Run `python -m casebook.<module>` from the project root; (exit code, stdout lines)."""
     result = subprocess.run(
         [sys.executable, "-m", f"casebook.{module}", *map(str, args)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": "plugins"},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return result.returncode, result.stdout.splitlines()
 
@@ -93,8 +96,12 @@ def front_matter(path):
 def pytest_terminal_summary(terminalreporter):
     """Print the numbers tests measured (record_property), so every run's log keeps them."""
     reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
-    measured = [(r.nodeid, name, value) for r in reports if r.when == "call"
-                for name, value in r.user_properties]
+    measured = [
+        (r.nodeid, name, value)
+        for r in reports
+        if r.when == "call"
+        for name, value in r.user_properties
+    ]
     if measured:
         terminalreporter.section("measured")
         for nodeid, name, value in measured:

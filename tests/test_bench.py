@@ -10,9 +10,18 @@ from conftest import ROOT
 def test_make_bench_reports_both_sizes_with_ratios_and_verdicts(tmp_path):
     out = tmp_path / "benchmarks.md"
     done = subprocess.run(
-        ["make", "-o", ".venv/.installed", "bench",
-         "BENCH_ARGS=--sizes 20 40 --rounds 1", f"BENCH_OUT={out}"],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ},
+        [
+            "make",
+            "-o",
+            ".venv/.installed",
+            "bench",
+            "BENCH_ARGS=--sizes 20 40 --rounds 1",
+            f"BENCH_OUT={out}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ},
     )
     assert done.returncode == 0, done.stdout + done.stderr
     text = out.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ def post_titles(page):
 
 # Conditions and aliases
 
+
 def test_every_spelling_of_a_condition_lists_the_post_on_one_page(build_fixture):
     site = build_fixture("aliases")
     page = site.page("conditions/restless-legs-syndrome/")
@@ -60,10 +61,16 @@ def test_condition_page_lists_co_occurring_conditions_with_counts(build_fixture)
 
 
 def test_condition_feed_exists_and_is_announced(build_fixture):
-    site = build_fixture("aliases", config="publishconf.py",
-                         SITEURL="https://example.test", FEED_DOMAIN="https://example.test")
+    site = build_fixture(
+        "aliases",
+        config="publishconf.py",
+        SITEURL="https://example.test",
+        FEED_DOMAIN="https://example.test",
+    )
     page = site.page("conditions/restless-legs-syndrome/")
-    feeds = [link["href"] for link in page.select('link[rel="alternate"][type="application/atom+xml"]')]
+    feeds = [
+        link["href"] for link in page.select('link[rel="alternate"][type="application/atom+xml"]')
+    ]
     assert "https://example.test/conditions/restless-legs-syndrome/feed.atom" in feeds
     feed = (site.output / "conditions/restless-legs-syndrome/feed.atom").read_text(encoding="utf-8")
     assert feed.count("<entry>") == 4
@@ -106,13 +113,17 @@ def test_unknown_tag_warns_with_file_and_suggestion(build_fixture):
 
 # Follow-ups and series
 
+
 def test_chain_reads_in_order_whatever_the_file_order(build_fixture):
     site = build_fixture("chain")
     page = site.page("m-second/")
     series = page.select_one("nav.series")
     assert series.select_one(".series-position").get_text(strip=True) == "Part 2 of 3"
     assert [li.get_text(strip=True) for li in series.select("ol li")] == [
-        "Post z-first", "Post m-second", "Post a-third"]
+        "Post z-first",
+        "Post m-second",
+        "Post a-third",
+    ]
     assert series.select_one('a[rel="prev"]')["href"] == "/z-first/"
     assert series.select_one('a[rel="next"]')["href"] == "/a-third/"
     last = site.page("a-third/").select_one("nav.series")
@@ -137,7 +148,10 @@ def test_several_follow_ups_are_ordered_by_date(build_fixture):
 
 def test_announcement_shows_only_until_a_follow_up_exists(build_fixture):
     site = build_fixture("chain")
-    assert "her perpetuating factors" in site.page("pending/").select_one(".followup-pending").get_text()
+    assert (
+        "her perpetuating factors"
+        in site.page("pending/").select_one(".followup-pending").get_text()
+    )
     assert site.page("z-first/").select_one(".followup-pending") is None
 
 
@@ -167,8 +181,11 @@ def test_unpublished_posts_are_never_linked(build_fixture):
     # Its only follow-ups are a draft, a hidden and a future post: the note stays.
     assert "the next steps" in page.select_one(".followup-pending").get_text()
     # Hidden posts have a page of their own, reachable only by its address.
-    published_html = [p for p in site.output.rglob("*.html")
-                      if "drafts" not in p.parts and "hidden-reply" not in p.parts]
+    published_html = [
+        p
+        for p in site.output.rglob("*.html")
+        if "drafts" not in p.parts and "hidden-reply" not in p.parts
+    ]
     for path in published_html:
         text = path.read_text(encoding="utf-8")
         for slug in ("draft-reply", "hidden-reply", "future-reply", "draft-root"):
@@ -197,7 +214,8 @@ def test_a_case_without_consent_is_flagged(tmp_path, caplog):
     copy_fixture("chain", content)
     (content / "cases" / "no-consent.md").write_text(
         "---\ntitle: No consent\ndate: 2011-01-01\nslug: no-consent\ntags: [Scoliosis]\n"
-        "case:\n  client: Jo P.\n  consent: false\n---\nText.\n")
+        "case:\n  client: Jo P.\n  consent: false\n---\nText.\n"
+    )
     site = build(content, tmp_path, caplog)
     warnings = site.messages(logging.WARNING)
     assert len(warnings) == 1 and "no-consent.md" in warnings[0] and "consent" in warnings[0]
@@ -211,12 +229,14 @@ def test_a_rebuild_with_the_content_cache_sees_a_renamed_condition(tmp_path, cap
     content = tmp_path / "content"
     copy_fixture("chain", content)
     (content / "cases" / "legs.md").write_text(
-        "---\ntitle: Legs\ndate: 2011-01-01\nslug: legs\ntags: [RLS]\n---\nText.\n")
+        "---\ntitle: Legs\ndate: 2011-01-01\nslug: legs\ntags: [RLS]\n---\nText.\n"
+    )
     first = build(content, tmp_path / "one", caplog)
     assert first.messages(logging.WARNING) == []
     condition = content / "conditions" / "restless-legs-syndrome.md"
-    condition.write_text(condition.read_text().replace(
-        "name: Restless legs syndrome", "name: Willis-Ekbom disease"))
+    condition.write_text(
+        condition.read_text().replace("name: Restless legs syndrome", "name: Willis-Ekbom disease")
+    )
     second = build(content, tmp_path / "one", caplog)
     assert second.messages(logging.WARNING) == []
     page = second.page("conditions/restless-legs-syndrome/")

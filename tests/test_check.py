@@ -16,8 +16,11 @@ def run_check(folder):
     """Run the real command from the project root; (exit code, problem lines, summary)."""
     result = subprocess.run(
         [sys.executable, "-m", "casebook.check", str(folder)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": "plugins"},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.stderr == ""
     *problems, summary = result.stdout.splitlines()
@@ -30,38 +33,76 @@ BROKEN = [
     # A list never closed: the line where it opens, not the end of the front matter.
     ("check_yaml_unclosed", "posts/unclosed.md:5", ["not valid YAML", "is not closed"]),
     ("check_not_mapping", "posts/list.md:1", ["not a list of `key: value` lines"]),
-    ("check_header", "posts/header.md:2",
-     ["date: 'the 18th of June' is not a date", "YYYY-MM-DD"]),
+    ("check_header", "posts/header.md:2", ["date: 'the 18th of June' is not a date", "YYYY-MM-DD"]),
     ("check_date", "posts/date.md:3", ["date: 'sometime in June' is not a date", "YYYY-MM-DD"]),
     ("check_impossible_date", "posts/date.md:4", ["not a real date", "YYYY-MM-DD"]),
-    ("check_no_slug", "posts/no-slug.md:1",
-     ["slug: missing", "add `slug: heel-pain-in-a-runner`", "it becomes the permanent URL"]),
+    (
+        "check_no_slug",
+        "posts/no-slug.md:1",
+        ["slug: missing", "add `slug: heel-pain-in-a-runner`", "it becomes the permanent URL"],
+    ),
     ("check_tags_string", "posts/tags.md:5", ["tags: write a YAML list", "read as one item"]),
     ("check_sessions", "cases/neck.md:13", ["case.sessions: 'four' is not a whole number"]),
-    ("check_consent_yes", "cases/neck.md:9",
-     ["case.consent: 'yes' is not true or false", "write `consent: true`"]),
-    ("check_no_consent", "cases/neck.md:7",
-     ["no consent: a case without `consent: true` never publishes"]),
+    (
+        "check_consent_yes",
+        "cases/neck.md:9",
+        ["case.consent: 'yes' is not true or false", "write `consent: true`"],
+    ),
+    (
+        "check_no_consent",
+        "cases/neck.md:7",
+        ["no consent: a case without `consent: true` never publishes"],
+    ),
     ("check_case_not_mapping", "cases/neck.md:5", ["case: must be a block", "make newcase"]),
-    ("check_unknown_condition", "cases/neck.md:5",
-     ["tags: 'Neck pian' is not a known condition", "did you mean Neck pain?",
-      "add it as an alias"]),
-    ("check_follows_missing", "posts/two.md:5",
-     ["follows: no published post has the slug 'onee'", "did you mean 'one'"]),
+    (
+        "check_unknown_condition",
+        "cases/neck.md:5",
+        [
+            "tags: 'Neck pian' is not a known condition",
+            "did you mean Neck pain?",
+            "add it as an alias",
+        ],
+    ),
+    (
+        "check_follows_missing",
+        "posts/two.md:5",
+        ["follows: no published post has the slug 'onee'", "did you mean 'one'"],
+    ),
     ("check_follows_self", "posts/one.md:5", ["follows: the post follows itself"]),
-    ("check_follows_cycle", "posts/one.md:5",
-     ["follow each other in a circle", "posts/two.md", "remove `follows:`"]),
-    ("check_duplicate_slug", "posts/two.md:4",
-     ["slug: 'same' is also the slug of", "check_duplicate_slug/posts/one.md",
-      "give one of them another slug"]),
-    ("check_duplicate_key", "posts/twice.md:5",
-     ["title: given twice (also on line 2)", "keep one"]),
-    ("check_privacy", "cases/neck.md:18",
-     ["looks like a full name 'Ana Rodriguez'", "first name and initial"]),
-    ("check_redirect_from", "posts/old.md:5",
-     ["redirect_from: '/?p=1&cat=2' cannot be answered by a static site", "/?p=123"]),
-    ("check_bad_code", "conditions/neck-pain.md:4",
-     ["codes: 'M99.999' is not an ICD-10-CM code", "correct it or remove it"]),
+    (
+        "check_follows_cycle",
+        "posts/one.md:5",
+        ["follow each other in a circle", "posts/two.md", "remove `follows:`"],
+    ),
+    (
+        "check_duplicate_slug",
+        "posts/two.md:4",
+        [
+            "slug: 'same' is also the slug of",
+            "check_duplicate_slug/posts/one.md",
+            "give one of them another slug",
+        ],
+    ),
+    (
+        "check_duplicate_key",
+        "posts/twice.md:5",
+        ["title: given twice (also on line 2)", "keep one"],
+    ),
+    (
+        "check_privacy",
+        "cases/neck.md:18",
+        ["looks like a full name 'Ana Rodriguez'", "first name and initial"],
+    ),
+    (
+        "check_redirect_from",
+        "posts/old.md:5",
+        ["redirect_from: '/?p=1&cat=2' cannot be answered by a static site", "/?p=123"],
+    ),
+    (
+        "check_bad_code",
+        "conditions/neck-pain.md:4",
+        ["codes: 'M99.999' is not an ICD-10-CM code", "correct it or remove it"],
+    ),
 ]
 
 
@@ -118,11 +159,15 @@ def test_what_privacy_ok_silences_is_shown_as_notes_and_does_not_fail():
     assert summary.endswith("no problems, 2 notes")
 
 
-@pytest.mark.parametrize(("raw", "where", "byte"), [
-    # Saved as UTF-16 by an editor: the byte-order mark comes first.
-    ("---\ntitle: Notes\nslug: notes\n---\n".encode("utf-16"), 1, "0xff"),
-    (b"---\ntitle: Caf\xe9\nslug: cafe\n---\n\nText.\n", 2, "0xe9"),  # Latin-1
-], ids=["utf-16", "latin-1"])
+@pytest.mark.parametrize(
+    ("raw", "where", "byte"),
+    [
+        # Saved as UTF-16 by an editor: the byte-order mark comes first.
+        ("---\ntitle: Notes\nslug: notes\n---\n".encode("utf-16"), 1, "0xff"),
+        (b"---\ntitle: Caf\xe9\nslug: cafe\n---\n\nText.\n", 2, "0xe9"),  # Latin-1
+    ],
+    ids=["utf-16", "latin-1"],
+)
 def test_a_file_that_is_not_utf8_is_reported_not_a_crash(tmp_path, raw, where, byte):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "check_clean", content)
@@ -157,7 +202,10 @@ def test_make_check_runs_the_same_command():
     # -o: the Makefile's venv set-up step is not what is under test, and must not run pip.
     result = subprocess.run(
         ["make", "-s", "-o", ".venv/.installed", "check", f"INPUTDIR={FIXTURE_DIR}/check_no_slug"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert f"{FIXTURE_DIR}/check_no_slug/posts/no-slug.md:1: slug: missing" in result.stdout

@@ -9,13 +9,22 @@ from conftest import ROOT
 
 # What a copy of the project leaves behind: built output, caches, the venv (linked instead).
 LEFT_BEHIND = shutil.ignore_patterns(
-    ".venv", ".git", "output", "cache", ".pytest_cache", "__pycache__", "test-artifacts",
-    "bench-work", "node_modules",
+    ".venv",
+    ".git",
+    "output",
+    "cache",
+    ".pytest_cache",
+    "__pycache__",
+    "test-artifacts",
+    "bench-work",
+    "node_modules",
 )
 # A fixed committer, so ghp-import needs no git configuration on the machine.
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Casebook tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
-    "GIT_COMMITTER_NAME": "Casebook tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+    "GIT_AUTHOR_NAME": "Casebook tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+    "GIT_COMMITTER_NAME": "Casebook tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
 }
 
 
@@ -33,7 +42,10 @@ def make(project, *args):
     """Run make in the copy; -o: the venv set-up step must not run pip on the real venv."""
     result = subprocess.run(
         ["make", "-C", str(project), "-o", ".venv/.installed", *args],
-        env={**os.environ, **GIT_ENV}, capture_output=True, text=True, check=False,
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result
@@ -58,7 +70,9 @@ def test_github_pushes_the_published_site_to_gh_pages(project, tmp_path):
     make(project, "github", f"GITHUB_REMOTE={remote}")
     files = subprocess.run(
         ["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.splitlines()
     assert "index.html" in files
     assert "restless-leg-syndrome-pain-treatment-of-krystal-s/index.html" in files
@@ -71,10 +85,14 @@ def test_publish_refuses_when_check_finds_an_error(tmp_path):
     (copy / "content" / "cases" / "unsafe.md").write_text(
         "---\ntitle: Neck pain\ndate: 2012-01-05\nslug: unsafe\ntags: [Neck pain]\n"
         "case:\n  client: Ana R.\n  consent: true\n---\nCall her on 508-555-1212.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = subprocess.run(
         ["make", "-C", str(copy), "-o", ".venv/.installed", "publish"],
-        env={**os.environ}, capture_output=True, text=True, check=False,
+        env={**os.environ},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "content/cases/unsafe.md:10:" in result.stdout and "508-555-1212" in result.stdout

@@ -104,14 +104,18 @@ def test_check_lists_what_the_author_must_finish(imported):
     content, _out = imported
     result = subprocess.run(
         [sys.executable, "-m", "casebook.check", str(content)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": "plugins"},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     keys = [line.split(": ")[1] for line in result.stdout.splitlines()[:-1]]
     assert keys == ["case.client", "case.consent", "tags", "tags"]
 
 
 # Where each old address is answered
+
 
 @pytest.fixture(scope="module")
 def redirects():
@@ -121,15 +125,18 @@ def redirects():
     return importlib.import_module("casebook.redirects")
 
 
-@pytest.mark.parametrize(("old", "save_as", "path"), [
-    ("/2009/06/18/old-slug/", "2009/06/18/old-slug/index.html", "/2009/06/18/old-slug/"),
-    ("/2009/06/18/old-slug", "2009/06/18/old-slug/index.html", "/2009/06/18/old-slug/"),
-    ("/old-page.html", "old-page.html", "/old-page.html"),
-    ("/caf%C3%A9/", "café/index.html", "/caf%C3%A9/"),
-    ("/?p=123", "p/123/index.html", "/p/123/"),
-    ("/blog/?page_id=7", "blog/page_id/7/index.html", "/blog/page_id/7/"),
-    ("/caf%C3%A9/?p=7", "café/p/7/index.html", "/caf%C3%A9/p/7/"),
-])
+@pytest.mark.parametrize(
+    ("old", "save_as", "path"),
+    [
+        ("/2009/06/18/old-slug/", "2009/06/18/old-slug/index.html", "/2009/06/18/old-slug/"),
+        ("/2009/06/18/old-slug", "2009/06/18/old-slug/index.html", "/2009/06/18/old-slug/"),
+        ("/old-page.html", "old-page.html", "/old-page.html"),
+        ("/caf%C3%A9/", "café/index.html", "/caf%C3%A9/"),
+        ("/?p=123", "p/123/index.html", "/p/123/"),
+        ("/blog/?page_id=7", "blog/page_id/7/index.html", "/blog/page_id/7/"),
+        ("/caf%C3%A9/?p=7", "café/p/7/index.html", "/caf%C3%A9/p/7/"),
+    ],
+)
 def test_each_old_address_has_a_file_a_static_host_serves(redirects, old, save_as, path):
     found = redirects.target(old)
     assert (found.save_as, found.path) == (save_as, path)
@@ -142,15 +149,24 @@ def test_a_query_address_gets_one_rule_by_placeholder(redirects):
     )
 
 
-@pytest.mark.parametrize("old", [
-    "/", "/../../etc/passwd/", "/a/%2e%2e/b/", "https://old.example/x/", "x/", "/?p=1&cat=2",
-    "/?p=../1",
-])
+@pytest.mark.parametrize(
+    "old",
+    [
+        "/",
+        "/../../etc/passwd/",
+        "/a/%2e%2e/b/",
+        "https://old.example/x/",
+        "x/",
+        "/?p=1&cat=2",
+        "/?p=../1",
+    ],
+)
 def test_addresses_no_file_can_answer_are_refused(redirects, old):
     assert redirects.target(old) is None
 
 
 # The imported site, built with the project's settings
+
 
 def redirect_target(site, path):
     """The refresh target, canonical link and visible link of a redirect page."""
@@ -223,7 +239,10 @@ def test_make_import_passes_the_export_through(tmp_path):
     shutil.copytree(FIXTURES / "wxr" / "content", content)
     result = subprocess.run(
         ["make", "-s", "-o", ".venv/.installed", "import", f"WXR={WXR}", f"INPUTDIR={content}"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert all((content / f).exists() for f in NEW_FILES)

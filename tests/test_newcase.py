@@ -12,8 +12,15 @@ from conftest import ROOT, build, front_matter, run_casebook
 TITLE = "Neck pain: treatment of Ana R."
 SLUG = "neck-pain-treatment-of-ana-r"
 CASE_KEYS = [
-    "client", "consent", "presenting_complaint", "findings", "interventions", "sessions",
-    "outcome", "follow_up", "patient_perspective",
+    "client",
+    "consent",
+    "presenting_complaint",
+    "findings",
+    "interventions",
+    "sessions",
+    "outcome",
+    "follow_up",
+    "patient_perspective",
 ]
 
 
@@ -93,9 +100,19 @@ def test_a_title_without_letters_is_refused(content):
 
 def test_make_newcase_passes_the_title_through(content):
     result = subprocess.run(
-        ["make", "-s", "-o", ".venv/.installed", "newcase", f"TITLE={TITLE}",
-         f"INPUTDIR={content}"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        [
+            "make",
+            "-s",
+            "-o",
+            ".venv/.installed",
+            "newcase",
+            f"TITLE={TITLE}",
+            f"INPUTDIR={content}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (content / "cases" / f"{SLUG}.md").exists()

@@ -22,11 +22,22 @@ def test_summary_box_shows_present_fields_in_fixed_order(build_fixture):
     site = build_fixture("sharing")
     box = site.page("tricky-case/").select_one(".case-summary")
     labels = [dt.get_text(strip=True) for dt in box.select("dt")]
-    assert labels == ["Client", "Presenting complaint", "Findings", "Treatment", "Sessions", "Outcome"]
+    assert labels == [
+        "Client",
+        "Presenting complaint",
+        "Findings",
+        "Treatment",
+        "Sessions",
+        "Outcome",
+    ]
     assert all(dd.get_text(strip=True) for dd in box.select("dd"))
     other = site.page("scoliosis-heel-lift/").select_one(".case-summary")
     assert [dt.get_text(strip=True) for dt in other.select("dt")] == [
-        "Client", "Sessions", "Follow-up", "In the client's words"]
+        "Client",
+        "Sessions",
+        "Follow-up",
+        "In the client's words",
+    ]
 
 
 def test_summary_survives_attributes_intact(build_fixture):
@@ -35,7 +46,9 @@ def test_summary_survives_attributes_intact(build_fixture):
     assert page.select_one('meta[name="description"]')["content"] == TRICKY_SUMMARY
     assert page.select_one('meta[property="og:description"]')["content"] == TRICKY_SUMMARY
     assert page.select_one('meta[name="twitter:description"]')["content"] == TRICKY_SUMMARY
-    assert page.select_one('meta[property="og:title"]')["content"] == 'Piriformis & RLS: "Ann" <case>'
+    assert (
+        page.select_one('meta[property="og:title"]')["content"] == 'Piriformis & RLS: "Ann" <case>'
+    )
     # One description each: nothing leaked out of an attribute into new tags.
     assert len(page.select('meta[name="description"]')) == 1
 
@@ -44,9 +57,14 @@ def test_publish_links_are_absolute_and_canonical(build_fixture):
     site = build_fixture("sharing", SITEURL="https://example.test")
     page = site.page("tricky-case/")
     assert page.select_one('link[rel="canonical"]')["href"] == "https://example.test/tricky-case/"
-    assert page.select_one('meta[property="og:url"]')["content"] == "https://example.test/tricky-case/"
+    assert (
+        page.select_one('meta[property="og:url"]')["content"] == "https://example.test/tricky-case/"
+    )
     condition = site.page("conditions/scoliosis/")
-    assert condition.select_one('link[rel="canonical"]')["href"] == "https://example.test/conditions/scoliosis/"
+    assert (
+        condition.select_one('link[rel="canonical"]')["href"]
+        == "https://example.test/conditions/scoliosis/"
+    )
     assert condition.select_one('meta[name="description"]')["content"]
 
 
@@ -61,7 +79,8 @@ def test_post_structured_data(build_fixture):
     assert set(about) == {"Restless legs syndrome", "Piriformis syndrome"}
     assert about["Restless legs syndrome"]["@type"] == "MedicalCondition"
     assert about["Restless legs syndrome"]["code"] == [
-        {"@type": "MedicalCode", "codeValue": "G25.81", "codingSystem": "ICD-10-CM"}]
+        {"@type": "MedicalCode", "codeValue": "G25.81", "codingSystem": "ICD-10-CM"}
+    ]
     crumbs = nodes["BreadcrumbList"]["itemListElement"]
     assert crumbs[-1]["item"] == "https://example.test/tricky-case/"
 
@@ -81,7 +100,9 @@ def test_condition_structured_data(build_fixture):
 
 def test_condition_page_shows_official_code_titles(build_fixture):
     site = build_fixture("sharing")
-    codes = site.page("conditions/piriformis-syndrome/").select_one(".codes").get_text(" ", strip=True)
+    codes = (
+        site.page("conditions/piriformis-syndrome/").select_one(".codes").get_text(" ", strip=True)
+    )
     assert "G57.00" in codes and "Lesion of sciatic nerve" in codes
 
 
@@ -119,7 +140,8 @@ def test_a_post_without_a_slug_is_warned_about(tmp_path, caplog):
     content = tmp_path / "content"
     copy_fixture("sharing", content)
     (content / "cases" / "no-slug.md").write_text(
-        "---\ntitle: No slug here\ndate: 2011-01-01\ntags: [Scoliosis]\n---\nText.\n")
+        "---\ntitle: No slug here\ndate: 2011-01-01\ntags: [Scoliosis]\n---\nText.\n"
+    )
     site = build(content, tmp_path, caplog)
     warnings = site.messages(logging.WARNING)
     assert len(warnings) == 1 and "no-slug.md" in warnings[0] and "slug" in warnings[0]
@@ -131,7 +153,10 @@ def test_a_changed_title_and_date_keep_the_url(tmp_path, caplog):
     first = build(content, tmp_path / "a", caplog)
     assert first.page("tricky-case/").find("h1").get_text(strip=True).startswith("Piriformis")
     post = content / "cases" / "tricky.md"
-    post.write_text(post.read_text().replace('title: "Piriformis', 'title: "Renamed: Piriformis')
-                    .replace("date: 2011-05-06", "date: 2012-01-02"))
+    post.write_text(
+        post.read_text()
+        .replace('title: "Piriformis', 'title: "Renamed: Piriformis')
+        .replace("date: 2011-05-06", "date: 2012-01-02")
+    )
     second = build(content, tmp_path / "b", caplog)
     assert second.page("tricky-case/").find("h1").get_text(strip=True).startswith("Renamed")

@@ -51,22 +51,36 @@ def test_the_home_page_introduces_the_cases_and_every_page_links_search(build_fi
     assert "how it turned out" in intro.get_text()
     assert intro.select_one("a")["href"] == "/conditions/"
     # Search stays in the menu on a site without an archive page.
-    nav = [a.get_text(strip=True) for a in site.page("yaml-post/").select("nav[aria-label='Main'] a")]
+    nav = [
+        a.get_text(strip=True) for a in site.page("yaml-post/").select("nav[aria-label='Main'] a")
+    ]
     assert "Search" in nav and "Archives" not in nav
 
 
 def test_sample_site_builds_without_a_warning(tmp_path, caplog):
     site = build(ROOT / "content", tmp_path, caplog)
     assert site.messages(logging.WARNING) == []
-    assert (site.output / "restless-leg-syndrome-pain-treatment-of-krystal-s" / "index.html").is_file()
+    assert (
+        site.output / "restless-leg-syndrome-pain-treatment-of-krystal-s" / "index.html"
+    ).is_file()
 
 
 def publish(content, output, cache):
     """Run the real publish command line; return the finished process."""
     return subprocess.run(
-        [PELICAN, str(content), "-o", str(output), "-s", str(ROOT / "publishconf.py"),
-         "--fatal", "warnings"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            PELICAN,
+            str(content),
+            "-o",
+            str(output),
+            "-s",
+            str(ROOT / "publishconf.py"),
+            "--fatal",
+            "warnings",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={**os.environ, "SITEURL": "https://example.test"},
     )
 
@@ -97,8 +111,16 @@ def test_sitemap_lists_content_pages_only(build_fixture):
     sitemap = BeautifulSoup((site.output / "sitemap.xml").read_text(), "xml")
     locs = {loc.get_text() for loc in sitemap.find_all("loc")}
     assert "/published/" in locs and "/conditions/scoliosis/" in locs
-    unlisted = {"/draft-reply/", "/hidden-reply/", "/future-reply/", "/draft-root/",
-                "/drafts/draft-reply/", "/drafts/draft-root/", "/404.html", "/search/"}
+    unlisted = {
+        "/draft-reply/",
+        "/hidden-reply/",
+        "/future-reply/",
+        "/draft-root/",
+        "/drafts/draft-reply/",
+        "/drafts/draft-root/",
+        "/404.html",
+        "/search/",
+    }
     assert locs.isdisjoint(unlisted), locs & unlisted
 
 
@@ -107,7 +129,8 @@ def test_a_post_whose_yaml_does_not_parse_is_one_error_at_its_line(tmp_path, cap
     copy_fixture("basic", content)
     (content / "cases" / "unclosed.md").write_text(
         "---\ntitle: Unclosed\nslug: unclosed\ndate: 2010-01-01\n"
-        "tags: [Sciatica\nsummary: The list above never closes.\n---\nText.\n")
+        "tags: [Sciatica\nsummary: The list above never closes.\n---\nText.\n"
+    )
     site = build(content, tmp_path, caplog)
     errors = site.messages(logging.ERROR)
     ours = [m for m in errors if "not valid YAML" in m]

@@ -6,9 +6,7 @@ def case_fields(case):
     if not isinstance(case, dict):
         return []
     return [
-        (key, label, case[key])
-        for key, label in CASE_FIELDS
-        if case.get(key) not in (None, "", [])
+        (key, label, case[key]) for key, label in CASE_FIELDS if case.get(key) not in (None, "", [])
     ]
 
 

@@ -21,10 +21,10 @@ from pelican.utils import get_date, slugify
 
 from . import followups, privacy
 from . import vocabulary as vocab
+from .cases import CASE_FIELDS
 from .fastyaml import yaml_problem
 from .icd10 import CodeBook, unknown_code
 from .problems import shown
-from .cases import CASE_FIELDS
 from .redirects import target as redirect_target
 from .settings import casebook_settings
 
@@ -108,7 +108,8 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Message | None]:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         return None, Message(
-            path, line,
+            path,
+            line,
             f"not UTF-8 text (byte 0x{raw[err.start]:02x}); re-save the file as UTF-8 "
             "in your editor",
         )
@@ -121,11 +122,14 @@ def read_front_matter(path: str, text: str) -> tuple[Source | None, list[Message
         return _yaml_front_matter(path, text, match)
     problems = []
     if text.lstrip().startswith("---\n"):
-        problems.append(Message(
-            path, text[: len(text) - len(text.lstrip())].count("\n") + 1,
-            "front matter starts with `---` but has no closing `---` line; add one after "
-            "the last key",
-        ))
+        problems.append(
+            Message(
+                path,
+                text[: len(text) - len(text.lstrip())].count("\n") + 1,
+                "front matter starts with `---` but has no closing `---` line; add one after "
+                "the last key",
+            )
+        )
     return _header_front_matter(path, text), problems
 
 
@@ -143,19 +147,25 @@ def _yaml_front_matter(path, text, match):
     except ValueError as err:
         # YAML read `2012-13-01` as a date and Python refused it.
         line = _bad_scalar_line(node) if node is not None else None
-        return None, [Message(
-            path, first + line if line is not None else first,
-            f"front matter holds a value that is not a real date ({err}); write dates "
-            "as YYYY-MM-DD with a real month and day",
-        )]
+        return None, [
+            Message(
+                path,
+                first + line if line is not None else first,
+                f"front matter holds a value that is not a real date ({err}); write dates "
+                "as YYYY-MM-DD with a real month and day",
+            )
+        ]
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
-        return None, [Message(
-            path, first,
-            "front matter is not a list of `key: value` lines; write one key per line, "
-            "e.g. `title: Neck pain at the desk`",
-        )]
+        return None, [
+            Message(
+                path,
+                first,
+                "front matter is not a list of `key: value` lines; write one key per line, "
+                "e.g. `title: Neck pain at the desk`",
+            )
+        ]
     lines, problems = {}, []
     if node is not None:
         _key_lines(node, first, (), lines, problems, path)
@@ -188,10 +198,13 @@ def _key_lines(node, first, parent, lines, problems, path):
         keys = (*parent, key.lower() if not parent else key)
         line = first + key_node.start_mark.line
         if keys in lines:
-            problems.append(Message(
-                path, line,
-                f"{'.'.join(keys)}: given twice (also on line {lines[keys]}); keep one",
-            ))
+            problems.append(
+                Message(
+                    path,
+                    line,
+                    f"{'.'.join(keys)}: given twice (also on line {lines[keys]}); keep one",
+                )
+            )
             continue
         lines[keys] = line
         if isinstance(value_node, yaml.MappingNode):
@@ -303,19 +316,24 @@ def text_list(source: Source, key: str) -> tuple[list[str], list[Message]]:
     if not source.is_yaml:
         return ensure_metadata_list(value), []
     if not isinstance(value, list):
-        return [], [source.error(
-            f"{key}: write a YAML list, e.g. `{key}: [Neck pain, Tension headache]`; "
-            f"plain text is read as one item, commas and all", key,
-        )]
+        return [], [
+            source.error(
+                f"{key}: write a YAML list, e.g. `{key}: [Neck pain, Tension headache]`; "
+                f"plain text is read as one item, commas and all",
+                key,
+            )
+        ]
     items, problems = [], []
     for position, item in enumerate(value, start=1):
         if isinstance(item, str) and item.strip():
             items.append(item.strip())
         elif item is not None:
-            problems.append(source.error(
-                f"{key}: item {position} ({item!r}) is not text; put it in quotes or remove it",
-                key,
-            ))
+            problems.append(
+                source.error(
+                    f"{key}: item {position} ({item!r}) is not text; put it in quotes or remove it",
+                    key,
+                )
+            )
     return items, problems
 
 
@@ -343,10 +361,13 @@ def check_post(source: Source, kind: str, settings: dict) -> tuple[Post, list[Me
         problems.append(source.error("title: missing; add `title: <the post's title>`"))
     slug = meta.get("slug")
     if slug is None or not str(slug).strip():
-        problems.append(source.error(
-            f"slug: missing; add `slug: {slug_hint(source, settings)}`; it becomes the "
-            "permanent URL", "slug",
-        ))
+        problems.append(
+            source.error(
+                f"slug: missing; add `slug: {slug_hint(source, settings)}`; it becomes the "
+                "permanent URL",
+                "slug",
+            )
+        )
         slug = None
     elif not isinstance(slug, str | int):
         problems.append(source.error(f"slug: {slug!r} is not text; write it in quotes", "slug"))
@@ -356,44 +377,55 @@ def check_post(source: Source, kind: str, settings: dict) -> tuple[Post, list[Me
 
     status = str(meta.get("status", "published")).strip() or "published"
     if status not in STATUSES:
-        problems.append(source.error(
-            f"status: '{status}' is not one of {', '.join(STATUSES)}; Pelican skips the post",
-            "status",
-        ))
+        problems.append(
+            source.error(
+                f"status: '{status}' is not one of {', '.join(STATUSES)}; Pelican skips the post",
+                "status",
+            )
+        )
 
     date = None
     if "date" in meta:
         date = as_datetime(meta["date"])
         if date is None:
-            problems.append(source.error(
-                f"date: {meta['date']!r} is not a date; write it as YYYY-MM-DD, "
-                "e.g. 2009-06-18", "date",
-            ))
+            problems.append(
+                source.error(
+                    f"date: {meta['date']!r} is not a date; write it as YYYY-MM-DD, "
+                    "e.g. 2009-06-18",
+                    "date",
+                )
+            )
     elif kind == "article" and status != "draft":
-        problems.append(source.error(
-            "date: missing; add `date: YYYY-MM-DD`, the day the post was written"
-        ))
+        problems.append(
+            source.error("date: missing; add `date: YYYY-MM-DD`, the day the post was written")
+        )
     if "modified" in meta and as_datetime(meta["modified"]) is None:
-        problems.append(source.error(
-            f"modified: {meta['modified']!r} is not a date; write it as YYYY-MM-DD",
-            "modified",
-        ))
+        problems.append(
+            source.error(
+                f"modified: {meta['modified']!r} is not a date; write it as YYYY-MM-DD",
+                "modified",
+            )
+        )
 
     order_key = page_order_key(settings)
     if kind == "page" and order_key and order_key not in meta:
-        problems.append(source.error(
-            f"{order_key}: missing; add `{order_key}: N`, the page's place in the menu "
-            f"(the site orders pages by it)"
-        ))
+        problems.append(
+            source.error(
+                f"{order_key}: missing; add `{order_key}: N`, the page's place in the menu "
+                f"(the site orders pages by it)"
+            )
+        )
     _tags, found = text_list(source, "tags")
     problems += found
     _allowed, found = text_list(source, "privacy_ok")
     problems += found
     if "follows" in meta and not isinstance(meta["follows"], str):
-        problems.append(source.error(
-            f"follows: {meta['follows']!r} is not text; set it to the slug of the earlier post",
-            "follows",
-        ))
+        problems.append(
+            source.error(
+                f"follows: {meta['follows']!r} is not text; set it to the slug of the earlier post",
+                "follows",
+            )
+        )
     problems += _redirect_problems(source)
     if "case" in meta:
         problems += check_case(source)
@@ -410,7 +442,8 @@ def _redirect_problems(source: Source) -> list[Message]:
     return problems + [
         source.error(
             f"redirect_from: '{path}' cannot be answered by a static site; write it as a "
-            "path on this site, like /2009/06/18/old-slug/ or /?p=123", "redirect_from",
+            "path on this site, like /2009/06/18/old-slug/ or /?p=123",
+            "redirect_from",
         )
         for path in old
         if redirect_target(path) is None
@@ -421,49 +454,75 @@ def check_case(source: Source) -> list[Message]:
     """The `case:` block: a mapping of known fields, a whole number of sessions, consent."""
     case = source.meta["case"]
     if not isinstance(case, dict):
-        return [source.error(
-            "case: must be a block of `key: value` lines indented under `case:`; "
-            "start from `make newcase`", "case",
-        )]
+        return [
+            source.error(
+                "case: must be a block of `key: value` lines indented under `case:`; "
+                "start from `make newcase`",
+                "case",
+            )
+        ]
     problems = []
     for key in case:
         if key not in CASE_KEYS:
             close = difflib.get_close_matches(str(key), CASE_KEYS, n=1)
             hint = f"did you mean `{close[0]}`? " if close else ""
-            problems.append(source.error(
-                f"case.{key}: not a case field, so it is never shown; {hint}"
-                f"the fields are {', '.join(CASE_KEYS)}", "case", str(key),
-            ))
+            problems.append(
+                source.error(
+                    f"case.{key}: not a case field, so it is never shown; {hint}"
+                    f"the fields are {', '.join(CASE_KEYS)}",
+                    "case",
+                    str(key),
+                )
+            )
     sessions = case.get("sessions")
     if sessions is not None and (
         isinstance(sessions, bool) or not isinstance(sessions, int) or sessions < 0
     ):
-        problems.append(source.error(
-            f"case.sessions: {sessions!r} is not a whole number; write it in digits, "
-            "e.g. `sessions: 10`", "case", "sessions",
-        ))
+        problems.append(
+            source.error(
+                f"case.sessions: {sessions!r} is not a whole number; write it in digits, "
+                "e.g. `sessions: 10`",
+                "case",
+                "sessions",
+            )
+        )
     consent = case.get("consent")
     if consent is not None and not isinstance(consent, bool):
-        problems.append(source.error(
-            f"case.consent: {consent!r} is not true or false; write `consent: true` "
-            "(no quotes) once written consent is on file", "case", "consent",
-        ))
+        problems.append(
+            source.error(
+                f"case.consent: {consent!r} is not true or false; write `consent: true` "
+                "(no quotes) once written consent is on file",
+                "case",
+                "consent",
+            )
+        )
     elif consent is not True:
-        problems.append(source.error(
-            "case.consent: no consent: a case without `consent: true` never publishes; "
-            "set it once the client's written consent is on file", "case", "consent",
-        ))
+        problems.append(
+            source.error(
+                "case.consent: no consent: a case without `consent: true` never publishes; "
+                "set it once the client's written consent is on file",
+                "case",
+                "consent",
+            )
+        )
     client = case.get("client")
     if client is None or (isinstance(client, str) and not client.strip()):
-        problems.append(source.error(
-            "case.client: missing; add a pseudonym, a first name and an initial, "
-            "e.g. `client: Ana R.`", "case", "client",
-        ))
+        problems.append(
+            source.error(
+                "case.client: missing; add a pseudonym, a first name and an initial, "
+                "e.g. `client: Ana R.`",
+                "case",
+                "client",
+            )
+        )
     elif not isinstance(client, str):
-        problems.append(source.error(
-            f"case.client: {client!r} is not text; write a pseudonym like `client: Ana R.`",
-            "case", "client",
-        ))
+        problems.append(
+            source.error(
+                f"case.client: {client!r} is not text; write a pseudonym like `client: Ana R.`",
+                "case",
+                "client",
+            )
+        )
     return problems
 
 
@@ -529,10 +588,13 @@ def check_slugs(posts: Sequence[Post]) -> tuple[list[Post], list[Message]]:
             continue
         if post.slug in first:
             other = first[post.slug].source.path
-            problems.append(post.source.error(
-                f"slug: '{post.slug}' is also the slug of {other}; give one of them another "
-                f"slug (a slug is the permanent URL, /{post.slug}/)", "slug",
-            ))
+            problems.append(
+                post.source.error(
+                    f"slug: '{post.slug}' is also the slug of {other}; give one of them another "
+                    f"slug (a slug is the permanent URL, /{post.slug}/)",
+                    "slug",
+                )
+            )
             continue
         first[post.slug] = post
         unique.append(post)
@@ -549,15 +611,21 @@ def check_redirect_targets(posts: Sequence[Post]) -> list[Message]:
             owner = urls.get(path if path.endswith("/") else path + "/")
             other = claimed.setdefault(path, post)
             if owner is not None:
-                problems.append(post.source.error(
-                    f"redirect_from: '{path}' is the address of {owner.source.path}; "
-                    "remove it from redirect_from", "redirect_from",
-                ))
+                problems.append(
+                    post.source.error(
+                        f"redirect_from: '{path}' is the address of {owner.source.path}; "
+                        "remove it from redirect_from",
+                        "redirect_from",
+                    )
+                )
             elif other is not post:
-                problems.append(post.source.error(
-                    f"redirect_from: '{path}' is also claimed by {other.source.path}; "
-                    "keep it on one post", "redirect_from",
-                ))
+                problems.append(
+                    post.source.error(
+                        f"redirect_from: '{path}' is also claimed by {other.source.path}; "
+                        "keep it on one post",
+                        "redirect_from",
+                    )
+                )
     return problems
 
 
@@ -570,16 +638,17 @@ def check_followups(articles: Sequence[Post]) -> list[Message]:
         if post.status != "published":
             unpublished[post.slug] = (post.status, post.source.path)
             continue
-        published.append(followups.PostRef(
-            slug=post.slug,
-            source_path=post.source.path,
-            date=post.date or datetime.datetime.min,
-            follows=follows.strip() if isinstance(follows, str) and follows.strip() else None,
-        ))
+        published.append(
+            followups.PostRef(
+                slug=post.slug,
+                source_path=post.source.path,
+                date=post.date or datetime.datetime.min,
+                follows=follows.strip() if isinstance(follows, str) and follows.strip() else None,
+            )
+        )
     graph = followups.build_followups(published, unpublished)
     return [
-        by_path[p.source_path].error(p.message, _problem_key(p.message))
-        for p in graph.problems
+        by_path[p.source_path].error(p.message, _problem_key(p.message)) for p in graph.problems
     ]
 
 
@@ -615,14 +684,15 @@ def check_privacy(source: Source, site_allowed: list[str], terms: list[str]) -> 
             messages.append(Message(source.path, found.line, found.message))
     silenced = [f for f in everything if (f.line, f.message) not in reported]
     messages += [
-        Message(source.path, f.line, f"privacy_ok silences '{f.text}'", note=True)
-        for f in silenced
+        Message(source.path, f.line, f"privacy_ok silences '{f.text}'", note=True) for f in silenced
     ]
     used = {f.text.lower() for f in silenced}
     messages += [
         Message(
-            source.path, source.line("privacy_ok"),
-            f"privacy_ok: '{phrase}' silences nothing in this post; remove it", note=True,
+            source.path,
+            source.line("privacy_ok"),
+            f"privacy_ok: '{phrase}' silences nothing in this post; remove it",
+            note=True,
         )
         for phrase in own
         if not any(phrase.lower() in text or text in phrase.lower() for text in used)

@@ -113,9 +113,7 @@ def read_conditions(generator, report):
             if title is None:
                 report(entry.source_path, unknown_code(code), None)
             codes.append(Code(code, title))
-        conditions[entry.slug] = Condition(
-            entry, settings, descriptions.get(entry.slug, ""), codes
-        )
+        conditions[entry.slug] = Condition(entry, settings, descriptions.get(entry.slug, ""), codes)
     book.save()
     return vocabulary, conditions
 
@@ -149,9 +147,7 @@ def group_by_condition(articles, conditions):
     for article in articles:
         for condition in getattr(article, "conditions", ()):
             posts[condition.slug].append(article)
-    together = vocab.co_occurring(
-        [c.slug for c in getattr(a, "conditions", ())] for a in articles
-    )
+    together = vocab.co_occurring([c.slug for c in getattr(a, "conditions", ())] for a in articles)
     for slug, condition in conditions.items():
         condition.articles = sorted(posts[slug], key=attrgetter("date"), reverse=True)
         condition.co_occurring = [

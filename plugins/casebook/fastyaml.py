@@ -18,8 +18,10 @@ def yaml_problem(err: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     """Where in the header YAML failed (0-based line) and the advice (build and check alike)."""
     mark = err.problem_mark or err.context_mark
     what = " ".join(filter(None, (err.context, err.problem)))
-    advice = ("check this line: a value with `: ` or `#` in it, or starting with a "
-              "quote, `[` or `*`, needs \"double quotes\"")
+    advice = (
+        "check this line: a value with `: ` or `#` in it, or starting with a "
+        'quote, `[` or `*`, needs "double quotes"'
+    )
     if err.context_mark and err.context and ("flow" in err.context or "quoted" in err.context):
         # YAML read on past a `[`, `{` or quote that was never closed and failed
         # further down: the line to fix is the one that opened it.

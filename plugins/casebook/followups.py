@@ -60,11 +60,13 @@ def _index(published, problems):
         if first is None:
             posts[post.slug] = post
         else:
-            problems.append(Problem(
-                post.source_path,
-                f"slug: '{post.slug}' is also the slug of {shown(first.source_path)}; "
-                "give one of them another slug",
-            ))
+            problems.append(
+                Problem(
+                    post.source_path,
+                    f"slug: '{post.slug}' is also the slug of {shown(first.source_path)}; "
+                    "give one of them another slug",
+                )
+            )
     return posts
 
 
@@ -76,31 +78,37 @@ def _candidate_edges(posts, unpublished, problems):
         if not target:
             continue
         if target == slug:
-            problems.append(Problem(
-                post.source_path,
-                "follows: the post follows itself; set it to the slug of the earlier "
-                "post, or remove it",
-            ))
+            problems.append(
+                Problem(
+                    post.source_path,
+                    "follows: the post follows itself; set it to the slug of the earlier "
+                    "post, or remove it",
+                )
+            )
         elif target in posts:
             edges[slug] = target
         elif target in unpublished:
             status, path = unpublished[target]
-            problems.append(Problem(
-                post.source_path,
-                f"follows: '{target}' ({shown(path)}), which is {_status(status)}; "
-                "publish it first or remove `follows:`",
-            ))
+            problems.append(
+                Problem(
+                    post.source_path,
+                    f"follows: '{target}' ({shown(path)}), which is {_status(status)}; "
+                    "publish it first or remove `follows:`",
+                )
+            )
         else:
             # Only reached for a broken link, so the scan over slugs stays rare.
             close = difflib.get_close_matches(target, posts.keys(), n=1)
             hint = ""
             if close:
                 hint = f"did you mean '{close[0]}' ({shown(posts[close[0]].source_path)})? "
-            problems.append(Problem(
-                post.source_path,
-                f"follows: no published post has the slug '{target}'; {hint}"
-                "set it to the slug of the earlier post, or remove it",
-            ))
+            problems.append(
+                Problem(
+                    post.source_path,
+                    f"follows: no published post has the slug '{target}'; {hint}"
+                    "set it to the slug of the earlier post, or remove it",
+                )
+            )
     return edges
 
 
@@ -118,7 +126,7 @@ def _cycles(edges: Mapping[str, str]) -> list[list[str]]:
             path.append(node)
             node = edges.get(node)
         if node is not None and colour[node] == _GREY:
-            cycles.append(path[path.index(node):])
+            cycles.append(path[path.index(node) :])
         for seen in path:
             colour[seen] = _BLACK
     return cycles

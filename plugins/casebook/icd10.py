@@ -20,8 +20,7 @@ def normalise(code: str) -> str:
 
 def unknown_code(code: str) -> str:
     """The advice for a code the tables do not hold (build and check alike)."""
-    return (f"codes: '{code}' is not an ICD-10-CM code (2026 tabular list); "
-            "correct it or remove it")
+    return f"codes: '{code}' is not an ICD-10-CM code (2026 tabular list); correct it or remove it"
 
 
 def _package_version() -> str | None:
@@ -99,8 +98,13 @@ class CodeBook:
         try:
             # Write aside, then rename: a build stopped half-way leaves the old cache whole.
             with os.fdopen(fd, "w", encoding="utf-8") as file:
-                json.dump({"version": self._version, "titles": self._titles}, file,
-                          ensure_ascii=False, indent=0, sort_keys=True)
+                json.dump(
+                    {"version": self._version, "titles": self._titles},
+                    file,
+                    ensure_ascii=False,
+                    indent=0,
+                    sort_keys=True,
+                )
             os.replace(temporary, self._path)
         except OSError:
             with contextlib.suppress(OSError):

@@ -64,7 +64,9 @@ def render(title: str, slug: str, date: datetime.date) -> str:
     """The new file's text: front matter with every key, then a body skeleton."""
     # A JSON string is a valid YAML double-quoted scalar: colons and quotes stay safe.
     return TEMPLATE.format(
-        title=json.dumps(title, ensure_ascii=False), date=date.isoformat(), slug=slug,
+        title=json.dumps(title, ensure_ascii=False),
+        date=date.isoformat(),
+        slug=slug,
         case=CASE_BLOCK,
     )
 
@@ -90,15 +92,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = load_settings(args.settings)
     slug = case_slug(title, settings)
     if not slug:
-        print(f"newcase: the title {args.title!r} makes no slug; give a title with letters "
-              'or digits, e.g. TITLE="Neck pain: treatment of Ana R."')
+        print(
+            f"newcase: the title {args.title!r} makes no slug; give a title with letters "
+            'or digits, e.g. TITLE="Neck pain: treatment of Ana R."'
+        )
         return 2
     content = Path(args.content)
     path = content / CASES_FOLDER / f"{slug}.md"
     owner = slug_owner(slug, content, settings) if content.is_dir() else None
     if owner:
-        print(f"{owner}: already uses the slug '{slug}'; nothing written; give the new case "
-              "another title")
+        print(
+            f"{owner}: already uses the slug '{slug}'; nothing written; give the new case "
+            "another title"
+        )
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

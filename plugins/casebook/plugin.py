@@ -56,7 +56,9 @@ def _normalise_posts(generator, vocabulary, conditions, report):
     published = set(generator.articles)
     canonical_tags = {}
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
-        cond.normalise_tags(article, vocabulary, conditions, canonical_tags, generator.settings, report)
+        cond.normalise_tags(
+            article, vocabulary, conditions, canonical_tags, generator.settings, report
+        )
         case = article.metadata.get("case")
         article.case = case if isinstance(case, dict) else None
         article.publishable = not article.case or article.case.get("consent") is True
@@ -94,12 +96,9 @@ def _post_ref(article):
 def link_followups(generator, report):
     """Attach follows / follow_ups / series / followup_pending, and trim related posts."""
     unpublished = {
-        a.slug: (a.status, a.source_path)
-        for a in (*generator.drafts, *generator.hidden_articles)
+        a.slug: (a.status, a.source_path) for a in (*generator.drafts, *generator.hidden_articles)
     }
-    graph = followups.build_followups(
-        [_post_ref(a) for a in generator.articles], unpublished
-    )
+    graph = followups.build_followups([_post_ref(a) for a in generator.articles], unpublished)
     for problem in graph.problems:
         report(problem.source_path, problem.message, problem.line)
 
@@ -132,7 +131,8 @@ def link_followups(generator, report):
     }
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
         article.structured_data = structured.JsonLd(
-            partial(_post_structured_data, generator.context, article, generator.settings, nodes))
+            partial(_post_structured_data, generator.context, article, generator.settings, nodes)
+        )
     # Drafts and hidden posts are never linked to or from: nothing is attached to them.
     for article in (*generator.drafts, *generator.hidden_articles):
         article.follows, article.follow_ups = None, []

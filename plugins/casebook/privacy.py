@@ -218,9 +218,7 @@ AGGREGATED = re.compile(r"\s*(?:\+|or (?:older|over|more)|and (?:older|over))")
 def ages(text: str) -> list[str]:
     """Ages of 90 and over, which Safe Harbor folds into '90 or older'."""
     return [
-        m.group().strip(" ,")
-        for m in AGE.finditer(text)
-        if not AGGREGATED.match(text, m.end())
+        m.group().strip(" ,") for m in AGE.finditer(text) if not AGGREGATED.match(text, m.end())
     ]
 
 
@@ -259,7 +257,12 @@ REFERENCE_HOSTS = ("ncbi.nlm.nih.gov", "doi.org", "clinicaltrials.gov", "who.int
 LONG_DIGITS = re.compile(r"\d{5,}")
 # A link to someone's profile names them, whatever the path looks like.
 PROFILE_HOSTS = (
-    "facebook.com", "instagram.com", "twitter.com", "x.com", "linkedin.com", "tiktok.com",
+    "facebook.com",
+    "instagram.com",
+    "twitter.com",
+    "x.com",
+    "linkedin.com",
+    "tiktok.com",
 )
 
 
@@ -292,25 +295,74 @@ def urls(text: str) -> list[str]:
 
 # Therapy techniques and anatomy that writers capitalise, as phrases.
 TERMS = (
-    "Active Isolated Stretching", "Active Isolated Stretches", "Neuromuscular Therapy",
-    "Neuromuscular Technique", "Trigger Point Therapy", "Trigger Points", "Myofascial Release",
-    "Muscle Energy Technique", "Positional Release", "Strain Counterstrain",
-    "Proprioceptive Neuromuscular Facilitation", "Sciatic Nerve", "Femoral Nerve",
-    "Gluteus Maximus", "Gluteus Medius", "Gluteus Minimus", "Piriformis",
-    "Quadratus Lumborum", "Tensor Fasciae Latae", "Iliotibial Band", "Rectus Femoris",
-    "Vastus Lateralis", "Vastus Medialis", "Biceps Femoris", "Adductor Magnus",
-    "Adductor Longus", "Tibialis Anterior", "Tibialis Posterior", "Upper Trapezius",
-    "Levator Scapulae", "Pectoralis Major", "Pectoralis Minor", "Latissimus Dorsi",
-    "Serratus Anterior", "Erector Spinae", "Teres Major", "Teres Minor", "Splenius Capitis",
-    "Splenius Cervicis", "Obturator Internus", "Flexor Digitorum Longus", "Pronator Teres",
-    "Lateral Pterygoid", "Medial Pterygoid", "Sacroiliac Joint", "Lumbar Spine",
-    "Thoracic Outlet", "Carpal Tunnel", "Achilles Tendon", "Plantar Fascia", "Rotator Cuff",
+    "Active Isolated Stretching",
+    "Active Isolated Stretches",
+    "Neuromuscular Therapy",
+    "Neuromuscular Technique",
+    "Trigger Point Therapy",
+    "Trigger Points",
+    "Myofascial Release",
+    "Muscle Energy Technique",
+    "Positional Release",
+    "Strain Counterstrain",
+    "Proprioceptive Neuromuscular Facilitation",
+    "Sciatic Nerve",
+    "Femoral Nerve",
+    "Gluteus Maximus",
+    "Gluteus Medius",
+    "Gluteus Minimus",
+    "Piriformis",
+    "Quadratus Lumborum",
+    "Tensor Fasciae Latae",
+    "Iliotibial Band",
+    "Rectus Femoris",
+    "Vastus Lateralis",
+    "Vastus Medialis",
+    "Biceps Femoris",
+    "Adductor Magnus",
+    "Adductor Longus",
+    "Tibialis Anterior",
+    "Tibialis Posterior",
+    "Upper Trapezius",
+    "Levator Scapulae",
+    "Pectoralis Major",
+    "Pectoralis Minor",
+    "Latissimus Dorsi",
+    "Serratus Anterior",
+    "Erector Spinae",
+    "Teres Major",
+    "Teres Minor",
+    "Splenius Capitis",
+    "Splenius Cervicis",
+    "Obturator Internus",
+    "Flexor Digitorum Longus",
+    "Pronator Teres",
+    "Lateral Pterygoid",
+    "Medial Pterygoid",
+    "Sacroiliac Joint",
+    "Lumbar Spine",
+    "Thoracic Outlet",
+    "Carpal Tunnel",
+    "Achilles Tendon",
+    "Plantar Fascia",
+    "Rotator Cuff",
 )
 # Authors every NMT therapist cites; public figures, not clients.
 AUTHORITIES = (
-    "Janet G. Travell", "Janet Travell", "David G. Simons", "David Simons", "Travell",
-    "Simons", "Aaron Mattes", "Mattes", "Paul St. John", "St. John", "Judith DeLany",
-    "DeLany", "Leon Chaitow", "Chaitow",
+    "Janet G. Travell",
+    "Janet Travell",
+    "David G. Simons",
+    "David Simons",
+    "Travell",
+    "Simons",
+    "Aaron Mattes",
+    "Mattes",
+    "Paul St. John",
+    "St. John",
+    "Judith DeLany",
+    "DeLany",
+    "Leon Chaitow",
+    "Chaitow",
 )
 ANATOMY = frozenset(
     " ".join(TERMS).lower().split()
@@ -732,7 +784,17 @@ def lint_case(
 
 
 __all__ = [
-    "Finding", "lint_case", "pseudonym", "image_findings", "image_references",
-    "names", "phones", "emails", "addresses", "dates", "ages", "record_numbers", "urls",
+    "Finding",
+    "lint_case",
+    "pseudonym",
+    "image_findings",
+    "image_references",
+    "names",
+    "phones",
+    "emails",
+    "addresses",
+    "dates",
+    "ages",
+    "record_numbers",
+    "urls",
 ]
-

@@ -101,16 +101,18 @@ def collect(contents: Iterable, settings: dict) -> list[Redirect]:
         old = content.metadata.get("redirect_from") or []
         if isinstance(old, str):
             old = ensure_metadata_list(old)  # a `Key: value` header gives one line of text
-        title = Markup(content.title).striptags()
+        title = Markup(content.title).striptags()  # noqa: S704 - only its text is kept
         for path in old:
-            found.append(Redirect(
-                old=str(path).strip(),
-                new=f"{siteurl}/{content.url}",
-                new_path=quote(f"{base}/{content.url}", safe="/%"),
-                title=title,
-                lang=getattr(content, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-                source_path=content.source_path,
-            ))
+            found.append(
+                Redirect(
+                    old=str(path).strip(),
+                    new=f"{siteurl}/{content.url}",
+                    new_path=quote(f"{base}/{content.url}", safe="/%"),
+                    title=title,
+                    lang=getattr(content, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+                    source_path=content.source_path,
+                )
+            )
     return found
 
 
@@ -146,15 +148,19 @@ class RedirectsGenerator(Generator):
     def generate_output(self, writer):
         del writer  # the pages are not theme templates: written directly
         published = [
-            *self.context.get("articles", []), *self.context.get("hidden_articles", []),
-            *self.context.get("pages", []), *self.context.get("hidden_pages", []),
+            *self.context.get("articles", []),
+            *self.context.get("hidden_articles", []),
+            *self.context.get("pages", []),
+            *self.context.get("hidden_pages", []),
         ]
         redirects = collect(published, self.settings)
         if not redirects:
             return
         # Static files are copied after this generator runs: know their places now.
         everything = [
-            *published, *self.context.get("drafts", []), *self.context.get("draft_pages", []),
+            *published,
+            *self.context.get("drafts", []),
+            *self.context.get("draft_pages", []),
             *self.context.get("staticfiles", []),
         ]
         owners = {c.save_as: c.source_path for c in everything if c.save_as}
@@ -166,7 +172,8 @@ class RedirectsGenerator(Generator):
                 logger.warning(
                     "%s: redirect_from '%s' cannot be answered by a static site; write it "
                     "as a path like /2009/06/18/old-slug/ or /?p=123, or remove it",
-                    where, redirect.old,
+                    where,
+                    redirect.old,
                 )
                 continue
             output = os.path.join(self.output_path, found.save_as)
@@ -175,7 +182,9 @@ class RedirectsGenerator(Generator):
                 if owner.new != redirect.new:
                     logger.warning(
                         "%s: redirect_from '%s' is also claimed by %s; keep it on one post",
-                        where, redirect.old, shown(owner.source_path),
+                        where,
+                        redirect.old,
+                        shown(owner.source_path),
                     )
                 continue
             real = owners.get(found.save_as)
@@ -183,8 +192,10 @@ class RedirectsGenerator(Generator):
                 real = output  # a page of the theme or another plugin
             if real is not None:
                 logger.warning(
-                    "%s: redirect_from '%s' is the address of %s; remove it from "
-                    "redirect_from", where, redirect.old, shown(real),
+                    "%s: redirect_from '%s' is the address of %s; remove it from redirect_from",
+                    where,
+                    redirect.old,
+                    shown(real),
                 )
                 continue
             claimed[found.save_as] = redirect

@@ -55,21 +55,22 @@ def _string_list(key, value, source_path):
     if not isinstance(value, (list, tuple)):
         kind = type(value).__name__
         return [], [
-            Problem(source_path, f"{key}: expected a list of text, got {kind}; "
-                    f"write it as `{key}: [first, second]`")
+            Problem(
+                source_path,
+                f"{key}: expected a list of text, got {kind}; write it as `{key}: [first, second]`",
+            )
         ]
     items, problems = [], []
     for position, item in enumerate(value, start=1):
         if not isinstance(item, str):
-            problems.append(Problem(
-                source_path,
-                f"{key}: item {position} ({item!r}) is not text; put it in quotes "
-                f"or remove it",
-            ))
+            problems.append(
+                Problem(
+                    source_path,
+                    f"{key}: item {position} ({item!r}) is not text; put it in quotes or remove it",
+                )
+            )
         elif not item.strip():
-            problems.append(Problem(
-                source_path, f"{key}: item {position} is empty; remove it"
-            ))
+            problems.append(Problem(source_path, f"{key}: item {position} is empty; remove it"))
         else:
             items.append(_tidy(item))
     return items, problems
@@ -97,10 +98,12 @@ def _reviewed(value, source_path):
             return datetime.date.fromisoformat(value.strip()), []
         except ValueError:
             pass
-    return None, [Problem(
-        source_path,
-        f"reviewed: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01",
-    )]
+    return None, [
+        Problem(
+            source_path,
+            f"reviewed: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01",
+        )
+    ]
 
 
 def entry_from_metadata(
@@ -110,15 +113,17 @@ def entry_from_metadata(
     problems = []
     name = metadata.get("name")
     if name is None or (isinstance(name, str) and not name.strip()):
-        problems.append(Problem(
-            source_path,
-            "name: missing; add `name: <display name>` to the front matter",
-        ))
+        problems.append(
+            Problem(
+                source_path,
+                "name: missing; add `name: <display name>` to the front matter",
+            )
+        )
         name = None
     elif not isinstance(name, str):
-        problems.append(Problem(
-            source_path, f"name: {name!r} is not text; put the display name in quotes"
-        ))
+        problems.append(
+            Problem(source_path, f"name: {name!r} is not text; put the display name in quotes")
+        )
         name = None
 
     lists = {}
@@ -138,9 +143,7 @@ def entry_from_metadata(
     if name is None:
         return None, problems
     name = _tidy(name)
-    aliases = tuple(
-        a for a in _unique(lists["aliases"]) if term_key(a) != term_key(name)
-    )
+    aliases = tuple(a for a in _unique(lists["aliases"]) if term_key(a) != term_key(name))
     entry = ConditionEntry(
         slug=slug,
         name=name,
@@ -167,11 +170,13 @@ class Vocabulary:
         for entry in entries:
             first = self._by_slug.get(entry.slug)
             if first is not None:
-                self.problems.append(Problem(
-                    entry.source_path,
-                    f"slug '{entry.slug}' is also used by {shown(first.source_path)}; "
-                    "rename one of the two files",
-                ))
+                self.problems.append(
+                    Problem(
+                        entry.source_path,
+                        f"slug '{entry.slug}' is also used by {shown(first.source_path)}; "
+                        "rename one of the two files",
+                    )
+                )
                 continue
             self._by_slug[entry.slug] = entry
             self._add_terms(entry)
@@ -186,11 +191,13 @@ class Vocabulary:
                 self._by_key[key] = entry
             elif owner is not entry:
                 role = "the name" if key == term_key(owner.name) else "an alias"
-                self.problems.append(Problem(
-                    entry.source_path,
-                    f"{kind} '{term}' is also {role} of {shown(owner.source_path)} "
-                    f"('{owner.name}'); keep it on one condition",
-                ))
+                self.problems.append(
+                    Problem(
+                        entry.source_path,
+                        f"{kind} '{term}' is also {role} of {shown(owner.source_path)} "
+                        f"('{owner.name}'); keep it on one condition",
+                    )
+                )
 
     def lookup(self, term: str) -> ConditionEntry | None:
         """The condition with this name or alias, whatever its case and spacing."""
@@ -209,8 +216,10 @@ class Vocabulary:
         """The advice for a tag that is no condition's name or alias (build and check alike)."""
         hint = self.suggest(tag)
         advice = f"did you mean {' or '.join(hint)}? " if hint else ""
-        return (f"tags: '{tag}' is not a known condition; {advice}fix the tag, or add it "
-                "as an alias (or a new file) in content/conditions/")
+        return (
+            f"tags: '{tag}' is not a known condition; {advice}fix the tag, or add it "
+            "as an alias (or a new file) in content/conditions/"
+        )
 
     def by_slug(self, slug: str) -> ConditionEntry | None:
         """The condition read from content/conditions/<slug>.md."""
@@ -246,7 +255,10 @@ def alphabet_index(entries: Iterable) -> list[tuple[str, list[IndexEntry]]]:
             groups[_letter(alias)].append(IndexEntry(alias, entry, True))
     letters = list(string.ascii_uppercase) + ([NON_LETTER] if NON_LETTER in groups else [])
     return [
-        (letter, sorted(groups[letter], key=lambda i: (_folded(i.label), i.label, i.condition.slug)))
+        (
+            letter,
+            sorted(groups[letter], key=lambda i: (_folded(i.label), i.label, i.condition.slug)),
+        )
         for letter in letters
     ]
 

@@ -28,9 +28,16 @@ from .problems import shown
 IMPORTED_STATUSES = ("publish", "draft")
 POST_TYPES = ("post", "page")
 # A WordPress category or tag with one of these names marks a post as a case write-up.
-CASE_TERMS = frozenset(vocab.term_key(t) for t in (
-    "case study", "case studies", "case report", "case reports", "cases",
-))
+CASE_TERMS = frozenset(
+    vocab.term_key(t)
+    for t in (
+        "case study",
+        "case studies",
+        "case report",
+        "case reports",
+        "cases",
+    )
+)
 # WordPress files every post without a category here: it says nothing about the post.
 DEFAULT_CATEGORY = "uncategorized"
 FOLDERS = {"case": "cases", "post": "posts", "page": "pages"}
@@ -108,19 +115,21 @@ def read_items(wxr: Path) -> tuple[list[Item], Counter]:
             and child.get("domain") in ("category", "post_tag")
             and child.get("nicename") != DEFAULT_CATEGORY
         ]
-        items.append(Item(
-            line=element.sourceline or 0,
-            post_id=_text(element, "post_id"),
-            post_name=_text(element, "post_name"),
-            title=html.unescape(_text(element, "title")),
-            post_type=post_type,
-            status=status,
-            date=None if date.startswith("0000") or not date else date[:16],
-            link=_text(element, "link"),
-            excerpt=_excerpt(element),
-            menu_order=int(order) if order.isdigit() else 0,
-            terms=tuple(t for t in terms if t),
-        ))
+        items.append(
+            Item(
+                line=element.sourceline or 0,
+                post_id=_text(element, "post_id"),
+                post_name=_text(element, "post_name"),
+                title=html.unescape(_text(element, "title")),
+                post_type=post_type,
+                status=status,
+                date=None if date.startswith("0000") or not date else date[:16],
+                link=_text(element, "link"),
+                excerpt=_excerpt(element),
+                menu_order=int(order) if order.isdigit() else 0,
+                terms=tuple(t for t in terms if t),
+            )
+        )
     return items, left
 
 
@@ -210,10 +219,21 @@ def run_importer(wxr: Path, folder: str) -> dict[tuple[str, str], str]:
     command = shutil.which("pelican-import", path=here) or "pelican-import"
     # --dir-page, --wp-custpost: pages and other post types (menu items) in folders of
     # their own, so nothing of the same name overwrites a post's converted file.
-    subprocess.run(
-        [command, "--wpfile", "-m", "markdown", "--dir-page", "--wp-custpost", "-o", folder,
-         str(wxr)],
-        check=True, capture_output=True, text=True,
+    subprocess.run(  # noqa: S603 - a list of arguments, no shell
+        [
+            command,
+            "--wpfile",
+            "-m",
+            "markdown",
+            "--dir-page",
+            "--wp-custpost",
+            "-o",
+            folder,
+            str(wxr),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     bodies = {}
     for path in [*Path(folder).glob("*.md"), *Path(folder, "pages").glob("*.md")]:
@@ -287,9 +307,10 @@ def summary(items: Sequence[Item], written: Sequence[Planned], left: Counter) ->
         + (f": {', '.join(parts)}" if parts else "")
     ]
     if left:
-        lines.append("not imported (WordPress status): " + ", ".join(
-            f"{count} {status}" for status, count in sorted(left.items())
-        ))
+        lines.append(
+            "not imported (WordPress status): "
+            + ", ".join(f"{count} {status}" for status, count in sorted(left.items()))
+        )
     if kinds["case"]:
         lines.append(
             "each imported case has an empty `case:` block with `consent: false`: fill it "
@@ -318,14 +339,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.wxr}: no such file; give the export from WordPress's Tools > Export")
         return 2
     if shutil.which("pandoc") is None:
-        print("pandoc is not installed, and pelican-import needs it to convert posts; "
-              "install it (apt-get install -y pandoc) and run make import again")
+        print(
+            "pandoc is not installed, and pelican-import needs it to convert posts; "
+            "install it (apt-get install -y pandoc) and run make import again"
+        )
         return 1
     try:
         items, left = read_items(wxr)
     except etree.XMLSyntaxError as err:
-        print(f"{shown(wxr)}:{err.lineno}: not a readable WordPress export ({err.msg}); "
-              "export it again from WordPress's Tools > Export")
+        print(
+            f"{shown(wxr)}:{err.lineno}: not a readable WordPress export ({err.msg}); "
+            "export it again from WordPress's Tools > Export"
+        )
         return 1
     settings = load_settings(args.settings)
     with tempfile.TemporaryDirectory(prefix="casebook-import-") as folder:
@@ -333,9 +358,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             bodies = run_importer(wxr, folder)
         except subprocess.CalledProcessError as err:
             last = (err.stderr.strip().splitlines() or ["no message"])[-1]
-            print(f"{shown(wxr)}: pelican-import could not convert the export ({last}); "
-                  "nothing was written. Run `pelican-import --wpfile -m markdown -o /tmp/wp "
-                  f"{shown(wxr)}` to see the whole error")
+            print(
+                f"{shown(wxr)}: pelican-import could not convert the export ({last}); "
+                "nothing was written. Run `pelican-import --wpfile -m markdown -o /tmp/wp "
+                f"{shown(wxr)}` to see the whole error"
+            )
             return 1
     report, written = import_items(wxr, items, bodies, content, settings)
     for line in [*report, *summary(items, written, left)]:

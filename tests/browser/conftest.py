@@ -19,8 +19,13 @@ CHROMIUM = "/usr/bin/chromium"
 # The flags tooling.md found necessary here: no sandbox as root, and no
 # background calls to Google that this closed network would refuse.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -50,6 +55,7 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+        return None
 
     def log_message(self, *args):
         pass
@@ -79,9 +85,13 @@ def site_output(served):
     output, url = served
     settings = read_settings(
         str(ROOT / "publishconf.py"),
-        override={"PATH": str(ROOT / "content"), "OUTPUT_PATH": str(output),
-                  "CACHE_PATH": str(output.parent / "cache"), "SITEURL": url,
-                  "FEED_DOMAIN": url},
+        override={
+            "PATH": str(ROOT / "content"),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(output.parent / "cache"),
+            "SITEURL": url,
+            "FEED_DOMAIN": url,
+        },
     )
     Pelican(settings).run()
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--quiet"], check=True)
@@ -124,8 +134,10 @@ def new_page(browser):
 def java():
     """The Nu validator runs on Java; fail, never skip, when it is missing."""
     if shutil.which("java") is None:
-        pytest.fail("java is missing, so the Nu HTML validator cannot run: "
-                    "run `apt-get install -y default-jre-headless` (.ci/run does)")
+        pytest.fail(
+            "java is missing, so the Nu HTML validator cannot run: "
+            "run `apt-get install -y default-jre-headless` (.ci/run does)"
+        )
 
 
 @pytest.fixture(scope="session")

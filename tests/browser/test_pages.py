@@ -1,4 +1,4 @@
-"""Every page kind in Chromium: accessible in both schemes, fits a phone, works without JavaScript."""
+"""Every page kind in Chromium: accessible in both schemes, fits a phone, readable without JS."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -15,9 +15,7 @@ def test_axe_finds_no_violations(new_page, base_url, kind, scheme):
     page.goto(base_url + PAGE_KINDS[kind])
     results = Axe().run(page)
     violations = results.response["violations"]
-    report = [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}" for v in violations
-    ]
+    report = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}" for v in violations]
     assert violations == [], "\n".join(report)
 
 
@@ -47,8 +45,11 @@ def test_navigation_links_are_big_enough_to_tap(new_page, base_url, kind):
     page.goto(base_url + PAGE_KINDS[kind])
     links = page.locator("nav[aria-label='Main'] a")
     assert links.count() >= 5
-    small = [(link.inner_text(), box) for link in links.all()
-             if (box := link.bounding_box())["height"] < 24 or box["width"] < 24]
+    small = [
+        (link.inner_text(), box)
+        for link in links.all()
+        if (box := link.bounding_box())["height"] < 24 or box["width"] < 24
+    ]
     assert small == []
 
 
@@ -60,8 +61,12 @@ def test_desktop_screenshot(new_page, base_url, kind, artifacts):
     assert response.status == (404 if kind == "404" else 200)
     assert page.locator("main h1").count() == 1
     # Header, main column and footer share one left and right edge.
-    edges = {(round(box["x"]), round(box["x"] + box["width"]))
-             for box in (page.locator(s).bounding_box() for s in (".site-header", "main", ".site-footer"))}
+    edges = {
+        (round(box["x"]), round(box["x"] + box["width"]))
+        for box in (
+            page.locator(s).bounding_box() for s in (".site-header", "main", ".site-footer")
+        )
+    }
     assert len(edges) == 1, edges
 
 
@@ -74,9 +79,15 @@ def test_a_case_reads_fully_without_javascript(new_page, base_url):
     assert page.locator(".share input[readonly]").input_value().endswith(PAGE_KINDS["case"])
 
 
-@pytest.mark.parametrize("path", [
-    PAGE_KINDS["case"], PAGE_KINDS["condition"], PAGE_KINDS["home"], PAGE_KINDS["search"] + "?q=RLS",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        PAGE_KINDS["case"],
+        PAGE_KINDS["condition"],
+        PAGE_KINDS["home"],
+        PAGE_KINDS["search"] + "?q=RLS",
+    ],
+)
 def test_every_request_stays_on_the_site(new_page, base_url, path):
     page = new_page()
     requests = []

@@ -33,11 +33,20 @@ def test_the_printout_holds_the_case_and_its_address(new_page, base_url, artifac
     assert "Metro-West Neuromuscular Therapy" in text
     assert "Restless leg syndrome pain: Treatment of Krystal S." in text
     assert "18 June 2009" in text
-    for label in ("Presenting complaint", "Findings", "Treatment", "Sessions", "Outcome", "Follow-up"):
+    for label in (
+        "Presenting complaint",
+        "Findings",
+        "Treatment",
+        "Sessions",
+        "Outcome",
+        "Follow-up",
+    ):
         assert label in text, label
     # The last section's closing sentence: the full text is printed, to its end.
-    assert ("Treating the muscles eases the symptoms; understanding what keeps reloading "
-            "those muscles is what lets the relief last.") in text
+    assert (
+        "Treating the muscles eases the symptoms; understanding what keeps reloading "
+        "those muscles is what lets the relief last."
+    ) in text
     # A long address may wrap at a hyphen; the line break is not part of it.
     assert base_url + CASE in text.replace(" ", "")
 
@@ -45,8 +54,14 @@ def test_the_printout_holds_the_case_and_its_address(new_page, base_url, artifac
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_the_printout_leaves_out_the_screen_furniture(new_page, base_url, artifacts, paper):
     text, _ = printed_text(new_page, base_url, artifacts, paper)
-    for screen_only in ("Archives", "Search", "Share this", "Skip to content", "Related cases",
-                        "Send the link by email"):
+    for screen_only in (
+        "Archives",
+        "Search",
+        "Share this",
+        "Skip to content",
+        "Related cases",
+        "Send the link by email",
+    ):
         assert screen_only not in text, screen_only
 
 
@@ -55,6 +70,8 @@ def test_the_summary_box_is_kept_whole_in_print(new_page, base_url):
     page.goto(base_url + CASE)
     page.emulate_media(media="print")
     style = page.eval_on_selector(
-        ".case-summary", "el => [getComputedStyle(el).breakInside, getComputedStyle(el).backgroundColor]")
+        ".case-summary",
+        "el => [getComputedStyle(el).breakInside, getComputedStyle(el).backgroundColor]",
+    )
     assert style[0] == "avoid"
     assert style[1] in ("rgba(0, 0, 0, 0)", "transparent")

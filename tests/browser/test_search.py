@@ -21,7 +21,8 @@ def search(page, base_url, query):
     page.get_by_label(LABEL).press_sequentially(query)
     page.locator(".search-results li a").first.wait_for(timeout=10_000)
     page.wait_for_function(
-        "q => document.getElementById('search-status').textContent.includes(q)", arg=query)
+        "q => document.getElementById('search-status').textContent.includes(q)", arg=query
+    )
     links = page.locator(".search-results li a")
     return [(a.inner_text(), a.get_attribute("href")) for a in links.all()]
 
@@ -42,10 +43,11 @@ def test_an_alias_finds_the_condition_and_its_cases(new_page, base_url):
     hrefs = [href for _, href in results]
     assert "/conditions/restless-legs-syndrome/" in hrefs
     assert "/restless-leg-syndrome-pain-treatment-of-krystal-s/" in hrefs
-    titles = dict((href, title) for title, href in results)
+    titles = {href: title for title, href in results}
     assert titles["/conditions/restless-legs-syndrome/"] == "Restless legs syndrome"
     assert titles["/restless-leg-syndrome-pain-treatment-of-krystal-s/"] == (
-        "Restless leg syndrome pain: Treatment of Krystal S.")
+        "Restless leg syndrome pain: Treatment of Krystal S."
+    )
     assert all(title and title != BANNER for title, _ in results)
 
 
@@ -71,8 +73,13 @@ def test_list_pages_are_not_indexed(new_page, base_url, site_output):
     assert [u for u in urls if u in LIST_PAGES or "/page/" in u or u.startswith("/drafts/")] == []
     # The count Pagefind records is the count of pages that mark their text.
     entry = json.loads((site_output / "pagefind" / "pagefind-entry.json").read_text())
-    marked = [p for p in site_output.rglob("*.html")
-              if BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").find(attrs={"data-pagefind-body": True})]
+    marked = [
+        p
+        for p in site_output.rglob("*.html")
+        if BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").find(
+            attrs={"data-pagefind-body": True}
+        )
+    ]
     assert entry["languages"]["en"]["page_count"] == len(marked) == len(urls)
 
 

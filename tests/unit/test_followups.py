@@ -22,9 +22,7 @@ def post(slug, day, follows=None, announced=None, path=None):
 
 def chain(length):
     """Posts p0 <- p1 <- ... each following the one before."""
-    return [
-        post(f"p{i}", i, follows=f"p{i - 1}" if i else None) for i in range(length)
-    ]
+    return [post(f"p{i}", i, follows=f"p{i - 1}" if i else None) for i in range(length)]
 
 
 # --- series ---------------------------------------------------------------
@@ -157,14 +155,11 @@ def test_a_post_that_follows_itself_is_a_problem_and_gets_no_link():
 
 @pytest.mark.parametrize("status, word", [("draft", "a draft"), ("hidden", "hidden")])
 def test_following_an_unpublished_post_gives_no_link_and_says_publish_it(status, word):
-    graph = build_followups(
-        [post("b", 5, follows="x")], {"x": (status, "content/cases/x.md")}
-    )
+    graph = build_followups([post("b", 5, follows="x")], {"x": (status, "content/cases/x.md")})
     [problem] = graph.problems
     assert problem.source_path == "content/cases/b.md"
     assert problem.message == (
-        f"follows: 'x' (content/cases/x.md), which is {word}; "
-        "publish it first or remove `follows:`"
+        f"follows: 'x' (content/cases/x.md), which is {word}; publish it first or remove `follows:`"
     )
     assert graph.follows == {} and graph.followed_by == {} and graph.series == {}
 
@@ -183,9 +178,7 @@ def test_a_two_post_cycle_names_both_files_and_links_neither(order):
     graph = build_followups([posts[i] for i in order])
     [problem] = graph.problems
     assert problem.source_path == "content/cases/a.md"
-    assert (
-        "content/cases/a.md -> content/cases/b.md -> content/cases/a.md" in problem.message
-    )
+    assert "content/cases/a.md -> content/cases/b.md -> content/cases/a.md" in problem.message
     assert graph.follows == {} and graph.followed_by == {} and graph.series == {}
 
 

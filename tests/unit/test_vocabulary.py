@@ -410,5 +410,5 @@ def test_co_occurring_counts_pairs_most_shared_first():
 
 
 def test_co_occurring_accepts_any_iterable_of_sequences():
-    together = co_occurring((tags for tags in [("a", "b"), ("b", "a")]))
+    together = co_occurring(tags for tags in [("a", "b"), ("b", "a")])
     assert together == {"a": [("b", 2)], "b": [("a", 2)]}
