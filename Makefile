@@ -57,15 +57,15 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.installed
-	$(CASEBOOK) casebook.check $(INPUTDIR)
+	$(CASEBOOK) casebook.cli.check $(INPUTDIR)
 
 newcase: $(VENV)/.installed
 	@test -n "$(TITLE)" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
-	$(CASEBOOK) casebook.newcase --content $(INPUTDIR) "$(TITLE)"
+	$(CASEBOOK) casebook.cli.newcase --content $(INPUTDIR) "$(TITLE)"
 
 import: $(VENV)/.installed
 	@test -n "$(WXR)" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
-	$(CASEBOOK) casebook.wpimport --content $(INPUTDIR) "$(WXR)"
+	$(CASEBOOK) casebook.cli.wpimport --content $(INPUTDIR) "$(WXR)"
 
 rsync_upload: publish
 	@test -n "$(SSH_TARGET)" || { echo 'make rsync_upload: set RSYNC_TARGET in publishconf.py or SSH_TARGET=host:/path'; exit 2; }

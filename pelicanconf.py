@@ -15,6 +15,13 @@ PAGE_PATHS = ["pages"]
 # A post dated in the future stays a draft until its day: never linked early.
 WITH_FUTURE_DATES = False
 STATIC_PATHS = ["images"]
+# Posts are Markdown, read by the casebook plugin's reader like `make check` reads
+# them; an HTML or reStructuredText file would skip every rule, so it is reported
+# instead of built.
+READERS = {"html": None, "htm": None, "rst": None}
+# Hidden files (editor backups, `.x.md`) are neither built nor checked. (Pelican's
+# own "**/.*" never matches, because it is compared with bare file names.)
+IGNORE_FILES = [".*"]
 THEME = "theme"
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"

@@ -16,6 +16,11 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CONDITION_FEED_ATOM = "conditions/{slug}/feed.atom"
 CONDITION_FEED_ATOM_URL = "conditions/{slug}/feed.atom"
 
+# Drafts stay on the practitioner's machine: a published site has no /drafts/, so a
+# case without consent can wait as a draft while the rest is published.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
 # A published build starts clean and never reuses a preview's cache.
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False

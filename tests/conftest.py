@@ -78,7 +78,7 @@ def build_fixture(tmp_path, caplog):
 def run_casebook(module, *args):
     """Run `python -m casebook.<module>` from the project root; (exit code, stdout lines)."""
     result = subprocess.run(
-        [sys.executable, "-m", f"casebook.{module}", *map(str, args)],
+        [sys.executable, "-m", f"casebook.cli.{module}", *map(str, args)],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": "plugins"},
         capture_output=True,

@@ -214,7 +214,10 @@ def test_a_case_without_consent_is_flagged(tmp_path, caplog):
     copy_fixture("chain", content)
     (content / "cases" / "no-consent.md").write_text(
         "---\ntitle: No consent\ndate: 2011-01-01\nslug: no-consent\ntags: [Scoliosis]\n"
-        "case:\n  client: Jo P.\n  consent: false\n---\nText.\n"
+        "summary: A complete case, but for consent.\n"
+        "case:\n  client: Jo P.\n  consent: false\n  presenting_complaint: Back pain.\n"
+        "  findings: A curve.\n  interventions: Stretches.\n  sessions: 2\n"
+        "  outcome: Better.\n  follow_up: None.\n---\nText.\n"
     )
     site = build(content, tmp_path, caplog)
     warnings = site.messages(logging.WARNING)

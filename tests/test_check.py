@@ -15,7 +15,7 @@ FIXTURE_DIR = FIXTURES.relative_to(ROOT).as_posix()
 def run_check(folder):
     """Run the real command from the project root; (exit code, problem lines, summary)."""
     result = subprocess.run(
-        [sys.executable, "-m", "casebook.check", str(folder)],
+        [sys.executable, "-m", "casebook.cli.check", str(folder)],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": "plugins"},
         capture_output=True,

@@ -58,9 +58,25 @@ def test_the_new_file_fails_check_only_for_what_the_author_must_fill_in(content)
     code, out = run("check", content)
     shown = os.path.relpath(content / "cases" / f"{SLUG}.md", ROOT)
     assert code == 1
+    # The author's to-do list, line by line: every key to fill, every section to write.
     assert [line.split(": ", 2)[:2] for line in out[:-1]] == [
+        [f"{shown}:5", "tags"],
+        [f"{shown}:6", "summary"],
         [f"{shown}:8", "case.client"],
         [f"{shown}:9", "case.consent"],
+        [f"{shown}:10", "case.presenting_complaint"],
+        [f"{shown}:11", "case.findings"],
+        [f"{shown}:12", "case.interventions"],
+        [f"{shown}:13", "case.sessions"],
+        [f"{shown}:14", "case.outcome"],
+        [f"{shown}:15", "case.follow_up"],
+        [
+            f"{shown}:19",
+            "section 'What brought the client in' has no text; write it or remove the heading",
+        ],
+        [f"{shown}:21", "section 'The first session' has no text; write it or remove the heading"],
+        [f"{shown}:23", "section 'Later sessions' has no text; write it or remove the heading"],
+        [f"{shown}:25", "section 'Outcome' has no text; write it or remove the heading"],
     ]
 
 

@@ -138,7 +138,7 @@ def test_clinicians_page_lists_cases_by_condition(build_fixture):
 
 def test_a_post_without_a_slug_is_warned_about(tmp_path, caplog):
     content = tmp_path / "content"
-    copy_fixture("sharing", content)
+    copy_fixture("aliases", content)
     (content / "cases" / "no-slug.md").write_text(
         "---\ntitle: No slug here\ndate: 2011-01-01\ntags: [Scoliosis]\n---\nText.\n"
     )

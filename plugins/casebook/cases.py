@@ -1,23 +1,60 @@
 """The case summary box a referring clinician reads, from a post's `case:` block."""
 
+from typing import NamedTuple
+
+
+class CaseField(NamedTuple):
+    """One field of the summary box: its key, its label, and what to write in it."""
+
+    key: str
+    label: str
+    asks: str  # what the author writes, shown in `make newcase` files and in messages
+    required: bool  # a published case must fill it
+
+
+# The order follows the CARE case-report checklist; the labels are what a clinician reads.
+FIELDS = (
+    CaseField("client", "Client", "a pseudonym: first name and initial, e.g. Ana R.", True),
+    CaseField("presenting_complaint", "Presenting complaint", "what brought the client in", True),
+    CaseField("findings", "Findings", "what the assessment found", True),
+    CaseField("interventions", "Treatment", "what was done, and the home care given", True),
+    CaseField("sessions", "Sessions", "how many sessions, a whole number", True),
+    CaseField("outcome", "Outcome", "how it turned out", True),
+    CaseField("follow_up", "Follow-up", "what happens next: maintenance, referral, nothing", True),
+    CaseField(
+        "patient_perspective",
+        "In the client's words",
+        "optional: the client's own words, with their consent",
+        False,
+    ),
+)
+CASE_FIELDS = tuple((f.key, f.label) for f in FIELDS)
+# Every key a `case:` block may hold: the fields, and the consent gate.
+CASE_KEYS = ("client", "consent", *(f.key for f in FIELDS if f.key != "client"))
+
+
+def filled(value) -> bool:
+    """Whether a case field holds something to show."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value not in (None, [], {})
+
 
 def case_fields(case):
     """The case summary's fields present in `case`, in the fixed reading order."""
     if not isinstance(case, dict):
         return []
-    return [
-        (key, label, case[key]) for key, label in CASE_FIELDS if case.get(key) not in (None, "", [])
-    ]
+    return [(key, label, case[key]) for key, label in CASE_FIELDS if filled(case.get(key))]
 
 
-# Labels a referring clinician reads; the order follows the CARE case-report checklist.
-CASE_FIELDS = (
-    ("client", "Client"),
-    ("presenting_complaint", "Presenting complaint"),
-    ("findings", "Findings"),
-    ("interventions", "Treatment"),
-    ("sessions", "Sessions"),
-    ("outcome", "Outcome"),
-    ("follow_up", "Follow-up"),
-    ("patient_perspective", "In the client's words"),
-)
+def case_block() -> str:
+    """The `case:` block with every field empty and explained, as `make newcase` writes it."""
+    lines = ["case:   # the summary box a referring clinician reads"]
+    for f in FIELDS:
+        lines.append(f"  {f.key}:   # {f.asks}")
+        if f.key == "client":
+            lines.append(
+                "  consent: false   # true once written consent is on file; until then it "
+                "never publishes"
+            )
+    return "\n".join(lines) + "\n"

@@ -129,7 +129,7 @@ def test_following_an_unknown_slug_names_the_file_and_suggests_a_close_slug():
         ]
     )
     [problem] = graph.problems
-    assert problem.source_path == "content/cases/factors.md"
+    assert problem.path == "content/cases/factors.md"
     assert "'restless-leg-syndrom-pain'" in problem.message
     assert (
         "did you mean 'restless-leg-syndrome-pain' "
@@ -148,7 +148,7 @@ def test_following_a_far_off_slug_offers_no_guess():
 def test_a_post_that_follows_itself_is_a_problem_and_gets_no_link():
     graph = build_followups([post("a", 0, follows="a")])
     [problem] = graph.problems
-    assert problem.source_path == "content/cases/a.md"
+    assert problem.path == "content/cases/a.md"
     assert "follows itself" in problem.message
     assert graph.follows == {} and graph.series == {}
 
@@ -157,7 +157,7 @@ def test_a_post_that_follows_itself_is_a_problem_and_gets_no_link():
 def test_following_an_unpublished_post_gives_no_link_and_says_publish_it(status, word):
     graph = build_followups([post("b", 5, follows="x")], {"x": (status, "content/cases/x.md")})
     [problem] = graph.problems
-    assert problem.source_path == "content/cases/b.md"
+    assert problem.path == "content/cases/b.md"
     assert problem.message == (
         f"follows: 'x' (content/cases/x.md), which is {word}; publish it first or remove `follows:`"
     )
@@ -177,7 +177,7 @@ def test_a_two_post_cycle_names_both_files_and_links_neither(order):
     posts = [post("a", 0, follows="b"), post("b", 1, follows="a")]
     graph = build_followups([posts[i] for i in order])
     [problem] = graph.problems
-    assert problem.source_path == "content/cases/a.md"
+    assert problem.path == "content/cases/a.md"
     assert "content/cases/a.md -> content/cases/b.md -> content/cases/a.md" in problem.message
     assert graph.follows == {} and graph.followed_by == {} and graph.series == {}
 
@@ -211,7 +211,7 @@ def test_a_cycle_entered_from_outside_still_starts_at_its_first_file():
         ]
     )
     [problem] = graph.problems
-    assert problem.source_path == "content/cases/a.md"
+    assert problem.path == "content/cases/a.md"
     assert "content/cases/0-tail.md" not in problem.message
     assert (
         "content/cases/a.md -> content/cases/c.md -> content/cases/b.md -> content/cases/a.md"
@@ -228,7 +228,7 @@ def test_two_cycles_give_two_problems():
             post("d", 3, follows="c"),
         ]
     )
-    assert [p.source_path for p in graph.problems] == ["content/cases/a.md", "content/cases/c.md"]
+    assert [p.path for p in graph.problems] == ["content/cases/a.md", "content/cases/c.md"]
 
 
 def test_a_post_following_into_a_cycle_gets_no_link():
@@ -248,7 +248,7 @@ def test_a_duplicate_slug_names_both_files_and_keeps_the_first_by_path():
         ]
     )
     [problem] = graph.problems
-    assert problem.source_path == "content/posts/a.md"
+    assert problem.path == "content/posts/a.md"
     assert "'a'" in problem.message and "content/cases/a.md" in problem.message
     assert graph.follows == {"b": "a"}
 
@@ -256,7 +256,7 @@ def test_a_duplicate_slug_names_both_files_and_keeps_the_first_by_path():
 def test_problems_follow_the_file_order_not_the_input_order():
     posts = [post("b", 0, follows="nope"), post("a", 1, follows="gone")]
     graph = build_followups(posts)
-    assert [p.source_path for p in graph.problems] == ["content/cases/a.md", "content/cases/b.md"]
+    assert [p.path for p in graph.problems] == ["content/cases/a.md", "content/cases/b.md"]
 
 
 # --- scale ----------------------------------------------------------------

@@ -156,7 +156,7 @@ def test_an_alias_on_two_conditions_names_both_files(rls):
     other = entry("rheumatoid-lung", "Rheumatoid lung disease", aliases=["rls "])
     vocabulary = Vocabulary([rls, other])
     [problem] = vocabulary.problems
-    assert problem.source_path == "content/conditions/rheumatoid-lung.md"
+    assert problem.path == "content/conditions/rheumatoid-lung.md"
     assert RLS_PATH in problem.message
     assert "'rls'" in problem.message
     assert "keep it on one condition" in problem.message
@@ -168,7 +168,7 @@ def test_an_alias_on_two_conditions_names_both_files(rls):
 def test_a_name_used_as_another_conditions_alias_is_a_conflict(rls):
     other = entry("restless-leg-syndrome", "Restless leg syndrome")
     [problem] = Vocabulary([rls, other]).problems
-    assert problem.source_path == "content/conditions/restless-leg-syndrome.md"
+    assert problem.path == "content/conditions/restless-leg-syndrome.md"
     assert problem.message.startswith("name 'Restless leg syndrome'")
     assert RLS_PATH in problem.message
 
@@ -188,7 +188,7 @@ def test_a_duplicate_slug_names_both_files_and_keeps_the_first(piriformis):
     )
     vocabulary = Vocabulary([piriformis, again])
     [problem] = vocabulary.problems
-    assert problem.source_path == "content/conditions/x/piriformis-syndrome.md"
+    assert problem.path == "content/conditions/x/piriformis-syndrome.md"
     assert PIRIFORMIS_PATH in problem.message
     assert "'piriformis-syndrome'" in problem.message
     assert len(vocabulary) == 1
@@ -244,7 +244,7 @@ def test_a_missing_name_gives_no_entry_and_says_what_to_add(metadata):
     assert [p.message for p in problems] == [
         "name: missing; add `name: <display name>` to the front matter"
     ]
-    assert problems[0].source_path == "content/conditions/sciatica.md"
+    assert problems[0].path == "content/conditions/sciatica.md"
 
 
 def test_a_name_that_is_not_text_gives_no_entry():

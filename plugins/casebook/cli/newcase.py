@@ -4,32 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.utils import slugify
-
-from .check import load_settings, read_content
+from .. import corpus, rules
+from ..cases import case_block
+from ..settings import load
+from ..writing import scalar, write_new
+from . import guarded
 
 CASES_FOLDER = "cases"
 DEFAULT_TIMEZONE = "America/New_York"  # the practice's own day, whatever the machine's clock
-
-# The summary box, every field empty; `make import` gives imported cases the same block.
-CASE_BLOCK = """\
-case:   # the summary box a referring clinician reads
-  client:   # a pseudonym: first name and initial, e.g. Ana R.
-  consent: false   # true once written consent is on file; until then it never publishes
-  presenting_complaint:   # what brought the client in
-  findings:   # what the assessment found
-  interventions:   # what was done, and the home care given
-  sessions:   # how many sessions, a whole number
-  outcome:   # how it turned out
-  follow_up:   # what happens next: maintenance, referral, nothing
-  patient_perspective:   # optional: the client's own words, with their consent
-"""
 
 TEMPLATE = """\
 ---
@@ -50,11 +37,6 @@ summary:   # one or two sentences for lists, feeds and link previews
 """
 
 
-def case_slug(title: str, settings: dict) -> str:
-    """The slug Pelican would make of a title, with the site's substitutions."""
-    return slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
-
-
 def today(settings: dict) -> datetime.date:
     """Today in the practice's time zone."""
     return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or DEFAULT_TIMEZONE)).date()
@@ -62,24 +44,20 @@ def today(settings: dict) -> datetime.date:
 
 def render(title: str, slug: str, date: datetime.date) -> str:
     """The new file's text: front matter with every key, then a body skeleton."""
-    # A JSON string is a valid YAML double-quoted scalar: colons and quotes stay safe.
     return TEMPLATE.format(
-        title=json.dumps(title, ensure_ascii=False),
-        date=date.isoformat(),
-        slug=slug,
-        case=CASE_BLOCK,
+        title=scalar(title), date=date.isoformat(), slug=scalar(slug), case=case_block()
     )
 
 
 def slug_owner(slug: str, content: Path, settings: dict) -> str | None:
     """The file that already uses `slug` as a post or page, if any."""
-    read = read_content(content, settings)
-    for source in (*read.sources["article"], *read.sources["page"]):
-        if str(source.meta.get("slug", "")).strip() == slug:
-            return source.path
+    for file, source in corpus.sources(corpus.files(content, settings)):
+        if file.kind in ("article", "page") and str(source.meta.get("slug", "")).strip() == slug:
+            return file.shown
     return None
 
 
+@guarded("newcase")
 def main(argv: Sequence[str] | None = None) -> int:
     """Write content/cases/<slug>.md and print its path; never overwrite anything."""
     parser = argparse.ArgumentParser(prog="casebook.newcase", description=__doc__)
@@ -89,14 +67,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     title = " ".join(args.title.split())
-    settings = load_settings(args.settings)
-    slug = case_slug(title, settings)
+    settings = load(args.settings)
+    slug = rules.make_slug(title, settings)[: rules.MAX_SLUG].strip("-")
     if not slug:
         print(
             f"newcase: the title {args.title!r} makes no slug; give a title with letters "
             'or digits, e.g. TITLE="Neck pain: treatment of Ana R."'
         )
         return 2
+    wrong = rules.slug_problem(slug, settings, rules.reserved_names(settings))
+    if wrong:
+        print(f"newcase: {wrong}; nothing written; give the new case another title")
+        return 1
     content = Path(args.content)
     path = content / CASES_FOLDER / f"{slug}.md"
     owner = slug_owner(slug, content, settings) if content.is_dir() else None
@@ -106,12 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "another title"
         )
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        # "x": the check above and the write are not one step; never clobber a file.
-        with path.open("x", encoding="utf-8") as file:
-            file.write(render(title, slug, today(settings)))
-    except FileExistsError:
+    if not write_new(path, render(title, slug, today(settings))):
         print(f"{path}: already exists; nothing written; give the new case another title")
         return 1
     print(path)

@@ -1,5 +1,6 @@
 """Conditions: the vocabulary read from content/conditions/, and their pages and feeds."""
 
+import fnmatch
 import functools
 import logging
 import os
@@ -11,10 +12,10 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag, URLWrapper
 
-from . import structured
-from . import vocabulary as vocab
-from .icd10 import CodeBook, unknown_code
-from .settings import casebook_settings
+from .. import rules, structured
+from .. import vocabulary as vocab
+from ..settings import casebook_settings
+from .reader import SOURCE_KEY, CasebookReader
 from .timings import timed
 from .timings import write as write_timings
 
@@ -76,58 +77,47 @@ def _condition_files(generator, folder):
     return sorted(
         os.path.relpath(os.path.join(root, name), generator.path)
         for name in os.listdir(root)
-        if name.endswith((".md", ".markdown", ".mkd"))
+        if name.endswith(tuple(f".{e}" for e in CasebookReader.file_extensions))
+        and not any(fnmatch.fnmatch(name, p) for p in generator.settings.get("IGNORE_FILES", ()))
     )
 
 
-def read_conditions(generator, report):
-    """Read every condition file with Pelican's readers; return {slug: Condition}."""
+def read_conditions(generator, codes):
+    """Read every condition file with Pelican's readers: {slug: Condition}, and their Sources."""
     settings = generator.settings
     folder = casebook_settings(settings)["CONDITIONS_PATH"]
-    entries, descriptions = [], {}
+    sources, descriptions = [], {}
     for relpath in _condition_files(generator, folder):
-        source_path = os.path.join(generator.path, relpath)
-        text = generator.readers.read_file(
+        page = generator.readers.read_file(
             base_path=generator.path,
             path=relpath,
             content_class=Page,
             context=generator.context,
         )
-        slug = os.path.splitext(os.path.basename(relpath))[0]
-        entry, problems = vocab.entry_from_metadata(slug, text.metadata, source_path)
-        for problem in problems:
-            report(problem.source_path, problem.message, problem.line)
-        if entry is not None:
-            entries.append(entry)
-            descriptions[slug] = text.content
-    vocabulary = vocab.Vocabulary(entries)
-    for problem in vocabulary.problems:
-        report(problem.source_path, problem.message, problem.line)
-
-    book = CodeBook(cache_dir=settings.get("CACHE_PATH"))
+        source = page.metadata[SOURCE_KEY]
+        sources.append(source)
+        descriptions[source.path] = page.content
+    # The same vocabulary the rule book judges; its problems are the rule book's to report.
+    vocabulary, _problems = rules.read_vocabulary(sources, None, settings)
     conditions = {}
     for entry in vocabulary:
-        codes = []
-        for code in entry.codes:
-            title = book.title(code)
-            if title is None:
-                report(entry.source_path, unknown_code(code), None)
-            codes.append(Code(code, title))
-        conditions[entry.slug] = Condition(entry, settings, descriptions.get(entry.slug, ""), codes)
-    book.save()
-    return vocabulary, conditions
+        found = [Code(code, codes.title(code)) for code in entry.codes]
+        conditions[entry.slug] = Condition(
+            entry, settings, descriptions.get(entry.source_path, ""), found
+        )
+    return vocabulary, conditions, sources
 
 
-def normalise_tags(article, vocabulary, conditions, canonical_tags, settings, report):
+def normalise_tags(article, vocabulary, conditions, canonical_tags, settings):
     """Give the article one canonical tag per condition and its Condition objects.
 
     `canonical_tags` holds one Tag per condition slug for this build, shared by all posts.
+    An unknown tag stays as it is; the rule book reports it.
     """
     tags, found, seen = [], [], set()
     for tag in getattr(article, "tags", ()):
         entry = vocabulary.lookup(tag.name)
         if entry is None:
-            report(article.source_path, vocabulary.unknown_tag(tag.name), None)
             tags.append(tag)
             continue
         if entry.slug not in seen:

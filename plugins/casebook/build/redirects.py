@@ -5,23 +5,21 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.readers import ensure_metadata_list
 
-from .problems import shown
+from ..addresses import target
+from ..problems import shown
 
 logger = logging.getLogger(__name__)
 
 REDIRECTS_FILE = "_redirects"  # read by Netlify and Cloudflare Pages from the site's root
 MARK = "<!-- casebook.redirects: this address has moved -->"
-# A query value that can become a folder name: WordPress ids and slugs.
-QUERY_VALUE = re.compile(r"[A-Za-z0-9_-]+")
 
 PAGE = """\
 <!DOCTYPE html>
@@ -52,44 +50,6 @@ class Redirect:
     title: str
     lang: str
     source_path: str
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where a static host answers an old address: a file, and a `_redirects` line."""
-
-    save_as: str  # relative to the output folder
-    path: str  # the address of that file, for `_redirects`
-    query_rule: str | None  # the `_redirects` line sending `?key=value` to `path`
-
-
-def target(old: str) -> Target | None:
-    """The file that answers an old address; None if a static site cannot answer it."""
-    parts = urlsplit(old)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-        return None
-    folders = [p for p in unquote(parts.path).split("/") if p]
-    if any(p in (".", "..") or "\\" in p for p in folders):
-        return None  # never write outside the output folder
-    prefix = "/" + "".join(f"{p}/" for p in folders)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    if query:
-        # A file cannot answer ?p=123, so it gets a folder of its own (/p/123/), and one
-        # `_redirects` rule per parameter sends every ?p=N there. Netlify's rules match
-        # parameters by placeholder, not by value; `!` lets the rule win over index.html.
-        if len(query) != 1 or not QUERY_VALUE.fullmatch(query[0][1]):
-            return None
-        key, value = query[0]
-        if not QUERY_VALUE.fullmatch(key):
-            return None
-        here = quote(f"{prefix}{key}/")
-        rule = f"{quote(unquote(parts.path))} {key}=:value {here}:value/ 301!"
-        return Target("/".join([*folders, key, value, "index.html"]), f"{here}{value}/", rule)
-    if not folders:
-        return None  # the home page is never an old address of one post
-    if old.endswith("/") or "." not in folders[-1]:
-        return Target("/".join([*folders, "index.html"]), quote(prefix), None)
-    return Target("/".join(folders), quote(parts.path), None)
 
 
 def collect(contents: Iterable, settings: dict) -> list[Redirect]:
@@ -147,58 +107,31 @@ class RedirectsGenerator(Generator):
 
     def generate_output(self, writer):
         del writer  # the pages are not theme templates: written directly
+        state = self.context.get("casebook")
+        judged = getattr(state, "judged", None)
+        accepted = judged.redirects if judged is not None else set()
         published = [
             *self.context.get("articles", []),
             *self.context.get("hidden_articles", []),
             *self.context.get("pages", []),
             *self.context.get("hidden_pages", []),
         ]
-        redirects = collect(published, self.settings)
+        # The rule book decided which old addresses may be answered, and reported the rest.
+        redirects = [
+            r
+            for r in collect(published, self.settings)
+            if (shown(r.source_path), r.old) in accepted
+        ]
         if not redirects:
             return
-        # Static files are copied after this generator runs: know their places now.
-        everything = [
-            *published,
-            *self.context.get("drafts", []),
-            *self.context.get("draft_pages", []),
-            *self.context.get("staticfiles", []),
-        ]
-        owners = {c.save_as: c.source_path for c in everything if c.save_as}
-        claimed, path_rules, query_rules = {}, [], []
+        path_rules, query_rules = [], []
         for redirect in sorted(redirects, key=lambda r: (r.source_path, r.old)):
-            where = shown(redirect.source_path)
             found = target(redirect.old)
-            if found is None:
-                logger.warning(
-                    "%s: redirect_from '%s' cannot be answered by a static site; write it "
-                    "as a path like /2009/06/18/old-slug/ or /?p=123, or remove it",
-                    where,
-                    redirect.old,
-                )
-                continue
             output = os.path.join(self.output_path, found.save_as)
-            owner = claimed.get(found.save_as)
-            if owner is not None:
-                if owner.new != redirect.new:
-                    logger.warning(
-                        "%s: redirect_from '%s' is also claimed by %s; keep it on one post",
-                        where,
-                        redirect.old,
-                        shown(owner.source_path),
-                    )
+            if os.path.exists(output) and not _ours(output):
+                # Written by something the rule book does not know of: never overwrite it.
+                logger.debug("%s: left as it is, not a redirect page", shown(output))
                 continue
-            real = owners.get(found.save_as)
-            if real is None and os.path.exists(output) and not _ours(output):
-                real = output  # a page of the theme or another plugin
-            if real is not None:
-                logger.warning(
-                    "%s: redirect_from '%s' is the address of %s; remove it from redirect_from",
-                    where,
-                    redirect.old,
-                    shown(real),
-                )
-                continue
-            claimed[found.save_as] = redirect
             os.makedirs(os.path.dirname(output), exist_ok=True)
             with open(output, "w", encoding="utf-8") as file:
                 file.write(page(redirect))

@@ -8,11 +8,11 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.urlwrappers import Category
 
+from .. import followups, structured
+from ..cases import case_fields
+from ..icd10 import CodeBook
 from . import conditions as cond
-from . import fastyaml, followups, redirects, structured
-from .cases import case_fields
-from .problems import shown
-from .settings import casebook_settings
+from . import reader, redirects, rulebook
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -24,50 +24,29 @@ class BuildState:
 
     vocabulary: object
     conditions: dict
-
-
-class Reporter:
-    """Logs content problems as `path:line: message`, as warnings or (strict) errors."""
-
-    def __init__(self, settings):
-        self.strict = casebook_settings(settings)["CASEBOOK_STRICT"]
-        self.count = 0
-
-    def __call__(self, source_path, message, line=None):
-        self.count += 1
-        where = shown(source_path) if source_path else "casebook"
-        if line:
-            where = f"{where}:{line}"
-        log = logger.error if self.strict else logger.warning
-        log("%s: %s", where, message)
+    condition_sources: list
+    codes: CodeBook
+    judged: object = None  # the rule book's verdict, once RulesGenerator has run
 
 
 def normalise_conditions(generator):
     """Read the vocabulary and rewrite every post's tags to canonical condition names."""
-    report = Reporter(generator.settings)
+    codes = CodeBook(cache_dir=generator.settings.get("CACHE_PATH"))
     with timed(generator.context, "read vocabulary"):
-        vocabulary, conditions = cond.read_conditions(generator, report)
-    generator.context["casebook"] = BuildState(vocabulary, conditions)
+        vocabulary, conditions, sources = cond.read_conditions(generator, codes)
+    codes.save()
+    generator.context["casebook"] = BuildState(vocabulary, conditions, sources, codes)
     with timed(generator.context, "normalise tags and cases"):
-        _normalise_posts(generator, vocabulary, conditions, report)
+        _normalise_posts(generator, vocabulary, conditions)
 
 
-def _normalise_posts(generator, vocabulary, conditions, report):
-    published = set(generator.articles)
+def _normalise_posts(generator, vocabulary, conditions):
     canonical_tags = {}
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
-        cond.normalise_tags(
-            article, vocabulary, conditions, canonical_tags, generator.settings, report
-        )
+        cond.normalise_tags(article, vocabulary, conditions, canonical_tags, generator.settings)
         case = article.metadata.get("case")
         article.case = case if isinstance(case, dict) else None
         article.publishable = not article.case or article.case.get("consent") is True
-        if not article.publishable and article in published:
-            report(
-                article.source_path,
-                "case.consent: not true; a case without the client's written consent "
-                "never publishes: set `consent: true` once it is on file, or `status: draft`",
-            )
 
 
 @dataclass(frozen=True)
@@ -93,15 +72,15 @@ def _post_ref(article):
     )
 
 
-def link_followups(generator, report):
+def link_followups(generator):
     """Attach follows / follow_ups / series / followup_pending, and trim related posts."""
     unpublished = {
         a.slug: (a.status, a.source_path) for a in (*generator.drafts, *generator.hidden_articles)
     }
+    # Its problems are the rule book's to report (rules.check_followups).
     graph = followups.build_followups([_post_ref(a) for a in generator.articles], unpublished)
-    for problem in graph.problems:
-        report(problem.source_path, problem.message, problem.line)
 
+    published = set(generator.articles)
     # With a duplicate slug, keep the file the graph kept: the first by path.
     by_slug = {}
     for article in sorted(generator.articles, key=lambda a: a.source_path):
@@ -120,8 +99,11 @@ def link_followups(generator, report):
         )
         article.followup_pending = graph.pending.get(slug)
         linked = {slug, *(series.parts if series else ()), *graph.followed_by.get(slug, ())}
+        # A post the rule book stood in for is no longer among the articles.
         article.related_posts = [
-            p for p in getattr(article, "related_posts", []) if p.slug not in linked
+            p
+            for p in getattr(article, "related_posts", [])
+            if p.slug not in linked and p in published
         ]
     state = generator.context.get("casebook")
     siteurl = generator.settings.get("SITEURL", "")
@@ -143,23 +125,6 @@ def _post_structured_data(context, article, settings, nodes):
     # Made while the post's page is written; still timed as the plugin's work.
     with timed(context, "structured data (while writing posts)"):
         return structured.for_article(article, settings, nodes)
-
-
-def require_slugs(generator):
-    """Warn about posts whose URL would come from their title instead of a fixed slug."""
-    report = Reporter(generator.settings)
-    with timed(generator.context, "check slugs"):
-        _require_slugs(generator.articles, report)
-
-
-def _require_slugs(articles, report):
-    for article in articles:
-        if "slug" not in article.metadata:
-            report(
-                article.source_path,
-                f"slug: missing; add `slug: {article.slug}` so the post's URL never "
-                "changes when its title does",
-            )
 
 
 def give_drafts_a_category(generator):
@@ -194,7 +159,7 @@ def link_posts(generators):
                 pin_urls(generator)
         if isinstance(generator, ArticlesGenerator):
             with timed(generator.context, "follow-ups and related posts"):
-                link_followups(generator, Reporter(generator.settings))
+                link_followups(generator)
             if not generator.settings.get("TAG_SAVE_AS"):
                 # Condition pages replace tag pages; core would still rebuild every
                 # tag's list with a scan of all posts before not writing it.
@@ -214,22 +179,22 @@ def add_conditions_generator(pelican):
 def register():
     # *_generator_init: the generators' readers exist by then, after every
     # readers_init handler (yaml_metadata's included) has run.
-    signals.article_generator_init.connect(fastyaml.use_fast_reader)
-    signals.page_generator_init.connect(fastyaml.use_fast_reader)
+    signals.article_generator_init.connect(reader.use_casebook_reader)
+    signals.page_generator_init.connect(reader.use_casebook_reader)
     # *_generator_init: each generator has its own Jinja environment by then.
     signals.article_generator_init.connect(add_template_filters)
     signals.page_generator_init.connect(add_template_filters)
     # pretaxonomy: after all posts are read, before core groups tags and
     # related_posts scores them, so both see one name per condition.
     signals.article_generator_pretaxonomy.connect(normalise_conditions)
-    # pretaxonomy: every post is read, none written; a missing slug is caught once.
-    signals.article_generator_pretaxonomy.connect(require_slugs)
     # pretaxonomy too: drafts are complete by then and written only later.
     signals.article_generator_pretaxonomy.connect(give_drafts_a_category)
     # all_generators_finalized: related_posts has run (article_generator_finalized),
     # every slug is final, and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
-    # get_generators: plugin generators run after articles and pages are read.
+    # get_generators: plugin generators run after articles and pages are read, in the
+    # order connected: the rule book judges before conditions group their posts.
+    signals.get_generators.connect(rulebook.add_generator)
     signals.get_generators.connect(add_conditions_generator)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)

@@ -19,10 +19,12 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from pelican.utils import slugify
 
-from . import vocabulary as vocab
-from .check import load_settings, page_order_key, read_content, read_front_matter, read_vocabulary
-from .newcase import CASE_BLOCK
-from .problems import shown
+from .. import corpus, rules, source
+from .. import vocabulary as vocab
+from ..cases import case_block
+from ..problems import shown
+from ..settings import load as load_settings
+from . import guarded
 
 # What pelican-import converts; other statuses (private, pending, trash) are left behind.
 IMPORTED_STATUSES = ("publish", "draft")
@@ -208,7 +210,7 @@ def render(planned: Planned, body: str, order_key: str | None = None) -> str:
         lines.append(f"redirect_from: {_yaml(list(planned.redirect_from))}")
     front = "\n".join(lines) + "\n"
     if planned.kind == "case":
-        front += CASE_BLOCK
+        front += case_block()
     return f"{front}---\n\n{body.strip()}\n"
 
 
@@ -238,8 +240,8 @@ def run_importer(wxr: Path, folder: str) -> dict[tuple[str, str], str]:
     bodies = {}
     for path in [*Path(folder).glob("*.md"), *Path(folder, "pages").glob("*.md")]:
         text = path.read_text(encoding="utf-8")
-        source, _problems = read_front_matter(str(path), text)
-        slug = source.meta.get("slug", path.stem) if source else path.stem
+        read = source.parse(str(path), text)
+        slug = read.meta.get("slug", path.stem)
         kind = "page" if path.parent.name == "pages" else "post"
         # The importer's header ends at the first blank line; the Markdown body follows.
         bodies[(kind, str(slug))] = text.split("\n\n", 1)[1] if "\n\n" in text else ""
@@ -261,12 +263,14 @@ def import_items(
     wxr: Path, items: Sequence[Item], bodies: dict, content: Path, settings: dict
 ) -> tuple[list[str], list[Planned]]:
     """Write each item as a new file; the report lines, and what was written."""
-    read = read_content(content, settings)
-    vocabulary, _problems = read_vocabulary(read.sources["condition"])
+    found = list(corpus.sources(corpus.files(content, settings))) if content.is_dir() else []
+    vocabulary, _problems = rules.read_vocabulary(
+        [s for f, s in found if f.kind == "condition"], None, settings
+    )
     taken = {
         str(s.meta["slug"]).strip(): s.path
-        for s in (*read.sources["article"], *read.sources["page"])
-        if s.meta.get("slug")
+        for f, s in found
+        if f.kind in ("article", "page") and s.meta.get("slug")
     }
     report, written = [], []
     for item in items:
@@ -286,7 +290,7 @@ def import_items(
                 f"{where}: skipped {item.title!r}: pelican-import wrote nothing for it; "
                 "check the item in WordPress and export again"
             )
-        elif not _write_new(path, render(planned, body, page_order_key(settings))):
+        elif not _write_new(path, render(planned, body, rules.page_order_key(settings))):
             report.append(
                 f"{where}: skipped {item.title!r}: {shown(path)} already exists and is left "
                 "as it is; import it by hand under another slug if both should exist"
@@ -327,6 +331,7 @@ def summary(items: Sequence[Item], written: Sequence[Planned], left: Counter) ->
     return lines
 
 
+@guarded("import")
 def main(argv: Sequence[str] | None = None) -> int:
     """Import a WordPress export; print one line per file written or item skipped."""
     parser = argparse.ArgumentParser(prog="casebook.wpimport", description=__doc__)

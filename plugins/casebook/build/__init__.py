@@ -1,0 +1,1 @@
+"""Pelican glue: the reader, signal handlers and generators that call the pure modules."""

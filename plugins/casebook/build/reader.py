@@ -1,0 +1,91 @@
+"""The build's reader: every Markdown file read through source.py, as `make check` reads it."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from markdown import Markdown
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from pelican.readers import MarkdownReader
+
+from .. import corpus, rules, source
+from ..problems import shown
+
+# The Source rides along in the metadata, so Pelican's content cache keeps it too.
+SOURCE_KEY = "casebook_source"
+UNBUILT_KEY = "casebook_unbuilt"
+UNBUILT_TEMPLATE = "unbuilt"
+
+
+class CasebookReader(YAMLMetadataReader):
+    """Markdown with YAML front matter (or Pelican's `Key: value`), read by source.py."""
+
+    file_extensions = MarkdownReader.file_extensions
+
+    def read(self, source_path):
+        """Content and metadata; a file that cannot be built gets a page saying so instead."""
+        relpath = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        kind = corpus.kind_of(relpath, self.settings)
+        try:
+            with open(source_path, "rb") as file:
+                raw = file.read()
+        except OSError:
+            # The rule book reads the file again and reports why it cannot.
+            return self._unbuilt(
+                source.Source(shown(source_path), "", readable=False), relpath, kind
+            )
+        src = source.read(shown(source_path), raw)
+        if kind == "condition":
+            return self._read(src)  # a condition is not a page of its own: never a stand-in
+        post_kind = "page" if kind == "page" else "article"
+        if not src.readable or rules.blocking(src, post_kind, self.settings):
+            return self._unbuilt(src, relpath, kind)
+        try:
+            content, metadata = self._read(src)
+        except (ValueError, TypeError, OverflowError):
+            # A value Pelican's own processing refuses; the rule book says which.
+            return self._unbuilt(src, relpath, kind)
+        for key in rules.PLACEMENT_KEYS:
+            metadata.pop(key, None)  # refused by the rule book; the slug alone places a page
+        return content, metadata
+
+    def _read(self, src):
+        if src.is_yaml:
+            metadata = self._parse_yaml_metadata(dict(src.meta), src.path)
+            content = self._md.reset().convert(src.body)
+        else:
+            # Pelican's own reading of a `Key: value` header, with Python-Markdown's meta
+            # extension, which the YAML reader's own Markdown leaves out.
+            yaml_markdown, self._md = self._md, Markdown(**self.settings["MARKDOWN"])
+            try:
+                content = self._md.convert(src.text)
+                metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
+            finally:
+                self._md = yaml_markdown
+        metadata[SOURCE_KEY] = src
+        return content, metadata
+
+    def _unbuilt(self, src, relpath, kind):
+        """A stand-in page at the post's address that says why the post is not built."""
+        slug = rules.stand_in_slug(source.guess_slug(src.text), relpath, self.settings)
+        metadata = {
+            "title": f"Not built: {relpath}",
+            "slug": slug,
+            "status": "hidden",
+            "template": UNBUILT_TEMPLATE,
+            SOURCE_KEY: src,
+            UNBUILT_KEY: True,
+        }
+        if kind != "page":
+            metadata["date"] = self.process_metadata("date", datetime.date.today().isoformat())
+        if self.settings.get("CASEBOOK_STRICT"):
+            metadata["save_as"] = ""  # a publish build never writes one (it fails anyway)
+        return "", metadata
+
+
+def use_casebook_reader(generator):
+    """Read every Markdown file with CasebookReader, whatever order plugins loaded in."""
+    reader = CasebookReader(generator.settings)
+    for extension in CasebookReader.file_extensions:
+        generator.readers.readers[extension] = reader

@@ -1,0 +1,125 @@
+"""The rule book in the build: judge every file once posts and pages are read, then act on it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .. import corpus, rules
+from ..lintcache import LintCache
+from ..problems import Problem, shown
+from ..settings import casebook_settings
+from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
+from .timings import timed
+
+logger = logging.getLogger(__name__)
+
+
+class Reporter:
+    """Logs each Problem as `make check` prints it: errors fail a strict (publish) build."""
+
+    def __init__(self, settings, unbuilt=frozenset()):
+        self.strict = casebook_settings(settings)["CASEBOOK_STRICT"]
+        self.unbuilt = unbuilt  # paths of posts not built: their errors are errors in preview too
+
+    def __call__(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            if problem.is_error:
+                severe = self.strict or problem.path in self.unbuilt
+                log = logger.error if severe else logger.warning
+            elif problem.level == "warning" and not self.strict:
+                log = logger.warning
+            else:
+                log = logger.info  # a warning never fails a publish build, nor does a note
+            log("%s", problem)
+
+
+# The lists Pelican keeps its posts and pages in (shared by the generators and the
+# context), and where a stand-in goes: hidden posts are written but never listed.
+LISTS = {
+    "articles": "hidden_articles",
+    "drafts": "hidden_articles",
+    "hidden_articles": "hidden_articles",
+    "pages": "hidden_pages",
+    "draft_pages": "hidden_pages",
+    "hidden_pages": "hidden_pages",
+}
+
+
+def _contents(context):
+    """Every article and page Pelican read, with the name of the list it sits in."""
+    for kind in LISTS:
+        for content in list(context.get(kind, ())):
+            yield kind, content
+
+
+class RulesGenerator(Generator):
+    """Judges every file under content/ (what `make check` judges), reports, and stands in.
+
+    It runs after the articles and pages are read and before the condition pages are
+    grouped, so a post that cannot be built at its address is out of every list.
+    """
+
+    def generate_context(self):
+        state = self.context.get("casebook")
+        if state is None:
+            return
+        with timed(self.context, "rule book (the same as make check)"):
+            self._judge(state)
+
+    def _judge(self, state):
+        found = corpus.files(Path(self.settings["PATH"]), self.settings)
+        sources = {s.path: s for s in state.condition_sources}
+        contents = {}
+        for kind, content in _contents(self.context):
+            source = content.metadata.get(SOURCE_KEY)
+            if source is not None:
+                sources[source.path] = source
+                contents[source.path] = (kind, content)
+        for file in found:
+            if file.kind in corpus.POSTS and file.shown not in sources:
+                sources[file.shown] = corpus.read(file)  # one Pelican did not read
+        cache = LintCache(self.settings.get("CACHE_PATH"))
+        judged = rules.judge(found, sources, self.settings, state.codes, cache)
+        cache.save()
+        state.judged = judged
+        by_path: dict[str, list[Problem]] = {}
+        for problem in judged.problems:
+            by_path.setdefault(problem.path, []).append(problem)
+        taken = set(judged.slugs.values())
+        for path, (kind, content) in contents.items():
+            content.casebook_problems = by_path.get(path, [])
+            if judged.slugs.get(path) == content.slug:
+                continue
+            if not content.metadata.get(UNBUILT_KEY):
+                _stand_in(self.context, kind, content, self.settings)
+            elif content.slug in taken:
+                # Its own address belongs to another post: stand in at one of its own.
+                content.slug = rules.stand_in_slug(
+                    None, content.relative_source_path, self.settings
+                )
+            taken.add(content.slug)
+        unbuilt = {path for path, (_k, c) in contents.items() if c.metadata.get(UNBUILT_KEY)}
+        Reporter(self.settings, unbuilt)(judged.problems)
+
+
+def _stand_in(context, kind, content, settings):
+    """Take a post whose address is refused out of every list; a page at a safe one says why."""
+    context[kind].remove(content)
+    if content in context.get("dates", ()):
+        context["dates"].remove(content)
+    content.slug = rules.stand_in_slug(None, content.relative_source_path, settings)
+    content.status = "hidden"
+    content.template = UNBUILT_TEMPLATE
+    content.metadata[UNBUILT_KEY] = True
+    if settings.get("CASEBOOK_STRICT"):
+        content.override_save_as = ""  # never written by a publish build (it fails anyway)
+    context[LISTS[kind]].append(content)
+    logger.debug("%s: built as a stand-in at %s", shown(content.source_path), content.slug)
+
+
+def add_generator(pelican):
+    """Judging runs as a generator of its own, after articles and pages, before conditions."""
+    return RulesGenerator

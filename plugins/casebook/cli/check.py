@@ -1,0 +1,93 @@
+"""`make check`: every file under content/ judged by the rule book, without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import corpus, rules
+from ..icd10 import CodeBook
+from ..lintcache import LintCache
+from ..problems import Problem, shown
+from ..settings import load
+from . import guarded
+
+PROGRESS_AFTER = 2.0  # seconds; a quick check prints nothing but its report
+
+
+class Progress:
+    """'read N of M files' on stderr, once a check has run for PROGRESS_AFTER seconds."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, what: str = "read") -> None:
+        now = time.monotonic() - self.start
+        if now >= PROGRESS_AFTER and now - self.last >= 1.0:
+            self.last = now
+            self.stream.write(f"{what} {done} of {total} files…\n")
+            self.stream.flush()
+
+
+def check_content(
+    content: Path, settings: dict, codes: CodeBook | None = None, progress=None
+) -> tuple[list[Problem], int]:
+    """Every problem in a content folder, sorted by path and line; and how many files there are."""
+    found = corpus.files(content, settings)
+    sources = {}
+    for done, (file, source) in enumerate(corpus.sources(found), start=1):
+        sources[file.shown] = source
+        if progress:
+            progress(done, len(found))
+    cache = LintCache(settings.get("CACHE_PATH"))
+    judged = rules.judge(found, sources, settings, codes, cache)
+    cache.save()
+    return judged.problems, len(found)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(problems: Sequence[Problem], files: int, content) -> str:
+    """The last line of the report."""
+    counts = {level: sum(p.level == level for p in problems) for level in ("error", "warning")}
+    notes = len(problems) - counts["error"] - counts["warning"]
+    found = [_plural(counts["error"], "problem")] if counts["error"] else ["no problems"]
+    if counts["warning"]:
+        found.append(_plural(counts["warning"], "warning"))
+    if notes:
+        found.append(_plural(notes, "note"))
+    return f"checked {_plural(files, 'file')} in {shown(content)}: {', '.join(found)}"
+
+
+@guarded("check")
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print one line per problem, then a summary; exit 1 if there is any error."""
+    parser = argparse.ArgumentParser(
+        prog="casebook.check", description="Check every content file without building the site."
+    )
+    parser.add_argument("content", help="the content folder, e.g. content")
+    parser.add_argument("-s", "--settings", help="settings file (default: ./pelicanconf.py)")
+    args = parser.parse_args(argv)
+    content = Path(args.content)
+    if not content.is_dir():
+        print(f"{args.content}: no such folder; give the content folder, e.g. content")
+        return 2
+    settings = load(args.settings)
+    codes = CodeBook(cache_dir=settings.get("CACHE_PATH"))
+    problems, files = check_content(content, settings, codes, Progress())
+    codes.save()
+    for problem in problems:
+        print(problem)
+    print(summary(problems, files, content))
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Every file under content/: what the site makes of it, and its Source when it is a post."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import source
+from .problems import Problem, shown
+from .settings import casebook_settings
+
+MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican's Markdown reader reads
+# Other text formats Pelican could read; the site reads posts in Markdown only.
+OTHER_FORMATS = (".html", ".htm", ".rst", ".txt", ".docx", ".doc", ".odt", ".rtf")
+IMAGES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".heic")
+ALLOW_FILE = "privacy-allow.txt"
+POSTS = ("article", "page", "condition")
+
+
+@dataclass(frozen=True)
+class File:
+    """One file under the content folder, and what the site makes of it."""
+
+    path: Path  # on disk
+    relpath: str  # relative to the content folder, with "/"
+    shown: str  # as messages show it
+    # article, page, condition: read as Markdown; image, static: copied as they are;
+    # allow-list: the privacy allow list; hidden: ignored (IGNORE_FILES); elsewhere:
+    # Markdown outside every folder the site reads; format: a post in a format the site
+    # does not read; unused: any other file; escapes: a link to outside the folder.
+    kind: str
+
+    @property
+    def suffix(self) -> str:
+        """The file's extension, lower case, with its dot."""
+        return os.path.splitext(self.relpath)[1].lower()
+
+
+def _under(relpath: str, folders: Iterable[str]) -> bool:
+    return any(not f.strip("/") or relpath.startswith(f.strip("/") + "/") for f in folders)
+
+
+def _ignored(relpath: str, settings: dict) -> bool:
+    # Pelican matches IGNORE_FILES against each folder and file name on the way down.
+    patterns = settings.get("IGNORE_FILES") or ()
+    return any(fnmatch.fnmatch(part, p) for part in relpath.split("/") for p in patterns)
+
+
+def kind_of(relpath: str, settings: dict) -> str:
+    """What the site makes of the file at `relpath`, with the same paths Pelican reads."""
+    if _ignored(relpath, settings):
+        return "hidden"
+    suffix = os.path.splitext(relpath)[1].lower()
+    if relpath == ALLOW_FILE:
+        return "allow-list"
+    in_articles = _under(relpath, settings["ARTICLE_PATHS"]) and not _under(
+        relpath, settings.get("ARTICLE_EXCLUDES") or ()
+    )
+    in_pages = _under(relpath, settings["PAGE_PATHS"]) and not _under(
+        relpath, settings.get("PAGE_EXCLUDES") or ()
+    )
+    in_static = _under(relpath, settings.get("STATIC_PATHS") or ())
+    if suffix in MARKDOWN:
+        if _under(relpath, [casebook_settings(settings)["CONDITIONS_PATH"]]):
+            return "condition"
+        if in_pages:
+            return "page"
+        if in_articles:
+            return "article"
+        return "elsewhere"
+    if in_static:
+        return "image" if suffix in IMAGES else "static"
+    if suffix in OTHER_FORMATS and (in_articles or in_pages):
+        return "format"
+    return "unused"
+
+
+def files(content: Path, settings: dict) -> list[File]:
+    """Every file under `content`, hidden ones too, in a stable order."""
+    root = content.resolve()
+    found = []
+    # Pelican follows links, so a link is judged by where it leads.
+    for folder, dirs, names in os.walk(content, followlinks=True):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(folder, name)
+            relpath = path.relative_to(content).as_posix()
+            kind = kind_of(relpath, settings)
+            if kind != "hidden" and not _inside(path, root):
+                kind = "escapes"
+            found.append(File(path, relpath, shown(path), kind))
+    return found
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except OSError:
+        return False
+
+
+def read(file: File) -> source.Source:
+    """The Source of a post, page or condition file; a problem if it cannot be opened."""
+    try:
+        raw = file.path.read_bytes()
+    except OSError as err:
+        problem = Problem(
+            file.shown,
+            f"cannot be read ({err.strerror or err}); check the file's permissions, or remove it",
+        )
+        return source.Source(file.shown, "", problems=(problem,), readable=False)
+    return source.read(file.shown, raw)
+
+
+def sources(found: Iterable[File]) -> Iterator[tuple[File, source.Source]]:
+    """Each post, page and condition file with its Source, in order."""
+    for file in found:
+        if file.kind in POSTS:
+            yield file, read(file)

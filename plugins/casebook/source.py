@@ -1,0 +1,337 @@
+"""Read one content file: its text, front matter with the line of every key, and its body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+# libyaml parses several times faster than PyYAML's pure-Python loader.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Front matter is a handful of keys two or three levels deep. Deeper nesting, or
+# aliases that expand to more values than this, is an attack, not a case write-up:
+# a 400-byte "billion laughs" header otherwise takes minutes and gigabytes.
+MAX_DEPTH = 10
+MAX_VALUES = 10_000
+
+# Python-Markdown's meta extension, which reads Pelican's plain `Key: value` header.
+META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+META_BEGIN = re.compile(r"^-{3}(\s.*)?")
+META_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+YAML_OPEN = "---"
+YAML_CLOSE = ("---", "...")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One content file as written: text, front matter, the line of every key, the body."""
+
+    path: str  # as messages show it
+    text: str  # decoded, without a byte-order mark, line endings as "\n"
+    meta: dict = field(default_factory=dict)  # top-level keys lower-cased, empty values dropped
+    lines: dict = field(default_factory=dict)  # (key, subkey, ...) -> line number
+    is_yaml: bool = False
+    start: int = 1  # the line the front matter starts on
+    body_start: int = 1  # the line the body starts on
+    problems: tuple[Problem, ...] = ()  # what stopped or troubled the reading
+    readable: bool = True  # False: the front matter could not be read at all
+
+    @property
+    def body(self) -> str:
+        """The text after the front matter."""
+        return "\n".join(self.text.split("\n")[self.body_start - 1 :])
+
+    def line(self, *keys: str) -> int:
+        """The line of a key, else of its nearest parent, else where the front matter starts."""
+        while keys:
+            if keys in self.lines:
+                return self.lines[keys]
+            keys = keys[:-1]
+        return self.start
+
+    def problem(self, message: str, *keys: str, level: str = "error") -> Problem:
+        """A problem reported at the line of `keys` (see `line`)."""
+        return Problem(self.path, message, self.line(*keys), ".".join(keys) or None, level)
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
+    """The text of a file with "\\n" line endings, or a problem saying where it is not UTF-8."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        return None, Problem(
+            path,
+            f"not UTF-8 text (byte 0x{raw[err.start]:02x}); re-save the file as UTF-8 "
+            "in your editor",
+            line,
+        )
+    # Windows and old Mac line endings read like Unix ones, as Pelican's own reader does.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def read(path: str, raw: bytes) -> Source:
+    """A content file's Source: front matter as the site's readers see it, and every problem."""
+    text, problem = decode(path, raw)
+    if problem:
+        return Source(path, "", problems=(problem,), readable=False)
+    return parse(path, text)
+
+
+def parse(path: str, text: str) -> Source:
+    """Front matter of decoded text: YAML between `---` lines, else Pelican's `Key: value`."""
+    rows = text.split("\n")
+    first = next((i for i, row in enumerate(rows) if row.strip()), len(rows))
+    if first < len(rows) and rows[first] == YAML_OPEN:
+        close = next((i for i in range(first + 1, len(rows)) if rows[i] in YAML_CLOSE), None)
+        if close is not None:
+            return _yaml_source(path, text, rows, first, close)
+        unclosed = Problem(
+            path,
+            "front matter starts with `---` but has no closing `---` line; add one after "
+            "the last key",
+            first + 1,
+        )
+        source = _header_source(path, text, rows)
+        return _with(source, problems=(unclosed, *source.problems))
+    return _header_source(path, text, rows)
+
+
+def _with(source: Source, **changes) -> Source:
+    return Source(**{**source.__dict__, **changes})
+
+
+def yaml_problem(err: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """Where in the header YAML failed (0-based line) and the advice."""
+    mark = err.problem_mark or err.context_mark
+    what = " ".join(filter(None, (err.context, err.problem)))
+    advice = (
+        "check this line: a value with `: ` or `#` in it, or starting with a "
+        'quote, `[` or `*`, needs "double quotes"'
+    )
+    if err.context_mark and err.context and ("flow" in err.context or "quoted" in err.context):
+        # YAML read on past a `[`, `{` or quote that was never closed and failed
+        # further down: the line to fix is the one that opened it.
+        mark = err.context_mark
+        advice = "a `[` list, `{` or quote opened on this line is not closed; close it"
+    return (mark.line if mark else None), f"front matter is not valid YAML ({what}); {advice}"
+
+
+def _yaml_source(path, text, rows, first, close) -> Source:
+    # The header as yaml_metadata reads it: from the end of the opening `---`, so that
+    # YAML's line 1 is the file's line after it.
+    header = "\n" + "\n".join(rows[first + 1 : close]) + "\n"
+    opening = first + 1  # 1-based line of the opening `---`
+    body_start = close + 2
+
+    def failed(message, line=None):
+        problem = Problem(path, message, opening + line if line is not None else opening)
+        return Source(
+            path, text, is_yaml=True, start=opening, body_start=body_start,
+            problems=(problem,), readable=False,
+        )  # fmt: skip
+
+    try:
+        lines, problems = _scan(path, header, opening)
+    except _TooBigError as err:
+        return failed(str(err), err.line)
+    except yaml.MarkedYAMLError as err:
+        line, message = yaml_problem(err)
+        return failed(message, line)
+    except yaml.YAMLError as err:
+        return failed(f"front matter is not valid YAML ({err}); fix it")
+    if lines is None:
+        return failed(
+            "front matter is not a list of `key: value` lines; write one key per line, "
+            "e.g. `title: Neck pain at the desk`"
+        )
+    try:
+        data = yaml.load(header, Loader=LOADER)  # noqa: S506 - a safe loader
+    except ValueError as err:
+        # YAML read `2012-13-01` as a date and Python refused it.
+        return failed(
+            f"front matter holds a value that is not a real date ({err}); write dates "
+            "as YYYY-MM-DD with a real month and day",
+            _bad_scalar_line(header),
+        )
+    except yaml.YAMLError as err:
+        return failed(f"front matter is not valid YAML ({err}); fix it")
+    meta = {str(k).lower(): v for k, v in (data or {}).items() if v is not None}
+    return Source(path, text, meta, lines, True, opening, body_start, tuple(problems))
+
+
+class _TooBigError(Exception):
+    """Front matter nested or aliased beyond what any post needs."""
+
+    def __init__(self, message, line):
+        super().__init__(message)
+        self.line = line
+
+
+def _scan(path, header, opening):
+    """The line of every key (None if the top is not a mapping), and keys given twice.
+
+    One pass over libyaml's events, which also enforces MAX_DEPTH and MAX_VALUES
+    before anything is built from them.
+    """
+    lines: dict[tuple, int] = {}
+    problems: list[Problem] = []
+    frames: list[dict] = []  # open collections, innermost last
+    anchors: dict[str, int] = {}  # anchor -> how many values it stands for
+    total = 0
+    for event in yaml.parse(header, Loader=LOADER):
+        if isinstance(event, _FRAMING):
+            continue
+        line = event.start_mark.line
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = frames.pop()
+            if done["anchor"]:
+                anchors[done["anchor"]] = done["size"]
+            if frames:
+                frames[-1]["size"] += done["size"]
+                if not done["is_key"]:
+                    _after_value(frames[-1])
+            continue
+        if not frames and not isinstance(event, yaml.MappingStartEvent):
+            return None, problems  # a list or a bare value, not `key: value` lines
+        if isinstance(event, yaml.AliasEvent):
+            size = anchors.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                anchors[event.anchor] = 1
+        else:
+            size = 0  # a collection counts when it closes
+        total += size
+        if total > MAX_VALUES:
+            raise _TooBigError(
+                f"front matter expands to more than {MAX_VALUES} values (YAML aliases `*`); "
+                "write the values out, without `&` anchors and `*` aliases",
+                line,
+            )
+        parent = frames[-1] if frames else None
+        is_key = parent is not None and parent["kind"] == "map" and parent["awaits_key"]
+        if is_key:
+            parent["current"] = _record_key(path, event, parent, lines, problems, opening)
+            parent["awaits_key"] = False
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            # Keys are tracked down mappings under keys (case.sessions), not inside lists.
+            if parent is None:
+                where = ()
+            elif parent["kind"] == "map" and not is_key:
+                where = parent["current"]
+            else:
+                where = None
+            frames.append(_frame(event, where, is_key, len(frames) + 1, line))
+            continue
+        if parent is not None:
+            parent["size"] += size
+            if not is_key:
+                _after_value(parent)
+    return lines, problems
+
+
+_FRAMING = (
+    yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent,
+)  # fmt: skip
+
+
+def _record_key(path, event, parent, lines, problems, opening):
+    """Note the line of a key; a key given twice is a problem. The key path, or None."""
+    if parent["path"] is None or not isinstance(event, yaml.ScalarEvent):
+        return None
+    key = event.value if parent["path"] else event.value.lower()
+    keys = (*parent["path"], key)
+    line = opening + event.start_mark.line
+    if keys in lines:
+        dotted = ".".join(keys)
+        problems.append(
+            Problem(
+                path, f"{dotted}: given twice (also on line {lines[keys]}); keep one", line, dotted
+            )
+        )
+        return None
+    lines[keys] = line
+    return keys
+
+
+def _frame(event, path, is_key, depth, line):
+    if depth > MAX_DEPTH:
+        raise _TooBigError(
+            f"front matter is nested more than {MAX_DEPTH} levels deep; a post needs two or "
+            "three: flatten it",
+            line,
+        )
+    kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+    return {
+        "kind": kind, "path": path, "is_key": is_key, "awaits_key": True, "current": None,
+        "size": 1, "anchor": event.anchor,
+    }  # fmt: skip
+
+
+def _after_value(frame):
+    if frame["kind"] == "map":
+        frame["awaits_key"] = True
+
+
+def _bad_scalar_line(header) -> int | None:
+    """Line (0-based, in the header) of the first scalar YAML cannot construct, if any."""
+    try:
+        node = yaml.compose(header, Loader=LOADER)
+    except yaml.YAMLError:
+        return None
+    constructor = yaml.SafeLoader("")
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                constructor.construct_object(current)
+            except ValueError:
+                return current.start_mark.line
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(v for pair in reversed(current.value) for v in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return None
+
+
+def _header_source(path, text, rows) -> Source:
+    """Pelican's plain Markdown header: `Key: value` lines up to the first blank line."""
+    meta: dict[str, list[str]] = {}
+    lines, key = {}, None
+    begin = 1 if rows and META_BEGIN.match(rows[0]) else 0
+    end = len(rows)
+    for number, row in enumerate(rows[begin:], start=begin + 1):
+        if not row.strip() or META_END.match(row):
+            end = number - 1
+            break
+        found = META.match(row)
+        if found:
+            key = found.group("key").lower()
+            meta.setdefault(key, []).append(found.group("value").strip())
+            lines.setdefault((key,), number)
+            continue
+        more = META_MORE.match(row) if key else None
+        if more:
+            meta[key].append(more.group("value").strip())
+        else:
+            end = number - 1
+            break
+    if not meta:
+        return Source(path, text, start=1, body_start=1)
+    flat = {k: v[0] if len(v) == 1 else v for k, v in meta.items()}
+    return Source(path, text, flat, lines, False, begin + 1, end + 1)
+
+
+GUESSED_SLUG = re.compile(r"^slug:[ \t]*['\"]?([^'\"#\s]+)", re.IGNORECASE | re.MULTILINE)
+
+
+def guess_slug(text: str) -> str | None:
+    """The `slug:` of a file whose front matter cannot be read, if a line still says it."""
+    found = GUESSED_SLUG.search(text[:20_000])
+    return found.group(1) if found else None
