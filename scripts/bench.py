@@ -151,8 +151,11 @@ def write_corpus(folder, size, seed=SEED):
                 "  client: Sam T.",
                 "  consent: true",
                 "  presenting_complaint: Pain.",
+                "  findings: Trigger points.",
+                "  interventions: Neuromuscular therapy and stretches.",
                 f"  sessions: {p['sessions']}",
                 "  outcome: Better.",
+                "  follow_up: None needed.",
             ]
         (casebook / "cases" / f"{p['slug']}.md").write_text(
             "---\n" + "\n".join(yaml) + "\n---\n" + p["body"] + "\n", encoding="utf-8"

@@ -80,26 +80,25 @@ def kind_of(relpath: str, settings: dict) -> str:
 
 def files(content: Path, settings: dict) -> list[File]:
     """Every file under `content`, hidden ones too, in a stable order."""
-    root = content.resolve()
+    root = os.path.realpath(content)
     found = []
     # Pelican follows links, so a link is judged by where it leads.
     for folder, dirs, names in os.walk(content, followlinks=True):
         dirs.sort()
+        inside = _inside(os.path.realpath(folder), root)
         for name in sorted(names):
             path = Path(folder, name)
             relpath = path.relative_to(content).as_posix()
             kind = kind_of(relpath, settings)
-            if kind != "hidden" and not _inside(path, root):
+            linked_out = os.path.islink(path) and not _inside(os.path.realpath(path), root)
+            if kind != "hidden" and (linked_out or not inside):
                 kind = "escapes"
             found.append(File(path, relpath, shown(path), kind))
     return found
 
 
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(root)
-    except OSError:
-        return False
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root + os.sep)
 
 
 def read(file: File) -> source.Source:

@@ -111,7 +111,7 @@ def _mask_phones(text: str) -> str:
     return text
 
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def phones(text: str) -> list[str]:

@@ -109,6 +109,9 @@ def yaml_problem(err: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     """Where in the header YAML failed (0-based line) and the advice."""
     mark = err.problem_mark or err.context_mark
     what = " ".join(filter(None, (err.context, err.problem)))
+    if "nesting depth" in what:
+        # libyaml's own limit, met before ours: say the same as ours.
+        return (mark.line if mark else None), _too_deep()
     advice = (
         "check this line: a value with `: ` or `#` in it, or starting with a "
         'quote, `[` or `*`, needs "double quotes"'
@@ -261,16 +264,19 @@ def _record_key(path, event, parent, lines, problems, opening):
 
 def _frame(event, path, is_key, depth, line):
     if depth > MAX_DEPTH:
-        raise _TooBigError(
-            f"front matter is nested more than {MAX_DEPTH} levels deep; a post needs two or "
-            "three: flatten it",
-            line,
-        )
+        raise _TooBigError(_too_deep(), line)
     kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
     return {
         "kind": kind, "path": path, "is_key": is_key, "awaits_key": True, "current": None,
         "size": 1, "anchor": event.anchor,
     }  # fmt: skip
+
+
+def _too_deep() -> str:
+    return (
+        f"front matter is nested more than {MAX_DEPTH} levels deep; a post needs two or "
+        "three: flatten it"
+    )
 
 
 def _after_value(frame):

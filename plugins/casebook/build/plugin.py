@@ -12,7 +12,7 @@ from .. import followups, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from . import conditions as cond
-from . import reader, redirects, rulebook
+from . import quiet, reader, redirects, rulebook
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -177,6 +177,10 @@ def add_conditions_generator(pelican):
 
 
 def register():
+    # initialized: Pelican's logging is set up by then, before anything is read; a build
+    # that stops for a damaged cache, a locked folder or a fatal warning then ends
+    # with one line of advice, not a traceback.
+    signals.initialized.connect(quiet.quiet_tracebacks)
     # *_generator_init: the generators' readers exist by then, after every
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
