@@ -200,6 +200,41 @@ def run_build(conf, output):
     return seconds, usage.ru_maxrss / 1024
 
 
+def run_check(conf, content):
+    """`make check` in a fresh process on the same posts and settings: seconds."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "casebook.cli.check", str(content), "-s", str(conf)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"make check found problems in the corpus:\n{done.stdout[-2000:]}")
+    return seconds
+
+
+def forget_findings(folder):
+    """Remove the remembered privacy findings, so the rule book lints every file again."""
+    (folder / "casebook-cache" / "casebook-privacy.json").unlink(missing_ok=True)
+
+
+def check_against_build(folder, size):
+    """`make check` against a cold build of the same posts, nothing remembered by either."""
+    casebook, stock = write_corpus(folder, size)
+    write_confs(folder, casebook, stock)
+    conf, output = folder / "conf_casebook.py", folder / "out-check"
+    run_build(conf, output)  # the ICD-10-CM titles, as on a machine that has built before
+    forget_findings(folder)
+    build, _ = run_build(conf, output)
+    forget_findings(folder)
+    cold = run_check(conf, casebook)
+    warm = run_check(conf, casebook)
+    return {"size": size, "build_s": build, "check_s": cold, "check_warm_s": warm}
+
+
 def plugin_phases(output):
     """The casebook plugin's own phase times from the build's timing file."""
     path = output / "casebook-timings.json"
@@ -224,6 +259,12 @@ def bench_size(folder, size, rounds):
             memory[name].append(mib)
             if name == "casebook":
                 phases.append(plugin_phases(folder / "out-casebook"))
+    # One more build with the privacy findings forgotten: the rule book's cold cost.
+    forget_findings(folder)
+    run_build(folder / "conf_casebook.py", folder / "out-casebook")
+    rulebook_cold = sum(
+        v for k, v in plugin_phases(folder / "out-casebook").items() if k in RULEBOOK
+    )
     median_phases = (
         {phase: statistics.median(p.get(phase, 0.0) for p in phases) for phase in phases[0]}
         if phases and phases[0]
@@ -236,6 +277,7 @@ def bench_size(folder, size, rounds):
         "stock_mib": max(memory["stock"]),
         "casebook_mib": max(memory["casebook"]),
         "phases": median_phases,
+        "rulebook_cold_s": rulebook_cold,
     }
 
 
@@ -284,13 +326,16 @@ def machine():
 # Rendering condition pages replaces core's tag pages: it is compared with them
 # in the total build time, not counted as the plugin's own work.
 RENDERING = {"write condition pages and feeds (templates)"}
+# The rule book is the work `make check` does, over the same files: reported on its
+# own line beside the plugin's own work, with and without remembered findings.
+RULEBOOK = {"rule book (the same as make check)"}
 # Formatting each URL once replaces the same formatting in Pelican's article
 # writer (and ~15 more per post in lists, feeds and the sitemap): work moved,
 # not added. It is reported beside the own work, never hidden.
 MOVED = {"pin post and page URLs"}
 
 
-def report(results, rebuild, rounds):
+def report(results, rebuild, checked, rounds):
     """The Markdown report: a table per size, targets with pass or miss."""
     lines = [
         "# Benchmarks",
@@ -332,7 +377,10 @@ def report(results, rebuild, rounds):
         )
     largest = results[-1]
     phases = largest["phases"]
-    own = sum(v for k, v in phases.items() if k not in RENDERING and k not in MOVED)
+    own = sum(
+        v for k, v in phases.items() if k not in RENDERING and k not in MOVED and k not in RULEBOOK
+    )
+    rulebook = sum(v for k, v in phases.items() if k in RULEBOOK)
     moved = sum(v for k, v in phases.items() if k in MOVED)
     lines.append(
         f"- plugin's own work at {largest['size']} posts: {own:.3f} s "
@@ -342,6 +390,18 @@ def report(results, rebuild, rounds):
         f"  - with the work moved from Pelican ({', '.join(sorted(MOVED))}) "
         f"counted too: {own + moved:.3f} s"
     )
+    lines.append(
+        f"  - beside it, the rule book (every file judged as `make check` judges it, the "
+        f"privacy findings of unchanged files remembered in the cache): {rulebook:.3f} s; "
+        f"with nothing remembered, in one more build: {largest['rulebook_cold_s']:.3f} s"
+    )
+    ratio = checked["check_s"] / checked["build_s"]
+    lines.append(
+        f"- `make check` at {checked['size']} posts, nothing remembered: "
+        f"{checked['check_s']:.2f} s against a cold build of the same posts, "
+        f"{checked['build_s']:.2f} s: {ratio:.2f} (target ≤ 1.0): {verdict(ratio <= 1.0)}"
+    )
+    lines.append(f"  - run again, with the findings remembered: {checked['check_warm_s']:.2f} s")
     lines += [
         "",
         f"## Plugin phases at {largest['size']} posts (median, seconds)",
@@ -376,7 +436,8 @@ def main(argv=None):
             print(f"bench: {size} posts, {args.rounds} rounds", flush=True)
             results.append(bench_size(Path(work) / str(size), size, args.rounds))
         rebuild = preview(Path(work) / "preview", args.sizes[0])
-    text = report(results, rebuild, args.rounds)
+        checked = check_against_build(Path(work) / "check", args.sizes[0])
+    text = report(results, rebuild, checked, args.rounds)
     if args.notes and Path(args.notes).exists():
         text += "\n" + Path(args.notes).read_text(encoding="utf-8")
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

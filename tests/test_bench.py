@@ -32,5 +32,6 @@ def test_make_bench_reports_both_sizes_with_ratios_and_verdicts(tmp_path):
         s, c, r = float(stock), float(casebook), float(ratio)
         assert (c - 0.005) / (s + 0.005) - 0.005 <= r <= (c + 0.005) / (s - 0.005) + 0.005
     verdicts = re.findall(r": (pass|miss)$", text, re.MULTILINE)
-    assert len(verdicts) == 7  # time and memory per size, growth, plugin work, preview
+    # time and memory per size, growth, plugin work, make check against a build, preview
+    assert len(verdicts) == 8
     assert "Plugin phases at 40 posts" in text

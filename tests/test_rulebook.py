@@ -389,3 +389,13 @@ def test_a_fatal_warning_stops_the_build_with_advice_not_a_traceback(tmp_path):
     assert code != 0
     assert "Traceback" not in out
     assert "slug: missing" in out and "`make check` lists every problem at once" in out
+
+
+def test_a_long_check_says_how_far_it_has_got_on_stderr(monkeypatch, capsys, at_root):
+    # Progress appears once a check has run PROGRESS_AFTER seconds: here from the start.
+    monkeypatch.setattr(check, "PROGRESS_AFTER", 0.0)
+    code = check.main([str(FIXTURES / "check_clean")])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.err.splitlines()[0] == "read 1 of 2 files…"
+    assert "no problems" in captured.out and "read" not in captured.out

@@ -22,7 +22,7 @@ from . import followups, privacy
 from . import vocabulary as vocab
 from .addresses import target as redirect_target
 from .cases import CASE_KEYS, FIELDS, filled
-from .corpus import File
+from .corpus import IMAGES, File
 from .icd10 import CodeBook, unknown_code
 from .lintcache import LintCache
 from .problems import Problem, sort_key
@@ -863,11 +863,13 @@ def judge(
     settings: dict,
     codes: CodeBook | None = None,
     cache: LintCache | None = None,
+    progress=None,
 ) -> Judged:
     """Every problem in the content folder, sorted by path and line, and the build's decisions.
 
     `found` is every file under the content folder (corpus.files); `sources` maps the
-    shown path of every post, page and condition file to its Source.
+    shown path of every post, page and condition file to its Source; `progress`, if
+    given, is told (done, total, "checked") as the privacy lint goes through the files.
     """
     problems: list[Problem] = []
     for source in sources.values():
@@ -900,12 +902,14 @@ def judge(
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems
     terms = known_terms(vocabulary)
-    for file in found:
+    for done, file in enumerate(found, start=1):
+        if progress:
+            progress(done, len(found), "checked")
         source = sources.get(file.shown)
         if source is not None and source.readable:
             problems += check_privacy(source, site_allowed, terms, cache)
-        elif file.kind == "image":
-            problems += check_image(file)
+        elif file.kind == "image" or (file.kind == "unused" and file.suffix in IMAGES):
+            problems += check_image(file)  # an image linked from a post is published too
     unique = sorted(set(problems), key=sort_key)
     built = {path: slug for slug, path in slugs.items()}
     return Judged(unique, vocabulary, built, redirects)

@@ -21,14 +21,14 @@ PROGRESS_AFTER = 2.0  # seconds; a quick check prints nothing but its report
 class Progress:
     """'read N of M files' on stderr, once a check has run for PROGRESS_AFTER seconds."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
         self.start = time.monotonic()
-        self.last = 0.0
+        self.last = None
 
     def __call__(self, done: int, total: int, what: str = "read") -> None:
         now = time.monotonic() - self.start
-        if now >= PROGRESS_AFTER and now - self.last >= 1.0:
+        if now >= PROGRESS_AFTER and (self.last is None or now - self.last >= 1.0):
             self.last = now
             self.stream.write(f"{what} {done} of {total} files…\n")
             self.stream.flush()
@@ -45,7 +45,7 @@ def check_content(
         if progress:
             progress(done, len(found))
     cache = LintCache(settings.get("CACHE_PATH"))
-    judged = rules.judge(found, sources, settings, codes, cache)
+    judged = rules.judge(found, sources, settings, codes, cache, progress)
     cache.save()
     return judged.problems, len(found)
 
