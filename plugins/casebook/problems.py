@@ -13,7 +13,7 @@ class Problem:
     line: int | None = None
 
 
-def shown(path) -> str:
+def shown(path: str | os.PathLike[str] | None) -> str:
     """A path as messages show it: relative to where the build runs, like the reporter."""
     try:
         return os.path.relpath(path) if path else "?"
