@@ -104,7 +104,8 @@ def make_newcase(*args, env=None):
     return subprocess.run(
         ["make", "-s", "-o", ".venv/.installed", "newcase", *args],
         cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        # A TITLE in the runner's own environment must not stand in for a missing one.
+        env={**{k: v for k, v in os.environ.items() if k != "TITLE"}, **(env or {})},
         capture_output=True,
         text=True,
         check=False,
