@@ -10,11 +10,11 @@
 # A new target taking a value follows the same two lines, e.g. `make followup OF=<slug>`:
 #	@test -n "$$OF" || { echo 'make followup: give the case, e.g. make followup OF=<slug>'; exit 2; }
 #	$(CASEBOOK) casebook.followup --content="$$INPUTDIR" -- "$$OF"
-name_chars := a b c d e f g h i j k l m n o p q r s t u v w x y z \
-              A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 _
+override name_chars := a b c d e f g h i j k l m n o p q r s t u v w x y z \
+                       A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 _
 # $(call strip_chars,text,chars): text with each of chars removed; empty for a plain name.
-strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,99,$(2))),$(1))
-literal = $(eval override $(1) := $$(value $(1)))$(eval export $(1))
+override strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,99,$(2))),$(1))
+override literal = $(eval override $(1) := $$(value $(1)))$(eval export $(1))
 # Only names of letters, digits and _ are exported by make; other names are never expanded.
 $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),\
   $(if $(call strip_chars,$(v),$(name_chars)),,$(call literal,$(v)))))
