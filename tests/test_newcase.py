@@ -4,6 +4,7 @@ import datetime
 import os
 import shutil
 import subprocess
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -114,21 +115,83 @@ def test_a_title_without_letters_is_refused(content):
     assert "makes no slug" in out[0]
 
 
-def test_make_newcase_passes_the_title_through(content):
-    result = subprocess.run(
-        [
-            "make",
-            "-s",
-            "-o",
-            ".venv/.installed",
-            "newcase",
-            f"TITLE={TITLE}",
-            f"INPUTDIR={content}",
-        ],
+def make_newcase(*args, env=None):
+    """`make newcase` as the practitioner types it; -o: pip is not run on the real venv."""
+    return subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "newcase", *args],
         cwd=ROOT,
+        # A TITLE in the runner's own environment must not stand in for a missing one.
+        env={**{k: v for k, v in os.environ.items() if k != "TITLE"}, **(env or {})},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_make_newcase_passes_the_title_through(content):
+    result = make_newcase(f"TITLE={TITLE}", f"INPUTDIR={content}")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (content / "cases" / f"{SLUG}.md").exists()
+
+
+# A file no hostile title may create: in the project (make's and the shell's working folder)
+# and in the test's own temporary folder.
+MARKER = "casebook-injected"
+# What the shell and make would run if a title reached them: each command touches both markers.
+HOSTILE = [
+    "Neck `touch {m}` pain",
+    "Neck $(touch {m}) pain",
+    "Neck $$(touch {m}) pain",
+    "Neck $(shell touch {m}) pain",
+    'Neck "; touch {m}; " pain',
+    "Neck '; touch {m}; ' pain",
+    "Neck \\\\ pain \\",
+]
+
+
+@pytest.fixture
+def marker():
+    """The project's marker path, absent before the test and removed after a failure."""
+    path = ROOT / MARKER
+    path.unlink(missing_ok=True)
+    yield path
+    path.unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("form", HOSTILE)
+def test_make_newcase_saves_a_hostile_title_verbatim_and_runs_nothing(
+    content, tmp_path, marker, form
+):
+    title = form.format(m=f"{MARKER} {tmp_path / MARKER}")
+    result = make_newcase(f"TITLE={title}", f"INPUTDIR={content}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not marker.exists()
+    assert not (tmp_path / MARKER).exists()
+    written = result.stdout.splitlines()
+    assert len(written) == 1 and written[0].startswith(f"{content}/cases/")
+    assert front_matter(Path(written[0]))["title"] == title
+
+
+def test_make_newcase_with_a_newline_in_the_title_writes_it_on_one_line(content):
+    result = make_newcase("TITLE=Neck pain:\ntreatment  of\tAna R.\n", f"INPUTDIR={content}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    # newcase collapses every run of whitespace, newlines included, to one space.
+    assert front_matter(content / "cases" / f"{SLUG}.md")["title"] == TITLE
+
+
+def test_make_newcase_takes_a_title_from_the_environment_verbatim(content, tmp_path):
+    title = f"Neck $(shell touch {tmp_path / MARKER}) `touch {tmp_path / MARKER}` pain"
+    result = make_newcase(f"INPUTDIR={content}", env={"TITLE": title})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (tmp_path / MARKER).exists()
+    assert front_matter(Path(result.stdout.strip()))["title"] == title
+
+
+@pytest.mark.parametrize("given", [[], ["TITLE="]])
+def test_make_newcase_without_a_title_says_how_to_give_one(content, given):
+    result = make_newcase(*given, f"INPUTDIR={content}")
+    assert result.returncode == 2
+    assert result.stdout == (
+        'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."\n'
+    )
+    assert not (content / "cases" / f"{SLUG}.md").exists()

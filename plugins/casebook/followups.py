@@ -119,7 +119,8 @@ def _cycles(edges: Mapping[str, str]) -> list[list[str]]:
     for start in edges:
         if colour.get(start, _WHITE) != _WHITE:
             continue
-        path, node = [], start
+        path: list[str] = []
+        node: str | None = start
         # Each post has at most one outgoing link, so the walk is a single path.
         while node is not None and colour.get(node, _WHITE) == _WHITE:
             colour[node] = _GREY
@@ -132,7 +133,7 @@ def _cycles(edges: Mapping[str, str]) -> list[list[str]]:
     return cycles
 
 
-def _cycle_problem(cycle, posts) -> Problem:
+def _cycle_problem(cycle: list[str], posts: Mapping[str, PostRef]) -> Problem:
     # Start at the first file by path, so the message is the same whatever the input order.
     first = min(range(len(cycle)), key=lambda i: posts[cycle[i]].source_path)
     ordered = cycle[first:] + cycle[:first]
@@ -144,7 +145,7 @@ def _cycle_problem(cycle, posts) -> Problem:
     )
 
 
-def _series(roots, children) -> dict[str, Series]:
+def _series(roots: Iterable[str], children: Mapping[str, tuple[str, ...]]) -> dict[str, Series]:
     """Series of every tree of 2+ posts, read depth first, earlier follow-ups first."""
     series: dict[str, Series] = {}
     for root in roots:

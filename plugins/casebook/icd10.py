@@ -34,7 +34,7 @@ def _package_version() -> str | None:
 class CodeBook:
     """ICD-10-CM lookups, loaded on first use (the data takes ~3 s to load)."""
 
-    def __init__(self, cache_dir: str | os.PathLike | None = None):
+    def __init__(self, cache_dir: str | os.PathLike[str] | None = None):
         self._icd = None  # the simple_icd_10_cm module, once a lookup needs it
         self._path = os.path.join(cache_dir, CACHE_FILE) if cache_dir else None
         self._version = _package_version()

@@ -33,7 +33,7 @@ def sort_key(problem: Problem) -> tuple:
     return (problem.path, problem.line or 0, problem.message, problem.level)
 
 
-def shown(path) -> str:
+def shown(path: str | os.PathLike[str] | None) -> str:
     """A path as messages show it: relative to where the command runs."""
     if not path:
         return "?"

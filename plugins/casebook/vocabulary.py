@@ -7,8 +7,9 @@ import difflib
 import string
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .problems import Problem, shown
 
@@ -35,7 +36,7 @@ class IndexEntry:
     """One line of the A–Z index: a condition under its name or one of its aliases."""
 
     label: str
-    condition: object  # what was indexed: a ConditionEntry, or the page's Condition
+    condition: Any  # what was indexed: a ConditionEntry, or the page's Condition
     is_alias: bool
 
 
@@ -76,7 +77,7 @@ def _string_list(key, value, source_path):
     return items, problems
 
 
-def _unique(items: Iterable[str], key=term_key) -> tuple[str, ...]:
+def _unique(items: Iterable[str], key: Callable[[str], str] = term_key) -> tuple[str, ...]:
     """Items without repeats (compared by `key`), first spelling kept, order kept."""
     seen, kept = set(), []
     for item in items:
@@ -107,7 +108,7 @@ def _reviewed(value, source_path):
 
 
 def entry_from_metadata(
-    slug: str, metadata: dict, source_path: str
+    slug: str, metadata: dict[str, Any], source_path: str
 ) -> tuple[ConditionEntry | None, list[Problem]]:
     """Check one condition file's metadata; its entry (None without a name) and problems."""
     problems = []
@@ -156,7 +157,7 @@ def entry_from_metadata(
     return entry, problems
 
 
-def _sort_key(entry: ConditionEntry):
+def _sort_key(entry: ConditionEntry) -> tuple[str, str]:
     return (entry.name.casefold(), entry.slug)
 
 
@@ -243,7 +244,7 @@ def _letter(label: str) -> str:
     return first if first and first in string.ascii_uppercase else NON_LETTER
 
 
-def alphabet_index(entries: Iterable) -> list[tuple[str, list[IndexEntry]]]:
+def alphabet_index(entries: Iterable[Any]) -> list[tuple[str, list[IndexEntry]]]:
     """Names and aliases under their first letter: all of A–Z, then '#' if needed.
 
     Anything with `.name`, `.aliases` and `.slug` can be indexed.
@@ -263,12 +264,13 @@ def alphabet_index(entries: Iterable) -> list[tuple[str, list[IndexEntry]]]:
     ]
 
 
-def by_body_area(entries: Iterable) -> list[tuple[str, list]]:
+def by_body_area(entries: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     """Conditions under each body area, areas A–Z and "Other" last, names A–Z.
 
     Anything with `.name`, `.slug` and `.body_areas` can be grouped.
     """
-    groups, labels = defaultdict(list), {}
+    groups: defaultdict[str, list[Any]] = defaultdict(list)
+    labels: dict[str, str] = {}
     for entry in sorted(entries, key=_sort_key):
         for area in entry.body_areas or (OTHER_AREA,):
             # "Back" and "back" are one area, shown as first spelled.
