@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -10,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
+from jinja2 import Environment
 from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.readers import ensure_metadata_list
@@ -23,23 +23,26 @@ MARK = "<!-- casebook.redirects: this address has moved -->"
 # A query value that can become a folder name: WordPress ids and slugs.
 QUERY_VALUE = re.compile(r"[A-Za-z0-9_-]+")
 
-PAGE = """\
+# Rendered with autoescape, as the theme is: a title or a slug can add no markup.
+PAGE = Environment(autoescape=True, keep_trailing_newline=True).from_string(
+    """\
 <!DOCTYPE html>
-{mark}
-<html lang="{lang}">
+{{ mark }}
+<html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Moved: {title}</title>
-<link rel="canonical" href="{url}">
+<title>Moved: {{ title }}</title>
+<link rel="canonical" href="{{ url }}">
 <meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url={url}">
+<meta http-equiv="refresh" content="0; url={{ url }}">
 </head>
 <body>
-<p>This page has moved to <a href="{url}">{title}</a>.</p>
+<p>This page has moved to <a href="{{ url }}">{{ title }}</a>.</p>
 </body>
 </html>
 """
+)
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,12 @@ def collect(contents: Iterable, settings: dict) -> list[Redirect]:
 
 def page(redirect: Redirect) -> str:
     """A redirect page: refresh at once, canonical link, and a link to follow by hand."""
-    return PAGE.format(
-        mark=MARK,
-        lang=html.escape(redirect.lang),
-        title=html.escape(redirect.title),
-        url=html.escape(redirect.new),
+    # A space or a quote in a slug is percent-encoded, so the address is a valid URL.
+    return PAGE.render(
+        mark=Markup(MARK),  # noqa: S704 - our own constant comment
+        lang=redirect.lang,
+        title=redirect.title,
+        url=quote(redirect.new, safe=":/%"),
     )
 
 
