@@ -99,8 +99,14 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 # Every build makes a new template environment (autoreload included), so Jinja
-# need not stat each template file again at every include.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
+# need not stat each template file again at every include. Autoescape: no title,
+# slug or field can become markup; the theme marks the HTML Markdown made |safe.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+    "autoescape": True,
+}
 
 RELATED_POSTS_MAX = 4
 # Search engines get content pages only: not the error page, the search box,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from jinja2 import Environment
 from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.readers import ensure_metadata_list
@@ -21,23 +21,26 @@ logger = logging.getLogger(__name__)
 REDIRECTS_FILE = "_redirects"  # read by Netlify and Cloudflare Pages from the site's root
 MARK = "<!-- casebook.redirects: this address has moved -->"
 
-PAGE = """\
+# Rendered with autoescape, as the theme is: a title or a slug can add no markup.
+PAGE = Environment(autoescape=True, keep_trailing_newline=True).from_string(
+    """\
 <!DOCTYPE html>
-{mark}
-<html lang="{lang}">
+{{ mark }}
+<html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Moved: {title}</title>
-<link rel="canonical" href="{url}">
+<title>Moved: {{ title }}</title>
+<link rel="canonical" href="{{ url }}">
 <meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url={url}">
+<meta http-equiv="refresh" content="0; url={{ url }}">
 </head>
 <body>
-<p>This page has moved to <a href="{url}">{title}</a>.</p>
+<p>This page has moved to <a href="{{ url }}">{{ title }}</a>.</p>
 </body>
 </html>
 """
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def collect(contents: Iterable, settings: dict) -> list[Redirect]:
         old = content.metadata.get("redirect_from") or []
         if isinstance(old, str):
             old = ensure_metadata_list(old)  # a `Key: value` header gives one line of text
-        title = Markup(content.title).striptags()  # noqa: S704 - only its text is kept
+        title = content.title  # text: the page template escapes it
         for path in old:
             found.append(
                 Redirect(
@@ -78,11 +81,12 @@ def collect(contents: Iterable, settings: dict) -> list[Redirect]:
 
 def page(redirect: Redirect) -> str:
     """A redirect page: refresh at once, canonical link, and a link to follow by hand."""
-    return PAGE.format(
-        mark=MARK,
-        lang=html.escape(redirect.lang),
-        title=html.escape(redirect.title),
-        url=html.escape(redirect.new),
+    # A space or a quote in a slug is percent-encoded, so the address is a valid URL.
+    return PAGE.render(
+        mark=Markup(MARK),  # noqa: S704 - our own constant comment
+        lang=redirect.lang,
+        title=redirect.title,
+        url=quote(redirect.new, safe=":/%"),
     )
 
 

@@ -1,0 +1,213 @@
+"""The raw-HTML rule: what it reports, at which line, what it leaves alone, and how fast."""
+
+import ast
+import time
+from pathlib import Path
+
+import nh3
+import pytest
+
+from casebook.markup import ATTRIBUTES, ELEMENTS, GENERIC_ATTRIBUTES, raw_html_problems
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def split(path):
+    """(body after the front matter, file line of its first line) of a content file."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    closing = lines.index("---", 1)
+    return "\n".join(lines[closing + 1 :]), closing + 2
+
+
+def words_in(message, words):
+    """Whether every word is in the message, ignoring case."""
+    return all(word.lower() in message.lower() for word in words.split())
+
+
+# (file, line, words the message must hold), written by hand from the fixture files.
+EXPECTED_BAD = [
+    ("script.md", 8, "<script> never runs remove"),
+    ("style.md", 8, "<style> not allowed stylesheet remove"),
+    ("iframe.md", 8, "<iframe> another page third-party link"),
+    ("object.md", 8, "<object> another page third-party link"),
+    ("embed.md", 8, "<embed> another page third-party link"),
+    ("form.md", 8, "<form> static site contact page"),
+    ("form.md", 8, "<input> static site contact page"),
+    ("event-handler.md", 8, "onerror attribute <img> runs script remove"),
+    ("javascript-link.md", 8, "Markdown link javascript: runs script"),
+    ("javascript-href.md", 8, "<a> javascript: runs script"),
+    ("vbscript-reference.md", 10, "Markdown reference vbscript: runs script"),
+    ("data-image.md", 8, "Markdown image data: content"),
+    ("javascript-autolink.md", 8, "autolink javascript: runs script"),
+    ("tag-like-text.md", 8, "<thumb> no HTML element backticks &lt;thumb>"),
+    ("remote-image-markdown.md", 8, "image another host other.example content/images/"),
+    ("remote-image-html.md", 8, "<img> another host other.example content/images/"),
+    ("image-without-alt.md", 8, "<img> no alt add alt="),
+    ("style-attribute.md", 8, "style attribute not allowed <span> remove"),
+    ("duplicate-attribute.md", 8, "attribute twice keep one"),
+    ("unclosed-div.md", 8, "<div> never closed add </div>"),
+    ("div-in-paragraph.md", 8, "<div> inside a paragraph line of its own"),
+    ("attribute-list.md", 9, "attribute list onclick= runs script"),
+]
+
+
+def test_each_bad_construct_is_reported_at_its_line_with_what_to_do():
+    bad = FIXTURES / "raw_html_bad" / "posts"
+    found = {path.name: raw_html_problems(*split(path)) for path in sorted(bad.glob("*.md"))}
+    for name, line, words in EXPECTED_BAD:
+        lines = [(at, message) for at, message in found[name] if words_in(message, words)]
+        assert [at for at, _ in lines] == [line], (name, words, found[name])
+    # Nothing else: every problem found is one the table expects.
+    expected_count = {}
+    for name, _, _ in EXPECTED_BAD:
+        expected_count[name] = expected_count.get(name, 0) + 1
+    assert {name: len(problems) for name, problems in found.items()} == expected_count
+
+
+def test_every_allowed_construct_passes():
+    good = sorted((FIXTURES / "raw_html_ok" / "posts").glob("*.md"))
+    assert len(good) == 4
+    for path in good:
+        assert raw_html_problems(*split(path)) == [], path.name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Shown as code: `<script>alert(1)</script>` and ``<b onclick=`x`>``.",
+        "```\n<script>alert(1)</script>\n```",
+        "~~~ html\n<iframe src='https://x.example/'></iframe>\n~~~",
+        "A paragraph.\n\n    <form><input></form>\n    <img src=https://x.example/a.png>",
+        "\tA tab-indented block: <style>p{}</style>",
+        "Text with a comparison: 3 < 5, 7 > 2, and <3.",
+        "A half tag at the end: x <b",
+        "An escaped tag: &lt;script&gt; and &lt;thumb>.",
+        "The data: three sessions, then javascript: never mind.",
+    ],
+)
+def test_code_and_plain_text_are_left_alone(body):
+    assert raw_html_problems(body, 1) == []
+
+
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        # A list item's indented paragraph is not code: Markdown passes its HTML through.
+        ("- an item\n\n    <script>alert(1)</script>", 3),
+        # Inside a raw HTML block, indentation and backticks mean nothing to Markdown.
+        ("<div>\n    <script>alert(1)</script>\n</div>", 2),
+        ("<div>\n`<script>alert(1)</script>`\n</div>", 2),
+        # An unclosed fence is no code block.
+        ("```\n<script>alert(1)</script>", 2),
+        # A code span ends at a run of its own length only.
+        ("``code ` still code`` then <script>x</script>", 1),
+    ],
+)
+def test_html_that_markdown_passes_through_is_checked(body, line):
+    problems = raw_html_problems(body, 1)
+    assert [at for at, message in problems if "<script>" in message] == [line]
+
+
+def test_lines_are_file_lines_and_a_tag_is_placed_where_it_starts():
+    body = "One.\n\nTwo <img\n  src='{static}/a.jpg'\n  onerror='x()'> three."
+    assert raw_html_problems(body, 20) == [
+        (
+            22,
+            'raw HTML: <img> has no alt text; add alt="what the image shows" '
+            '(alt="" if it is only decoration)',
+        ),
+        (22, "raw HTML: the onerror attribute on <img> runs script; remove it"),
+    ]
+
+
+def test_obfuscated_schemes_are_seen_as_a_browser_sees_them():
+    for url in ["JaVaScRiPt:alert(1)", "&#106;avascript:alert(1)", " java&#x09;script:x()"]:
+        messages = [m for _, m in raw_html_problems(f'<a href="{url}">x</a>', 1)]
+        assert messages and "javascript:" in messages[0], url
+    [(_, message)] = raw_html_problems("[x](&#x6A;avascript:alert(1))", 1)
+    assert "javascript:" in message
+
+
+def test_a_reference_image_from_another_host_is_reported_at_the_image():
+    body = "![chart][c]\n\nText.\n\n[c]: https://cdn.example/c.png"
+    [(line, message)] = raw_html_problems(body, 1)
+    assert line == 1 and "cdn.example" in message
+
+
+def test_local_images_and_links_are_fine():
+    body = (
+        "![a](/images/a.jpg) ![b]({static}/images/b.jpg) [c](https://www.example.org/) "
+        '<img src="images/d.jpg" alt="d"> <a href="mailto:office@example.org">mail</a>'
+    )
+    assert raw_html_problems(body, 1) == []
+
+
+def test_a_body_with_nothing_to_look_at_returns_at_once():
+    body = "Plain prose about piriformis syndrome, *emphasis* and [a link](/x/).\n" * 20_000
+    started = time.perf_counter()
+    assert raw_html_problems(body, 1) == []
+    assert time.perf_counter() - started < 0.5  # about 1.3 MB: a regex scan, no tokenizer
+
+
+HOSTILE = {
+    "100 KB line": "x" * 100_000 + " <b>y</b>",
+    "10 000 <": "<" * 10_000,
+    "10 000 <a": "<a" * 10_000,
+    '10 000 <a b="': '<a b="' * 10_000,
+    "10 000 <!--": "<!--" * 10_000,
+    "10 000 [": "[" * 10_000 + "](" * 10_000,
+    "10 000 backtick runs": "".join("`" * (i % 50 + 1) + "x" for i in range(10_000)),
+    "10 000 fences": "```\n" * 10_000,
+    "10 000 attribute lists": "{: a=b " * 10_000,
+    "an attribute list of 50 000 =": "{" + "a=" * 50_000,
+    "a 100 KB attribute name": "{: " + "a" * 100_000 + " }",
+    "10 000 list items": "- <b>x\n\n    y\n" * 10_000,
+    "10 000 real tags": '<i onclick="x">a</i> <thumb> ' * 5_000,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_bodies_are_checked_in_linear_time(name, record_property):
+    body = HOSTILE[name]
+    started = time.perf_counter()
+    problems = raw_html_problems(body, 1)
+    elapsed = time.perf_counter() - started
+    record_property(f"raw_html_problems {name}", f"{elapsed:.2f} s")
+    assert isinstance(problems, list)
+    # Python-Markdown needs tens of seconds for some of these; this rule must not.
+    assert elapsed < 10, elapsed
+
+
+@pytest.mark.parametrize("body", ["<", "&#", "\x00<b\x00>", "\ud800<b>", "<\r\n>", "<a\x0c>"])
+def test_it_never_raises(body):
+    assert isinstance(raw_html_problems(body, 1), list)
+
+
+def test_the_allow_list_is_a_part_of_ammonias():
+    assert ELEMENTS <= nh3.ALLOWED_TAGS
+    # ammonia's generic attributes are title and lang; `open` and md_in_html's `markdown`
+    # are this project's documented additions.
+    assert GENERIC_ATTRIBUTES - {"markdown"} == {"title", "lang"}
+    for element, attributes in ATTRIBUTES.items():
+        extra = attributes - nh3.ALLOWED_ATTRIBUTES.get(element, set())
+        assert extra <= {"open"}, element
+    for obsolete in ("center", "tt", "strike", "acronym"):
+        assert obsolete not in ELEMENTS
+
+
+def test_the_rule_reads_markdown_as_the_build_does():
+    # markup.py mirrors Python-Markdown with extra (fenced code, attr_list, md_in_html) and
+    # toc; another extension would need a look at the rule first.
+    tree = ast.parse((ROOT / "pelicanconf.py").read_text(encoding="utf-8"))
+    markdown = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and node.targets[0].id == "MARKDOWN"
+    )
+    settings = ast.literal_eval(markdown)
+    assert set(settings["extension_configs"]) == {
+        "markdown.extensions.extra",
+        "markdown.extensions.meta",
+        "markdown.extensions.toc",
+    }
