@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from pelican.readers import ensure_metadata_list
 from pelican.utils import get_date, slugify
 
-from . import followups, privacy
+from . import followups, markup, privacy
 from . import vocabulary as vocab
 from .addresses import target as redirect_target
 from .cases import CASE_KEYS, FIELDS, filled
@@ -233,10 +233,25 @@ BLOCKING_KEYS = ("title", "date", "modified", "status")
 
 
 def blocking(source: Source, kind: str, settings: dict) -> list[Problem]:
-    """The errors that leave a post nothing Pelican can build (a stand-in page says why)."""
+    """The errors that leave a post nothing safe to build (a stand-in page says why).
+
+    Raw HTML the rule refuses is one: even a preview must not run it, and rendering such a
+    body is where Python-Markdown is slowest.
+    """
     if not source.readable:
         return list(source.problems)
-    return [p for p in check_post(source, kind, settings)[1] if p.key in BLOCKING_KEYS]
+    found = [p for p in check_post(source, kind, settings)[1] if p.key in BLOCKING_KEYS]
+    return found + check_markup(source)
+
+
+def check_markup(source: Source) -> list[Problem]:
+    """Raw HTML and URLs in the body and summary that would run, call another host, or break."""
+    found = markup.raw_html_problems(source.body, source.body_start)
+    summary = source.meta.get("summary")
+    if isinstance(summary, str) and source.is_yaml:
+        line = source.line("summary")
+        found += [(line, message) for _line, message in markup.raw_html_problems(summary, line)]
+    return [Problem(source.path, message, line) for line, message in found]
 
 
 def check_post(source: Source, kind: str, settings: dict) -> tuple[Post, list[Problem]]:
@@ -879,6 +894,9 @@ def judge(
     conditions = [sources[f.shown] for f in found if f.kind == "condition" and f.shown in sources]
     vocabulary, found_problems = read_vocabulary(conditions, codes, settings)
     problems += found_problems
+    for source in conditions:
+        if source.readable:
+            problems += check_markup(source)  # a condition's explanation is shown as HTML
 
     posts: list[Post] = []
     for file in found:
@@ -890,6 +908,7 @@ def judge(
         post, post_problems = check_post(source, file.kind, settings)
         problems += post_problems
         problems += check_body(source, post.status)
+        problems += check_markup(source)
         if file.kind == "article":
             problems += check_tags(source, vocabulary)
         posts.append(post)
