@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "scripts")]
 
 import bench  # noqa: E402
+import yaml  # noqa: E402
 
 from casebook import privacy  # noqa: E402
 
@@ -71,12 +72,10 @@ def main():
     best, mean = per_call_ms(texts, terms, lint)
     print(f"bench corpus: {len(texts)} posts, {best:.2f} ms/post (mean of rounds {mean:.2f})")
     content = ROOT / "content"
-    site_terms = [
-        line.strip(" -[]")
-        for path in (content / "conditions").glob("*.md")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.startswith(("name:", "aliases:"))
-    ]
+    site_terms = []
+    for path in (content / "conditions").glob("*.md"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        site_terms += [meta["name"], *meta.get("aliases", [])]
     krystal = (
         content / "cases" / "restless-leg-syndrome-pain-treatment-of-krystal-s.md"
     ).read_text(encoding="utf-8")

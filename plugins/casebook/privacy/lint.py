@@ -1,8 +1,9 @@
 """The whole lint of one content file: every text a reader can see, by line."""
 
+import re
 from collections.abc import Iterable
 
-from . import links, names, patterns, places, slugs
+from . import links, patterns, people, placenames, slugs
 from .document import Document, read
 from .findings import Finding, finding
 from .spans import Span, blank
@@ -40,6 +41,38 @@ def _local_targets(doc: Document, targets: list[Span]) -> list[Finding]:
     return found
 
 
+def _by_line(work: str, wanted, change) -> tuple[list[tuple[str, Span]], str]:
+    """Run `change` on each line of `work` that is `wanted`, offsetting what it finds.
+
+    No pattern crosses a newline, so a line is the smallest text each can run on;
+    most lines hold no digit and no capital, and are skipped.
+    """
+    found: list[tuple[str, Span]] = []
+    pieces, offset = [], 0
+    for line in work.split("\n"):
+        if wanted(line):
+            spans, line = change(line)
+            found += [(kind, (offset + s, offset + e)) for kind, (s, e) in spans]
+        pieces.append(line)
+        offset += len(line) + 1
+    return found, "\n".join(pieces)
+
+
+DIGIT = re.compile(r"\d")
+UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
+AGE_WORDS = ("ninet", "agenarian")
+
+
+def _has_shape(line: str) -> bool:
+    """Whether a line may hold a shaped identifier: a digit, or an age in words."""
+    return DIGIT.search(line) is not None or any(w in line.lower() for w in AGE_WORDS)
+
+
+def _has_capital(line: str) -> bool:
+    """Whether a line may hold a name or a place: a capital letter."""
+    return UPPER.search(line) is not None
+
+
 def _prose(doc: Document, known: tuple[str, ...]) -> tuple[list[tuple[str, Span]], list[Span]]:
     """(kind, span) of every identifier in the reader-visible text; and the link targets."""
     found: list[tuple[str, Span]] = []
@@ -52,9 +85,10 @@ def _prose(doc: Document, known: tuple[str, ...]) -> tuple[list[tuple[str, Span]
     email_spans = patterns.email_spans(work)
     found += [("email", span) for span in email_spans]
     work = blank(work, email_spans)
-    shaped, work = patterns.shaped(work)
+    shaped, work = _by_line(work, _has_shape, patterns.shaped)
     found += shaped
-    found += _names_and_places(doc, names.mask_phrases(work, known))
+    _none, view = _by_line(work, _has_capital, lambda line: ([], people.mask_phrases(line, known)))
+    found += _names_and_places(doc, view)
     return found, targets
 
 
@@ -64,10 +98,10 @@ def _names_and_places(doc: Document, view: str) -> list[tuple[str, Span]]:
     for block, start, end in _blocks(doc, view):
         if block.field == "client":
             continue  # a pseudonym, checked as one
-        for span in names.name_spans(view, start, end, block.heading):
+        for span in people.name_spans(view, start, end, block.heading):
             found.append(("name", span))
             taken.append(span)
-        for s, e in places.place_spans(view, start, end, block.heading):
+        for s, e in placenames.place_spans(view, start, end, block.heading):
             if not any(s < te and ts < e for ts, te in taken):
                 found.append(("place", (s, e)))
     return found
@@ -94,7 +128,7 @@ def lint_source(
     allowed = tuple(a.strip() for a in allowed if a and a.strip())
     known = tuple(t for t in known_terms if t and t.strip()) + allowed
     doc = read(text)
-    pattern = names.phrase_pattern(allowed, literal=True)
+    pattern = people.phrase_pattern(allowed, literal=True)
     silenced = [m.span() for m in pattern.finditer(text)] if pattern else []
     prose, targets = _prose(doc, known)
     # What the reader sees in the text is silenced where an allowed phrase stands.
@@ -105,7 +139,7 @@ def lint_source(
     ]
     # Addresses and the client's pseudonym are silenced by a phrase that contains them.
     others = _local_targets(doc, targets)
-    others += [f for line, client in doc.clients if (f := names.pseudonym(client, line))]
+    others += [f for line, client in doc.clients if (f := people.pseudonym(client, line))]
     for line, slug in doc.slugs:
         others += slugs.lint_slug(slug, line)
     for line, address in doc.redirects:

@@ -218,19 +218,12 @@ CHAIN = (
     ("date", date_spans, False),
     ("age", age_spans, False),
 )
-DIGIT = re.compile(r"\d")
-# Ages can be written out ("in her nineties", "a nonagenarian").
-AGE_WORDS = ("ninet", "agenarian")
 
 
 def shaped(text: str) -> tuple[list[tuple[str, Span]], str]:
     """(kind, span) of every shaped identifier in `text`, and `text` with them blanked."""
     found: list[tuple[str, Span]] = []
-    has_digits = DIGIT.search(text) is not None
-    lower = text.lower()
     for kind, spans_of, blanks in CHAIN:
-        if not has_digits and not (kind == "age" and any(w in lower for w in AGE_WORDS)):
-            continue
         spans = spans_of(text)
         found += [(kind, span) for span in spans]
         if blanks and spans:

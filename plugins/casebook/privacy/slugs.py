@@ -11,9 +11,9 @@ from urllib.parse import unquote
 
 from .findings import Finding, address_finding, finding
 from .links import url_identifier
-from .names import BUILT_IN, phrase_pattern
 from .patterns import date_spans, phone_spans
-from .places import word_places
+from .people import BUILT_IN, phrase_pattern
+from .placenames import word_places
 from .spans import blank
 from .wordlists import ANATOMY, COMMON, FIRST_NAMES, GIVEN_NAMES, HEAD_NOUNS, MONTHS_AND_DAYS
 

@@ -156,22 +156,47 @@ def name_spans(text: str, start: int = 0, end: int | None = None, heading: bool 
             yield from _name_spans(run, heading)
 
 
+PLURAL = r"(?:['’]?s|es)?"
+BRACKETED = re.compile(r"\([^)]*\)")
+END = ""
+
+
+def _trie(node: dict, suffix: str) -> str:
+    """The alternation for one node of a character trie, sharing common prefixes."""
+    alternatives = [
+        re.escape(char) + _trie(child, suffix)
+        for char, child in sorted(node.items())
+        if char not in (END, " ")
+    ]
+    tails = [r"\s+" + _trie(node[" "], suffix)] if " " in node else []
+    if END in node:
+        tails.append("")
+    if tails:
+        alternatives.append(suffix + ("(?:" + "|".join(tails) + ")" if tails != [""] else ""))
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
 @lru_cache(maxsize=64)
 def phrase_pattern(phrases: tuple[str, ...], literal: bool = False) -> re.Pattern | None:
-    """One case-insensitive pattern for `phrases`, tolerant of plurals and line breaks.
+    """One case-insensitive pattern for `phrases`, tolerant of line breaks and, unless
+    `literal`, of plurals, and without a part in brackets: "Restless leg syndrome (RLS)".
 
-    Unless `literal`, a part in brackets is left out: "Restless leg syndrome (RLS)".
+    The phrases share one character trie, so each position of a text is tried
+    against a few first letters, not against every phrase.
     """
-    alternatives = []
+    root: dict = {}
     for phrase in phrases:
-        parts = (phrase if literal else re.sub(r"\([^)]*\)", " ", phrase)).split()
-        if parts:
-            suffix = "" if literal else r"(?:['’]?s|es)?"
-            alternatives.append(r"\s+".join(re.escape(p) + suffix for p in parts))
-    if not alternatives:
+        words = (phrase if literal else BRACKETED.sub(" ", phrase)).lower().split()
+        if not words:
+            continue
+        node = root
+        for char in " ".join(words):
+            node = node.setdefault(char, {})
+        node[END] = {}
+    if not root:
         return None
-    alternatives.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    body = _trie(root, "" if literal else PLURAL)
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE)
 
 
 BUILT_IN = tuple(TERMS + AUTHORITIES)
@@ -179,11 +204,8 @@ BUILT_IN = tuple(TERMS + AUTHORITIES)
 
 def mask_phrases(text: str, phrases: Iterable[str]) -> str:
     """`text` with the built-in terms and authorities and `phrases` masked by x's."""
-    spans = []
-    for pattern in (phrase_pattern(tuple(phrases)), phrase_pattern(BUILT_IN)):
-        if pattern is not None:
-            spans += [m.span() for m in pattern.finditer(text)]
-    return blank(text, spans, "x")
+    pattern = phrase_pattern(tuple(phrases) + BUILT_IN)
+    return blank(text, [m.span() for m in pattern.finditer(text)], "x")
 
 
 def names(

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from .gazetteer import normal, tier
-from .names import UPPER
+from .people import UPPER
 from .wordlists import ANATOMY, HEAD_NOUNS, words
 
 TOKEN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*")
