@@ -31,8 +31,11 @@ def pseudonym(client: str, line: int = 0) -> Finding | None:
 
 # A run: two or more words with a capital first letter, apart by spaces only.
 # Anchored at a word start, so a 200 KB capitalised word is read once.
-RUN = re.compile(rf"(?<![\w'’.-])[{UPPER}][\w'’-]*\.?(?:[ \t\u00a0]+[{UPPER}][\w'’-]*\.?)+")
-TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
+RUN = re.compile(
+    rf"(?<![\w.-])(?<!\w['’])[{UPPER}][\w'’-]*\.?(?:[ \t\u00a0]+[{UPPER}][\w'’-]*\.?)+"
+)
+# A word ends in a letter or digit: the quote of 'Mary Smith' is not part of it.
+TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?\.?")
 CAPITALISED = re.compile(
     rf"(?:[{UPPER}][{LOWER}]*)(?:[{UPPER}][{LOWER}]+)*(?:[-'’][{UPPER}{LOWER}][{LOWER}]*)*\.?"
 )
@@ -143,8 +146,10 @@ def _name_spans(run: list[re.Match], heading: bool) -> Iterator[Span]:
         start = i if labels[i] == "T" else _name_start(run, labels, i, j, heading)
         if start is not None:
             last = run[j - 1]
-            full_stop = labels[j - 1] != "I" and last.group().endswith(".")
-            yield run[start].start(), last.end() - full_stop
+            word = last.group()
+            full_stop = labels[j - 1] != "I" and word.endswith(".")
+            possessive = 2 if POSSESSIVE.search(word.rstrip(".")) else 0
+            yield run[start].start(), last.end() - full_stop - possessive
         i = j
 
 

@@ -12,7 +12,7 @@ from .gazetteer import normal, tier
 from .people import UPPER
 from .wordlists import ANATOMY, HEAD_NOUNS, words
 
-TOKEN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*")
+TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
 GAP = re.compile(r"[ \t\u00a0]+")
 LONGEST = 4  # words in the longest place name looked up ("Newton Upper Falls")
 POSSESSIVE = ("'s", "’s")

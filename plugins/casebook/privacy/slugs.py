@@ -32,6 +32,7 @@ SLUG_GIVEN = (FIRST_NAMES | GIVEN_NAMES) - EVERYDAY_GIVEN
 # Words a slug uses that are never a surname.
 NOT_SURNAMES = COMMON | ANATOMY | HEAD_NOUNS | MONTHS_AND_DAYS | FIRST_NAMES | GIVEN_NAMES
 LEADING_LETTER = re.compile(r"\b[a-z]")
+WORD_HYPHEN = re.compile(r"(?<=[a-z])[-_.~+]|[-_.~+](?=[a-z])")
 
 
 def _names(spaced: str) -> list[tuple[int, int]]:
@@ -58,11 +59,13 @@ def address_findings(address: str, line: int, where: str) -> list[Finding]:
     """Names, places, phone numbers and day-level dates in one slug or file name."""
     lower = address.lower()
     spaced = SEPARATORS.sub(" ", lower)
+    # Numbers keep their hyphens (2009-06-18, 508-555-0100); words lose them.
+    numeric = WORD_HYPHEN.sub(" ", lower)
     # Dates in words need their capitals back: "june 18" is "June 18".
     capitalised = LEADING_LETTER.sub(lambda m: m.group().upper(), spaced)
-    found = [("phone", span) for span in phone_spans(spaced)]
+    found = [("phone", span) for span in phone_spans(numeric)]
     taken = [span for _kind, span in found]
-    dates = date_spans(lower) + date_spans(capitalised)
+    dates = date_spans(numeric) + date_spans(capitalised)
     found += [("date", s) for s in dates if not any(s[0] < e and b < s[1] for b, e in taken)]
     names = _names(spaced)
     found += [("name", span) for span in names]
