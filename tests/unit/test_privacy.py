@@ -605,6 +605,8 @@ def test_file_names(path, expected):
         ("She moved from Texas to Massachusetts, then to Peru.", []),
         ("Lyme disease, Bell's palsy and Copenhagen adductor exercises.", []),
         ("In Spring the symptoms eased; by May they were gone.", []),
+        ("She speaks English and was better by Christmas.", []),
+        ("She lives in Christmas, FL.", ["Christmas"]),
     ],
 )
 def test_places(text, expected):
