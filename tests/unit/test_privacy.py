@@ -655,7 +655,7 @@ def test_a_1_mb_file():
 
 
 def test_deeply_nested_lists_and_front_matter():
-    depth = 2_000
+    depth = 500
     items = "".join("  " * i + f"- level {i}\n" for i in range(depth))
     nested = "".join("  " * i + f"k{i}:\n" for i in range(1, depth))
     text = f"---\ntitle: Nested\ncase:\n{nested}{'  ' * depth}client: Jo Smith\n---\n{items}"

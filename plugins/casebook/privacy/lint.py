@@ -8,9 +8,6 @@ from .document import Document, read
 from .findings import Finding, finding
 from .spans import Span, blank
 
-# How a link target is read: an address, a number, or a page of this site.
-TARGET_KINDS = {"mailto": "email", "tel": "phone"}
-
 
 def _target(text: str, start: int, end: int) -> list[tuple[str, Span]]:
     """(kind, span) of what one link or image target gives away."""

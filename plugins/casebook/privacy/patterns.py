@@ -83,8 +83,17 @@ ADDRESS = re.compile(
 )
 
 
+# Each check below first asks, cheaply, whether its pattern could match at all:
+# a long pattern tried at every position of every line is what makes a lint slow.
+NUMBER_THEN_WORD_OR_ZIP = re.compile(r"\d(?:[^\S\n]+[A-Z]|\d{4})")
+UNIT_WORDS = ("apt", "apartment", "unit", "suite", "ste", "flat", "box")
+
+
 def address_spans(text: str) -> list[Span]:
     """Spans of street addresses, flat numbers, postal boxes and ZIP codes."""
+    lower = text.lower()
+    if not any(w in lower for w in UNIT_WORDS) and not NUMBER_THEN_WORD_OR_ZIP.search(text):
+        return []
     return match_spans(ADDRESS, text)
 
 
@@ -131,10 +140,14 @@ def _is_numeric_date(text: str) -> bool:
     return month_first or day_first
 
 
+MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+NUMBER_PAIR = re.compile(r"\d[-/.]\d")
+
+
 def date_spans(text: str) -> list[Span]:
     """Spans of dates that carry a day or a month, not just a year."""
-    found = match_spans(DATE_WORDS, text)
-    numeric = match_spans(DATE_NUMBERS, text)
+    found = match_spans(DATE_WORDS, text) if any(m in text for m in MONTH_STARTS) else []
+    numeric = match_spans(DATE_NUMBERS, text) if NUMBER_PAIR.search(text) else []
     return found + [(s, e) for s, e in numeric if _is_numeric_date(text[s:e])]
 
 
@@ -166,8 +179,14 @@ AGE = re.compile(
 AGGREGATED = re.compile(r"[^\S\n]*(?:\+|or (?:older|over|more)|and (?:older|over))")
 
 
+AGE_NUMBER = re.compile(r"9\d|1[0-4]\d")
+AGE_WORDS = ("ninet", "agenarian")
+
+
 def age_spans(text: str) -> list[Span]:
     """Spans of ages of 90 and over, which Safe Harbor folds into '90 or older'."""
+    if not AGE_NUMBER.search(text) and not any(w in text.lower() for w in AGE_WORDS):
+        return []
     spans = []
     for m in AGE.finditer(text):
         if AGGREGATED.match(text, m.end()):
@@ -199,8 +218,23 @@ RECORD = re.compile(
 )
 
 
+RECORD_WORDS = (
+    "mrn ssn npi dea vin record social chart account acct licen member policy insurance "
+    "claim patient beneficiary certificate serial subscriber plate"
+).split()
+ID_WORD = re.compile(r"\b[Ii][Dd]\b")
+BARE_SSN = re.compile(r"\d{3}-\d\d-\d{4}")
+
+
 def record_spans(text: str) -> list[Span]:
     """Spans of record, chart, account, licence, member and social security numbers."""
+    lower = text.lower()
+    if not (
+        any(w in lower for w in RECORD_WORDS)
+        or ("id" in lower and ID_WORD.search(text))
+        or ("-" in text and BARE_SSN.search(text))
+    ):
+        return []
     return match_spans(RECORD, text)
 
 
