@@ -665,6 +665,36 @@ def test_deeply_nested_lists_and_front_matter():
     ]
 
 
+SPACES = " " * 100_000
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Where two quantified parts could take the same characters, a failing match
+        # must not retry every split of them (each line once took minutes).
+        ("MRN" + SPACES + "x", []),
+        ("Aged" + SPACES + "x", []),
+        ("Apt" + SPACES + "x", []),
+        ("<a" + "b" * 100_000, []),
+        ('<img alt="' + "a" * 100_000, []),
+        ("<p " + "x" * 100_000 + ">Seen in Natick</p>", [(1, "place", "Natick")]),
+        ("Syndrome " * 7_000, []),
+        # A run of 20,000 unknown capitalised words: only its last two can be a name.
+        ("Xq " * 20_000, [(1, "name", "Xq Xq")]),
+        ("[x](y" + SPACES + "z", []),
+        ("[r]: " + "u" * 100_000 + " x", []),
+    ],
+)
+def test_long_runs_that_once_made_patterns_retry_every_split(text, expected):
+    assert found(text) == expected
+
+
+def test_a_client_value_with_100_kb_of_spaces():
+    (finding,) = lint_source("---\ncase:\n  client: a" + SPACES + "b\n---\n")
+    assert (finding.line, finding.kind, len(finding.text)) == (3, "pseudonym", 100_002)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -52,7 +52,8 @@ QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
 FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
 RULE = re.compile(r"[ \t]{0,3}(?:[-=*_][ \t]*){3,}$")
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-VALUE_COMMENT = re.compile(r"[ \t]+#.*$")
+# Anchored at the start of the spaces, so a long run of them is read once.
+VALUE_COMMENT = re.compile(r"(?<![ \t])[ \t]+#.*$")
 
 
 def title_case(text: str) -> bool:

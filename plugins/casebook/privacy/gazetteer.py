@@ -57,6 +57,12 @@ def places() -> frozenset[str]:
     return frozenset(n for n in found if n and n not in STATE_NAMES and n not in COUNTRY_NAMES)
 
 
+@cache
+def first_words() -> frozenset[str]:
+    """The first word of every place name: a word that is none starts no place."""
+    return frozenset(name.split(" ", 1)[0] for name in places())
+
+
 def tier(name: str) -> str | None:
     """None if `name` is no place; 'never' for words of our own trade and calendar;
     'given' for a given name; 'ordinary' for an everyday word; else 'distinct'."""

@@ -67,8 +67,10 @@ def urls(text: str) -> list[str]:
 # Each pattern starts at a fixed character ([, <, ]) and its repeated parts stop
 # at the delimiters that end them, so a long line is read in one pass.
 AUTOLINK = re.compile(r"<((?:https?|mailto|tel|sms|ftp):[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-TAG = re.compile(r"</?[A-Za-z][\w:-]*([^<>]*)>")
-ATTRIBUTE = re.compile(r"([\w:-]+)[ \t\n]*=[ \t\n]*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
+# The tag name and an attribute name are possessive (*+): the characters after
+# them could match them too, and a long name without `>` or `=` must fail at once.
+TAG = re.compile(r"</?[A-Za-z][\w:-]*+([^<>]*)>")
+ATTRIBUTE = re.compile(r"(?<![\w:-])([\w:-]++)[ \t\n]*+=[ \t\n]*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
 INLINE_TARGET = re.compile(
     r"\]\([ \t]*(<[^<>\n]*>|[^()\s<>]*)"
     r"(?:[ \t\n]+(\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)"

@@ -1,7 +1,8 @@
 """Safe Harbor identifiers with a shape: phones, emails, addresses, dates, ages, record numbers.
 
 Every pattern is linear: each starts at a boundary (a lookbehind or a keyword), and
-no two adjacent quantified parts can match the same characters. Whitespace is
+no two adjacent quantified parts can match the same characters (where they could,
+as with spaces around an optional colon, the first is possessive: *+). Whitespace is
 [^\\S\\n]: the lint joins the lines of a paragraph, and a newline ends a block.
 """
 
@@ -76,10 +77,10 @@ STATES = (
 ).replace(" ", "|")
 ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?[^\S\n]+(?:[A-Z][a-z]+\.?[^\S\n]+){{1,3}}(?:{STREET_TYPES})\b\.?"
-    r"|\b(?:Apt|Apartment|Unit|Suite|Ste|Flat)\.?[^\S\n]*#?[^\S\n]*\d+[A-Za-z]?\b"
+    r"|\b(?:Apt|Apartment|Unit|Suite|Ste|Flat)\.?[^\S\n]*+#?[^\S\n]*+\d+[A-Za-z]?\b"
     r"|\b(?:[Pp]\.?[^\S\n]?[Oo]\.?|[Pp]ost [Oo]ffice)[^\S\n]*[Bb]ox[^\S\n]+\d+\b"
     rf"|\b(?:{STATES})[^\S\n]+\d{{5}}(?:-\d{{4}})?\b"
-    r"|\b(?:ZIP|[Zz]ip)(?:[^\S\n]+[Cc]ode)?[^\S\n]*:?[^\S\n]*\d{5}(?:-\d{4})?\b"
+    r"|\b(?:ZIP|[Zz]ip)(?:[^\S\n]+[Cc]ode)?[^\S\n]*+:?[^\S\n]*+\d{5}(?:-\d{4})?\b"
 )
 
 
@@ -167,7 +168,7 @@ UNITS = (
 AGE = re.compile(
     rf"\b{OVER_89}[- ]?(?:years?|yrs?)[- ]?old\b"
     rf"|\b{OVER_89}[- ]?y/?o\b"
-    rf"|\b(?:[Aa]ged?|[Aa]ges)[^\S\n]*:?[^\S\n]*{OVER_89}\b"
+    rf"|\b(?:[Aa]ged?|[Aa]ges)[^\S\n]*+:?[^\S\n]*+{OVER_89}\b"
     rf"|\b(?:is|was|turned|turns|turning)[^\S\n]+{OVER_89}\b(?![^\S\n]*(?:%|°|/|{UNITS}))"
     rf"|(?<=[a-z.]), {OVER_89}(?=,)"  # "Frank, 95, could ..."
     r"|\b(?:his|her|their|early|mid|late)[- ](?:9|10)0'?s\b"
@@ -207,13 +208,13 @@ def ages(text: str) -> list[str]:
 RECORD = re.compile(
     # Identifiers that are numbers by definition: any number after them counts.
     r"(?i:\b(?:MRN|SSN|NPI|DEA|VIN|medical record|social security)"
-    r"(?:[^\S\n]+(?:number|no\.?|num\.?|#))?[^\S\n]*[:#]?[^\S\n]*[A-Z]{0,3}-?\d[\d-]{2,}[A-Z\d]*)"
+    r"(?:[^\S\n]++(?:number|no\.?|num\.?|#))?[^\S\n]*+[:#]?[^\S\n]*+[A-Z]{0,3}-?\d[\d-]{2,}[A-Z\d]*)"
     # Words that also occur in prose: only with a marker or a number too long to be a year.
     r"|(?i:\b(?:record|chart|account|acct|licen[cs]e|member|policy|insurance|claim|patient"
     r"|beneficiary|certificate|serial|subscriber|plate|ID)"
-    r"(?:[^\S\n]+(?:number|no\.?|num\.?|ID|#)[^\S\n]*[:#]?[^\S\n]*#?|[^\S\n]*[:#][^\S\n]*#?)"
+    r"(?:[^\S\n]++(?:number|no\.?|num\.?|ID|#)[^\S\n]*+[:#]?[^\S\n]*+#?|[^\S\n]*+[:#][^\S\n]*+#?)"
     r"[A-Z]{0,3}-?\d[\d-]{2,}[A-Z\d]*"
-    r"|\b(?:record|chart|account|acct|licen[cs]e|member|policy|claim|serial)[^\S\n]+\d{5,}\b)"
+    r"|\b(?:record|chart|account|acct|licen[cs]e|member|policy|claim|serial)[^\S\n]++\d{5,}\b)"
     r"|(?<![\d-])\d{3}-\d\d-\d{4}(?![\d-])"  # a bare SSN
 )
 

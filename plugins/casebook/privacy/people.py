@@ -43,11 +43,13 @@ INITIAL = re.compile(rf"[{UPPER}]\.")
 POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=8192)
 def base(word: str) -> str:
     """A word as looked up in the lists: no dot, no possessive, lower case."""
     return POSSESSIVE.sub("", word.rstrip(".")).lower()
 
 
+@lru_cache(maxsize=8192)
 def listed(words: frozenset, word: str) -> bool:
     """Whether `word`, or each part of it when hyphenated, or its singular is listed."""
     return all(
@@ -93,9 +95,9 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
 def _labels(run: list[re.Match]) -> list[str]:
     """The label of each token of a run, in the light of its neighbours."""
     labels = [label(m.group()) for m in run]
-    for i, m in enumerate(run):
-        if labels[i] in "CEW" and listed(HEAD_NOUNS, m.group()):
-            labels[: i + 1] = ["E"] * (i + 1)
+    heads = [i for i, m in enumerate(run) if labels[i] in "CEW" and listed(HEAD_NOUNS, m.group())]
+    if heads:
+        labels[: heads[-1] + 1] = ["E"] * (heads[-1] + 1)
     for i in range(len(run) - 1):
         # A common word that is a given name, before an unknown word: "Will Price".
         given, next_given = (base(m.group()) in FIRST_NAMES for m in run[i : i + 2])
@@ -115,16 +117,22 @@ def _name_start(
     """Where a full name starts in run[i:j], a stretch of W and I tokens, if it holds one."""
     if not _is_name_shape("".join(labels[i:j])):
         return None
-    for k in range(i, j):
+    # The shape of what follows each token, counted once from the end: a long run
+    # of capitalised words is read in one pass, not once from each of its words.
+    w_after, iw_after = [0] * (j - i), [False] * (j - i)
+    for x in range(j - i - 2, -1, -1):
+        k = i + x + 1
+        w_after[x] = w_after[x + 1] + (labels[k] == "W")
+        iw_after[x] = iw_after[x + 1] or (labels[k] == "I" and k + 1 < j and labels[k + 1] == "W")
+    for x, k in enumerate(range(i, j)):
         if labels[k] == "I" or base(run[k].group()) in FIRST_NAMES:
             return k
-        rest = "".join(labels[k + 1 : j])
         # In a Title Case heading every word is capitalised: only an initial or
         # a known given name says "person". In prose, keep the given name of
         # "Dana M. Henderson" but drop the verb of "Treating Mary Smith".
-        if heading and not _is_name_shape(rest):
+        if heading and not (w_after[x] >= 2 or iw_after[x]):
             return None
-        if not heading and rest.count("W") < 2:
+        if not heading and w_after[x] < 2:
             return k
     return None
 

@@ -8,7 +8,7 @@ says it is a place: after 'in' or 'near', or before a state (', MA').
 import re
 from collections.abc import Iterator
 
-from .gazetteer import normal, tier
+from .gazetteer import first_words, normal, tier
 from .people import UPPER
 from .wordlists import ANATOMY, HEAD_NOUNS, words
 
@@ -80,10 +80,15 @@ def _key(token: str) -> str:
 
 def _candidates(group: list[re.Match]) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, tier) of the longest place names in a group of words."""
+    keys = [normal(_key(m.group())) for m in group]
+    starts = first_words()
     i = 0
     while i < len(group):
+        if keys[i].split(" ", 1)[0] not in starts:
+            i += 1
+            continue
         for size in range(min(LONGEST, len(group) - i), 0, -1):
-            name = normal(" ".join(_key(m.group()) for m in group[i : i + size]))
+            name = " ".join(keys[i : i + size])
             found = tier(name)
             if found:
                 last = group[i + size - 1]
