@@ -51,7 +51,7 @@ def bench_texts():
     return texts, terms
 
 
-def per_call_ms(texts, terms, lint, rounds=3):
+def per_call_ms(texts, terms, lint, rounds=5):
     """Best of `rounds` of the mean milliseconds per text."""
     lint(texts[0], known_terms=terms)  # load word lists and the gazetteer once
     best = []
