@@ -142,8 +142,10 @@ def word_places(tokens: list[str]) -> Iterator[tuple[int, int]]:
             found = tier(" ".join(tokens[i : i + size]))
             if not found:
                 continue
-            context = i > 0 and tokens[i - 1] in ("in", "near", "from")
-            if found == "distinct" or (found in ("ordinary", "given") and context):
+            before = tokens[i - 1] if i else ""
+            # As in prose: a given name after "from" is a person ("a-note-from-helen").
+            strong = before in ("in", "near") or (found == "ordinary" and before == "from")
+            if found == "distinct" or (found in ("ordinary", "given") and strong):
                 yield i, i + size
             i += size - 1
             break
