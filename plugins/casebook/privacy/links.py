@@ -1,0 +1,186 @@
+"""Links: URLs that carry an identifier, and the targets of Markdown and HTML links.
+
+A link target is text a reader sees (in the status bar, when copied, in a
+printout's URL) and a mailto: or tel: target is an address or a number.
+"""
+
+import re
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from .spans import Span, blank, match_spans, texts
+from .wordlists import ID_PARAMS
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'`]+")
+# Public references cite numbered documents (PubMed IDs, NCBI Bookshelf, DOIs):
+# their digits name a publication, not a person.
+REFERENCE_HOSTS = ("ncbi.nlm.nih.gov", "doi.org", "clinicaltrials.gov", "who.int", "cdc.gov")
+LONG_DIGITS = re.compile(r"\d{5,}")
+# A link to someone's profile names them, whatever the path looks like.
+PROFILE_HOSTS = (
+    "facebook.com",
+    "instagram.com",
+    "twitter.com",
+    "x.com",
+    "linkedin.com",
+    "tiktok.com",
+)
+PARAM_WORDS = re.compile(r"[-_]|(?<=[a-z])(?=[A-Z])")
+
+
+def url_identifier(url: str) -> str | None:
+    """What in `url` looks like an identifier, or None if it is a plain link."""
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # a malformed port or IPv6 host: not a link a reader can follow
+        return None
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        # user_id, patientId and client-name all name a person.
+        words = [w.lower() for w in PARAM_WORDS.split(key)]
+        if "".join(words) in ID_PARAMS or any(w in ID_PARAMS for w in words):
+            return f"parameter {key}="
+        if "@" in value:
+            return "an email address"
+    if "@" in parts.path or "%40" in (parts.path + parts.query).lower():
+        return "an email address"
+    if host.endswith(PROFILE_HOSTS) and parts.path.strip("/"):
+        return "a social media profile"
+    if not host.endswith(REFERENCE_HOSTS) and LONG_DIGITS.search(parts.path + parts.query):
+        return "a long number"
+    return None
+
+
+def url_spans(text: str) -> list[Span]:
+    """Spans of every URL written out in `text`."""
+    if "www." not in text and "://" not in text:
+        return []
+    return match_spans(URL, text)
+
+
+def urls(text: str) -> list[str]:
+    """URLs whose path or query carries an id, a name, an email or a long number."""
+    return [u for u in texts(text, url_spans(text)) if url_identifier(u)]
+
+
+# --- link targets ------------------------------------------------------------------------------
+
+# Each pattern starts at a fixed character ([, <, ]) and its repeated parts stop
+# at the delimiters that end them, so a long line is read in one pass.
+AUTOLINK = re.compile(r"<((?:https?|mailto|tel|sms|ftp):[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+# The tag name and an attribute name are possessive (*+): the characters after
+# them could match them too, and a long name without `>` or `=` must fail at once.
+TAG = re.compile(r"</?[A-Za-z][\w:-]*+([^<>]*)>")
+ATTRIBUTE = re.compile(r"(?<![\w:-])([\w:-]++)[ \t\n]*+=[ \t\n]*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
+INLINE_TARGET = re.compile(
+    r"\]\([ \t]*(<[^<>\n]*>|[^()\s<>]*)"
+    r"(?:[ \t\n]+(\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)"
+)
+REFERENCE_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)"
+    r"(?:[ \t]+(\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$",
+    re.MULTILINE,
+)
+COMMENT_MARKS = re.compile(r"<!--|-->")
+# Attributes whose values a reader sees as text, and those that are addresses.
+TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder", "value", "content"})
+TARGET_ATTRIBUTES = frozenset({"href", "src", "action", "cite", "poster", "data"})
+
+
+def _inner(span: Span, text: str) -> Span:
+    """The span without the quotes or angle brackets around it."""
+    start, end = span
+    if end - start >= 2 and text[start] in "\"'<" and text[end - 1] in "\"'>":
+        return start + 1, end - 1
+    return span
+
+
+def _tags(work: str) -> tuple[list[Span], list[Span]]:
+    """(targets, markup) of every HTML tag: attribute addresses, and all but visible text."""
+    targets, markup = [], []
+    for tag in TAG.finditer(work):
+        keep = []
+        for attr in ATTRIBUTE.finditer(work, tag.start(1), tag.end(1)):
+            name = attr.group(1).lower()
+            value = _inner(attr.span(2), work)
+            if name in TEXT_ATTRIBUTES:
+                keep.append(value)
+            elif name in TARGET_ATTRIBUTES:
+                targets.append(value)
+        last = tag.start()
+        for start, end in keep:
+            markup.append((last, start))
+            last = end
+        markup.append((last, tag.end()))
+    return targets, markup
+
+
+def split_links(work: str) -> tuple[list[Span], str]:
+    """Spans of every link and image target in `work`, and `work` with all link syntax blanked.
+
+    Link text, image alt text, link titles and the alt/title attributes of HTML
+    stay in the returned text; everything else of a tag or link goes.
+    """
+    targets: list[Span] = []
+    if "<" in work:
+        work = blank(work, [m.span() for m in COMMENT_MARKS.finditer(work)])
+        links = list(AUTOLINK.finditer(work))
+        targets += [m.span(1) for m in links]
+        work = blank(work, [m.span() for m in links])
+        found, markup = _tags(work)
+        targets += found
+        work = blank(work, markup)
+    if "](" in work:
+        syntax = []
+        for m in INLINE_TARGET.finditer(work):
+            targets.append(_inner(m.span(1), work))
+            title = m.span(2) if m.group(2) else (m.end(1), m.end(1))
+            syntax += [(m.start(), title[0]), (title[1], m.end())]
+        work = blank(work, syntax)
+    if "]:" in work:
+        syntax = []
+        for m in REFERENCE_DEFINITION.finditer(work):
+            targets.append(_inner(m.span(1), work))
+            title = m.span(2) if m.group(2) else (m.end(), m.end())
+            syntax += [(m.start(), title[0])]
+        work = blank(work, syntax)
+    work = blank(work, targets)
+    return sorted(t for t in targets if t[1] > t[0]), work
+
+
+SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
+
+
+def target_kind(target: str) -> str:
+    """'mailto', 'tel', 'web' (an address on another site) or 'local' (a page of this site)."""
+    scheme = SCHEME.match(target)
+    name = scheme.group(1).lower() if scheme else ""
+    if name == "mailto":
+        return "mailto"
+    if name in ("tel", "sms", "fax", "callto"):
+        return "tel"
+    if name or target.startswith(("//", "www.")):
+        return "web"
+    return "local"
+
+
+def mailto_addresses(target: str) -> list[Span]:
+    """Spans, within a mailto: target, of its addresses."""
+    start = target.index(":") + 1
+    end = target.find("?", start)
+    end = len(target) if end < 0 else end
+    spans = []
+    for piece in re.finditer(r"[^,;]+", target[start:end]):
+        left = piece.group()
+        text = left.strip()
+        if "@" in unquote(text):
+            offset = start + piece.start() + left.index(text)
+            spans.append((offset, offset + len(text)))
+    return spans
+
+
+def tel_number(target: str) -> Span | None:
+    """The span, within a tel: target, of its number, if it has digits."""
+    start = target.index(":") + 1
+    end = target.find("?", start)
+    end = len(target) if end < 0 else end
+    return (start, end) if any(c.isdigit() for c in target[start:end]) else None

@@ -1,0 +1,235 @@
+"""Full names and pseudonyms: capitalised word runs that are not terms or common words."""
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from .findings import Finding, finding
+from .spans import Span, blank
+from .wordlists import (
+    ANATOMY,
+    AUTHORITIES,
+    COMMON,
+    FIRST_NAMES,
+    HEAD_NOUNS,
+    MONTHS_AND_DAYS,
+    TERMS,
+    TITLES,
+)
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+PSEUDONYM = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)? [{UPPER}]\.")
+
+
+def pseudonym(client: str, line: int = 0) -> Finding | None:
+    """A finding unless `client` is a pseudonym like 'Krystal S.' or 'Mary-Ann K.'."""
+    if PSEUDONYM.fullmatch(client.strip()):
+        return None
+    return finding(line, "pseudonym", client.strip())
+
+
+# A run: two or more words with a capital first letter, apart by spaces only.
+# Anchored at a word start, so a 200 KB capitalised word is read once.
+RUN = re.compile(
+    rf"(?<![\w.-])(?<!\w['’])[{UPPER}][\w'’-]*\.?(?:[ \t\u00a0]+[{UPPER}][\w'’-]*\.?)+"
+)
+# A word ends in a letter or digit: the quote of 'Mary Smith' is not part of it.
+TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?\.?")
+CAPITALISED = re.compile(
+    rf"(?:[{UPPER}][{LOWER}]*)(?:[{UPPER}][{LOWER}]+)*(?:[-'’][{UPPER}{LOWER}][{LOWER}]*)*\.?"
+)
+INITIAL = re.compile(rf"[{UPPER}]\.")
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=8192)
+def base(word: str) -> str:
+    """A word as looked up in the lists: no dot, no possessive, lower case."""
+    return POSSESSIVE.sub("", word.rstrip(".")).lower()
+
+
+@lru_cache(maxsize=8192)
+def listed(words: frozenset, word: str) -> bool:
+    """Whether `word`, or each part of it when hyphenated, or its singular is listed."""
+    return all(
+        part in words or part.removesuffix("s") in words or part.removesuffix("es") in words
+        for part in base(word).split("-")
+    )
+
+
+@lru_cache(maxsize=4096)
+def label(token: str) -> str:
+    """T title, I initial, C common word, E exempt term, W other capitalised word, O other."""
+    if base(token) in TITLES and (token.endswith(".") or token[0].isupper()):
+        return "T"
+    if INITIAL.fullmatch(token):
+        return "I"
+    if not CAPITALISED.fullmatch(token):
+        return "O"
+    if listed(ANATOMY, token) or listed(MONTHS_AND_DAYS, token) or listed(HEAD_NOUNS, token):
+        return "E"
+    if listed(COMMON, token):
+        return "C"
+    return "W"
+
+
+def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
+    """Runs of capitalised words, titles and initials in text[start:end]."""
+    run: list[re.Match] = []
+    for m in TOKEN.finditer(text, start, end):
+        capitalised = label(m.group()) != "O"
+        # A full stop ends the run unless it belongs to a title or an initial.
+        previous = run[-1].group() if run else ""
+        joined = run and (not previous.endswith(".") or label(previous) in "TI")
+        if capitalised and joined:
+            run.append(m)
+            continue
+        if len(run) > 1:
+            yield run
+        run = [m] if capitalised else []
+    if len(run) > 1:
+        yield run
+
+
+def _labels(run: list[re.Match]) -> list[str]:
+    """The label of each token of a run, in the light of its neighbours."""
+    labels = [label(m.group()) for m in run]
+    heads = [i for i, m in enumerate(run) if labels[i] in "CEW" and listed(HEAD_NOUNS, m.group())]
+    if heads:
+        labels[: heads[-1] + 1] = ["E"] * (heads[-1] + 1)
+    for i in range(len(run) - 1):
+        # A common word that is a given name, before an unknown word: "Will Price".
+        given, next_given = (base(m.group()) in FIRST_NAMES for m in run[i : i + 2])
+        if labels[i : i + 2] == ["C", "W"] and given and not next_given:
+            labels[i] = "W"
+    return labels
+
+
+def _is_name_shape(shape: str) -> bool:
+    """Two unknown capitalised words, or an initial before one: not 'Krystal S.' or 'K. S.'."""
+    return shape.count("W") >= 2 or "IW" in shape
+
+
+def _name_start(
+    run: list[re.Match], labels: list[str], i: int, j: int, heading: bool
+) -> int | None:
+    """Where a full name starts in run[i:j], a stretch of W and I tokens, if it holds one."""
+    if not _is_name_shape("".join(labels[i:j])):
+        return None
+    # The shape of what follows each token, counted once from the end: a long run
+    # of capitalised words is read in one pass, not once from each of its words.
+    w_after, iw_after = [0] * (j - i), [False] * (j - i)
+    for x in range(j - i - 2, -1, -1):
+        k = i + x + 1
+        w_after[x] = w_after[x + 1] + (labels[k] == "W")
+        iw_after[x] = iw_after[x + 1] or (labels[k] == "I" and k + 1 < j and labels[k + 1] == "W")
+    for x, k in enumerate(range(i, j)):
+        if labels[k] == "I" or base(run[k].group()) in FIRST_NAMES:
+            return k
+        # In a Title Case heading every word is capitalised: only an initial or
+        # a known given name says "person". In prose, keep the given name of
+        # "Dana M. Henderson" but drop the verb of "Treating Mary Smith".
+        if heading and not (w_after[x] >= 2 or iw_after[x]):
+            return None
+        if not heading and w_after[x] < 2:
+            return k
+    return None
+
+
+def _name_spans(run: list[re.Match], heading: bool) -> Iterator[Span]:
+    """(start, end) of each full name in one run of capitalised tokens."""
+    labels = _labels(run)
+    i = 0
+    while i < len(run):
+        if labels[i] == "T" and i + 1 < len(run) and labels[i + 1] in "CWI":
+            j = i + 2  # a title makes a name of whatever follows: Dr. Long, Dr. J. Smith
+        elif labels[i] in "WI":
+            j = i
+        else:
+            i += 1
+            continue
+        while j < len(run) and labels[j] in "WI":
+            j += 1
+        start = i if labels[i] == "T" else _name_start(run, labels, i, j, heading)
+        if start is not None:
+            last = run[j - 1]
+            word = last.group()
+            full_stop = labels[j - 1] != "I" and word.endswith(".")
+            possessive = 2 if POSSESSIVE.search(word.rstrip(".")) else 0
+            yield run[start].start(), last.end() - full_stop - possessive
+        i = j
+
+
+def name_spans(text: str, start: int = 0, end: int | None = None, heading: bool = False):
+    """Spans of full names in text[start:end], a text whose known phrases are masked."""
+    end = len(text) if end is None else end
+    for candidate in RUN.finditer(text, start, end):
+        for run in _runs(text, *candidate.span()):
+            yield from _name_spans(run, heading)
+
+
+PLURAL = r"(?:['’]?s|es)?"
+BRACKETED = re.compile(r"\([^)]*\)")
+END = ""
+
+
+def _trie(node: dict, suffix: str) -> str:
+    """The alternation for one node of a character trie, sharing common prefixes."""
+    alternatives = [
+        re.escape(char) + _trie(child, suffix)
+        for char, child in sorted(node.items())
+        if char not in (END, " ")
+    ]
+    tails = [r"\s+" + _trie(node[" "], suffix)] if " " in node else []
+    if END in node:
+        tails.append("")
+    if tails:
+        alternatives.append(suffix + ("(?:" + "|".join(tails) + ")" if tails != [""] else ""))
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+@lru_cache(maxsize=64)
+def phrase_pattern(phrases: tuple[str, ...], literal: bool = False) -> re.Pattern | None:
+    """One case-insensitive pattern for `phrases`, tolerant of line breaks and, unless
+    `literal`, of plurals, and without a part in brackets: "Restless leg syndrome (RLS)".
+
+    The phrases share one character trie, so each position of a text is tried
+    against a few first letters, not against every phrase.
+    """
+    root: dict = {}
+    for phrase in phrases:
+        words = (phrase if literal else BRACKETED.sub(" ", phrase)).lower().split()
+        if not words:
+            continue
+        node = root
+        for char in " ".join(words):
+            node = node.setdefault(char, {})
+        node[END] = {}
+    if not root:
+        return None
+    body = _trie(root, "" if literal else PLURAL)
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE)
+
+
+BUILT_IN = tuple(TERMS + AUTHORITIES)
+
+
+def mask_phrases(text: str, phrases: Iterable[str]) -> str:
+    """`text` with the built-in terms and authorities and `phrases` masked by x's."""
+    pattern = phrase_pattern(tuple(phrases) + BUILT_IN)
+    return blank(text, [m.span() for m in pattern.finditer(text)], "x")
+
+
+def names(
+    text: str, *, heading: bool = False, known: re.Pattern | None = None, limit: int | None = None
+) -> list[str]:
+    """Full names: capitalised word runs that are not terms, common words or pseudonyms.
+
+    `known` masks condition names and allowed phrases; names starting at or
+    after `limit` belong to the next line and are left to it.
+    """
+    spans = [m.span() for m in known.finditer(text)] if known is not None else []
+    text = blank(mask_phrases(text, ()), spans, "x")
+    limit = len(text) if limit is None else limit
+    return [text[s:e] for s, e in name_spans(text, heading=heading) if s < limit]

@@ -1,0 +1,152 @@
+"""Towns, cities, counties and villages: geographic units smaller than a state.
+
+A distinct place name ('Framingham') counts wherever it is capitalised; one that
+is an everyday word ('Reading') or a given name ('Helen') only where the text
+says it is a place: after 'in' or 'near', or before a state (', MA').
+"""
+
+import re
+from collections.abc import Iterator
+
+from .gazetteer import first_words, normal, tier
+from .people import UPPER
+from .wordlists import ANATOMY, HEAD_NOUNS, words
+
+TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
+GAP = re.compile(r"[ \t\u00a0]+")
+LONGEST = 4  # words in the longest place name looked up ("Newton Upper Falls")
+POSSESSIVE = ("'s", "’s")
+STATE_NAMES = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+")
+    for name in sorted(words("states"), key=len, reverse=True)
+)
+STATE_CODES = (
+    "AL AK AZ AR CA CO CT DC DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "
+    "NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+).replace(" ", "|")
+STATE_AFTER = re.compile(
+    rf"(?:,[ \t\u00a0]*|[ \t\u00a0]+)(?:(?:{STATE_CODES})\b|Mass\.|(?i:{STATE_NAMES})\b)"
+)
+# What says "place" before an everyday word: "lives in Reading", "near Normal".
+# A given name also follows "from" as a person ("a note from Helen"): not enough there.
+WEAK_BEFORE = re.compile(r"(?i:\b(?:from|into|through|towards?)\s+)$")
+STRONG_BEFORE = re.compile(
+    r"(?i:\b(?:in|near|outside|around|(?:town|city|village|county|outskirts|north|south|east"
+    r"|west|outside)\s+of|(?:moved|moving|moves|drove|drives|driving|commutes?|commuting"
+    r"|relocated|travels?|travell?ed|went|goes|back)\s+(?:to|from)|lives\s+in|lived\s+in"
+    r"|living\s+in|grew\s+up\s+in|born\s+in|based\s+in)\s+)$"
+)
+BEFORE_WINDOW = 40
+INITIAL_AFTER = re.compile(rf"[ \t\u00a0]+[{UPPER}]\.")
+# "Lyme disease", "Bell's palsy", "Copenhagen adductor exercises": an eponym before
+# a medical or anatomical word is no place; an institution ("Framingham Hospital")
+# still says where.
+INSTITUTIONS = frozenset(
+    "foundation association society institute hospital clinic center centre university "
+    "college school academy".split()
+)
+EPONYM_HEADS = (
+    (HEAD_NOUNS - INSTITUTIONS)
+    | ANATOMY
+    | frozenset(
+        "cyst palsy neuroma contracture phenomenon fracture law exercise exercises brace "
+        "criteria classification score".split()
+    )
+)
+NEXT_WORD = re.compile(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z]+)")
+
+
+def _groups(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
+    """Capitalised words in text[start:end], grouped where only spaces separate them."""
+    group: list[re.Match] = []
+    for m in TOKEN.finditer(text, start, end):
+        if group and GAP.fullmatch(text, group[-1].end(), m.start()):
+            group.append(m)
+            continue
+        if group:
+            yield group
+        group = [m]
+    if group:
+        yield group
+
+
+def _key(token: str) -> str:
+    """A capitalised word as looked up: no possessive, lower case."""
+    for ending in POSSESSIVE:
+        if token.endswith(ending):
+            return token[: -len(ending)].lower()
+    return token.lower()
+
+
+def _candidates(group: list[re.Match]) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, tier) of the longest place names in a group of words."""
+    keys = [normal(_key(m.group())) for m in group]
+    starts = first_words()
+    i = 0
+    while i < len(group):
+        if keys[i].split(" ", 1)[0] not in starts:
+            i += 1
+            continue
+        for size in range(min(LONGEST, len(group) - i), 0, -1):
+            name = " ".join(keys[i : i + size])
+            found = tier(name)
+            if found:
+                last = group[i + size - 1]
+                end = last.end() - (len(last.group()) - len(_key(last.group())))
+                yield group[i].start(), end, name, found
+                i += size
+                break
+        else:
+            i += 1
+
+
+def _is_place(text: str, start: int, end: int, found: str, heading: bool) -> bool:
+    """Whether the context makes a place of the name at text[start:end]."""
+    if STATE_AFTER.match(text, end):
+        return True
+    if INITIAL_AFTER.match(text, end):
+        return False  # "Dana M." is a pseudonym
+    following = NEXT_WORD.match(text, end)
+    if following and following.group(1).lower() in EPONYM_HEADS:
+        return False
+    possessive = text.startswith(POSSESSIVE, end)
+    if found == "distinct":
+        return True
+    if found == "never" or heading or possessive:
+        return False
+    before = text[max(0, start - BEFORE_WINDOW) : start]
+    if STRONG_BEFORE.search(before):
+        return True
+    return found == "ordinary" and WEAK_BEFORE.search(before) is not None
+
+
+def place_spans(text: str, start: int = 0, end: int | None = None, heading: bool = False):
+    """Spans of place names in text[start:end], a text whose known phrases are masked."""
+    end = len(text) if end is None else end
+    for group in _groups(text, start, end):
+        for s, e, _name, found in _candidates(group):
+            if _is_place(text, s, e, found, heading):
+                yield s, e
+
+
+def places(text: str, *, heading: bool = False) -> list[str]:
+    """Place names smaller than a state."""
+    return [text[s:e] for s, e in place_spans(text, heading=heading)]
+
+
+def word_places(tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """(first, last + 1) token indexes of places among lower-case words, as in a slug."""
+    i = 0
+    while i < len(tokens):
+        for size in range(min(LONGEST, len(tokens) - i), 0, -1):
+            found = tier(" ".join(tokens[i : i + size]))
+            if not found:
+                continue
+            before = tokens[i - 1] if i else ""
+            # As in prose: a given name after "from" is a person ("a-note-from-helen").
+            strong = before in ("in", "near") or (found == "ordinary" and before == "from")
+            if found == "distinct" or (found in ("ordinary", "given") and strong):
+                yield i, i + size
+            i += size - 1
+            break
+        i += 1

@@ -1,0 +1,117 @@
+"""Slugs, redirect addresses and file names: identifiers in the URLs readers see.
+
+A slug is lower-case words joined by hyphens. A known given name followed by a
+surname-like word (john-smith-neck-pain) is a full name; a given name and an
+initial (krystal-s, sciatica-and-low-back-pain-dana-m) is a pseudonym.
+"""
+
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+
+from .findings import Finding, address_finding, finding
+from .links import url_identifier
+from .patterns import date_spans, phone_spans
+from .people import BUILT_IN, phrase_pattern
+from .placenames import word_places
+from .spans import blank
+from .wordlists import ANATOMY, COMMON, FIRST_NAMES, GIVEN_NAMES, HEAD_NOUNS, MONTHS_AND_DAYS
+
+WORD = re.compile(r"[a-z]+")
+SEPARATORS = re.compile(r"[-_.~+]")
+# Given names that are everyday words too: in a slug nothing shows which is meant.
+EVERYDAY_GIVEN = (
+    COMMON
+    | MONTHS_AND_DAYS
+    | frozenset(
+        "hope faith joy pat art sue gene dawn eve ray don guy max bill frank mark rose grace "
+        "jack will may june april ruth".split()
+    )
+)
+SLUG_GIVEN = (FIRST_NAMES | GIVEN_NAMES) - EVERYDAY_GIVEN
+# Words a slug uses that are never a surname.
+NOT_SURNAMES = COMMON | ANATOMY | HEAD_NOUNS | MONTHS_AND_DAYS | FIRST_NAMES | GIVEN_NAMES
+LEADING_LETTER = re.compile(r"\b[a-z]")
+WORD_HYPHEN = re.compile(r"(?<=[a-z])[-_.~+]|[-_.~+](?=[a-z])")
+
+
+def _names(spaced: str) -> list[tuple[int, int]]:
+    """Spans of a known given name followed by a surname-like word, in a spaced slug."""
+    masked = blank(spaced, [m.span() for m in phrase_pattern(BUILT_IN).finditer(spaced)], "0")
+    tokens = list(WORD.finditer(masked))
+    spans = []
+    for given, surname in zip(tokens, tokens[1:], strict=False):
+        adjacent = surname.start() - given.end() == 1
+        first, last = given.group(), surname.group()
+        if adjacent and first in SLUG_GIVEN and len(last) > 1 and last not in NOT_SURNAMES:
+            spans.append((given.start(), surname.end()))
+    return spans
+
+
+def _places(spaced: str) -> list[tuple[int, int]]:
+    """Spans of place names among the words of a spaced slug."""
+    tokens = list(WORD.finditer(spaced))
+    words = [t.group() for t in tokens]
+    return [(tokens[i].start(), tokens[j - 1].end()) for i, j in word_places(words)]
+
+
+def address_findings(address: str, line: int, where: str) -> list[Finding]:
+    """Names, places, phone numbers and day-level dates in one slug or file name."""
+    lower = address.lower()
+    spaced = SEPARATORS.sub(" ", lower)
+    # Numbers keep their hyphens (2009-06-18, 508-555-0100); words lose them.
+    numeric = WORD_HYPHEN.sub(" ", lower)
+    # Dates in words need their capitals back: "june 18" is "June 18".
+    capitalised = LEADING_LETTER.sub(lambda m: m.group().upper(), spaced)
+    found = [("phone", span) for span in phone_spans(numeric)]
+    taken = [span for _kind, span in found]
+    dates = date_spans(numeric) + date_spans(capitalised)
+    found += [("date", s) for s in dates if not any(s[0] < e and b < s[1] for b, e in taken)]
+    names = _names(spaced)
+    found += [("name", span) for span in names]
+    found += [
+        ("place", (s, e)) for s, e in _places(spaced) if not any(s < b and a < e for a, b in names)
+    ]
+    seen, findings = set(), []
+    for kind, (start, end) in sorted(found, key=lambda item: item[1]):
+        text = address[start:end]
+        if (kind, text) not in seen:
+            seen.add((kind, text))
+            findings.append(address_finding(line, kind, text, where, address))
+    return findings
+
+
+def lint_slug(slug: str, line: int) -> list[Finding]:
+    """Full names, places, phone numbers and day-level dates in a post's slug."""
+    return address_findings(slug.strip(), line, "slug")
+
+
+def lint_path(relpath: str) -> list[Finding]:
+    """Identifiers in a file name a reader sees in a URL (images/jane-doe-xray.jpg), on line 0."""
+    path = PurePosixPath(relpath.replace("\\", "/"))
+    parts = [*path.parent.parts, path.stem if path.suffix else path.name]
+    return [
+        finding
+        for part in parts
+        if part not in ("/", ".", "..")
+        for finding in address_findings(part, 0, "file name")
+    ]
+
+
+# Old WordPress addresses keep the publication date as folders (/2009/06/18/slug/):
+# the date a post went out is public, so all-digit folders are not read as dates.
+NUMBER_FOLDER = re.compile(r"\d+")
+
+
+def lint_redirect(address: str, line: int) -> list[Finding]:
+    """Identifiers in an old address kept by redirect_from, such as /2009/06/18/old-slug/."""
+    path, _, query = address.partition("?")
+    findings = [
+        finding
+        for part in unquote(path).split("/")
+        if part and not NUMBER_FOLDER.fullmatch(part)
+        for finding in address_findings(part, line, "redirect_from address")
+    ]
+    if query and url_identifier("http://x/?" + query):
+        findings.append(finding(line, "url", address))
+    return findings
