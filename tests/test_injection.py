@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -53,12 +53,18 @@ def hostile_content(content, slugs):
     for folder in ("cases", "pages", "conditions"):
         (content / folder).mkdir(parents=True)
     for i, (key, value) in enumerate(PAYLOADS.items(), start=1):
-        stem = NAMEABLE.get(key, f"condition-{key}")
         write(
-            content / "conditions" / f"{stem}.md",
+            content / "conditions" / f"condition-{key}.md",
             {"name": value, "aliases": [f"aka {value}"], "body_areas": ["Back"]},
             "What the condition is.",
         )
+        if key in NAMEABLE:
+            # The file name is the condition's address: a hostile one is refused.
+            write(
+                content / "conditions" / f"{NAMEABLE[key]}.md",
+                {"name": f"Named {key}", "body_areas": ["Back"]},
+                "What the condition is.",
+            )
         write(
             content / "cases" / f"{key}.md",
             {
@@ -208,9 +214,8 @@ def test_condition_names_aliases_and_file_names_come_through_as_exact_text(site)
     names = [a.get_text() for a in index.select(".letter li:not(.alias) > a")]
     assert sorted(names) == sorted(PAYLOADS.values())
     for key, value in PAYLOADS.items():
-        stem = NAMEABLE.get(key, f"condition-{key}")
         assert f"aka {value}, see {value}" in aliases
-        condition = page(site, f"conditions/{stem}/")
+        condition = page(site, f"conditions/condition-{key}/")
         assert condition.find("h1").get_text() == value
         assert condition.select_one(".aliases").get_text() == f"Also called: aka {value}"
         block = condition.select_one('script[type="application/ld+json"]')
@@ -221,20 +226,28 @@ def test_condition_names_aliases_and_file_names_come_through_as_exact_text(site)
         assert (site / unquote(link["href"]).lstrip("/") / "index.html").is_file(), key
 
 
-def test_hostile_slugs_add_no_markup_and_links_lead_to_the_post(site):
-    # A slug rule may later refuse or replace such slugs: this test asserts only that the
-    # post is reachable from the home page and that no markup was added on the way.
+def test_a_hostile_condition_file_name_is_refused_not_published(site):
+    # The file name is the condition's address; the rule book refuses one that is not
+    # a plain URL, so no page, link or feed is made of it.
+    index = page(site, "conditions/")
+    for key in NAMEABLE:
+        assert index.find("a", string=f"Named {key}") is None
+    written = {p.relative_to(site).parts[1] for p in (site / "conditions").glob("*/index.html")}
+    assert written == {f"condition-{key}" for key in PAYLOADS}
+
+
+def test_hostile_slugs_add_no_markup_and_stand_ins_stay_in_the_output(site):
+    # The rule book refuses a slug that is not a plain URL: the post is taken out of every
+    # list, and a page at a safe address of its own says why (in a preview build).
     home = page(site, "")
     for key in SLUGGABLE:
-        link = home.find("a", string=f"Slug test {key}")
-        href = urlsplit(link["href"])
-        assert not href.scheme and not href.netloc and not href.query and not href.fragment
-        target = site / unquote(href.path).lstrip("/") / "index.html"
-        assert target.resolve().is_relative_to(site.resolve()), key
-        assert target.is_file(), key
-        assert BeautifulSoup(target.read_text(), "lxml").find("h1").get_text() == (
-            f"Slug test {key}"
-        )
+        assert home.find("a", string=f"Slug test {key}") is None
+        stand_in = page(site, f"not-built-slug-{key}/")
+        assert stand_in.find("h1").get_text() == "This post is not built"
+        problems = " ".join(li.get_text() for li in stand_in.select(".problems li"))
+        assert "is not a plain URL" in problems, key
+    for path in site.rglob("*"):
+        assert path.resolve().is_relative_to(site.resolve()), path
 
 
 def test_redirect_pages_carry_the_title_as_text(site):

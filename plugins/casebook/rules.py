@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
+from lxml import etree
 from pelican.readers import ensure_metadata_list
 from pelican.utils import get_date, slugify
 
@@ -235,23 +236,39 @@ BLOCKING_KEYS = ("title", "date", "modified", "status")
 def blocking(source: Source, kind: str, settings: dict) -> list[Problem]:
     """The errors that leave a post nothing safe to build (a stand-in page says why).
 
-    Raw HTML the rule refuses is one: even a preview must not run it, and rendering such a
-    body is where Python-Markdown is slowest.
+    Raw HTML the rule refuses in the body is one: even a preview must not run it, and
+    rendering such a body is where Python-Markdown is slowest. (A summary is shown as
+    text everywhere, so its problems are reported but do not stop the build.)
     """
     if not source.readable:
         return list(source.problems)
-    found = [p for p in check_post(source, kind, settings)[1] if p.key in BLOCKING_KEYS]
-    return found + check_markup(source)
+    # A title too long is shown all the same; a missing one leaves nothing to show.
+    found = [
+        p
+        for p in check_post(source, kind, settings)[1]
+        if p.key in BLOCKING_KEYS and " characters; " not in p.message
+    ]
+    return found + _body_markup(source)
+
+
+def _body_markup(source: Source) -> list[Problem]:
+    return [
+        Problem(source.path, message, line)
+        for line, message in markup.raw_html_problems(source.body, source.body_start)
+    ]
 
 
 def check_markup(source: Source) -> list[Problem]:
     """Raw HTML and URLs in the body and summary that would run, call another host, or break."""
-    found = markup.raw_html_problems(source.body, source.body_start)
+    found = _body_markup(source)
     summary = source.meta.get("summary")
     if isinstance(summary, str) and source.is_yaml:
         line = source.line("summary")
-        found += [(line, message) for _line, message in markup.raw_html_problems(summary, line)]
-    return [Problem(source.path, message, line) for line, message in found]
+        found += [
+            Problem(source.path, message, line)
+            for _line, message in markup.raw_html_problems(summary, line)
+        ]
+    return found
 
 
 def check_post(source: Source, kind: str, settings: dict) -> tuple[Post, list[Problem]]:
@@ -678,13 +695,18 @@ def check_privacy(
 
 def _lint(source, allowed, terms, cache):
     def lint():
-        found = privacy.lint_case(source.text, allowed=allowed, known_terms=terms)
+        found = privacy.lint_source(source.text, allowed=allowed, known_terms=terms)
         # An empty `client:` is reported once, as missing, by check_case.
         return [f for f in found if f.kind != "pseudonym" or f.text.strip()]
 
     if cache is None:
         return lint()
     return cache.findings(source.text, allowed, lint)
+
+
+def check_path(file: File) -> list[Problem]:
+    """A file name a reader sees in an address (an image, a condition) that names a client."""
+    return [Problem(file.shown, f.message) for f in privacy.lint_path(file.relpath)]
 
 
 def check_image(file: File) -> list[Problem]:
@@ -732,11 +754,47 @@ FILE_MESSAGES = {
 }
 # Files a static host serves as pages or runs as scripts: published as they are,
 # they would carry markup no rule has read.
-ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".svg", ".php", ".xml")
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".php", ".xml")
+# What makes an SVG more than a picture: script, embedded HTML, or a link that runs or calls out.
+SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
+
+
+def check_svg(file: File) -> list[Problem]:
+    """An SVG image is published as it is: it must hold no script and call no other host."""
+    # Parsed as XML with entities and network off: the file may be hostile too.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.parse(str(file.path), parser).getroot()
+    except (etree.XMLSyntaxError, OSError) as err:
+        return [Problem(file.shown, f"not a readable SVG image ({err}); re-save it or remove it")]
+    for element in root.iter():
+        name = etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
+        if name in SVG_ACTIVE:
+            return [_svg_problem(file, f"a <{name}> element")]
+        for attribute, value in element.attrib.items():
+            attribute = etree.QName(attribute).localname.lower()
+            if attribute.startswith("on"):
+                return [_svg_problem(file, f"an {attribute} attribute")]
+            scheme = value.strip().lower()
+            if attribute == "href" and (
+                scheme.startswith(("javascript:", "data:", "vbscript:", "//")) or "://" in scheme
+            ):
+                return [_svg_problem(file, f"a link to {_cut(value)}")]
+    return []
+
+
+def _svg_problem(file: File, what: str) -> Problem:
+    return Problem(
+        file.shown,
+        f"this SVG holds {what}, which runs script or calls another site when the image is "
+        "opened; export it again as a plain drawing, or use a PNG",
+    )
 
 
 def check_file(file: File, settings: dict) -> list[Problem]:
     """What becomes of a file that is not a post, a page or a condition."""
+    if file.kind in ("static", "image") and file.suffix == ".svg":
+        return check_svg(file)
     if file.kind == "static" and file.suffix in ACTIVE_SUFFIXES:
         return [
             Problem(
@@ -929,6 +987,8 @@ def judge(
             problems += check_privacy(source, site_allowed, terms, cache)
         elif file.kind == "image" or (file.kind == "unused" and file.suffix in IMAGES):
             problems += check_image(file)  # an image linked from a post is published too
+        if file.kind in ("image", "static", "condition"):
+            problems += check_path(file)  # its name is part of an address
     unique = sorted(set(problems), key=sort_key)
     built = {path: slug for slug, path in slugs.items()}
     return Judged(unique, vocabulary, built, redirects)

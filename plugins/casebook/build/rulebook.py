@@ -100,9 +100,19 @@ class RulesGenerator(Generator):
                 content.slug = rules.stand_in_slug(
                     None, content.relative_source_path, self.settings
                 )
+            content.slug = _unused(content.slug, taken)
             taken.add(content.slug)
         unbuilt = {path for path, (_k, c) in contents.items() if c.metadata.get(UNBUILT_KEY)}
         Reporter(self.settings, unbuilt)(judged.problems)
+
+
+def _unused(slug, taken):
+    """`slug`, or `slug-2`, `slug-3`…: two stand-ins never share an address."""
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
 
 
 def _stand_in(context, kind, content, settings):

@@ -170,6 +170,9 @@ def name_spans(text: str, start: int = 0, end: int | None = None, heading: bool 
 
 
 PLURAL = r"(?:['’]?s|es)?"
+# An allowed phrase or condition name longer than this is no term (the rule book reports
+# such a name); left out of the pattern, it cannot make the trie thousands of levels deep.
+MAX_PHRASE = 200
 BRACKETED = re.compile(r"\([^)]*\)")
 END = ""
 
@@ -200,8 +203,8 @@ def phrase_pattern(phrases: tuple[str, ...], literal: bool = False) -> re.Patter
     root: dict = {}
     for phrase in phrases:
         words = (phrase if literal else BRACKETED.sub(" ", phrase)).lower().split()
-        if not words:
-            continue
+        if not words or len(phrase) > MAX_PHRASE:
+            continue  # no term is that long; the trie's depth is a phrase's length
         node = root
         for char in " ".join(words):
             node = node.setdefault(char, {})
