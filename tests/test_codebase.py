@@ -34,10 +34,11 @@ def test_the_codebase_passes(command):
     assert code == 0, output
 
 
-def test_mypy_covers_the_six_pure_modules():
+def test_mypy_covers_the_pure_modules():
+    # The list in pyproject.toml: the rule book, the reader and every module without Pelican.
     code, output = tool("mypy")
     assert code == 0, output
-    assert output == "Success: no issues found in 6 source files\n"
+    assert output == "Success: no issues found in 13 source files\n"
 
 
 def test_mypy_settings_reject_half_typed_code(tmp_path):

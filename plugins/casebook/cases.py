@@ -33,7 +33,7 @@ CASE_FIELDS = tuple((f.key, f.label) for f in FIELDS)
 CASE_KEYS = ("client", "consent", *(f.key for f in FIELDS if f.key != "client"))
 
 
-def filled(value) -> bool:
+def filled(value: object) -> bool:
     """Whether a case field holds something to show."""
     if isinstance(value, str):
         return bool(value.strip())

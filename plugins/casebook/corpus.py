@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import source
 from .problems import Problem, shown
-from .settings import casebook_settings
+from .settings import Settings, casebook_settings
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican's Markdown reader reads
 # Other text formats Pelican could read; the site reads posts in Markdown only.
@@ -43,13 +43,13 @@ def _under(relpath: str, folders: Iterable[str]) -> bool:
     return any(not f.strip("/") or relpath.startswith(f.strip("/") + "/") for f in folders)
 
 
-def _ignored(relpath: str, settings: dict) -> bool:
+def _ignored(relpath: str, settings: Settings) -> bool:
     # Pelican matches IGNORE_FILES against each folder and file name on the way down.
     patterns = settings.get("IGNORE_FILES") or ()
     return any(fnmatch.fnmatch(part, p) for part in relpath.split("/") for p in patterns)
 
 
-def kind_of(relpath: str, settings: dict) -> str:
+def kind_of(relpath: str, settings: Settings) -> str:
     """What the site makes of the file at `relpath`, with the same paths Pelican reads."""
     if _ignored(relpath, settings):
         return "hidden"
@@ -78,7 +78,7 @@ def kind_of(relpath: str, settings: dict) -> str:
     return "unused"
 
 
-def files(content: Path, settings: dict) -> list[File]:
+def files(content: Path, settings: Settings) -> list[File]:
     """Every file under `content`, hidden ones too, in a stable order."""
     root = os.path.realpath(content)
     found = []

@@ -35,15 +35,15 @@ def rules_version() -> str:
 class LintCache:
     """Findings by file text; one per build or check, so nothing outlives a build."""
 
-    def __init__(self, cache_dir: str | os.PathLike | None, terms: Iterable[str] = ()):
+    def __init__(self, cache_dir: str | os.PathLike[str] | None, terms: Iterable[str] = ()):
         self._path = os.path.join(cache_dir, CACHE_FILE) if cache_dir else None
         # What every finding depends on besides the file's own text.
         context = json.dumps([rules_version(), sorted(terms)], ensure_ascii=False)
         self._context = hashlib.sha256(context.encode()).hexdigest()[:16]
         self._old = self._read()
-        self._new: dict[str, list] = {}
+        self._new: dict[str, list[list[object]]] = {}
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, object]:
         if not self._path:
             return {}
         try:
@@ -63,12 +63,10 @@ class LintCache:
         key = hashlib.sha256(
             json.dumps([text, sorted(allowed)], ensure_ascii=False).encode()
         ).hexdigest()
-        rows = self._new.get(key) or self._old.get(key)
-        found = _findings(rows)
+        found = _findings(self._new.get(key) or self._old.get(key))
         if found is None:
             found = lint()
-            rows = [[f.line, f.kind, f.text, f.message] for f in found]
-        self._new[key] = rows
+        self._new[key] = [[f.line, f.kind, f.text, f.message] for f in found]
         return found
 
     def save(self) -> None:
@@ -91,7 +89,7 @@ class LintCache:
                 os.remove(temporary)
 
 
-def _findings(rows) -> list[Finding] | None:
+def _findings(rows: object) -> list[Finding] | None:
     """Findings from the cache's rows; None if they are not in the form this code writes."""
     if not isinstance(rows, list):
         return None

@@ -28,7 +28,7 @@ class Problem:
         return f"{where}: {label}{self.message}"
 
 
-def sort_key(problem: Problem) -> tuple:
+def sort_key(problem: Problem) -> tuple[str, int, str, str]:
     """Problems in reading order: by file, then line, then message."""
     return (problem.path, problem.line or 0, problem.message, problem.level)
 

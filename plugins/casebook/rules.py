@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from lxml import etree
@@ -27,6 +28,7 @@ from .corpus import IMAGES, File
 from .icd10 import CodeBook, unknown_code
 from .lintcache import LintCache
 from .problems import Problem, sort_key
+from .settings import Settings
 from .source import Source, decode
 
 STATUSES = ("published", "draft", "hidden")
@@ -83,14 +85,15 @@ class Post:
 # --- small readers of front-matter values ------------------------------------------------
 
 
-def as_datetime(value) -> datetime.datetime | None:
+def as_datetime(value: object) -> datetime.datetime | None:
     """A front-matter date as a datetime, or None if it is not one (as Pelican reads it)."""
     if isinstance(value, datetime.datetime):
         return value
     if isinstance(value, datetime.date):
         return datetime.datetime(value.year, value.month, value.day)
     try:
-        return get_date(str(value).replace("_", " "))
+        found: datetime.datetime = get_date(str(value).replace("_", " "))
+        return found
     except (ValueError, TypeError, OverflowError):
         return None
 
@@ -125,7 +128,7 @@ def text_list(source: Source, key: str) -> tuple[list[str], list[Problem]]:
     return items, problems
 
 
-def _short(value, limit: int = 60) -> str:
+def _short(value: object, limit: int = 60) -> str:
     """A value as a message quotes it: repr, cut short, so a huge value stays one short line."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -136,24 +139,26 @@ def status_of(source: Source) -> str:
     return str(source.meta.get("status", "published")).strip() or "published"
 
 
-def make_slug(text: str, settings: dict) -> str:
+def make_slug(text: str, settings: Settings) -> str:
     """The slug Pelican would make of a text, with the site's own slug settings."""
-    return slugify(
-        text,
-        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    return str(
+        slugify(
+            text,
+            regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
     )
 
 
-def slug_hint(source: Source, settings: dict) -> str:
+def slug_hint(source: Source, settings: Settings) -> str:
     """The slug a post would get from its title, to suggest when `slug:` is missing."""
     title = source.meta.get("title")
     slug = make_slug(str(title), settings)[:MAX_SLUG].strip("-") if title else ""
     return slug or "a-short-name"
 
 
-def page_order_key(settings: dict) -> str | None:
+def page_order_key(settings: Settings) -> str | None:
     """The key pages must carry when the site orders them by one (PAGE_ORDER_BY)."""
     order_by = settings.get("PAGE_ORDER_BY")
     if not isinstance(order_by, str):
@@ -166,7 +171,7 @@ def page_order_key(settings: dict) -> str | None:
 # --- slugs and the site's own addresses --------------------------------------------------
 
 
-def reserved_names(settings: dict) -> dict[str, str]:
+def reserved_names(settings: Settings) -> dict[str, str]:
     """First path segments the site itself writes, and what lives there."""
     names = dict(SITE_FILES)
     owners = {
@@ -193,7 +198,7 @@ def reserved_names(settings: dict) -> dict[str, str]:
     return names
 
 
-def slug_problem(slug: str, settings: dict, reserved: dict[str, str]) -> str | None:
+def slug_problem(slug: str, settings: Settings, reserved: dict[str, str]) -> str | None:
     """What is wrong with a slug as a permanent URL, or None."""
     owner = reserved.get(slug.lower())
     if owner:
@@ -219,7 +224,7 @@ def _cut(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def stand_in_slug(slug: str | None, relpath: str, settings: dict) -> str:
+def stand_in_slug(slug: str | None, relpath: str, settings: Settings) -> str:
     """Where the page saying a post is not built goes: its own address if that is sound."""
     if slug and slug_problem(slug, settings, reserved_names(settings)) is None:
         return slug
@@ -233,7 +238,7 @@ def stand_in_slug(slug: str | None, relpath: str, settings: dict) -> str:
 BLOCKING_KEYS = ("title", "date", "modified", "status")
 
 
-def blocking(source: Source, kind: str, settings: dict) -> list[Problem]:
+def blocking(source: Source, kind: str, settings: Settings) -> list[Problem]:
     """The errors that leave a post nothing safe to build (a stand-in page says why).
 
     Raw HTML the rule refuses in the body is one: even a preview must not run it, and
@@ -271,7 +276,7 @@ def check_markup(source: Source) -> list[Problem]:
     return found
 
 
-def check_post(source: Source, kind: str, settings: dict) -> tuple[Post, list[Problem]]:
+def check_post(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
     """The front matter of one article or page: required keys and their types."""
     meta, problems = source.meta, []
     title = str(meta.get("title", "")).strip()
@@ -327,7 +332,7 @@ def check_post(source: Source, kind: str, settings: dict) -> tuple[Post, list[Pr
     return Post(source, kind, slug, status, date), problems
 
 
-def _slug(source: Source, settings: dict) -> tuple[str | None, list[Problem]]:
+def _slug(source: Source, settings: Settings) -> tuple[str | None, list[Problem]]:
     """The slug the post is built at (None if refused), and what is wrong with it."""
     slug = source.meta.get("slug")
     if slug is None or not str(slug).strip():
@@ -351,7 +356,9 @@ def _slug(source: Source, settings: dict) -> tuple[str | None, list[Problem]]:
     return (None, [source.problem(wrong, "slug")]) if wrong else (slug, [])
 
 
-def _dates(source: Source, kind: str, status: str):
+def _dates(
+    source: Source, kind: str, status: str
+) -> tuple[datetime.datetime | None, list[Problem]]:
     meta, problems, date = source.meta, [], None
     if "date" in meta:
         date = as_datetime(meta["date"])
@@ -479,7 +486,7 @@ def check_case(source: Source, status: str = "published") -> list[Problem]:
     return problems
 
 
-def _consent(source: Source, case: dict, status: str) -> list[Problem]:
+def _consent(source: Source, case: dict[str, Any], status: str) -> list[Problem]:
     consent = case.get("consent")
     if consent is not None and not isinstance(consent, bool):
         return [
@@ -503,7 +510,7 @@ def _consent(source: Source, case: dict, status: str) -> list[Problem]:
     return []
 
 
-def _unfinished_case(source: Source, case: dict) -> list[Problem]:
+def _unfinished_case(source: Source, case: dict[str, Any]) -> list[Problem]:
     """A published case must fill its summary box, its conditions and its summary."""
     problems = []
     for f in FIELDS:
@@ -543,8 +550,10 @@ def check_body(source: Source, status: str) -> list[Problem]:
     if status not in PUBLIC:
         return []
     rows = source.text.split("\n")[source.body_start - 1 :]
-    problems, heading, heading_line, has_text = [], None, None, False
-    written = in_code = False
+    problems: list[Problem] = []
+    heading: str | None = None
+    heading_line = source.body_start
+    has_text = written = in_code = False
     for number, row in enumerate(rows, start=source.body_start):
         if row.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
@@ -580,13 +589,13 @@ def _empty_section(source: Source, heading: str, line: int) -> Problem:
 
 def _problem_key(message: str) -> str:
     """The front-matter key a vocabulary message is about ('alias ...' is about `aliases`)."""
-    word = re.match(r"[a-z_]+", message)
-    word = word.group() if word else ""
+    found = re.match(r"[a-z_]+", message)
+    word = found.group() if found else ""
     return {"alias": "aliases"}.get(word, word)
 
 
 def read_vocabulary(
-    conditions: Sequence[Source], codes: CodeBook | None, settings: dict
+    conditions: Sequence[Source], codes: CodeBook | None, settings: Settings
 ) -> tuple[vocab.Vocabulary, list[Problem]]:
     """The condition vocabulary, and every problem in its files (codes too, given a CodeBook)."""
     by_path = {s.path: s for s in conditions}
@@ -598,7 +607,7 @@ def read_vocabulary(
         safe = make_slug(slug, settings)
         if slug != safe:
             found.append(
-                vocab.Problem(
+                Problem(
                     source.path,
                     f"the file name makes the condition's address (/conditions/{_cut(slug)}/), "
                     f"and it is not a plain URL; rename the file to {safe or 'a-plain-name'}.md",
@@ -611,7 +620,7 @@ def read_vocabulary(
             entries.append(entry)
             if codes is not None:
                 found += [
-                    vocab.Problem(source.path, unknown_code(code))
+                    Problem(source.path, unknown_code(code))
                     for code in entry.codes
                     if codes.title(code) is None
                 ]
@@ -651,8 +660,8 @@ def read_allow_list(found: Iterable[File]) -> tuple[list[str], list[Problem]]:
         except OSError as err:
             return [], [Problem(file.shown, f"cannot be read ({err.strerror or err}); fix it")]
         text, problem = decode(file.shown, raw)
-        if problem:
-            return [], [problem]
+        if problem or text is None:
+            return [], [problem] if problem else []
         lines = (line.strip() for line in text.split("\n"))
         return [line for line in lines if line and not line.startswith("#")], []
     return [], []
@@ -791,7 +800,7 @@ def _svg_problem(file: File, what: str) -> Problem:
     )
 
 
-def check_file(file: File, settings: dict) -> list[Problem]:
+def check_file(file: File, settings: Settings) -> list[Problem]:
     """What becomes of a file that is not a post, a page or a condition."""
     if file.kind in ("static", "image") and file.suffix == ".svg":
         return check_svg(file)
@@ -849,7 +858,7 @@ def check_slugs(posts: Sequence[Post]) -> tuple[dict[str, str], list[Problem]]:
 
 
 def check_redirects(
-    posts: Sequence[Post], conditions: vocab.Vocabulary, settings: dict, built: set[str]
+    posts: Sequence[Post], conditions: vocab.Vocabulary, settings: Settings, built: set[str]
 ) -> tuple[set[tuple[str, str]], list[Problem]]:
     """Old addresses a static site can answer, and a problem for one it must not.
 
@@ -933,10 +942,10 @@ def check_followups(articles: Sequence[Post]) -> list[Problem]:
 def judge(
     found: Sequence[File],
     sources: dict[str, Source],
-    settings: dict,
+    settings: Settings,
     codes: CodeBook | None = None,
     cache: LintCache | None = None,
-    progress=None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> Judged:
     """Every problem in the content folder, sorted by path and line, and the build's decisions.
 
@@ -982,9 +991,9 @@ def judge(
     for done, file in enumerate(found, start=1):
         if progress:
             progress(done, len(found), "checked")
-        source = sources.get(file.shown)
-        if source is not None and source.readable:
-            problems += check_privacy(source, site_allowed, terms, cache)
+        read = sources.get(file.shown)
+        if read is not None and read.readable:
+            problems += check_privacy(read, site_allowed, terms, cache)
         elif file.kind == "image" or (file.kind == "unused" and file.suffix in IMAGES):
             problems += check_image(file)  # an image linked from a post is published too
         if file.kind in ("image", "static", "condition"):

@@ -1,6 +1,10 @@
 """The plugin's settings, with defaults, read at run time."""
 
 import os
+from typing import Any
+
+# A site's settings, as Pelican reads them.
+Settings = dict[str, Any]
 
 DEFAULTS = {
     # Folder under PATH holding one Markdown file per condition.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -32,8 +33,9 @@ class Source:
 
     path: str  # as messages show it
     text: str  # decoded, without a byte-order mark, line endings as "\n"
-    meta: dict = field(default_factory=dict)  # top-level keys lower-cased, empty values dropped
-    lines: dict = field(default_factory=dict)  # (key, subkey, ...) -> line number
+    # Top-level keys lower-cased, empty values dropped.
+    meta: dict[str, Any] = field(default_factory=dict)
+    lines: dict[tuple[str, ...], int] = field(default_factory=dict)  # (key, subkey, …) -> line
     is_yaml: bool = False
     start: int = 1  # the line the front matter starts on
     body_start: int = 1  # the line the body starts on
@@ -77,8 +79,8 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
 def read(path: str, raw: bytes) -> Source:
     """A content file's Source: front matter as the site's readers see it, and every problem."""
     text, problem = decode(path, raw)
-    if problem:
-        return Source(path, "", problems=(problem,), readable=False)
+    if problem or text is None:
+        return Source(path, "", problems=(problem,) if problem else (), readable=False)
     return parse(path, text)
 
 
@@ -101,7 +103,7 @@ def parse(path: str, text: str) -> Source:
     return _header_source(path, text, rows)
 
 
-def _with(source: Source, **changes) -> Source:
+def _with(source: Source, **changes: Any) -> Source:
     return Source(**{**source.__dict__, **changes})
 
 
@@ -124,14 +126,14 @@ def yaml_problem(err: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     return (mark.line if mark else None), f"front matter is not valid YAML ({what}); {advice}"
 
 
-def _yaml_source(path, text, rows, first, close) -> Source:
+def _yaml_source(path: str, text: str, rows: list[str], first: int, close: int) -> Source:
     # The header as yaml_metadata reads it: from the end of the opening `---`, so that
     # YAML's line 1 is the file's line after it.
     header = "\n" + "\n".join(rows[first + 1 : close]) + "\n"
     opening = first + 1  # 1-based line of the opening `---`
     body_start = close + 2
 
-    def failed(message, line=None):
+    def failed(message: str, line: int | None = None) -> Source:
         problem = Problem(path, message, opening + line if line is not None else opening)
         return Source(
             path, text, is_yaml=True, start=opening, body_start=body_start,
@@ -181,9 +183,9 @@ def _scan(path, header, opening):
     One pass over libyaml's events, which also enforces MAX_DEPTH and MAX_VALUES
     before anything is built from them.
     """
-    lines: dict[tuple, int] = {}
+    lines: dict[tuple[str, ...], int] = {}
     problems: list[Problem] = []
-    frames: list[dict] = []  # open collections, innermost last
+    frames: list[dict[str, Any]] = []  # open collections, innermost last
     anchors: dict[str, int] = {}  # anchor -> how many values it stands for
     total = 0
     for event in yaml.parse(header, Loader=LOADER):
@@ -216,9 +218,9 @@ def _scan(path, header, opening):
                 "write the values out, without `&` anchors and `*` aliases",
                 line,
             )
-        parent = frames[-1] if frames else None
+        parent: dict[str, Any] | None = frames[-1] if frames else None
         is_key = parent is not None and parent["kind"] == "map" and parent["awaits_key"]
-        if is_key:
+        if is_key and parent is not None:
             parent["current"] = _record_key(path, event, parent, lines, problems, opening)
             parent["awaits_key"] = False
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -284,7 +286,7 @@ def _after_value(frame):
         frame["awaits_key"] = True
 
 
-def _bad_scalar_line(header) -> int | None:
+def _bad_scalar_line(header: str) -> int | None:
     """Line (0-based, in the header) of the first scalar YAML cannot construct, if any."""
     try:
         node = yaml.compose(header, Loader=LOADER)
@@ -298,7 +300,7 @@ def _bad_scalar_line(header) -> int | None:
             try:
                 constructor.construct_object(current)
             except ValueError:
-                return current.start_mark.line
+                return int(current.start_mark.line)
         elif isinstance(current, yaml.MappingNode):
             stack.extend(v for pair in reversed(current.value) for v in reversed(pair))
         elif isinstance(current, yaml.SequenceNode):
@@ -306,10 +308,11 @@ def _bad_scalar_line(header) -> int | None:
     return None
 
 
-def _header_source(path, text, rows) -> Source:
+def _header_source(path: str, text: str, rows: list[str]) -> Source:
     """Pelican's plain Markdown header: `Key: value` lines up to the first blank line."""
     meta: dict[str, list[str]] = {}
-    lines, key = {}, None
+    lines: dict[tuple[str, ...], int] = {}
+    key: str | None = None
     begin = 1 if rows and META_BEGIN.match(rows[0]) else 0
     end = len(rows)
     for number, row in enumerate(rows[begin:], start=begin + 1):
@@ -323,7 +326,7 @@ def _header_source(path, text, rows) -> Source:
             lines.setdefault((key,), number)
             continue
         more = META_MORE.match(row) if key else None
-        if more:
+        if more and key is not None:
             meta[key].append(more.group("value").strip())
         else:
             end = number - 1

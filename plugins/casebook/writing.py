@@ -10,14 +10,14 @@ from pathlib import Path
 import yaml
 
 
-def scalar(value) -> str:
+def scalar(value: object) -> str:
     """One YAML value on one line, written by PyYAML's emitter: quotes and colons stay safe."""
     # A plain string is always double-quoted, so `#`, `: `, `[` and the like stay text.
     style = '"' if isinstance(value, str) else None
     text = yaml.safe_dump(
         value, default_style=style, default_flow_style=True, allow_unicode=True, width=1 << 30
     )
-    return text.removesuffix("\n...\n").rstrip("\n")
+    return str(text).removesuffix("\n...\n").rstrip("\n")
 
 
 def write_new(path: Path, text: str) -> bool:
