@@ -51,13 +51,21 @@ ADDRESS_WHAT = {
 }
 
 
+def quoted(text: str, limit: int = 80) -> str:
+    """Text as a message quotes it: repr, cut short, so a huge value stays one short line."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 def finding(line: int, kind: str, text: str) -> Finding:
     """A Finding with the standard advice for its kind."""
-    return Finding(line, kind, text, MESSAGES[kind].format(text=text))
+    return Finding(line, kind, text, MESSAGES[kind].replace("{text!r}", quoted(text)))
 
 
 def address_finding(line: int, kind: str, text: str, where: str, address: str) -> Finding:
     """A Finding in a slug, redirect or file name, with advice to rename it."""
     what = ADDRESS_WHAT[kind]
-    message = ADDRESS_MESSAGE.format(where=where, address=address, text=text, what=what)
+    message = ADDRESS_MESSAGE.replace("{address!r}", quoted(address)).replace(
+        "{text!r}", quoted(text)
+    )
+    message = message.format(where=where, what=what)
     return Finding(line, kind, text, message)
