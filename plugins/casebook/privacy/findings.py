@@ -64,8 +64,7 @@ def finding(line: int, kind: str, text: str) -> Finding:
 def address_finding(line: int, kind: str, text: str, where: str, address: str) -> Finding:
     """A Finding in a slug, redirect or file name, with advice to rename it."""
     what = ADDRESS_WHAT[kind]
-    message = ADDRESS_MESSAGE.replace("{address!r}", quoted(address)).replace(
-        "{text!r}", quoted(text)
-    )
-    message = message.format(where=where, what=what)
+    # Values go in last: a `{` in an address must not be read as a placeholder.
+    message = ADDRESS_MESSAGE.replace("{where}", where).replace("{what}", what)
+    message = message.replace("{address!r}", quoted(address)).replace("{text!r}", quoted(text))
     return Finding(line, kind, text, message)
