@@ -60,9 +60,9 @@ class LintCache:
         self, text: str, allowed: Iterable[str], lint: Callable[[], list[Finding]]
     ) -> list[Finding]:
         """The findings of `lint()` for this text and allow list, remembered or made now."""
-        key = hashlib.sha256(
-            json.dumps([text, sorted(allowed)], ensure_ascii=False).encode()
-        ).hexdigest()
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0" + "\n".join(sorted(allowed)).encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()
         found = _findings(self._new.get(key) or self._old.get(key))
         if found is None:
             found = lint()

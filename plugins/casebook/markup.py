@@ -112,8 +112,11 @@ UNFINISHED = frozenset(
     eof-in-attribute-value-no-quotes eof-after-attribute-value""".split()
 )
 
-# Most bodies hold none of these, and are done at once.
-WORTH_A_LOOK = re.compile(r"<|&#|(?i:javascript|vbscript|data)\s*:|!\[|\{[^{}\n]*=")
+# Most bodies hold none of these, and are done at once: plain substring tests first (a
+# scan of one regex of alternatives over every position costs ~40 times more).
+QUICK_SIGNS = ("<", "&#", "![")
+RISKY_SCHEME = re.compile(r"(?i:javascript|vbscript|data)\s*:")
+ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*=")
 FENCE = re.compile(r"(~{3,}|`{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*(?:hl_lines=.*)?)$")
 LIST_ITEM = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ ]+\S")
 BLOCK_START = re.compile(r"[ ]{0,3}<([A-Za-z][A-Za-z0-9-]*)")
@@ -131,12 +134,24 @@ URL_NOISE = re.compile(r"[\t\n\r]")
 
 def raw_html_problems(body: str, first_line: int) -> list[tuple[int, str]]:
     """(line in the file, message) for each raw-HTML or URL problem in a Markdown body."""
-    if not WORTH_A_LOOK.search(body):
+    if not _worth_a_look(body):
         return []
     try:
         return _problems(body.replace("\r\n", "\n").replace("\r", "\n"), first_line)
     except Exception as error:  # noqa: BLE001 - a rule never stops a build or a check
         return [(first_line, f"raw HTML: this body could not be checked ({error!r}); report it")]
+
+
+def _worth_a_look(body: str) -> bool:
+    """Whether the body holds anything the rule reads: a tag, an entity, an image, a scheme."""
+    if any(sign in body for sign in QUICK_SIGNS):
+        return True
+    if "{" in body and ATTRIBUTE_LIST.search(body):
+        return True
+    if ":" in body:
+        lower = body.lower()
+        return ("script" in lower or "data" in lower) and bool(RISKY_SCHEME.search(body))
+    return False
 
 
 def _problems(body, first_line):

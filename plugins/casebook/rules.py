@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 from pelican.readers import ensure_metadata_list
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_date, slugify
 
 from . import followups, markup, privacy
@@ -139,8 +141,17 @@ def status_of(source: Source) -> str:
     return str(source.meta.get("status", "published")).strip() or "published"
 
 
+# What Pelican's slugify leaves as it is, with its default substitutions.
+PLAIN_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def make_slug(text: str, settings: Settings) -> str:
     """The slug Pelican would make of a text, with the site's own slug settings."""
+    if (
+        PLAIN_SLUG.fullmatch(text)
+        and settings.get("SLUG_REGEX_SUBSTITUTIONS") == (DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    ):
+        return text  # slugify, asked once per post, would give it back unchanged
     return str(
         slugify(
             text,
@@ -171,27 +182,35 @@ def page_order_key(settings: Settings) -> str | None:
 # --- slugs and the site's own addresses --------------------------------------------------
 
 
+RESERVED_OWNERS = {
+    "CONDITIONS_SAVE_AS": "the conditions index",
+    "CONDITION_SAVE_AS": "the condition pages",
+    "ARCHIVES_SAVE_AS": "the archives",
+    "SEARCH_SAVE_AS": "the search page",
+    "DRAFT_SAVE_AS": "the drafts",
+    "DRAFT_PAGE_SAVE_AS": "the draft pages",
+    "FEED_ALL_ATOM": "the feeds",
+    "CONDITION_FEED_ATOM": "the condition feeds",
+    "THEME_STATIC_DIR": "the theme's files",
+}
+
+
 def reserved_names(settings: Settings) -> dict[str, str]:
     """First path segments the site itself writes, and what lives there."""
+    # Asked once per post: worked out once per set of values.
+    values = tuple(str(settings.get(k) or "") for k in RESERVED_OWNERS)
+    return _reserved(values, tuple(settings.get("STATIC_PATHS") or ()))
+
+
+@functools.lru_cache(maxsize=8)
+def _reserved(values: tuple[str, ...], static_paths: tuple[str, ...]) -> dict[str, str]:
     names = dict(SITE_FILES)
-    owners = {
-        "CONDITIONS_SAVE_AS": "the conditions index",
-        "CONDITION_SAVE_AS": "the condition pages",
-        "ARCHIVES_SAVE_AS": "the archives",
-        "SEARCH_SAVE_AS": "the search page",
-        "DRAFT_SAVE_AS": "the drafts",
-        "DRAFT_PAGE_SAVE_AS": "the draft pages",
-        "FEED_ALL_ATOM": "the feeds",
-        "CONDITION_FEED_ATOM": "the condition feeds",
-        "THEME_STATIC_DIR": "the theme's files",
-    }
-    for setting, what in owners.items():
-        value = settings.get(setting)
-        if isinstance(value, str) and value.strip("/"):
+    for value, what in zip(values, RESERVED_OWNERS.values(), strict=True):
+        if value.strip("/"):
             first = value.strip("/").split("/")[0]
             if "{" not in first:
                 names.setdefault(first.lower(), what)
-    for folder in settings.get("STATIC_PATHS") or ():
+    for folder in static_paths:
         first = folder.strip("/").split("/")[0]
         if first:
             names.setdefault(first.lower(), "the site's images and files")
@@ -234,25 +253,20 @@ def stand_in_slug(slug: str | None, relpath: str, settings: Settings) -> str:
 
 # --- one post or page --------------------------------------------------------------------
 
-# Without these a post has no place on the site: Pelican cannot build it at all.
-BLOCKING_KEYS = ("title", "date", "modified", "status")
-
-
-def blocking(source: Source, kind: str, settings: Settings) -> list[Problem]:
+def blocking(source: Source, kind: str) -> list[Problem]:
     """The errors that leave a post nothing safe to build (a stand-in page says why).
 
-    Raw HTML the rule refuses in the body is one: even a preview must not run it, and
+    Without a title, a status Pelican knows, or dates it can read, Pelican cannot place a
+    post at all. Raw HTML the rule refuses in the body is one: even a preview must not run it, and
     rendering such a body is where Python-Markdown is slowest. (A summary is shown as
     text everywhere, so its problems are reported but do not stop the build.)
     """
     if not source.readable:
         return list(source.problems)
     # A title too long is shown all the same; a missing one leaves nothing to show.
-    found = [
-        p
-        for p in check_post(source, kind, settings)[1]
-        if p.key in BLOCKING_KEYS and " characters; " not in p.message
-    ]
+    found = [p for p in _title(source) if " characters; " not in p.message]
+    status, problems = _status(source)
+    found += problems + _dates(source, kind, status)[1]
     return found + _body_markup(source)
 
 
@@ -276,31 +290,41 @@ def check_markup(source: Source) -> list[Problem]:
     return found
 
 
-def check_post(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
-    """The front matter of one article or page: required keys and their types."""
-    meta, problems = source.meta, []
-    title = str(meta.get("title", "")).strip()
+def _title(source: Source) -> list[Problem]:
+    title = str(source.meta.get("title", "")).strip()
     if not title:
-        problems.append(source.problem("title: missing; add `title: <the post's title>`", "title"))
-    elif len(title) > MAX_TITLE:
-        problems.append(
+        return [source.problem("title: missing; add `title: <the post's title>`", "title")]
+    if len(title) > MAX_TITLE:
+        return [
             source.problem(
                 f"title: {len(title)} characters; keep a title under {MAX_TITLE}, it is shown "
                 "in lists, browser tabs and link previews",
                 "title",
             )
+        ]
+    return []
+
+
+def _status(source: Source) -> tuple[str, list[Problem]]:
+    status = status_of(source)
+    if status in STATUSES:
+        return status, []
+    return status, [
+        source.problem(
+            f"status: '{_cut(status)}' is not one of {', '.join(STATUSES)}; Pelican skips the post",
+            "status",
         )
+    ]
+
+
+def check_post(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
+    """The front matter of one article or page: required keys and their types."""
+    meta = source.meta
+    problems = _title(source)
     slug, found = _slug(source, settings)
     problems += found
-    status = status_of(source)
-    if status not in STATUSES:
-        problems.append(
-            source.problem(
-                f"status: '{_cut(status)}' is not one of {', '.join(STATUSES)}; Pelican skips "
-                "the post",
-                "status",
-            )
-        )
+    status, found = _status(source)
+    problems += found
     date, found = _dates(source, kind, status)
     problems += found
     order_key = page_order_key(settings)
@@ -713,9 +737,14 @@ def _lint(source, allowed, terms, cache):
     return cache.findings(source.text, allowed, lint)
 
 
-def check_path(file: File) -> list[Problem]:
+def check_path(file: File, cache: LintCache | None) -> list[Problem]:
     """A file name a reader sees in an address (an image, a condition) that names a client."""
-    return [Problem(file.shown, f.message) for f in privacy.lint_path(file.relpath)]
+
+    def lint() -> list[privacy.Finding]:
+        return list(privacy.lint_path(file.relpath))
+
+    found = cache.findings(f"path:{file.relpath}", (), lint) if cache else lint()
+    return [Problem(file.shown, f.message) for f in found]
 
 
 def check_image(file: File) -> list[Problem]:
@@ -997,7 +1026,7 @@ def judge(
         elif file.kind == "image" or (file.kind == "unused" and file.suffix in IMAGES):
             problems += check_image(file)  # an image linked from a post is published too
         if file.kind in ("image", "static", "condition"):
-            problems += check_path(file)  # its name is part of an address
+            problems += check_path(file, cache)  # its name is part of an address
     unique = sorted(set(problems), key=sort_key)
     built = {path: slug for slug, path in slugs.items()}
     return Judged(unique, vocabulary, built, redirects)

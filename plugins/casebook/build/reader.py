@@ -39,7 +39,7 @@ class CasebookReader(YAMLMetadataReader):
         if kind == "condition":
             return self._read(src)  # a condition is not a page of its own: never a stand-in
         post_kind = "page" if kind == "page" else "article"
-        if not src.readable or rules.blocking(src, post_kind, self.settings):
+        if not src.readable or rules.blocking(src, post_kind):
             return self._unbuilt(src, relpath, kind)
         try:
             content, metadata = self._read(src)
