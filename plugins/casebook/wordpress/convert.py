@@ -1,0 +1,132 @@
+"""A WordPress post's HTML as Markdown the rule book accepts: links rewritten, nothing raw left.
+
+WordPress stores "classic" posts without paragraphs (it adds them when it shows a post);
+Pelican's importer has the port of that (`decode_wp_content`), used here as it is. The HTML
+becomes Markdown through markdownify, in this process: one pandoc run per post was the slow
+part of `pelican-import` (see scripts/import_bench.py). Raw HTML never survives: text that
+looks like a tag is escaped, embeds and scripts are left out and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from bs4 import BeautifulSoup, Tag
+from markdownify import ATX, MarkdownConverter
+from pelican.tools.pelican_import import decode_wp_content
+
+# Elements that would run, frame another site, or ask for input: never brought over.
+DROPPED = ("script", "style", "iframe", "object", "embed", "applet", "form", "noscript")
+SHORTCODES = re.compile(
+    r"\[(gallery|embed|video|audio|playlist|youtube|vimeo|contact-form[\w-]*|soundcloud)\b"
+)
+# Characters that would end or confuse a Markdown link target.
+URL_SAFE = "/:?#@!$&'*+,;=%~._-"
+PLACEHOLDERS = ("{static}", "{filename}")  # Pelican's links to the site's own files
+# (url, is_image) -> the new URL, or None to drop the link and keep its text.
+Rewrite = Callable[[str, bool], "str | None"]
+
+
+@dataclass
+class Converted:
+    """A body in Markdown, and what the conversion left out or could not show."""
+
+    markdown: str
+    notes: list[str] = field(default_factory=list)
+
+
+class _Markdown(MarkdownConverter):
+    """markdownify with the site's Markdown: ATX headings, `-` bullets, no raw HTML."""
+
+    def escape(self, text, parent_tags):
+        text = super().escape(text, parent_tags)
+        if "_noformat" in parent_tags:
+            return text
+        # `<` would start raw HTML and `&name;` an entity: both stay text.
+        return text.replace("&", "&amp;").replace("<", "&lt;")
+
+    def convert_img(self, el, text, parent_tags):
+        if "_inline" in parent_tags and el.parent.name not in ("a",):
+            return _one_line(el.attrs.get("alt") or "")
+        return _image(el)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split()).replace("[", "\\[").replace("]", "\\]")
+
+
+def _image(el: Tag) -> str:
+    alt = _one_line(el.attrs.get("alt") or "")
+    src = str(el.attrs.get("src") or "")
+    return f"![{alt}]({src})" if src else alt
+
+
+def link_target(url: str) -> str:
+    """A URL as a Markdown link target: spaces, brackets, braces and quotes percent-encoded.
+
+    Only a leading `{static}` or `{filename}`, which the import itself writes, stays as it is.
+    """
+    url = url.strip()
+    prefix = next((p for p in PLACEHOLDERS if url.startswith(p)), "")
+    rest = quote(url.removeprefix(prefix), safe=URL_SAFE)
+    return prefix + rest.replace("(", "%28").replace(")", "%29")
+
+
+def wp_html(raw: str) -> str:
+    """A post's HTML with WordPress's paragraphs (block-editor posts have their own)."""
+    return raw if "<!-- wp:" in raw else decode_wp_content(raw)
+
+
+def plain_text(raw: str) -> str:
+    """The text of a post, without markup (for a title made from it)."""
+    soup = BeautifulSoup(raw, "lxml")
+    for tag in soup.find_all(DROPPED):
+        tag.decompose()
+    return " ".join(soup.get_text(" ").split())
+
+
+def _rewrite_links(soup: BeautifulSoup, rewrite: Rewrite, notes: list[str]) -> None:
+    for tag in soup.find_all(["a", "img"]):
+        is_image = tag.name == "img"
+        attribute = "src" if is_image else "href"
+        url = str(tag.get(attribute) or "").strip()
+        for name in list(tag.attrs):
+            if name not in ("src", "href", "alt", "title"):
+                del tag[name]  # srcset, class, style, on*: none of them is kept
+        if not url:
+            continue
+        new = rewrite(url, is_image)
+        if new is None:
+            notes.append(f"left out the {'image' if is_image else 'link'} to {url[:80]!r}")
+            if is_image:
+                tag.replace_with(str(tag.get("alt") or ""))
+            else:
+                tag.unwrap()
+            continue
+        if not is_image and tag.get_text() == url:
+            tag.string = new  # an address written out as its own text
+        tag[attribute] = link_target(new)
+
+
+def to_markdown(raw: str, rewrite: Rewrite) -> Converted:
+    """A post's HTML as Markdown: links rewritten by `rewrite`, embeds left out and noted."""
+    notes: list[str] = []
+    soup = BeautifulSoup(wp_html(raw), "lxml")
+    for tag in soup.find_all(DROPPED):
+        notes.append(f"left out an embedded <{tag.name}> (the site shows none)")
+        tag.decompose()
+    _rewrite_links(soup, rewrite, notes)
+    for found in SHORTCODES.finditer(soup.get_text()):
+        notes.append(f"a WordPress shortcode [{found[1]}] is left as text; replace it")
+    converter = _Markdown(heading_style=ATX, bullets="-", table_infer_header=True)
+    try:
+        markdown = converter.convert_soup(soup)
+    except RecursionError:
+        notes.append("its HTML is nested too deeply to convert: brought over as plain text")
+        markdown = converter.escape(soup.get_text("\n"), set())
+    # Blank lines collapse; two spaces at a line's end are a line break and stay.
+    markdown = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", markdown).strip()
+    return Converted(markdown, list(dict.fromkeys(notes)))
