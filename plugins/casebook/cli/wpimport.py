@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import os
+import secrets
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
@@ -19,6 +24,9 @@ from ..wordpress.images import Images
 from ..wordpress.links import Links
 from ..writing import fill_empty, front_matter, write_new
 from . import guarded
+
+# Fewer posts than this convert faster in this process than with workers started.
+PARALLEL_FROM = 64
 
 
 class Progress:
@@ -99,8 +107,9 @@ def render(planned: plan.Planned, body: str, settings: Settings) -> str:
     meta["slug"] = planned.slug
     if planned.tags:
         meta["tags"] = list(planned.tags)
-    if item.excerpt:
-        meta["summary"] = item.excerpt
+    summary = convert.plain_text(item.excerpt) if item.excerpt else ""
+    if summary:
+        meta["summary"] = summary
     order_key = rules.page_order_key(settings)
     if planned.kind == "page" and order_key:
         meta[order_key] = item.menu_order  # WordPress's own menu order
@@ -129,15 +138,36 @@ def _describe(planned: plan.Planned) -> str:
     return " (draft)" if planned.status == "draft" else ""
 
 
+def _quiet_worker() -> None:
+    """A conversion worker leaves Ctrl-C to the import itself, which reports it once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def converted(bodies: list[str], nonce: str) -> Iterator[convert.Converted]:
+    """Each body as Markdown, in order; on every core when there are many."""
+    work = functools.partial(convert.to_markdown, nonce=nonce)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if len(bodies) < PARALLEL_FROM or cores < 2:
+        yield from map(work, bodies)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(cores, 4), initializer=_quiet_worker)
+    try:
+        yield from pool.map(work, bodies, chunksize=16)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def write_all(plans, content: Path, settings, existing, links: Links, progress: Progress):
     """Write each planned item that is new; an outcome for each, and the report lines."""
-    outcomes, lines = [], []
+    outcomes, lines, new = [], [], []
     for planned in plans:
-        path = content / planned.relpath
         state = decide(planned, content, existing)
+        if state is None:
+            new.append(planned)
+            continue
         if state == "unchanged":
             outcomes.append(report.Outcome(planned.item, "unchanged", planned))
-        elif state == "taken":
+        else:
             owner = existing.slugs.get(planned.slug, planned.relpath)
             why = (
                 f"the slug '{planned.slug}' is already used by {shown(content / owner)}, "
@@ -145,26 +175,36 @@ def write_all(plans, content: Path, settings, existing, links: Links, progress: 
                 "should exist"
             )
             outcomes.append(report.Outcome(planned.item, "skipped", planned, why))
-        else:
-            notes = list(planned.notes)
-            converted = convert.to_markdown(
-                planned.item.html, links.rewriter(planned.relpath, notes)
-            )
-            notes += converted.notes
-            text = render(planned, converted.markdown, settings)
-            if write_new(path, text):
-                what = "written"
-            elif fill_empty(path, text):
-                what = "filled"
-                notes.append("an empty file of an interrupted import was there; filled it")
-            else:
-                what = "skipped"
-            outcomes.append(report.Outcome(planned.item, what, planned, "it appeared meanwhile"))
-            if what != "skipped":
-                lines.append(f"{shown(path)}{_describe(planned)}")
-                lines += [f"  {note}" for note in dict.fromkeys(notes)]
+        progress.step(planned.relpath)
+    bodies = converted([p.item.html for p in new], secrets.token_hex(6))
+    for planned, body in zip(new, bodies, strict=True):
+        notes = list(planned.notes)
+        markdown = links.resolve(body, planned.relpath, notes)
+        notes += body.notes
+        outcome = write_one(planned, render(planned, markdown, settings), content)
+        outcomes.append(outcome)
+        if outcome.what != "skipped":
+            lines.append(f"{shown(content / planned.relpath)}{_describe(planned)}")
+            lines += [f"  {note}" for note in dict.fromkeys([*notes, outcome.why]) if note]
         progress.step(planned.relpath)
     return outcomes, lines
+
+
+def write_one(planned: plan.Planned, text: str, content: Path) -> report.Outcome:
+    """Write one new file, or fill an empty one an interrupted import left."""
+    path = content / planned.relpath
+    # Thousands of files: no wait for the disk after each (see write_new).
+    if write_new(path, text, durable=False):
+        return report.Outcome(planned.item, "written", planned)
+    if fill_empty(path, text, durable=False):
+        return report.Outcome(
+            planned.item,
+            "filled",
+            planned,
+            "an empty file (an interrupted import's) was there; filled it",
+        )
+    why = f"{shown(path)} appeared while the import ran; it is left as it is"
+    return report.Outcome(planned.item, "skipped", planned, why)
 
 
 def attachment_paths(export: wxr.Export) -> dict[str, str]:
@@ -184,7 +224,9 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
     export = wxr.read(wxr_path)
     existing, vocabulary = read_content(content, settings)
     plans, outcomes = plan_all(export, vocabulary, settings, content)
-    claims = plan.claim_addresses(plans, export.hosts, existing)
+    claims = plan.claim_addresses(
+        plans, export.hosts, existing, lambda relpath: shown(content / relpath)
+    )
     images = Images(content, settings, export.hosts, uploads)
     links = Links(export.base_url, export.hosts, images)
     for planned in plans:
@@ -219,7 +261,7 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
         *lines,
         *skipped,
         *claims,
-        *report.missing_lines(links.missing),
+        *report.missing_lines(links.missing, shown(content)),
         *[
             f"{post}: an image from another site stays linked: {url[:100]}; make check reports it"
             for post, url in links.elsewhere

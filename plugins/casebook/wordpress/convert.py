@@ -10,9 +10,10 @@ looks like a tag is escaped, embeds and scripts are left out and reported.
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from markdownify import ATX, MarkdownConverter
@@ -23,19 +24,41 @@ DROPPED = ("script", "style", "iframe", "object", "embed", "applet", "form", "no
 SHORTCODES = re.compile(
     r"\[(gallery|embed|video|audio|playlist|youtube|vimeo|contact-form[\w-]*|soundcloud)\b"
 )
+KEPT_SCHEMES = ("", "http", "https", "mailto", "tel")
 # Characters that would end or confuse a Markdown link target.
 URL_SAFE = "/:?#@!$&'*+,;=%~._-"
 PLACEHOLDERS = ("{static}", "{filename}")  # Pelican's links to the site's own files
-# (url, is_image) -> the new URL, or None to drop the link and keep its text.
-Rewrite = Callable[[str, bool], "str | None"]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link or image address of a converted post, held by a token until it is resolved."""
+
+    url: str
+    is_image: bool
 
 
 @dataclass
 class Converted:
-    """A body in Markdown, and what the conversion left out or could not show."""
+    """A body in Markdown with its addresses as tokens, and what the conversion left out."""
 
     markdown: str
     notes: list[str] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    nonce: str = ""
+
+    def resolve(self, address: Callable[[Ref], str], text: Callable[[Ref], str]) -> str:
+        """The Markdown with each address (and each address written as text) filled in."""
+        values = {"u": lambda r: link_target(address(r)), "t": lambda r: _escape(text(r))}
+
+        def fill(found: re.Match[str]) -> str:
+            return values[found[1]](self.refs[int(found[2])])
+
+        return re.sub(rf"cbref{self.nonce}([ut])(\d+)x", fill, self.markdown)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("_", "\\_").replace("*", "\\*")
 
 
 class _Markdown(MarkdownConverter):
@@ -84,41 +107,54 @@ def plain_text(raw: str) -> str:
     """The text of a post, without markup (for a title made from it)."""
     soup = BeautifulSoup(raw, "lxml")
     for tag in soup.find_all(DROPPED):
-        tag.decompose()
+        tag.extract()
     return " ".join(soup.get_text(" ").split())
 
 
-def _rewrite_links(soup: BeautifulSoup, rewrite: Rewrite, notes: list[str]) -> None:
-    for tag in soup.find_all(["a", "img"]):
-        is_image = tag.name == "img"
-        attribute = "src" if is_image else "href"
-        url = str(tag.get(attribute) or "").strip()
-        for name in list(tag.attrs):
-            if name not in ("src", "href", "alt", "title"):
-                del tag[name]  # srcset, class, style, on*: none of them is kept
-        if not url:
-            continue
-        new = rewrite(url, is_image)
-        if new is None:
-            notes.append(f"left out the {'image' if is_image else 'link'} to {url[:80]!r}")
-            if is_image:
-                tag.replace_with(str(tag.get("alt") or ""))
-            else:
-                tag.unwrap()
-            continue
-        if not is_image and tag.get_text() == url:
-            tag.string = new  # an address written out as its own text
-        tag[attribute] = link_target(new)
+def _scheme(url: str) -> str | None:
+    """The URL's scheme, lower case ('' for a relative one), or None if it is no URL."""
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
 
 
-def to_markdown(raw: str, rewrite: Rewrite) -> Converted:
-    """A post's HTML as Markdown: links rewritten by `rewrite`, embeds left out and noted."""
+def _tokenize(tag: Tag, refs: list[Ref], nonce: str, notes: list[str]) -> None:
+    """Put a token in place of a link's or image's address; leave out a script address."""
+    is_image = tag.name == "img"
+    attribute = "src" if is_image else "href"
+    url = str(tag.get(attribute) or "").strip()
+    tag.attrs = {k: v for k, v in tag.attrs.items() if k in ("src", "href", "alt", "title")}
+    if not url:
+        return
+    if _scheme(url) not in KEPT_SCHEMES:  # javascript:, data:, file: and the like
+        notes.append(f"left out the {'image' if is_image else 'link'} to {url[:80]!r}")
+        if is_image:
+            tag.replace_with(str(tag.get("alt") or ""))
+        else:
+            tag.unwrap()
+        return
+    refs.append(Ref(url, is_image))
+    number = len(refs) - 1
+    if not is_image and tag.get_text() == url:
+        tag.string = f"cbref{nonce}t{number}x"  # an address written out as its own text
+    tag[attribute] = f"cbref{nonce}u{number}x"
+
+
+def to_markdown(raw: str, nonce: str = "") -> Converted:
+    """A post's HTML as Markdown; its addresses are tokens until `Converted.resolve`.
+
+    `nonce` makes the tokens unguessable by the post's own text (one per import).
+    """
+    nonce = nonce or secrets.token_hex(6)
     notes: list[str] = []
+    refs: list[Ref] = []
     soup = BeautifulSoup(wp_html(raw), "lxml")
     for tag in soup.find_all(DROPPED):
         notes.append(f"left out an embedded <{tag.name}> (the site shows none)")
-        tag.decompose()
-    _rewrite_links(soup, rewrite, notes)
+        tag.extract()  # not decompose(): an embed inside another is still in this list
+    for tag in soup.find_all(["a", "img"]):
+        _tokenize(tag, refs, nonce, notes)
     for found in SHORTCODES.finditer(soup.get_text()):
         notes.append(f"a WordPress shortcode [{found[1]}] is left as text; replace it")
     converter = _Markdown(heading_style=ATX, bullets="-", table_infer_header=True)
@@ -129,4 +165,4 @@ def to_markdown(raw: str, rewrite: Rewrite) -> Converted:
         markdown = converter.escape(soup.get_text("\n"), set())
     # Blank lines collapse; two spaces at a line's end are a line break and stay.
     markdown = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", markdown).strip()
-    return Converted(markdown, list(dict.fromkeys(notes)))
+    return Converted(markdown, list(dict.fromkeys(notes)), refs, nonce)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -53,7 +54,9 @@ def file_name(path: str, settings: Settings, number: int = 1) -> str:
     pure = PurePosixPath(unquote(path).replace("\\", "/"))
     suffix = pure.suffix.lower() if pure.suffix.lower() in FILES else ".jpg"
     suffix = ".jpg" if suffix == ".jpeg" else suffix
-    stem = rules.make_slug(pure.stem, settings)[:MAX_STEM].strip("-") or "image"
+    # Dots and underscores part words (photo_2009.large -> photo-2009-large), as spaces would.
+    words = re.sub(r"[._]+", "-", pure.stem)
+    stem = rules.make_slug(words, settings)[:MAX_STEM].strip("-") or "image"
     return f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
 
 
@@ -155,9 +158,9 @@ class Images:
         target = self.content / IMAGES_FOLDER / name
         if target.exists():
             return Brought(name, "already there")
-        if not write_new(target, data):  # taken meanwhile: never over it
+        if not write_new(target, data, durable=False):  # taken meanwhile: never over it
             name = self._free_name(path, data)
-            if not write_new(self.content / IMAGES_FOLDER / name, data):
+            if not write_new(self.content / IMAGES_FOLDER / name, data, durable=False):
                 return Brought(name, "missing", "its name was taken while it was written")
         return Brought(name, "copied" if self.uploads else "downloaded")
 

@@ -12,10 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .convert import Rewrite
+from .convert import Converted, Ref
 from .images import Brought, Images, is_file_url
-
-KEPT_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def address_key(path: str, query: str = "") -> str:
@@ -53,39 +51,49 @@ class Links:
             parts = urlsplit(address)
             self.posts.setdefault(address_key(parts.path, parts.query), relpath)
 
-    def rewriter(self, post: str, notes: list[str]) -> Rewrite:
-        """The rewrite function for one post's links; what it changes goes into `notes`."""
+    def resolve(self, converted: Converted, post: str, notes: list[str]) -> str:
+        """A converted post's Markdown with every address pointing at the new site."""
+        return converted.resolve(
+            lambda ref: self.address(ref, post, notes), lambda ref: self.as_text(ref)
+        )
 
-        def rewrite(url: str, is_image: bool) -> str | None:
-            return self._rewrite(url, is_image, post, notes)
-
-        return rewrite
-
-    def _rewrite(self, url: str, is_image: bool, post: str, notes: list[str]) -> str | None:
+    def _absolute(self, url: str) -> tuple[str, str, str, str, str] | None:
         try:
-            parts = urlsplit(url)
-            absolute = urlsplit(urljoin(self.base_url + "/", url))
+            parts = urlsplit(urljoin(self.base_url + "/", url))
         except ValueError:
             return None
-        scheme = parts.scheme.lower()
-        if scheme and scheme not in KEPT_SCHEMES:
-            return None  # javascript:, data:, file: and the like
-        if scheme in ("mailto", "tel") or url.startswith("#"):
+        return parts.scheme, parts.netloc.lower(), parts.path, parts.query, parts.fragment
+
+    def as_text(self, ref: Ref) -> str:
+        """An address written out as a link's text: a path here for one of the old site's."""
+        found = self._absolute(ref.url)
+        if found is None or found[1] not in self.hosts or ref.url.startswith(("mailto:", "tel:")):
+            return ref.url
+        _scheme, _host, path, query, _fragment = found
+        return (path or "/") + (f"?{query}" if query else "")
+
+    def address(self, ref: Ref, post: str, notes: list[str]) -> str:
+        """Where a link or image of `post` points on the new site."""
+        url = ref.url
+        found = self._absolute(url)
+        if found is None or url.startswith(("mailto:", "tel:", "#")):
             return url
-        if absolute.netloc.lower() not in self.hosts:
-            if is_image:
+        scheme, host, path, query, fragment = found
+        if host not in self.hosts:
+            if ref.is_image:
                 self.elsewhere.append((post, url))
             return url
-        if is_file_url(absolute.path, is_image):
-            brought = self.images.bring(absolute.geturl())
+        absolute = f"{scheme}://{host}{path}" + (f"?{query}" if query else "")
+        if is_file_url(path, ref.is_image):
+            brought = self.images.bring(absolute)
             if brought.how == "missing":
-                self.missing.append(Missing(post, absolute.geturl(), brought))
+                self.missing.append(Missing(post, absolute, brought))
             return f"{{static}}/images/{brought.name}"
-        fragment = f"#{absolute.fragment}" if absolute.fragment else ""
-        found = self.posts.get(address_key(absolute.path, absolute.query))
-        if found:
-            return f"{{filename}}/{found}{fragment}"
-        local = (absolute.path or "/") + (f"?{absolute.query}" if absolute.query else "")
+        anchor = f"#{fragment}" if fragment else ""
+        target = self.posts.get(address_key(path, query))
+        if target:
+            return f"{{filename}}/{target}{anchor}"
+        local = (path or "/") + (f"?{query}" if query else "")
         if local != "/":
             notes.append(f"a link to {local[:80]} of the old site, which no imported post has")
-        return local + fragment
+        return local + anchor

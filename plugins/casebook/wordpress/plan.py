@@ -7,7 +7,7 @@ go in; a decision for every item comes out, the same for the same export on ever
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -245,7 +245,10 @@ def left_reason(item: Item) -> str | None:
 
 
 def claim_addresses(
-    plans: Sequence[Planned], hosts: frozenset[str], existing: Existing
+    plans: Sequence[Planned],
+    hosts: frozenset[str],
+    existing: Existing,
+    shown_in: Callable[[str], str] = str,
 ) -> list[str]:
     """Give each public item its old addresses, each to one item only; the report lines."""
     report: list[str] = []
@@ -264,13 +267,13 @@ def claim_addresses(
             elsewhere = existing.claims.get(found.save_as)
             if owner is not None:
                 report.append(
-                    f"the old address {old} was claimed by {owner.relpath} and "
-                    f"{planned.relpath}; it leads to {owner.relpath}"
+                    f"{shown_in(planned.relpath)}: the old address {old} is also claimed by "
+                    f"{shown_in(owner.relpath)}; it leads there, not here"
                 )
             elif elsewhere is not None and elsewhere != planned.relpath:
                 report.append(
-                    f"the old address {old} of {planned.relpath} is already claimed by "
-                    f"{elsewhere}; left there"
+                    f"{shown_in(planned.relpath)}: the old address {old} is already claimed "
+                    f"by {shown_in(elsewhere)}; it leads there, not here"
                 )
             else:
                 owners[found.save_as] = planned

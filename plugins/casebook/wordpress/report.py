@@ -118,19 +118,22 @@ def _attachments(
     return lines
 
 
-def missing_lines(missing: Sequence[Missing]) -> list[str]:
+def missing_lines(missing: Sequence[Missing], content: str) -> list[str]:
     """Every image that could not be brought home, by post and old address."""
     if not missing:
         return []
     lines = [
-        "Missing images: each post below links to content/images/<name>; save the image "
-        "there under that name (from a backup of the old site), or remove it from the post:"
+        "Missing images: each post below now links to the name after the arrow; save the "
+        "image there (from a backup of the old site), or remove it from the post:"
     ]
     seen = set()
     for m in missing:
         if (m.post, m.url) not in seen:
             seen.add((m.post, m.url))
-            lines.append(f"  {m.post}: {m.url} -> images/{m.brought.name} ({m.brought.why})")
+            lines.append(
+                f"  {content}/{m.post}: {m.url} -> {content}/images/{m.brought.name} "
+                f"({m.brought.why})"
+            )
     return lines
 
 
