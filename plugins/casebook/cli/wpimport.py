@@ -225,7 +225,11 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
     existing, vocabulary = read_content(content, settings)
     plans, outcomes = plan_all(export, vocabulary, settings, content)
     claims = plan.claim_addresses(
-        plans, export.hosts, existing, lambda relpath: shown(content / relpath)
+        plans,
+        export.hosts,
+        existing,
+        rules.reserved_names(settings),
+        lambda relpath: shown(content / relpath),
     )
     images = Images(content, settings, export.hosts, uploads)
     links = Links(export.base_url, export.hosts, images)
@@ -263,7 +267,9 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
         *claims,
         *report.missing_lines(links.missing, shown(content)),
         *[
-            f"{post}: an image from another site stays linked: {url[:100]}; make check reports it"
+            f"{shown(content / post)}: an image from another site stays linked ({url[:100]}): "
+            "every page view would ask that site for it; save it in content/images/ and "
+            "link it there"
             for post, url in links.elsewhere
         ],
         *head,

@@ -248,6 +248,7 @@ def claim_addresses(
     plans: Sequence[Planned],
     hosts: frozenset[str],
     existing: Existing,
+    reserved: dict[str, str],
     shown_in: Callable[[str], str] = str,
 ) -> list[str]:
     """Give each public item its old addresses, each to one item only; the report lines."""
@@ -265,7 +266,13 @@ def claim_addresses(
                 continue  # the home page, an unusable address, or the post's own new one
             owner = owners.get(found.save_as)
             elsewhere = existing.claims.get(found.save_as)
-            if owner is not None:
+            first = found.save_as.split("/")[0].lower()
+            if first in reserved and not found.save_as.startswith("p/"):
+                report.append(
+                    f"{shown_in(planned.relpath)}: the old address {old} is where this site "
+                    f"puts {reserved[first]}; it is not kept"
+                )
+            elif owner is not None:
                 report.append(
                     f"{shown_in(planned.relpath)}: the old address {old} is also claimed by "
                     f"{shown_in(owner.relpath)}; it leads there, not here"

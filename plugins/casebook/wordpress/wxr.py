@@ -13,6 +13,7 @@ from lxml import etree
 # WordPress files every post without a category here: it says nothing about the post.
 DEFAULT_CATEGORY = "uncategorized"
 NO_DATE = "0000-00-00"
+TERM_DOMAINS = ("category", "post_tag", "tag", None)
 WXR_NAMESPACE = re.compile(r"^http://wordpress\.org/export/1\.\d+/?$")
 
 
@@ -63,21 +64,28 @@ def _children(element: etree._Element) -> dict[str, str]:
     found: dict[str, str] = {}
     for child in element:
         name = _local(child)
-        if name and name not in found and name != "category":
+        if name and name != "category":
             namespace = etree.QName(child).namespace or ""
             key = f"excerpt:{name}" if "excerpt" in namespace else name
-            found.setdefault(key, child.text or "")
+            found.setdefault(key, _text(child))
     return found
+
+
+def _text(element: etree._Element) -> str:
+    """An element's text; an entity reference left unexpanded is left out, not what follows."""
+    return (element.text or "") + "".join(sub.tail or "" for sub in element)
 
 
 def _terms(element: etree._Element) -> tuple[str, ...]:
     names = []
     for child in element:
-        if _local(child) != "category" or child.get("domain") not in ("category", "post_tag"):
+        # WXR 1.0 says "tag" where later versions say "post_tag"; its plain <category>
+        # elements repeat the categories for RSS readers.
+        if _local(child) != "category" or child.get("domain") not in TERM_DOMAINS:
             continue
         if child.get("nicename") == DEFAULT_CATEGORY:
             continue
-        name = " ".join(html.unescape(child.text or "").split())
+        name = " ".join(html.unescape(_text(child)).split())
         if name and name not in names:
             names.append(name)
     return tuple(names)
