@@ -251,7 +251,7 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
         head = [
             f"nothing new to import from {where}: no file was written"
             + (
-                " (every item was imported before)"
+                " (every file it would write is there already)"
                 if any(o.what == "unchanged" for o in written)
                 else ""
             )

@@ -38,9 +38,11 @@ def _items_line(label: str, outcomes: Sequence[Outcome]) -> str | None:
     parts = []
     written = counts["written"] + counts["filled"]
     if written:
-        parts.append(f"{written} imported" + (f" ({cases} as cases, held back)" if cases else ""))
+        parts.append(
+            f"{written} imported" + (f" ({_n(cases, 'case')}, held back)" if cases else "")
+        )
     if counts["unchanged"]:
-        parts.append(f"{counts['unchanged']} imported before (left as they are)")
+        parts.append(f"{counts['unchanged']} already in content/ (left as they are)")
     if counts["skipped"]:
         parts.append(f"{counts['skipped']} skipped (the reason is above)")
     left = Counter(o.why for o in outcomes if o.what == "left")
