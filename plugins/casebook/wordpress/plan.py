@@ -236,7 +236,7 @@ def left_reason(item: Item) -> str | None:
     if kind == "menu":
         return "a menu item: the site makes its menu from its pages"
     if kind == "internal":
-        return f"WordPress's own record ({item.post_type[:40]})"
+        return "WordPress keeps them for itself"
     if item.status in NOT_IMPORTED:
         return NOT_IMPORTED[item.status]
     if item.status not in ("publish", *HELD_STATUSES):

@@ -80,16 +80,16 @@ def accounting(
     other = by_group.get("other", [])
     if other:
         types = Counter(o.item.post_type[:40] for o in other)
-        named = ", ".join(f"{t}: {n}" for t, n in sorted(types.items()))
+        named = ", ".join(f"'{t}': {n}" for t, n in sorted(types.items()))
         lines.append(
-            (_items_line(f"other post types ({named})", other) or "")
-            + "; kept as draft posts: publish or delete each"
+            (_items_line("other post types", other) or "")
+            + f" ({named}), as draft posts: publish or delete each"
         )
     lines += _attachments(by_group.get("attachment", []), brought, attachment_paths)
     comments = sum(i.comments for i in items)
     if comments:
         lines.append(f"  comments: {comments}: not imported, by design: a case site publishes none")
-    for key, label in (("menu", "menu items"), ("internal", "WordPress's own records")):
+    for key, label in (("menu", "menu items"), ("internal", "revisions and other records")):
         found = by_group.get(key, [])
         if found:
             lines.append(f"  {label}: {len(found)}: not imported, by design: {found[0].why}")
