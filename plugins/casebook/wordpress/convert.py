@@ -67,7 +67,8 @@ class _Markdown(MarkdownConverter):
     """markdownify with the site's Markdown: ATX headings, `-` bullets, no raw HTML."""
 
     def escape(self, text, parent_tags):
-        text = super().escape(text, parent_tags)
+        # markdownify's own stub leaves its escape() out; it is there (markdownify 1.2).
+        text = super().escape(text, parent_tags)  # type: ignore[misc]
         if "_noformat" in parent_tags:
             return text
         # `<` would start raw HTML and `&name;` an entity: both stay text.
@@ -75,7 +76,7 @@ class _Markdown(MarkdownConverter):
 
     def convert_img(self, el, text, parent_tags):
         if "_inline" in parent_tags and el.parent.name not in ("a",):
-            return _one_line(el.attrs.get("alt") or "")
+            return _one_line(str(el.attrs.get("alt") or ""))
         return _image(el)
 
 
@@ -84,7 +85,7 @@ def _one_line(text: str) -> str:
 
 
 def _image(el: Tag) -> str:
-    alt = _one_line(el.attrs.get("alt") or "")
+    alt = _one_line(str(el.attrs.get("alt") or ""))
     src = str(el.attrs.get("src") or "")
     return f"![{alt}]({src})" if src else alt
 

@@ -106,7 +106,7 @@ def map_terms(
     terms: Iterable[str], vocabulary: vocab.Vocabulary
 ) -> tuple[bool, list[str], list[str]]:
     """Whether the terms mark a case; tags as condition names; the terms no condition knows."""
-    is_case, tags, unmapped = False, [], []
+    is_case, tags, unmapped = False, list[str](), list[str]()
     for term in terms:
         if vocab.term_key(term) in CASE_TERMS:
             is_case = True
@@ -134,12 +134,13 @@ def case_from_title(title: str) -> dict[str, str] | None:
 
 def title_from_text(text: str) -> str:
     """A title made of the first words of a post's text ('' if it has none)."""
-    words = text.split()[:TITLE_WORDS]
-    title = " ".join(words)
+    words = text.split()
+    title = " ".join(words[:TITLE_WORDS])
     if len(title) > MAX_DERIVED_TITLE:
-        title = title[:MAX_DERIVED_TITLE].rsplit(" ", 1)[0]
+        title = title[:MAX_DERIVED_TITLE].rsplit(" ", 1)[0][:MAX_DERIVED_TITLE]
+    whole = title == " ".join(words)
     title = title.rstrip(".,;:!?-–— ")
-    return title + ("…" if len(words) < len(text.split()) or not title else "") if title else ""
+    return title + ("" if whole or not title else "…")
 
 
 def _sound(slug: str, settings: Settings, reserved: dict[str, str]) -> str:
