@@ -232,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pandoc-each", action="store_true", help="it takes a minute")
     args = parser.parse_args(argv)
     lines = [f"# make import on {args.posts} posts", ""]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     with tempfile.TemporaryDirectory(prefix="import-bench-") as folder:
         work = Path(folder)
         export, uploads = work / "export.xml", work / "uploads"
@@ -258,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
             lines += ["", *quality([pelican_export, *fixtures])]
         else:
             lines.append("- pandoc is not installed: no comparison")
+    cores = os.cpu_count() or 1
+    end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    lines += ["", f"{cores} cores; load average {load:.1f} at the start, {end:.1f} at the end."]
     text = "\n".join(lines) + "\n"
     print(text, end="")
     if args.out:

@@ -287,3 +287,20 @@ def test_make_import_never_runs_a_hostile_uploads_value(tmp_path):
         "e.g. UPLOADS=backup/wp-content/uploads\n"
     )
     assert not marker.exists() and not (tmp_path / "content").exists()
+
+
+def test_progress_on_a_terminal_is_one_bar_drawn_again_in_place():
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    progress = wpimport.Progress(4, stream)
+    for _ in range(4):
+        progress.step("posts/x.md")
+    assert stream.getvalue() == (
+        "\rimport [#######-----------------------] 1/4"
+        "\rimport [###############---------------] 2/4"
+        "\rimport [######################--------] 3/4"
+        "\rimport [##############################] 4/4\n"
+    )

@@ -72,7 +72,7 @@ def read_content(content: Path, settings: Settings) -> tuple[plan.Existing, obje
     return plan.Existing(slugs, claims), vocabulary
 
 
-def plan_all(export, vocabulary, settings, content: Path):
+def plan_all(export, vocabulary, settings):
     """A plan for every item that is imported, and an outcome for every other one."""
     reserved = rules.reserved_names(settings)
     taken: set[str] = set()
@@ -223,7 +223,7 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
     """Import the export into content/; the lines to print."""
     export = wxr.read(wxr_path)
     existing, vocabulary = read_content(content, settings)
-    plans, outcomes = plan_all(export, vocabulary, settings, content)
+    plans, outcomes = plan_all(export, vocabulary, settings)
     claims = plan.claim_addresses(
         plans,
         export.hosts,
