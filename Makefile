@@ -1,7 +1,8 @@
 # Every target sets up .venv from the hashed requirements on first use.
 #
-# Values a user gives (TITLE="…", WXR=…, INPUTDIR=…, PORT=…, SITEURL=…, any NAME=value on the
-# command line) reach the tools only through the environment, as their exact text:
+# Values a user gives (TITLE="…", WXR=…, UPLOADS=…, INPUTDIR=…, PORT=…, SITEURL=…, any
+# NAME=value on the command line) reach the tools only through the environment, as their exact
+# text:
 #  - GNU make expands a command-line value whenever it is referenced *and* whenever it is
 #    exported to a recipe, so `TITLE='$(shell …)'` would run even if no recipe used it. The loop
 #    below re-sets each command-line variable to its own unexpanded text and exports it.
@@ -55,7 +56,8 @@ help:
 	@echo 'make clean      remove output/ and the content cache'
 	@echo 'make check      check every content file; one line per problem'
 	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
-	@echo 'make import WXR=export.xml bring in a WordPress export (new files only)'
+	@echo 'make import WXR=export.xml bring in a WordPress export (new files only); add'
+	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, not the old site'
 	@echo 'make rsync_upload          publish, then copy output/ to SSH_TARGET'
 	@echo 'make github                publish, then push output/ to the gh-pages branch'
 	@echo 'make bench       Casebook against stock Pelican at 1000 and 5000 posts (docs/benchmarks.md)'
@@ -108,7 +110,7 @@ newcase: $(VENV)/.installed
 
 import: $(VENV)/.installed
 	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
-	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" -- "$$WXR"
+	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" -- "$$WXR"
 
 rsync_upload: publish
 	@target="$$SSH_TARGET"; [ -n "$$target" ] || target=$$($(READ_RSYNC_TARGET) 2>/dev/null); \

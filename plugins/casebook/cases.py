@@ -2,6 +2,8 @@
 
 from typing import NamedTuple
 
+from .writing import scalar
+
 
 class CaseField(NamedTuple):
     """One field of the summary box: its key, its label, and what to write in it."""
@@ -47,11 +49,17 @@ def case_fields(case):
     return [(key, label, case[key]) for key, label in CASE_FIELDS if filled(case.get(key))]
 
 
-def case_block() -> str:
-    """The `case:` block with every field empty and explained, as `make newcase` writes it."""
+def case_block(values: dict[str, str] | None = None) -> str:
+    """The `case:` block with every field explained, as `make newcase` writes it.
+
+    `values` fills fields known already (`make import` takes them from a post's title);
+    each is written by PyYAML's emitter.
+    """
+    values = values or {}
     lines = ["case:   # the summary box a referring clinician reads"]
     for f in FIELDS:
-        lines.append(f"  {f.key}:   # {f.asks}")
+        value = f" {scalar(values[f.key])}" if values.get(f.key) else ""
+        lines.append(f"  {f.key}:{value}   # {f.asks}")
         if f.key == "client":
             lines.append(
                 "  consent: false   # true once written consent is on file; until then it "

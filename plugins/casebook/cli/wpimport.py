@@ -3,374 +3,316 @@
 from __future__ import annotations
 
 import argparse
-import html
-import json
+import functools
 import os
-import shutil
-import subprocess
+import secrets
+import signal
 import sys
-import tempfile
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
-from lxml import etree
-from pelican.utils import slugify
-
-from .. import corpus, rules, source
-from .. import vocabulary as vocab
+from .. import addresses, corpus, rules
 from ..cases import case_block
 from ..problems import shown
+from ..settings import Settings
 from ..settings import load as load_settings
+from ..wordpress import convert, plan, report, wxr
+from ..wordpress.images import Images
+from ..wordpress.links import Links
+from ..writing import fill_empty, front_matter, write_new
 from . import guarded
 
-# What pelican-import converts; other statuses (private, pending, trash) are left behind.
-IMPORTED_STATUSES = ("publish", "draft")
-POST_TYPES = ("post", "page")
-# A WordPress category or tag with one of these names marks a post as a case write-up.
-CASE_TERMS = frozenset(
-    vocab.term_key(t)
-    for t in (
-        "case study",
-        "case studies",
-        "case report",
-        "case reports",
-        "cases",
-    )
-)
-# WordPress files every post without a category here: it says nothing about the post.
-DEFAULT_CATEGORY = "uncategorized"
-FOLDERS = {"case": "cases", "post": "posts", "page": "pages"}
+# Fewer posts than this convert faster in this process than with workers started.
+PARALLEL_FROM = 64
 
 
-@dataclass(frozen=True)
-class Item:
-    """One post or page of the export, as WordPress describes it."""
+class Progress:
+    """One line per item on stderr, or a bar that redraws itself on a terminal."""
 
-    line: int
-    post_id: str
-    post_name: str
-    title: str
-    post_type: str
-    status: str
-    date: str | None  # "YYYY-MM-DD HH:MM"
-    link: str
-    excerpt: str
-    menu_order: int
-    terms: tuple[str, ...]  # category and tag names, each whole: commas stay inside
+    WIDTH = 30
 
-    @property
-    def importer_key(self) -> tuple[str, str]:
-        """How pelican-import names its file for this item: folder kind, then Slug."""
-        return (self.post_type, self.post_name or self.post_id)
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.bar = stream.isatty()
 
-
-@dataclass(frozen=True)
-class Planned:
-    """What will be written for one item."""
-
-    item: Item
-    kind: str  # "case", "post" or "page"
-    slug: str
-    tags: tuple[str, ...]
-    unmapped: tuple[str, ...]
-    redirect_from: tuple[str, ...]
-
-    @property
-    def relpath(self) -> str:
-        """Where the file goes, relative to the content folder."""
-        return f"{FOLDERS[self.kind]}/{self.slug}.md"
+    def step(self, what: str) -> None:
+        """Count one item done, and show it."""
+        self.done += 1
+        if self.bar:
+            filled = self.WIDTH * self.done // max(self.total, 1)
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            self.stream.write(f"\rimport [{bar}] {self.done}/{self.total}")
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"import: {self.done}/{self.total} {what}\n")
+        self.stream.flush()
 
 
-def _local(element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
-
-
-def _text(item, name: str) -> str:
-    """The text of the item's first child called `name`, whatever its namespace."""
-    for child in item:
-        if _local(child) == name:
-            return (child.text or "").strip()
-    return ""
-
-
-def read_items(wxr: Path) -> tuple[list[Item], Counter]:
-    """Posts and pages pelican-import converts, and a count of those it leaves behind."""
-    # No entities, no network: an export file must not make us fetch or expand anything.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    root = etree.parse(str(wxr), parser).getroot()
-    items, left = [], Counter()
-    for element in root.iter("item"):
-        post_type, status = _text(element, "post_type"), _text(element, "status")
-        if post_type not in POST_TYPES:
-            continue  # attachments, menu items, revisions
-        if status not in IMPORTED_STATUSES:
-            left[status or "no status"] += 1
-            continue
-        date, order = _text(element, "post_date"), _text(element, "menu_order")
-        terms = [
-            (child.text or "").strip()
-            for child in element
-            if _local(child) == "category"
-            and child.get("domain") in ("category", "post_tag")
-            and child.get("nicename") != DEFAULT_CATEGORY
-        ]
-        items.append(
-            Item(
-                line=element.sourceline or 0,
-                post_id=_text(element, "post_id"),
-                post_name=_text(element, "post_name"),
-                title=html.unescape(_text(element, "title")),
-                post_type=post_type,
-                status=status,
-                date=None if date.startswith("0000") or not date else date[:16],
-                link=_text(element, "link"),
-                excerpt=_excerpt(element),
-                menu_order=int(order) if order.isdigit() else 0,
-                terms=tuple(t for t in terms if t),
-            )
-        )
-    return items, left
-
-
-def _excerpt(element) -> str:
-    """The hand-written excerpt, if any: `excerpt:encoded`, not the post's `content:encoded`."""
-    for child in element:
-        if _local(child) == "encoded" and "excerpt" in (etree.QName(child).namespace or ""):
-            return " ".join((child.text or "").split())
-    return ""
-
-
-def map_terms(
-    terms: Iterable[str], vocabulary: vocab.Vocabulary
-) -> tuple[bool, list[str], list[str]]:
-    """Whether the terms mark a case; tags as condition names; the terms no condition knows."""
-    is_case, tags, unmapped = False, [], []
-    for term in terms:
-        if vocab.term_key(term) in CASE_TERMS:
-            is_case = True
-            continue
-        entry = vocabulary.lookup(term)
-        tag = entry.name if entry else " ".join(term.split())
-        if vocab.term_key(tag) not in map(vocab.term_key, tags):
-            tags.append(tag)
-            if entry is None:
-                unmapped.append(tag)
-    return is_case, tags, unmapped
-
-
-def old_paths(item: Item, slug: str) -> list[str]:
-    """The addresses a published item had on the old site that differ from `/{slug}/`."""
-    if item.status != "publish":
-        return []  # a draft was never public: nobody has its address
-    paths = []
-    if item.link:
-        parts = urlsplit(item.link)
-        paths.append((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
-    if item.post_id:
-        paths.append(f"/?p={item.post_id}")  # WordPress answers ?p=N for every post and page
-    new = f"/{slug}/"
-    return list(dict.fromkeys(p for p in paths if p.rstrip("/") + "/" != new))
-
-
-def plan(item: Item, vocabulary: vocab.Vocabulary, settings: dict) -> Planned:
-    """Where an item goes, under which slug, with which tags and old addresses."""
-    is_case, tags, unmapped = map_terms(item.terms, vocabulary)
-    # WordPress keeps non-ASCII slugs percent-encoded; the readable form is the same URL.
-    slug = unquote(item.post_name) or slugify(
-        item.title or item.post_id, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]
-    )
-    kind = "page" if item.post_type == "page" else "case" if is_case else "post"
-    return Planned(item, kind, slug, tuple(tags), tuple(unmapped), tuple(old_paths(item, slug)))
-
-
-def _yaml(value) -> str:
-    # JSON strings and lists are valid YAML flow scalars and sequences: quoting stays safe.
-    return json.dumps(value, ensure_ascii=False)
-
-
-def render(planned: Planned, body: str, order_key: str | None = None) -> str:
-    """The new file: YAML front matter in the site's format, then the converted body."""
-    item = planned.item
-    lines = ["---", f"title: {_yaml(item.title)}"]
-    if item.date:
-        lines.append(f"date: {item.date}")
-    lines.append(f"slug: {planned.slug}")
-    if planned.tags:
-        lines.append(f"tags: {_yaml(list(planned.tags))}")
-    if item.excerpt:
-        lines.append(f"summary: {_yaml(item.excerpt)}")
-    if planned.kind == "page" and order_key:
-        lines.append(f"{order_key}: {item.menu_order}")  # WordPress's own menu order
-    if item.status == "draft":
-        lines.append("status: draft")
-    if planned.redirect_from:
-        lines.append(f"redirect_from: {_yaml(list(planned.redirect_from))}")
-    front = "\n".join(lines) + "\n"
-    if planned.kind == "case":
-        front += case_block()
-    return f"{front}---\n\n{body.strip()}\n"
-
-
-def run_importer(wxr: Path, folder: str) -> dict[tuple[str, str], str]:
-    """Pelican's own importer into `folder`: converted Markdown bodies by importer key."""
-    # The importer installed beside this Python, so the venv's Pelican does the work.
-    here = os.path.dirname(sys.executable)
-    command = shutil.which("pelican-import", path=here) or "pelican-import"
-    # --dir-page, --wp-custpost: pages and other post types (menu items) in folders of
-    # their own, so nothing of the same name overwrites a post's converted file.
-    subprocess.run(  # noqa: S603 - a list of arguments, no shell
-        [
-            command,
-            "--wpfile",
-            "-m",
-            "markdown",
-            "--dir-page",
-            "--wp-custpost",
-            "-o",
-            folder,
-            str(wxr),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    bodies = {}
-    for path in [*Path(folder).glob("*.md"), *Path(folder, "pages").glob("*.md")]:
-        text = path.read_text(encoding="utf-8")
-        read = source.parse(str(path), text)
-        slug = read.meta.get("slug", path.stem)
-        kind = "page" if path.parent.name == "pages" else "post"
-        # The importer's header ends at the first blank line; the Markdown body follows.
-        bodies[(kind, str(slug))] = text.split("\n\n", 1)[1] if "\n\n" in text else ""
-    return bodies
-
-
-def _write_new(path: Path, text: str) -> bool:
-    """Write a file that must not exist yet; False if it does."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8") as file:
-            file.write(text)
-    except FileExistsError:
-        return False
-    return True
-
-
-def import_items(
-    wxr: Path, items: Sequence[Item], bodies: dict, content: Path, settings: dict
-) -> tuple[list[str], list[Planned]]:
-    """Write each item as a new file; the report lines, and what was written."""
+def read_content(content: Path, settings: Settings) -> tuple[plan.Existing, object]:
+    """The slugs and old addresses already used under content/, and the condition vocabulary."""
     found = list(corpus.sources(corpus.files(content, settings))) if content.is_dir() else []
     vocabulary, _problems = rules.read_vocabulary(
         [s for f, s in found if f.kind == "condition"], None, settings
     )
-    taken = {
-        str(s.meta["slug"]).strip(): s.path
-        for f, s in found
-        if f.kind in ("article", "page") and s.meta.get("slug")
-    }
-    report, written = [], []
-    for item in items:
-        planned = plan(item, vocabulary, settings)
-        where = f"{shown(wxr)}:{item.line}"
-        path = content / planned.relpath
-        owner = taken.get(planned.slug)
-        body = bodies.get(item.importer_key)
-        if owner:
-            report.append(
-                f"{where}: skipped {item.title!r}: the slug '{planned.slug}' is already used "
-                f"by {owner}, which is left as it is; import it by hand under another slug "
-                "if both should exist"
-            )
-        elif body is None:
-            report.append(
-                f"{where}: skipped {item.title!r}: pelican-import wrote nothing for it; "
-                "check the item in WordPress and export again"
-            )
-        elif not _write_new(path, render(planned, body, rules.page_order_key(settings))):
-            report.append(
-                f"{where}: skipped {item.title!r}: {shown(path)} already exists and is left "
-                "as it is; import it by hand under another slug if both should exist"
-            )
+    slugs, claims = {}, {}
+    for file, source in found:
+        if file.kind not in ("article", "page") or not source.readable:
+            continue
+        slug = str(source.meta.get("slug") or "").strip()
+        if slug:
+            slugs.setdefault(slug, file.relpath)
+        for old in rules.text_list(source, "redirect_from")[0]:
+            target = addresses.target(old)
+            if target:
+                claims.setdefault(target.save_as, file.relpath)
+    return plan.Existing(slugs, claims), vocabulary
+
+
+def plan_all(export, vocabulary, settings):
+    """A plan for every item that is imported, and an outcome for every other one."""
+    reserved = rules.reserved_names(settings)
+    taken: set[str] = set()
+    plans, outcomes = [], []
+    for item in export.items:
+        why = plan.left_reason(item)
+        if why:
+            outcomes.append(report.Outcome(item, "left", why=why))
+            continue
+        title, notes = item.title, []
+        if not title:
+            title = plan.title_from_text(convert.plain_text(item.html))
+            if not title:
+                outcomes.append(report.Outcome(item, "skipped", why="it has no title and no text"))
+                continue
+            notes.append(f"it had no title in WordPress; titled from its text: {title!r}")
+        if len(title) > rules.MAX_TITLE:
+            title = title[: rules.MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
+            notes.append("its title was cut to 200 characters")
+        planned = plan.plan_item(item, title, vocabulary, settings, reserved, taken)
+        planned.notes[:0] = notes
+        plans.append(planned)
+    return plans, outcomes
+
+
+def render(planned: plan.Planned, body: str, settings: Settings) -> str:
+    """The new file: YAML front matter written by the emitter, then the Markdown body."""
+    item = planned.item
+    meta: dict[str, object] = {"title": planned.title}
+    if item.date:
+        meta["date"] = item.date
+    meta["slug"] = planned.slug
+    if planned.tags:
+        meta["tags"] = list(planned.tags)
+    summary = convert.plain_text(item.excerpt) if item.excerpt else ""
+    if summary:
+        meta["summary"] = summary
+    order_key = rules.page_order_key(settings)
+    if planned.kind == "page" and order_key:
+        meta[order_key] = item.menu_order  # WordPress's own menu order
+    if planned.status == "draft":
+        meta["status"] = "draft"
+    if planned.redirect_from:
+        meta["redirect_from"] = list(planned.redirect_from)
+    tail = case_block(planned.case) if planned.kind == "case" else ""
+    return f"{front_matter(meta, tail)}\n{body.strip()}\n"
+
+
+def decide(planned: plan.Planned, content: Path, existing: plan.Existing) -> str | None:
+    """Why nothing is written for a planned item ('unchanged' if imported before), or None."""
+    path = content / planned.relpath
+    owner = existing.slugs.get(planned.slug)
+    if path.is_file() and path.stat().st_size > 0:
+        return "unchanged" if owner in (None, planned.relpath) else "taken"
+    if owner and owner != planned.relpath:
+        return "taken"
+    return None
+
+
+def _describe(planned: plan.Planned) -> str:
+    if planned.kind == "case":
+        return " (case: held back as a draft)"
+    return " (draft)" if planned.status == "draft" else ""
+
+
+def _quiet_worker() -> None:
+    """A conversion worker leaves Ctrl-C to the import itself, which reports it once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def converted(bodies: list[str], nonce: str) -> Iterator[convert.Converted]:
+    """Each body as Markdown, in order; on every core when there are many."""
+    work = functools.partial(convert.to_markdown, nonce=nonce)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if len(bodies) < PARALLEL_FROM or cores < 2:
+        yield from map(work, bodies)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(cores, 4), initializer=_quiet_worker)
+    try:
+        yield from pool.map(work, bodies, chunksize=16)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def write_all(plans, content: Path, settings, existing, links: Links, progress: Progress):
+    """Write each planned item that is new; an outcome for each, and the report lines."""
+    outcomes, lines, new = [], [], []
+    for planned in plans:
+        state = decide(planned, content, existing)
+        if state is None:
+            new.append(planned)
+            continue
+        if state == "unchanged":
+            outcomes.append(report.Outcome(planned.item, "unchanged", planned))
         else:
-            taken[planned.slug] = shown(path)
-            written.append(planned)
-            report.append(f"{shown(path)}{' (draft)' if item.status == 'draft' else ''}")
-    return report, written
+            owner = existing.slugs.get(planned.slug, planned.relpath)
+            why = (
+                f"the slug '{planned.slug}' is already used by {shown(content / owner)}, "
+                "which is left as it is; import it by hand under another slug if both "
+                "should exist"
+            )
+            outcomes.append(report.Outcome(planned.item, "skipped", planned, why))
+        progress.step(planned.relpath)
+    bodies = converted([p.item.html for p in new], secrets.token_hex(6))
+    for planned, body in zip(new, bodies, strict=True):
+        notes = list(planned.notes)
+        markdown = links.resolve(body, planned.relpath, notes)
+        notes += body.notes
+        outcome = write_one(planned, render(planned, markdown, settings), content)
+        outcomes.append(outcome)
+        if outcome.what != "skipped":
+            lines.append(f"{shown(content / planned.relpath)}{_describe(planned)}")
+            lines += [f"  {note}" for note in dict.fromkeys([*notes, outcome.why]) if note]
+        progress.step(planned.relpath)
+    return outcomes, lines
 
 
-def summary(items: Sequence[Item], written: Sequence[Planned], left: Counter) -> list[str]:
-    """The closing lines: counts, what the author must do next, unknown conditions last."""
-    kinds = Counter(p.kind for p in written)
-    parts = [f"{kinds[k]} {k}{'' if kinds[k] == 1 else 's'}" for k in FOLDERS if kinds[k]]
-    lines = [
-        f"imported {len(written)} of {len(items)} posts and pages"
-        + (f": {', '.join(parts)}" if parts else "")
+def write_one(planned: plan.Planned, text: str, content: Path) -> report.Outcome:
+    """Write one new file, or fill an empty one an interrupted import left."""
+    path = content / planned.relpath
+    # Thousands of files: no wait for the disk after each (see write_new).
+    if write_new(path, text, durable=False):
+        return report.Outcome(planned.item, "written", planned)
+    if fill_empty(path, text, durable=False):
+        return report.Outcome(
+            planned.item,
+            "filled",
+            planned,
+            "an empty file (an interrupted import's) was there; filled it",
+        )
+    why = f"{shown(path)} appeared while the import ran; it is left as it is"
+    return report.Outcome(planned.item, "skipped", planned, why)
+
+
+def attachment_paths(export: wxr.Export) -> dict[str, str]:
+    """The old path of each attachment's file, by attachment id."""
+    found = {}
+    for item in export.items:
+        if item.post_type == "attachment" and item.attachment_url:
+            try:
+                found[item.post_id] = unquote(urlsplit(item.attachment_url).path)
+            except ValueError:
+                continue
+    return found
+
+
+def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None) -> list[str]:
+    """Import the export into content/; the lines to print."""
+    export = wxr.read(wxr_path)
+    existing, vocabulary = read_content(content, settings)
+    plans, outcomes = plan_all(export, vocabulary, settings)
+    claims = plan.claim_addresses(
+        plans,
+        export.hosts,
+        existing,
+        rules.reserved_names(settings),
+        lambda relpath: shown(content / relpath),
+    )
+    images = Images(content, settings, export.hosts, uploads)
+    links = Links(export.base_url, export.hosts, images)
+    for planned in plans:
+        links.add_post(planned.relpath, plan.old_paths(planned.item, export.hosts))
+    progress = Progress(len(plans))
+    written, lines = write_all(plans, content, settings, existing, links, progress)
+    outcomes += written
+    where = shown(wxr_path)
+    skipped = [
+        f"{where}:{o.item.line}: skipped {o.item.title or 'an untitled item'!r}: {o.why}"
+        for o in sorted(outcomes, key=lambda o: o.item.line)
+        if o.what == "skipped"
     ]
-    if left:
-        lines.append(
-            "not imported (WordPress status): "
-            + ", ".join(f"{count} {status}" for status, count in sorted(left.items()))
-        )
-    if kinds["case"]:
-        lines.append(
-            "each imported case has an empty `case:` block with `consent: false`: fill it "
-            "in, and set `consent: true` once written consent is on file; make check lists "
-            "what is missing"
-        )
-    unmapped = list(dict.fromkeys(t for p in written for t in p.unmapped))
-    if unmapped:
-        lines.append(
-            "not a known condition, kept as a tag: "
-            + ", ".join(f"'{t}'" for t in unmapped)
-            + "; add each as an alias (or a new file) in content/conditions/, or change the tag"
-        )
-    return lines
+    new = [o for o in written if o.what in report.WRITTEN]
+    cases = [o.planned for o in new if o.planned and o.planned.kind == "case"]
+    unmapped = list(dict.fromkeys(t for o in new if o.planned for t in o.planned.unmapped))
+    if not new:
+        head = [
+            f"nothing new to import from {where}: no file was written"
+            + (
+                " (every file it would write is there already)"
+                if any(o.what == "unchanged" for o in written)
+                else ""
+            )
+        ]
+    else:
+        images_new = sum(1 for b in images.found.values() if b.how in ("copied", "downloaded"))
+        head = [
+            f"imported {len(new)} new files" + (f" and {images_new} images" if images_new else "")
+        ]
+    return [
+        *lines,
+        *skipped,
+        *claims,
+        *report.missing_lines(links.missing, shown(content)),
+        *[
+            f"{shown(content / post)}: an image from another site stays linked ({url[:100]}): "
+            "every page view would ask that site for it; save it in content/images/ and "
+            "link it there"
+            for post, url in links.elsewhere
+        ],
+        *head,
+        *report.accounting(export.items, outcomes, images.found, attachment_paths(export)),
+        *(report.next_steps(shown(content), cases, unmapped) if new else []),
+    ]
 
 
 @guarded("import")
 def main(argv: Sequence[str] | None = None) -> int:
-    """Import a WordPress export; print one line per file written or item skipped."""
+    """Import a WordPress export; print what became of every item."""
     parser = argparse.ArgumentParser(prog="casebook.wpimport", description=__doc__)
     parser.add_argument("wxr", help="the WordPress export (Tools > Export), e.g. export.xml")
     parser.add_argument("--content", default="content", help="the content folder")
     parser.add_argument("-s", "--settings", help="settings file (default: ./pelicanconf.py)")
+    parser.add_argument(
+        "--uploads",
+        default="",
+        help="a copy of the old site's wp-content/uploads; without it images are downloaded",
+    )
     args = parser.parse_args(argv)
-    wxr, content = Path(args.wxr), Path(args.content)
-    if not wxr.is_file():
+    wxr_path, content = Path(args.wxr), Path(args.content)
+    if not wxr_path.is_file():
         print(f"{args.wxr}: no such file; give the export from WordPress's Tools > Export")
         return 2
-    if shutil.which("pandoc") is None:
+    uploads = Path(args.uploads) if args.uploads else None
+    if uploads is not None and not uploads.is_dir():
         print(
-            "pandoc is not installed, and pelican-import needs it to convert posts; "
-            "install it (apt-get install -y pandoc) and run make import again"
+            f"{args.uploads}: no such folder; give the copy of the old site's "
+            "wp-content/uploads, e.g. UPLOADS=backup/wp-content/uploads"
         )
-        return 1
-    try:
-        items, left = read_items(wxr)
-    except etree.XMLSyntaxError as err:
-        print(
-            f"{shown(wxr)}:{err.lineno}: not a readable WordPress export ({err.msg}); "
-            "export it again from WordPress's Tools > Export"
-        )
-        return 1
+        return 2
     settings = load_settings(args.settings)
-    with tempfile.TemporaryDirectory(prefix="casebook-import-") as folder:
-        try:
-            bodies = run_importer(wxr, folder)
-        except subprocess.CalledProcessError as err:
-            last = (err.stderr.strip().splitlines() or ["no message"])[-1]
-            print(
-                f"{shown(wxr)}: pelican-import could not convert the export ({last}); "
-                "nothing was written. Run `pelican-import --wpfile -m markdown -o /tmp/wp "
-                f"{shown(wxr)}` to see the whole error"
-            )
-            return 1
-    report, written = import_items(wxr, items, bodies, content, settings)
-    for line in [*report, *summary(items, written, left)]:
+    try:
+        lines = run(wxr_path, content, settings, uploads)
+    except wxr.ExportError as err:
+        line = f":{err.line}" if err.line else ""
+        print(
+            f"{shown(wxr_path)}{line}: {err}; nothing was written. Export it again from "
+            "WordPress's Tools > Export"
+        )
+        return 1
+    for line in lines:
         print(line)
     return 0
 

@@ -1,0 +1,200 @@
+"""The images a post shows, brought from the old site into content/images/.
+
+From a copy of `wp-content/uploads` when one is given, else downloaded from the old site
+itself: only http and https, only the export's own hosts (a redirect elsewhere is refused),
+with a time limit and a size limit. A file is named after its own name, made plain and never
+over another file: the same bytes already there are used as they are, anything else gets a
+new name. An image that cannot be had keeps its place in the post and is reported.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from .. import rules
+from ..settings import Settings
+from ..writing import write_new
+
+IMAGES_FOLDER = "images"
+UPLOADS_PATH = "/wp-content/uploads/"
+RASTER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".bmp")
+FILES = (*RASTER, ".svg", ".pdf")  # what a post may show or link to, brought home alike
+MAX_BYTES = 25 * 1024 * 1024
+TIMEOUT = 10  # seconds for the old host to answer
+MAX_STEM = 80
+
+
+class UnavailableError(Exception):
+    """An image that could not be had, and why (in plain words)."""
+
+
+@dataclass(frozen=True)
+class Brought:
+    """Where an image of the old site lives now, and how it got there."""
+
+    name: str  # under content/images/
+    how: str  # "copied", "downloaded", "already there" or "missing"
+    why: str = ""  # for a missing one
+
+
+def is_file_url(path: str, is_image: bool) -> bool:
+    """Whether an address of the old site is a file to bring home (not a page)."""
+    return is_image or PurePosixPath(unquote(path)).suffix.lower() in FILES
+
+
+def file_name(path: str, settings: Settings, number: int = 1) -> str:
+    """A plain, safe file name for the file at an old address; `-N` for the Nth choice."""
+    pure = PurePosixPath(unquote(path).replace("\\", "/"))
+    suffix = pure.suffix.lower() if pure.suffix.lower() in FILES else ".jpg"
+    suffix = ".jpg" if suffix == ".jpeg" else suffix
+    # Dots and underscores part words (photo_2009.large -> photo-2009-large), as spaces would.
+    words = re.sub(r"[._]+", "-", pure.stem)
+    stem = rules.make_slug(words, settings)[:MAX_STEM].strip("-") or "image"
+    return f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
+
+
+def _checked(data: bytes, name: str) -> bytes:
+    """The bytes if they are the kind of file the name says; UnavailableError if not."""
+    suffix = PurePosixPath(name).suffix
+    if suffix == ".pdf" and not data.startswith(b"%PDF-"):
+        raise UnavailableError("not a PDF")
+    if suffix == ".svg" and b"<svg" not in data[:4096]:
+        raise UnavailableError("not an SVG image")
+    if suffix in RASTER:
+        from PIL import Image, UnidentifiedImageError  # noqa: PLC0415 - only when needed
+
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+            raise UnavailableError(f"not an image ({str(err)[:60]})") from err
+    return data
+
+
+class _SameSite(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the old site's own hosts, over http or https."""
+
+    def __init__(self, hosts: frozenset[str]) -> None:
+        self.hosts = hosts
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        parts = urlsplit(newurl)
+        if parts.scheme not in ("http", "https") or parts.netloc.lower() not in self.hosts:
+            raise UnavailableError(f"the old site sends it to another site ({parts.netloc[:60]})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def download(url: str, hosts: frozenset[str]) -> bytes:
+    """The file at `url` on the old site; UnavailableError with the reason if it cannot be had."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() not in hosts:
+        raise UnavailableError("not on the old site")
+    opener = urllib.request.build_opener(_SameSite(hosts))
+    try:
+        with opener.open(url, timeout=TIMEOUT) as answer:  # noqa: S310 - scheme checked above
+            length = answer.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > MAX_BYTES:
+                raise UnavailableError(f"larger than {MAX_BYTES // 2**20} MB")
+            data: bytes = answer.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as err:
+        raise UnavailableError(f"the old site answered {err.code} {err.reason}") from err
+    except OSError as err:  # URLError, a timeout, a refused connection
+        reason = getattr(err, "reason", err)
+        raise UnavailableError(f"the old site did not answer ({str(reason)[:60]})") from err
+    if len(data) > MAX_BYTES:
+        raise UnavailableError(f"larger than {MAX_BYTES // 2**20} MB")
+    return data
+
+
+def from_uploads(uploads: Path, path: str) -> bytes:
+    """The file at an old address from a local copy of wp-content/uploads."""
+    decoded = unquote(path)
+    if UPLOADS_PATH not in decoded:
+        raise UnavailableError(f"not under {UPLOADS_PATH}, so not in UPLOADS")
+    relative = decoded.split(UPLOADS_PATH, 1)[1]
+    root = uploads.resolve()
+    found = (root / relative).resolve()
+    if not found.is_relative_to(root) or not found.is_file():
+        raise UnavailableError(f"not in {uploads} (looked for {relative[:80]})")
+    if found.stat().st_size > MAX_BYTES:
+        raise UnavailableError(f"larger than {MAX_BYTES // 2**20} MB")
+    return found.read_bytes()
+
+
+@dataclass
+class Images:
+    """Every image brought home in one import, by its address on the old site."""
+
+    content: Path
+    settings: Settings
+    hosts: frozenset[str]
+    uploads: Path | None = None
+    found: dict[str, Brought] = field(default_factory=dict)  # by path on the old site
+    owners: dict[str, str] = field(default_factory=dict)  # file name -> path on the old site
+    down: dict[str, str] = field(default_factory=dict)  # hosts that did not answer, and why
+
+    def bring(self, url: str) -> Brought:
+        """The image at `url` (an absolute address on the old site), in content/images/."""
+        parts = urlsplit(url)
+        key = unquote(parts.path)
+        if key not in self.found:
+            self.found[key] = self._bring(url, parts.path, parts.netloc.lower())
+        return self.found[key]
+
+    def _bring(self, url: str, path: str, host: str) -> Brought:
+        try:
+            data = self._fetch(url, path, host)
+            data = _checked(data, file_name(path, self.settings))
+        except UnavailableError as err:
+            return Brought(self._free_name(path, None), "missing", str(err))
+        name = self._free_name(path, data)
+        target = self.content / IMAGES_FOLDER / name
+        if target.exists():
+            return Brought(name, "already there")
+        if not write_new(target, data, durable=False):  # taken meanwhile: never over it
+            name = self._free_name(path, data)
+            if not write_new(self.content / IMAGES_FOLDER / name, data, durable=False):
+                return Brought(name, "missing", "its name was taken while it was written")
+        return Brought(name, "copied" if self.uploads else "downloaded")
+
+    def _fetch(self, url: str, path: str, host: str) -> bytes:
+        if self.uploads is not None:
+            return from_uploads(self.uploads, path)
+        if host in self.down:
+            raise UnavailableError(self.down[host])
+        try:
+            return download(url, self.hosts)
+        except UnavailableError as err:
+            if "did not answer" in str(err):
+                self.down[host] = str(err)
+            raise
+
+    def _free_name(self, path: str, data: bytes | None) -> str:
+        """The first name not used by another image: the same bytes on disk count as free."""
+        key = unquote(path)
+        number = 1
+        while True:
+            name = file_name(path, self.settings, number)
+            owner = self.owners.get(name)
+            on_disk = self.content / IMAGES_FOLDER / name
+            if owner in (None, key) and (
+                not os.path.lexists(on_disk)
+                or (data is not None and on_disk.is_file() and _same(on_disk, data))
+            ):
+                self.owners[name] = key
+                return name
+            number += 1
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
