@@ -253,6 +253,7 @@ def stand_in_slug(slug: str | None, relpath: str, settings: Settings) -> str:
 
 # --- one post or page --------------------------------------------------------------------
 
+
 def blocking(source: Source, kind: str) -> list[Problem]:
     """The errors that leave a post nothing safe to build (a stand-in page says why).
 
