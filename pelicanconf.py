@@ -39,8 +39,7 @@ PRACTICE = {
             "worse, your health history and any care you are already having.",
             "A look at your posture and how you move, and a check for things that load your "
             "muscles unevenly, such as a difference in leg length.",
-            "Hands-on treatment on a table, lightly clothed or draped, at a pressure you "
-            "control.",
+            "Hands-on treatment on a table, lightly clothed or draped, at a pressure you control.",
             "Stretches and simple advice to take home.",
         ],
         "fee": "$120 for the first visit, $95 for a later session (example fees).",

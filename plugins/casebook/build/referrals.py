@@ -24,7 +24,8 @@ class ReferralsGenerator(Generator):
         settings = casebook_settings(self.settings)
         url, save_as = settings["REFERRAL_URL"], settings["REFERRAL_SAVE_AS"]
         self.cases = referral_cases(self.context) if save_as else []
-        for article in (*self.context.get("articles", ()), *self.context.get("hidden_articles", ())):
+        context = self.context
+        for article in (*context.get("articles", ()), *context.get("hidden_articles", ())):
             article.referral_url = None
         for article in self.cases:
             article.referral_url = url.format(slug=article.slug)
