@@ -569,3 +569,27 @@ def test_no_referral_summary_for_a_case_without_consent(tmp_path, caplog):
     )
     site = build(content, tmp_path, caplog)
     assert not list(Path(site.output).rglob("referral"))
+
+
+def test_hostile_lay_terms_and_red_flags_are_shown_as_text(tmp_path, caplog):
+    content = tmp_path / "content"
+    hostile = [
+        '"><img src=x onerror=alert(1)>',
+        "</script><script>alert(1)</script>",
+        "A" * 100_000,
+    ]
+    write_condition(
+        content,
+        "neck-pain",
+        "Neck pain",
+        extra=f"lay_terms: {json.dumps(hostile)}\nred_flags: {json.dumps(hostile)}\n",
+    )
+    site = build(content, tmp_path, caplog)
+    page = site.page("conditions/neck-pain/")
+    assert page.select("main img") == []
+    assert [li.get_text() for li in page.select(".red-flags li")] == hostile
+    assert page.select_one(".lay-terms").get_text() == "You may know it as: " + ", ".join(hostile)
+    index = site.page("conditions/")
+    assert {li.get_text().split(", see ")[0] for li in index.select("li.lay")} == set(hostile)
+    search = site.page("search/").select_one("#search-terms").string
+    assert [term for term, _, _ in json.loads(search)] == ["Neck pain", *hostile]
