@@ -423,6 +423,17 @@ def test_red_flags_buried_in_the_text_are_an_error_at_their_line(tmp_path):
     assert "`red_flags:`" in message
 
 
+def test_relief_that_comes_right_away_is_no_red_flag(tmp_path):
+    content = tmp_path / "content"
+    write_condition(
+        content,
+        "neck-pain",
+        "Neck pain",
+        body="Relief often comes right away, and immediately after a session it feels looser.",
+    )
+    assert judged(content, tmp_path) == []
+
+
 def test_red_flags_in_their_list_are_no_problem(tmp_path):
     content = tmp_path / "content"
     write_condition(

@@ -58,9 +58,10 @@ SITE_FILES = {
 # Headings `make newcase` writes; left without text under them, they are template leftovers.
 EMPTY_SECTION = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # Words that tell a reader to see a doctor: in a condition's text they belong in `red_flags:`,
-# which the page shows in a box of its own ("When to see a doctor straight away").
+# which the page shows in a box of its own ("When to see a doctor straight away"). Not
+# "immediately" or "right away": relief can come right away too.
 SEE_A_DOCTOR = re.compile(
-    r"\b(?:straight away|right away|immediately|urgent(?:ly)?|emergency|call 911|"
+    r"\b(?:straight away|urgent(?:ly)?|emergency|call 911|"
     r"(?:see|seen by|assessed by|checked by|needs?|ask) (?:a |your )?(?:physician|doctor|GP)\b|"
     r"(?:physician|doctor)'s (?:attention|assessment)|medical (?:attention|assessment|advice))",
     re.IGNORECASE,
