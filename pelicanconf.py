@@ -6,8 +6,54 @@ SITESUBTITLE = (
     "A casebook of neuromuscular therapy: what was found, what was done, how it turned out"
 )
 SITEURL = ""
-PRACTICE_EMAIL = "office@metrowest-nmt.example"
-PRACTICE_PHONE = "(508) 555-0100"
+
+# The practice, in one place: the menu's "Book a visit", the booking block on every case and
+# condition page, the Contact page, the referral summaries and every printout read it. The
+# privacy check accepts these values in any content file (they name the practice, not a
+# client). `make check` warns when name, practitioner, credentials, phone, email, street or
+# town is missing. The values below are placeholders: replace them with the practice's own.
+PRACTICE = {
+    "name": "Metro-West Neuromuscular Therapy",
+    "practitioner": "Jordan Avery",
+    "credentials": "LMT, CNMT",
+    "credentials_long": "Licensed Massage Therapist (MA); Certified Neuromuscular Therapist",
+    "license": "Massachusetts massage therapist license no. MT-0000 (example)",
+    "street": "100 Example Street, Suite 2",
+    "town": "Framingham",
+    "state": "MA",
+    "zip": "01702",
+    "phone": "(508) 555-0100",
+    "fax": "(508) 555-0101",
+    "email": "office@metrowest-nmt.example",
+    # An online booking page, if the practice has one (a link only: nothing is loaded from it).
+    "booking_url": "",
+    "hours": [
+        "Monday to Friday, 9 am to 6 pm",
+        "Saturday, 9 am to 1 pm",
+        "Closed on Sundays and public holidays",
+    ],
+    "first_visit": {
+        "length": "About 75 minutes; later sessions are 60 minutes.",
+        "steps": [
+            "A conversation about where it hurts, when it started, what makes it better or "
+            "worse, your health history and any care you are already having.",
+            "A look at your posture and how you move, and a check for things that load your "
+            "muscles unevenly, such as a difference in leg length.",
+            "Hands-on treatment on a table, lightly clothed or draped, at a pressure you control.",
+            "Stretches and simple advice to take home.",
+        ],
+        "fee": "$120 for the first visit, $95 for a later session (example fees).",
+        "insurance": "We do not bill insurance directly. You get an itemized receipt to send to "
+        "your plan or use with a health savings account; ask your plan whether it covers "
+        "neuromuscular therapy.",
+        "bring": "A list of your medicines, and any referral or imaging report you have.",
+    },
+    # The home page opens with these two sentences, then a link to the About page.
+    "about_nmt": "Neuromuscular therapy (NMT) is a hands-on treatment for pain that comes from "
+    "muscles and the soft tissues around them. It looks for the specific sources of that pain, "
+    "such as trigger points, tight muscles pressing on nerves, and the postures and habits "
+    "that keep them going, and eases them muscle by muscle.",
+}
 
 PATH = "content"
 ARTICLE_PATHS = ["cases", "posts"]
@@ -48,6 +94,15 @@ INDEX_URL = ""
 PAGE_ORDER_BY = "page_order"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+
+# A condition's explanation is due for review this many months after its `reviewed:` date:
+# the page shows when, and `make check` warns once it is overdue.
+CONDITION_REVIEW_MONTHS = 12
+# Each case's one-page summary for a referring clinician (not indexed, in no list).
+REFERRAL_URL = "{slug}/referral/"
+REFERRAL_SAVE_AS = "{slug}/referral/index.html"
+# A post with at least this many sections opens with a table of contents.
+TOC_MIN_SECTIONS = 4
 
 # Condition pages (plugins/casebook) replace core's tag pages: one URL per list.
 TAG_URL = ""
@@ -113,7 +168,13 @@ RELATED_POSTS_MAX = 4
 # or later pages of a list.
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^/?404\.html", r"^/?search/", r"(^|/)page/\d+/", r"^/?drafts/"],
+    "exclude": [
+        r"^/?404\.html",
+        r"^/?search/",
+        r"(^|/)page/\d+/",
+        r"^/?drafts/",
+        r"/referral/",
+    ],
 }
 
 # Preview builds reuse parsed posts, so an edit rebuilds quickly.

@@ -16,6 +16,10 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# "Today" for condition review dates, in builds and in `make check` subprocesses alike: no
+# test may start failing on the day a review falls due. A test that needs another sets its own.
+TODAY = "2026-11-25"
+os.environ["CASEBOOK_TODAY"] = TODAY
 # The plugin's package, as Pelican loads it from PLUGIN_PATHS: tests import it by name.
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))

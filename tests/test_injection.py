@@ -155,6 +155,12 @@ def test_no_injected_element_or_attribute_on_any_page(site):
                 # The search page's own script, and only there.
                 assert where == Path("search/index.html")
                 assert script.string.lstrip().startswith("// Pagefind's own API")
+            elif script.get("type") == "application/json":
+                # The search page's "did you mean" terms: data, never run.
+                assert where == Path("search/index.html")
+                assert script["id"] == "search-terms"
+                names = {term for term, _, _ in json.loads(script.string)}
+                assert set(PAYLOADS.values()) <= names
             else:
                 assert script.get("type") == "application/ld+json", where
                 json.loads(script.string)

@@ -22,7 +22,7 @@ from pelican.readers import ensure_metadata_list
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_date, slugify
 
-from . import followups, markup, privacy
+from . import followups, markup, practice, privacy
 from . import vocabulary as vocab
 from .addresses import target as redirect_target
 from .cases import CASE_KEYS, FIELDS, filled
@@ -30,7 +30,7 @@ from .corpus import IMAGES, File
 from .icd10 import CodeBook, unknown_code
 from .lintcache import LintCache
 from .problems import Problem, sort_key
-from .settings import Settings
+from .settings import SETTINGS_FILE, Settings, today
 from .source import Source, decode
 
 STATUSES = ("published", "draft", "hidden")
@@ -59,6 +59,15 @@ SITE_FILES = {
 }
 # Headings `make newcase` writes; left without text under them, they are template leftovers.
 EMPTY_SECTION = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# Words that tell a reader to see a doctor: in a condition's text they belong in `red_flags:`,
+# which the page shows in a box of its own ("When to see a doctor straight away"). Not
+# "immediately" or "right away": relief can come right away too.
+SEE_A_DOCTOR = re.compile(
+    r"\b(?:straight away|urgent(?:ly)?|emergency|call 911|"
+    r"(?:see|seen by|assessed by|checked by|needs?|ask) (?:a |your )?(?:physician|doctor|GP)\b|"
+    r"(?:physician|doctor)'s (?:attention|assessment)|medical (?:attention|assessment|advice))",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -653,8 +662,73 @@ def read_vocabulary(
     problems = []
     for p in [*found, *vocabulary.problems]:
         key = _problem_key(p.message)
-        problems.append(by_path[p.path].problem(p.message, key) if key else p)
+        problems.append(by_path[p.path].problem(p.message, key, level=p.level) if key else p)
     return vocabulary, problems
+
+
+def review_months(settings: Settings) -> int:
+    """CONDITION_REVIEW_MONTHS, or 12 when it is not a whole number."""
+    months = settings.get("CONDITION_REVIEW_MONTHS", 12)
+    return 12 if isinstance(months, bool) or not isinstance(months, int) else months
+
+
+def check_today(settings: Settings) -> list[Problem]:
+    """A "today" set for the review dates that is no date."""
+    wrong = today(settings)[1]
+    if wrong is None:
+        return []
+    return [
+        Problem(
+            SETTINGS_FILE,
+            f"CASEBOOK_TODAY: '{_cut(wrong)}' is not a date (YYYY-MM-DD); review dates are "
+            "judged against the real date",
+            key="CASEBOOK_TODAY",
+            level="warning",
+        )
+    ]
+
+
+def check_condition(
+    source: Source, entry: vocab.ConditionEntry, settings: Settings, day: datetime.date
+) -> list[Problem]:
+    """Red flags in their own list, never buried in the text; a review that is not overdue."""
+    problems = []
+    if not entry.red_flags:
+        problems += _buried_red_flags(source)
+    months = review_months(settings)
+    due = vocab.review_due(entry.reviewed, months)
+    if entry.reviewed is not None and due is not None and due < day:
+        problems.append(
+            source.problem(
+                f"reviewed: {entry.reviewed.isoformat()}; the next review was due "
+                f"{due.isoformat()} (every {months} months, CONDITION_REVIEW_MONTHS): read the "
+                "explanation again and set `reviewed:` to the day you did",
+                "reviewed",
+                level="warning",
+            )
+        )
+    return problems
+
+
+def _buried_red_flags(source: Source) -> list[Problem]:
+    """The first line of the body that says when to see a doctor, when `red_flags:` is empty."""
+    in_code = False
+    for number, row in enumerate(source.body.split("\n"), start=source.body_start):
+        if row.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        found = None if in_code else SEE_A_DOCTOR.search(row)
+        if found:
+            return [
+                Problem(
+                    source.path,
+                    f"'{_cut(found.group(), 40)}': the text says when to see a doctor, but "
+                    "`red_flags:` is empty; list those signs under `red_flags:` so the page "
+                    "shows them in its 'When to see a doctor straight away' box",
+                    number,
+                    "red_flags",
+                )
+            ]
+    return []
 
 
 def known_terms(vocabulary: vocab.Vocabulary) -> list[str]:
@@ -991,9 +1065,14 @@ def judge(
     conditions = [sources[f.shown] for f in found if f.kind == "condition" and f.shown in sources]
     vocabulary, found_problems = read_vocabulary(conditions, codes, settings)
     problems += found_problems
+    day = today(settings)[0]
     for source in conditions:
         if source.readable:
             problems += check_markup(source)  # a condition's explanation is shown as HTML
+            entry = vocabulary.by_slug(PurePosixPath(source.path).stem)
+            if entry is not None and entry.source_path == source.path:
+                problems += check_condition(source, entry, settings, day)
+    problems += practice.problems(settings) + check_today(settings)
 
     posts: list[Post] = []
     for file in found:
@@ -1017,6 +1096,8 @@ def judge(
 
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems
+    # The practice's own name, address and numbers (PRACTICE in the settings) name no client.
+    site_allowed += practice.allowed_phrases(settings)
     terms = known_terms(vocabulary)
     for done, file in enumerate(found, start=1):
         if progress:

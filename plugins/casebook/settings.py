@@ -1,7 +1,9 @@
 """The plugin's settings, with defaults, read at run time."""
 
+import datetime
 import os
 from typing import Any
+from zoneinfo import ZoneInfo
 
 # A site's settings, as Pelican reads them.
 Settings = dict[str, Any]
@@ -11,13 +13,39 @@ DEFAULTS = {
     "CONDITIONS_PATH": "conditions",
     # Problems are errors (publish) rather than warnings (preview).
     "CASEBOOK_STRICT": False,
+    # A condition's explanation is due for review this many months after `reviewed:`.
+    "CONDITION_REVIEW_MONTHS": 12,
+    # "Today" for the review dates (YYYY-MM-DD); unset: the environment's CASEBOOK_TODAY,
+    # else the real date. Tests set it so they never depend on the day they run.
+    "CASEBOOK_TODAY": None,
+    # The one-page referral summary of each case; an empty SAVE_AS writes none.
+    "REFERRAL_URL": "{slug}/referral/",
+    "REFERRAL_SAVE_AS": "{slug}/referral/index.html",
 }
+TODAY_VARIABLE = "CASEBOOK_TODAY"
 SETTINGS_FILE = "pelicanconf.py"
 
 
 def casebook_settings(settings):
     """The plugin's settings: the site's values over DEFAULTS."""
     return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+
+
+def today(settings: Settings) -> tuple[datetime.date, str | None]:
+    """The day review dates are judged against, and the text of a "today" that is no date."""
+    given = settings.get("CASEBOOK_TODAY") or os.environ.get(TODAY_VARIABLE)
+    if isinstance(given, datetime.datetime):
+        return given.date(), None
+    if isinstance(given, datetime.date):
+        return given, None
+    zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    real = datetime.datetime.now(zone).date()
+    if not given:
+        return real, None
+    try:
+        return datetime.date.fromisoformat(str(given).strip()), None
+    except ValueError:
+        return real, str(given)[:40]
 
 
 def load(path=None):

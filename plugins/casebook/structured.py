@@ -22,7 +22,8 @@ class JsonLd:
         return self._make()
 
     def __html__(self):
-        return str(htmlsafe_json_dumps(self.data(), sort_keys=True))
+        # Compact: it is read by machines, and it counts towards every case page's weight.
+        return str(htmlsafe_json_dumps(self.data(), sort_keys=True, separators=(",", ":")))
 
     __str__ = __html__
 
@@ -45,14 +46,14 @@ def absolute(siteurl, url):
     return f"{siteurl}/{url}" if siteurl else f"/{url}"
 
 
-def medical_condition(condition, siteurl):
-    """A MedicalCondition with its aliases and ICD-10-CM codes."""
+def medical_condition(condition, siteurl, aliases=True):
+    """A MedicalCondition with its ICD-10-CM codes, and its aliases unless `aliases` is False."""
     data = {
         "@type": "MedicalCondition",
         "name": condition.name,
         "url": absolute(siteurl, condition.url),
     }
-    if condition.aliases:
+    if aliases and condition.aliases:
         data["alternateName"] = list(condition.aliases)
     if condition.codes:
         data["code"] = [
@@ -71,6 +72,20 @@ def breadcrumbs(siteurl, trail):
             for i, (name, url) in enumerate(trail, start=1)
         ],
     }
+
+
+def article_trail(article):
+    """The breadcrumb trail of a post, as (name, site-relative url): home, then the post."""
+    return [("Home", ""), (article.title, article.url)]
+
+
+def condition_trail(condition, settings):
+    """The breadcrumb trail of a condition page: home, the conditions A–Z, the condition."""
+    return [
+        ("Home", ""),
+        ("Conditions", settings.get("CONDITIONS_URL", "conditions/")),
+        (condition.name, condition.url),
+    ]
 
 
 def for_article(article, settings, condition_nodes):
@@ -95,7 +110,7 @@ def for_article(article, settings, condition_nodes):
         "description": plain(summary_html(article)),
         "about": [condition_nodes[c.slug] for c in getattr(article, "conditions", [])],
     }
-    trail = [("Home", ""), (article.title, url)]
+    trail = article_trail(article)
     return {"@context": CONTEXT, "@graph": [posting, breadcrumbs(siteurl, trail)]}
 
 
@@ -111,9 +126,8 @@ def for_condition(condition, settings):
     }
     if condition.reviewed:
         page["lastReviewed"] = condition.reviewed.isoformat()
-    trail = [
-        ("Home", ""),
-        ("Conditions", settings.get("CONDITIONS_URL", "conditions/")),
-        (condition.name, condition.url),
-    ]
+        who = (settings.get("PRACTICE") or {}).get("practitioner")
+        if isinstance(who, str) and who.strip():
+            page["reviewedBy"] = {"@type": "Person", "name": who.strip()}
+    trail = condition_trail(condition, settings)
     return {"@context": CONTEXT, "@graph": [page, breadcrumbs(siteurl, trail)]}

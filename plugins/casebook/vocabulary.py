@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import difflib
 import string
@@ -15,7 +16,7 @@ from .problems import Problem, shown
 
 OTHER_AREA = "Other"
 NON_LETTER = "#"
-LIST_KEYS = ("aliases", "codes", "body_areas")
+LIST_KEYS = ("aliases", "codes", "body_areas", "lay_terms", "red_flags")
 
 
 @dataclass(frozen=True)
@@ -29,15 +30,23 @@ class ConditionEntry:
     body_areas: tuple[str, ...] = ()
     reviewed: datetime.date | None = None
     source_path: str = ""
+    # Where it hurts, in a client's words ("jaw pain"): found in the A–Z and by search, but
+    # never a tag, since two conditions may share one.
+    lay_terms: tuple[str, ...] = ()
+    # When to see a doctor straight away: shown in a box of its own on the condition page.
+    red_flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class IndexEntry:
-    """One line of the A–Z index: a condition under its name or one of its aliases."""
+    """One line of the A–Z index: a condition under its name, an alias or a lay term."""
 
     label: str
     condition: Any  # what was indexed: a ConditionEntry, or the page's Condition
     is_alias: bool
+    # A lay term ("hip pain") points to every condition that lists it, A–Z.
+    is_lay: bool = False
+    targets: tuple[Any, ...] = ()
 
 
 def term_key(term: str) -> str:
@@ -145,6 +154,8 @@ def entry_from_metadata(
         return None, problems
     name = _tidy(name)
     aliases = tuple(a for a in _unique(lists["aliases"]) if term_key(a) != term_key(name))
+    own = {term_key(name), *(term_key(a) for a in aliases)}
+    lay_terms = tuple(t for t in _unique(lists["lay_terms"]) if term_key(t) not in own)
     entry = ConditionEntry(
         slug=slug,
         name=name,
@@ -153,8 +164,28 @@ def entry_from_metadata(
         body_areas=_unique(lists["body_areas"]),
         reviewed=reviewed,
         source_path=source_path,
+        lay_terms=lay_terms,
+        red_flags=tuple(lists["red_flags"]),
     )
     return entry, problems
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later; the month's last day when it has no such day (31 Jan + 1)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+def review_due(reviewed: datetime.date | None, months: int) -> datetime.date | None:
+    """When a condition's explanation is next due for review; None if it was never reviewed."""
+    if reviewed is None or months <= 0:
+        return None
+    try:
+        return add_months(reviewed, months)
+    except (ValueError, OverflowError):  # past the year 9999
+        return None
 
 
 def _sort_key(entry: ConditionEntry) -> tuple[str, str]:
@@ -183,6 +214,23 @@ class Vocabulary:
             self._add_terms(entry)
         self._sorted = tuple(sorted(self._by_slug.values(), key=_sort_key))
         self._keys = tuple(self._by_key)
+        for entry in self._sorted:
+            self._check_lay_terms(entry)
+        self._lay = {term_key(term): owners for term, owners in lay_index(self._sorted)}
+
+    def _check_lay_terms(self, entry: ConditionEntry) -> None:
+        for term in entry.lay_terms:
+            owner = self._by_key.get(term_key(term))
+            if owner is not None:
+                role = "the name" if term_key(term) == term_key(owner.name) else "an alias"
+                self.problems.append(
+                    Problem(
+                        entry.source_path,
+                        f"lay_terms: '{term}' is {role} of {shown(owner.source_path)} "
+                        f"('{owner.name}'), which the A–Z lists already; remove it here",
+                        level="warning",
+                    )
+                )
 
     def _add_terms(self, entry: ConditionEntry) -> None:
         for kind, term in (("name", entry.name), *(("alias", a) for a in entry.aliases)):
@@ -215,6 +263,13 @@ class Vocabulary:
 
     def unknown_tag(self, tag: str) -> str:
         """The advice for a tag that is no condition's name or alias (build and check alike)."""
+        owners = self._lay.get(term_key(tag))
+        if owners:
+            names = " or ".join(o.name for o in owners)
+            return (
+                f"tags: '{tag}' is a lay term, which finds a condition but files no post; "
+                f"tag the condition itself: {names}"
+            )
         hint = self.suggest(tag)
         advice = f"did you mean {' or '.join(hint)}? " if hint else ""
         return (
@@ -244,16 +299,41 @@ def _letter(label: str) -> str:
     return first if first and first in string.ascii_uppercase else NON_LETTER
 
 
-def alphabet_index(entries: Iterable[Any]) -> list[tuple[str, list[IndexEntry]]]:
-    """Names and aliases under their first letter: all of A–Z, then '#' if needed.
+def lay_index(entries: Iterable[Any]) -> list[tuple[str, list[Any]]]:
+    """Each lay term (first spelling kept) with every condition that lists it, names A–Z.
 
-    Anything with `.name`, `.aliases` and `.slug` can be indexed.
+    A term that is also a condition's name or alias is left out: that entry stands already.
     """
+    entries = sorted(entries, key=_sort_key)
+    taken = {term_key(t) for e in entries for t in (e.name, *e.aliases)}
+    labels: dict[str, str] = {}
+    owners: defaultdict[str, list[Any]] = defaultdict(list)
+    for entry in entries:
+        for term in getattr(entry, "lay_terms", ()):
+            key = term_key(term)
+            if key in taken:
+                continue
+            labels.setdefault(key, term)
+            if entry not in owners[key]:
+                owners[key].append(entry)
+    return [(labels[key], owners[key]) for key in labels]
+
+
+def alphabet_index(entries: Iterable[Any]) -> list[tuple[str, list[IndexEntry]]]:
+    """Names, aliases and lay terms under their first letter: all of A–Z, then '#' if needed.
+
+    Anything with `.name`, `.aliases` and `.slug` (and optionally `.lay_terms`) can be indexed.
+    """
+    entries = list(entries)
     groups = defaultdict(list)
     for entry in entries:
         groups[_letter(entry.name)].append(IndexEntry(entry.name, entry, False))
         for alias in entry.aliases:
             groups[_letter(alias)].append(IndexEntry(alias, entry, True))
+    for term, owners in lay_index(entries):
+        groups[_letter(term)].append(
+            IndexEntry(term, owners[0], True, is_lay=True, targets=tuple(owners))
+        )
     letters = list(string.ascii_uppercase) + ([NON_LETTER] if NON_LETTER in groups else [])
     return [
         (
@@ -262,6 +342,20 @@ def alphabet_index(entries: Iterable[Any]) -> list[tuple[str, list[IndexEntry]]]
         )
         for letter in letters
     ]
+
+
+def search_terms(entries: Iterable[Any]) -> list[tuple[str, Any]]:
+    """Every name, alias and lay term with the condition it leads to, for "did you mean".
+
+    A lay term shared by several conditions appears once for each.
+    """
+    entries = sorted(entries, key=_sort_key)
+    found = []
+    for entry in entries:
+        found += [(term, entry) for term in (entry.name, *entry.aliases)]
+    for term, owners in lay_index(entries):
+        found += [(term, owner) for owner in owners]
+    return found
 
 
 def by_body_area(entries: Iterable[Any]) -> list[tuple[str, list[Any]]]:

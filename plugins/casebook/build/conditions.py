@@ -38,8 +38,11 @@ class Condition(URLWrapper):
         self.slug = entry.slug  # from the file name, so renaming a condition keeps its URL
         self.entry = entry
         self.aliases = list(entry.aliases)
+        self.lay_terms = list(entry.lay_terms)
+        self.red_flags = list(entry.red_flags)
         self.body_areas = list(entry.body_areas)
         self.reviewed = entry.reviewed
+        self.review_due = vocab.review_due(entry.reviewed, rules.review_months(settings))
         self.source_path = entry.source_path
         self.description = description
         self.codes = list(codes)
@@ -160,10 +163,15 @@ class ConditionsGenerator(Generator):
             state.conditions.values() if state else [], key=lambda c: c.name.casefold()
         )
         for condition in self.conditions:
+            condition.breadcrumbs = structured.condition_trail(condition, self.settings)
             condition.structured_data = structured.for_condition(condition, self.settings)
         self.context["conditions"] = self.conditions
         self.context["conditions_by_letter"] = vocab.alphabet_index(self.conditions)
         self.context["conditions_by_body_area"] = vocab.by_body_area(self.conditions)
+        # The search page's "did you mean": every name, alias and lay term, and its page.
+        self.context["search_terms"] = [
+            [term, c.name, c.url] for term, c in vocab.search_terms(self.conditions)
+        ]
         self.context["clinician_cases"] = [
             (c, [a for a in c.articles if getattr(a, "case", None)])
             for c in self.conditions

@@ -8,11 +8,11 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.urlwrappers import Category
 
-from .. import followups, structured
+from .. import followups, practice, reading, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from . import conditions as cond
-from . import quiet, reader, redirects, rulebook
+from . import minify, quiet, reader, redirects, referrals, rulebook
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -108,10 +108,12 @@ def link_followups(generator):
     state = generator.context.get("casebook")
     siteurl = generator.settings.get("SITEURL", "")
     nodes = {
-        slug: structured.medical_condition(condition, siteurl)
+        # A post names its conditions; their other names are on the condition's own page.
+        slug: structured.medical_condition(condition, siteurl, aliases=False)
         for slug, condition in (state.conditions.items() if state else ())
     }
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
+        article.breadcrumbs = structured.article_trail(article)
         article.structured_data = structured.JsonLd(
             partial(_post_structured_data, generator.context, article, generator.settings, nodes)
         )
@@ -167,8 +169,12 @@ def link_posts(generators):
 
 
 def add_template_filters(generator):
-    """`case|case_fields`: the summary box's fields, made when a page shows them."""
+    """`case|case_fields`, `content|outline`, `content|reading_minutes`; `practice` for all."""
     generator.env.filters["case_fields"] = case_fields
+    generator.env.filters["outline"] = reading.outline
+    generator.env.filters["reading_minutes"] = reading.reading_minutes
+    # One dict shared by every generator's templates: the practice and the links made from it.
+    generator.context["practice"] = practice.view(generator.settings)
 
 
 def add_conditions_generator(pelican):
@@ -200,5 +206,9 @@ def register():
     # order connected: the rule book judges before conditions group their posts.
     signals.get_generators.connect(rulebook.add_generator)
     signals.get_generators.connect(add_conditions_generator)
+    # get_generators: each published case's one-page referral summary, at its own address.
+    signals.get_generators.connect(referrals.add_generator)
+    # finalized: the theme's files have been copied to the output by then.
+    signals.finalized.connect(minify.minify_theme_css)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
