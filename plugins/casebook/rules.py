@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from lxml import etree
@@ -939,6 +939,34 @@ def check_followups(articles: Sequence[Post]) -> list[Problem]:
 # --- everything --------------------------------------------------------------------------
 
 
+class Memo(Protocol):
+    """Where a preview session keeps what the rules found in each file, by its text."""
+
+    def get(self, key: Hashable) -> Any: ...
+
+    def __setitem__(self, key: Hashable, value: Any) -> None: ...
+
+
+def _judge_file(
+    source: Source, kind: str, settings: Settings, memo: Memo | None
+) -> tuple[Post, list[Problem]]:
+    """The rules that read one post or page alone (none that compare files)."""
+    if memo is None:
+        return _file_rules(source, kind, settings)
+    # The text and the day decide (a post dated tomorrow is published tomorrow).
+    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    key = (source.path, kind, source.text, today)
+    found: tuple[Post, list[Problem]] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _file_rules(source, kind, settings)
+    return found
+
+
+def _file_rules(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
+    post, problems = check_post(source, kind, settings)
+    return post, [*problems, *check_body(source, post.status), *check_markup(source)]
+
+
 def judge(
     found: Sequence[File],
     sources: dict[str, Source],
@@ -946,12 +974,14 @@ def judge(
     codes: CodeBook | None = None,
     cache: LintCache | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    memo: Memo | None = None,
 ) -> Judged:
     """Every problem in the content folder, sorted by path and line, and the build's decisions.
 
     `found` is every file under the content folder (corpus.files); `sources` maps the
     shown path of every post, page and condition file to its Source; `progress`, if
-    given, is told (done, total, "checked") as the privacy lint goes through the files.
+    given, is told (done, total, "checked") as the privacy lint goes through the files;
+    `memo`, if given, remembers the rules of one file by its text, for the next call.
     """
     problems: list[Problem] = []
     for source in sources.values():
@@ -972,10 +1002,8 @@ def judge(
         source = sources[file.shown]
         if not source.readable:
             continue
-        post, post_problems = check_post(source, file.kind, settings)
-        problems += post_problems
-        problems += check_body(source, post.status)
-        problems += check_markup(source)
+        post, own = _judge_file(source, file.kind, settings, memo)
+        problems += own
         if file.kind == "article":
             problems += check_tags(source, vocabulary)
         posts.append(post)

@@ -12,7 +12,7 @@ from .. import followups, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from . import conditions as cond
-from . import quiet, reader, redirects, rulebook
+from . import quiet, reader, redirects, rulebook, selective
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -202,3 +202,7 @@ def register():
     signals.get_generators.connect(add_conditions_generator)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
+    # A preview session (make devserver) renders only the pages whose inputs changed:
+    # every generator's templates record what they read, and its writer decides.
+    signals.generator_init.connect(selective.prepare_environment)
+    signals.get_writer.connect(selective.writer_for)

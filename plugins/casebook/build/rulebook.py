@@ -11,6 +11,7 @@ from .. import corpus, rules
 from ..lintcache import LintCache
 from ..problems import Problem, shown
 from ..settings import casebook_settings
+from . import session
 from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
 from .timings import timed
 
@@ -82,7 +83,9 @@ class RulesGenerator(Generator):
             if file.kind in corpus.POSTS and file.shown not in sources:
                 sources[file.shown] = corpus.read(file)  # one Pelican did not read
         cache = LintCache(self.settings.get("CACHE_PATH"))
-        judged = rules.judge(found, sources, self.settings, state.codes, cache)
+        preview = session.active()
+        memo = preview.rules if preview is not None else None
+        judged = rules.judge(found, sources, self.settings, state.codes, cache, memo=memo)
         cache.save()
         state.judged = judged
         by_path: dict[str, list[Problem]] = {}
