@@ -49,7 +49,7 @@ override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(g
 
 help:
 	@echo 'make html       build the preview site into output/'
-	@printf 'make devserver  live preview with autoreload on http://127.0.0.1:%s\n' "$$PORT"
+	@printf 'make devserver  live preview on http://127.0.0.1:%s: pages reload after a save\n' "$$PORT"
 	@echo 'make publish    production build (publishconf.py, fails on any warning)'
 	@echo 'make test       run the whole test suite'
 	@echo 'make clean      remove output/ and the content cache'
@@ -85,9 +85,11 @@ html: $(VENV)/.installed
 	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR"
 	$(PAGEFIND)
 
+# One process builds, serves on 127.0.0.1 and, after each save, rebuilds only the pages
+# that changed and reloads the open ones (plugins/casebook/build/devserver.py).
 devserver: $(VENV)/.installed
-	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" --autoreload --listen \
-		--bind 127.0.0.1 --port="$$PORT" -- "$$INPUTDIR"
+	$(CASEBOOK) casebook.build.devserver --settings="$$CONFFILE" --output="$$OUTPUTDIR" \
+		--port="$$PORT" -- "$$INPUTDIR"
 
 publish: check
 	$(PELICAN) --settings="$$PUBLISHCONF" --output="$$OUTPUTDIR" --fatal warnings -- "$$INPUTDIR"

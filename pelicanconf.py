@@ -113,8 +113,20 @@ RELATED_POSTS_MAX = 4
 # or later pages of a list.
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^/?404\.html", r"^/?search/", r"(^|/)page/\d+/", r"^/?drafts/"],
+    "exclude": [
+        r"^/?404\.html",
+        r"^/?search/",
+        r"(^|/)page/\d+/",
+        r"^/?drafts/",
+        r"^/?problems\.html",
+    ],
 }
+
+# Preview only (make html, make devserver): each page shows the problems of its own file
+# at the top, and problems.html lists every problem of the site. A strict build (make
+# publish) turns both off. `make devserver` adds CASEBOOK_LIVE_RELOAD itself.
+CASEBOOK_PREVIEW = True
+CASEBOOK_PROBLEMS_SAVE_AS = "problems.html"
 
 # Preview builds reuse parsed posts, so an edit rebuilds quickly.
 CACHE_CONTENT = True

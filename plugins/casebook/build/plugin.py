@@ -12,7 +12,7 @@ from .. import followups, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from . import conditions as cond
-from . import quiet, reader, redirects, rulebook, selective
+from . import problemspage, quiet, reader, redirects, rulebook, selective
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -181,6 +181,9 @@ def register():
     # that stops for a damaged cache, a locked folder or a fatal warning then ends
     # with one line of advice, not a traceback.
     signals.initialized.connect(quiet.quiet_tracebacks)
+    # initialized: before the build copies the settings into its context, the preview's
+    # own settings are fixed (all off in a strict, publishing build).
+    signals.initialized.connect(problemspage.preview_settings)
     # *_generator_init: the generators' readers exist by then, after every
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
@@ -202,6 +205,8 @@ def register():
     signals.get_generators.connect(add_conditions_generator)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
+    # get_generators: preview only, problems.html once the rule book has judged.
+    signals.get_generators.connect(problemspage.add_generator)
     # A preview session (make devserver) renders only the pages whose inputs changed:
     # every generator's templates record what they read, and its writer decides.
     signals.generator_init.connect(selective.prepare_environment)

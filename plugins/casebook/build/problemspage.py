@@ -1,0 +1,84 @@
+"""Preview only: problems.html, every problem of the site, and the settings that switch it on."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from pelican.generators import Generator
+
+from ..problems import Problem, shown
+
+# Preview features, all off unless the site turns them on; a strict (publish) build
+# never shows any of them, whatever the settings file it inherits says.
+PREVIEW_SETTINGS = {
+    "CASEBOOK_PREVIEW": False,  # each page shows its file's problems; problems.html
+    "CASEBOOK_PROBLEMS_SAVE_AS": "",  # where problems.html goes
+    "CASEBOOK_LIVE_RELOAD": False,  # pages load the preview server's reload script
+}
+
+
+def preview_settings(pelican) -> None:
+    """Fix the preview settings for this build: off in a strict build, whatever they say."""
+    settings = pelican.settings
+    for key, default in PREVIEW_SETTINGS.items():
+        settings.setdefault(key, default)
+    if settings.get("CASEBOOK_STRICT") or not settings["CASEBOOK_PREVIEW"]:
+        settings.update(PREVIEW_SETTINGS)
+
+
+@dataclass(frozen=True)
+class ProblemFile:
+    """One file's problems, and the address of its page if it has one."""
+
+    path: str
+    url: str | None
+    problems: list[Problem]
+
+
+def pages_by_path(context) -> dict[str, str]:
+    """The URL of each post, page and condition, by its file as problems name it."""
+    found = {}
+    for kind in ("articles", "drafts", "hidden_articles", "pages", "draft_pages", "hidden_pages"):
+        for content in context.get(kind, ()):
+            if content.save_as:
+                found[shown(content.source_path)] = content.url
+    for condition in context.get("conditions", ()):
+        found[condition.source_path] = condition.url
+    return found
+
+
+def problem_files(problems: list[Problem], urls: dict[str, str]) -> list[ProblemFile]:
+    """Problems by file, in `make check`'s order."""
+    files: dict[str, list[Problem]] = {}
+    for problem in problems:
+        files.setdefault(problem.path, []).append(problem)
+    return [ProblemFile(path, urls.get(path), found) for path, found in files.items()]
+
+
+class ProblemsGenerator(Generator):
+    """Writes problems.html in a preview build."""
+
+    def generate_output(self, writer):
+        save_as = self.settings.get("CASEBOOK_PROBLEMS_SAVE_AS")
+        judged = getattr(self.context.get("casebook"), "judged", None)
+        if not self.settings.get("CASEBOOK_PREVIEW") or not save_as or judged is None:
+            return
+        problems = judged.problems
+        writer.write_file(
+            save_as,
+            self.get_template("problems"),
+            self.context,
+            problem_files=problem_files(problems, pages_by_path(self.context)),
+            problem_count=len(problems),
+            problem_errors=sum(p.is_error for p in problems),
+            template_name="problems",
+            url=save_as,
+            page_name=os.path.splitext(save_as)[0],
+            relative_urls=self.settings["RELATIVE_URLS"],
+        )
+
+
+def add_generator(pelican):
+    """problems.html is written by a generator of its own, once the rule book has judged."""
+    return ProblemsGenerator
