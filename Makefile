@@ -44,8 +44,8 @@ override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 # Where `make rsync_upload` copies the site when SSH_TARGET is not given: publishconf.py.
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
 
-.PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit \
-	requirements
+.PHONY: help html devserver publish clean test check newcase followup condition import rsync_upload \
+	github bench audit requirements
 
 help:
 	@echo 'make html       build the preview site into output/'
@@ -55,6 +55,8 @@ help:
 	@echo 'make clean      remove output/ and the content cache'
 	@echo 'make check      check every content file; one line per problem'
 	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
+	@echo 'make followup OF=<slug>    start a post that follows a published one'
+	@echo 'make condition NAME="..."  start a condition file in content/conditions/'
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only)'
 	@echo 'make rsync_upload          publish, then copy output/ to SSH_TARGET'
 	@echo 'make github                publish, then push output/ to the gh-pages branch'
@@ -107,6 +109,16 @@ check: $(VENV)/.installed
 newcase: $(VENV)/.installed
 	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
 	$(CASEBOOK) casebook.cli.newcase --content="$$INPUTDIR" -- "$$TITLE"
+
+followup: $(VENV)/.installed
+	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; exit 2; }
+	$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF"
+
+# NAME only from the command line: many systems set NAME (the computer's name) already.
+condition: $(VENV)/.installed
+	@test "$(origin NAME)" != environment || { echo 'make condition: give the name on the command line, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
+	@test -n "$$NAME" || { echo 'make condition: give the name, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
+	$(CASEBOOK) casebook.cli.condition --content="$$INPUTDIR" -- "$$NAME"
 
 import: $(VENV)/.installed
 	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }

@@ -55,6 +55,9 @@ SITE_FILES = {
     "page": "the later pages of the home page's list",
     "robots.txt": "the robots file",
 }
+# The explanation `make condition` writes into a new condition file: `make check` refuses
+# the file until the practitioner has replaced it with their own.
+CONDITION_PLACEHOLDER = "Write here what this condition is"
 # Headings `make newcase` writes; left without text under them, they are template leftovers.
 EMPTY_SECTION = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
@@ -632,6 +635,22 @@ def read_vocabulary(
     return vocabulary, problems
 
 
+def check_placeholder(source: Source) -> list[Problem]:
+    """A condition file whose explanation is still the placeholder `make condition` wrote."""
+    rows = source.text.split("\n")[source.body_start - 1 :]
+    for number, row in enumerate(rows, start=source.body_start):
+        if CONDITION_PLACEHOLDER in row:
+            return [
+                Problem(
+                    source.path,
+                    "the explanation is still the placeholder `make condition` wrote; replace "
+                    "it with your own: what the condition is, how it feels, how you treat it",
+                    number,
+                )
+            ]
+    return []
+
+
 def known_terms(vocabulary: vocab.Vocabulary) -> list[str]:
     """Every condition name and alias: capitalised words the privacy lint must not flag."""
     return [term for entry in vocabulary for term in (entry.name, *entry.aliases)]
@@ -994,6 +1013,7 @@ def judge(
     for source in conditions:
         if source.readable:
             problems += check_markup(source)  # a condition's explanation is shown as HTML
+            problems += check_placeholder(source)
 
     posts: list[Post] = []
     for file in found:

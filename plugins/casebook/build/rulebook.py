@@ -91,6 +91,8 @@ class RulesGenerator(Generator):
         by_path: dict[str, list[Problem]] = {}
         for problem in judged.problems:
             by_path.setdefault(problem.path, []).append(problem)
+        for condition in getattr(state, "conditions", {}).values():
+            condition.casebook_problems = by_path.get(condition.source_path, [])
         taken = set(judged.slugs.values())
         for path, (kind, content) in contents.items():
             content.casebook_problems = by_path.get(path, [])
