@@ -15,6 +15,7 @@ import fnmatch
 import gc
 import logging
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -127,14 +128,16 @@ class Preview:
             fnmatch.fnmatch(part, pattern) for part in parts for pattern in patterns
         )
 
-    def changed(self, paths: set[str]) -> None:
-        """Prepare the next build for these changed files."""
+    def changed(self, paths: set[str]) -> bool:
+        """Prepare the next build for these changed files; True if the settings changed."""
         settings = os.path.abspath(self.settings_file) if self.settings_file else None
         templates = os.path.join(os.path.abspath(self.settings["THEME"]), "templates")
         if settings in paths:
             self.load()
-        elif any(p.startswith(templates + os.sep) for p in paths):
+            return True
+        if any(p.startswith(templates + os.sep) for p in paths):
             self.session.everything()  # what the pages read may be read differently now
+        return False
 
     def build(self) -> Outcome | None:
         """Build once; None, and the reason logged, if the build failed."""
@@ -183,13 +186,44 @@ def summary(outcome: Outcome, seconds: float, problems: list[Problem], url: str)
     return line
 
 
-def serve(preview: Preview, server: LiveServer, index: SearchIndex) -> None:
+class Watcher:
+    """Changed files under the watched folders, gathered in a thread from the moment it starts.
+
+    Started before the first build, so a save made while it runs is not missed.
+    """
+
+    def __init__(self, preview: Preview) -> None:
+        self.changes: queue.Queue[set[str]] = queue.Queue()
+        self._stop = threading.Event()
+        self._paths, self._wanted = preview.watched(), preview.wanted
+        self._thread = threading.Thread(target=self._watch, name="watcher", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        for batch in watchfiles.watch(
+            *self._paths, watch_filter=self._wanted, step=STEP_MS, stop_event=self._stop
+        ):
+            self.changes.put({os.path.abspath(path) for _change, path in batch})
+
+    def next(self) -> set[str]:
+        """The files changed since the last call, waiting for at least one."""
+        paths = set(self.changes.get())
+        while not self.changes.empty():
+            paths |= self.changes.get()
+        return paths
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def serve(preview: Preview, server: LiveServer, index: SearchIndex, watcher: Watcher) -> None:
     """Rebuild after every change until interrupted."""
-    for changes in watchfiles.watch(
-        *preview.watched(), watch_filter=preview.wanted, step=STEP_MS, raise_interrupt=True
-    ):
+    while True:
+        paths = watcher.next()
         started = time.perf_counter()
-        preview.changed({os.path.abspath(path) for _change, path in changes})
+        if preview.changed(paths):
+            watcher.stop()  # the settings name other folders now
+            watcher = Watcher(preview)
         outcome = preview.build()
         if outcome is None:
             continue
@@ -212,9 +246,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--port: {args.port} is not a port; give a number from 1 to 65535")
     default = "pelicanconf.py" if os.path.exists("pelicanconf.py") else None
     settings_file = args.settings or default
-    init_logging(level=logging.WARNING)
+    # Plain lines, as `make check` prints them: `path:line: message`.
+    init_logging(level=logging.WARNING, handler=logging.StreamHandler(sys.stderr))
     try:
         preview = Preview(settings_file, args.content, args.output)
+        watcher = Watcher(preview)
         started = time.perf_counter()
         outcome = preview.build()
         os.makedirs(preview.settings["OUTPUT_PATH"], exist_ok=True)
@@ -231,10 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Serving the preview on {server.url} (Ctrl-C stops it)", flush=True)
     tidy_memory()
     try:
-        serve(preview, server, index)
+        serve(preview, server, index, watcher)
     except KeyboardInterrupt:
         print("devserver: stopped", file=sys.stderr)
     finally:
+        watcher.stop()
         index.stop()
         server.stop()
     return 0
