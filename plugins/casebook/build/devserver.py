@@ -45,6 +45,7 @@ OVERRIDES = {
     "CASEBOOK_LIVE_RELOAD": True,
 }
 STEP_MS = 30  # a save is built once no other change has come for this long
+SETTLE = 1.0  # seconds after a build before the search index and memory are tidied
 
 
 def load_settings(settings_file: str | None, content: str, output: str) -> dict:
@@ -205,9 +206,12 @@ class Watcher:
         ):
             self.changes.put({os.path.abspath(path) for _change, path in batch})
 
-    def next(self) -> set[str]:
-        """The files changed since the last call, waiting for at least one."""
-        paths = set(self.changes.get())
+    def next(self, timeout: float | None = None) -> set[str] | None:
+        """The files changed since the last call, once there is one; None after `timeout`."""
+        try:
+            paths = set(self.changes.get(timeout=timeout))
+        except queue.Empty:
+            return None
         while not self.changes.empty():
             paths |= self.changes.get()
         return paths
@@ -217,9 +221,19 @@ class Watcher:
 
 
 def serve(preview: Preview, server: LiveServer, index: SearchIndex, watcher: Watcher) -> None:
-    """Rebuild after every change until interrupted."""
+    """Rebuild after every change until interrupted.
+
+    The search index and the garbage collector wait until the open pages have had time
+    to reload: both would slow the server down just as the pages ask for themselves.
+    """
+    settled = True
     while True:
-        paths = watcher.next()
+        paths = watcher.next(timeout=None if settled else SETTLE)
+        if paths is None:
+            index.request()
+            tidy_memory()
+            settled = True
+            continue
         started = time.perf_counter()
         if preview.changed(paths):
             watcher.stop()  # the settings name other folders now
@@ -230,8 +244,7 @@ def serve(preview: Preview, server: LiveServer, index: SearchIndex, watcher: Wat
         server.builds.announce()
         print(summary(outcome, time.perf_counter() - started, preview.problems, server.url))
         sys.stdout.flush()
-        index.request()
-        tidy_memory()
+        settled = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -262,9 +275,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if outcome is not None:
         print(summary(outcome, time.perf_counter() - started, preview.problems, server.url))
     index = SearchIndex(preview.settings["OUTPUT_PATH"])
-    index.request()
     server.start()
     print(f"Serving the preview on {server.url} (Ctrl-C stops it)", flush=True)
+    index.request()
     tidy_memory()
     try:
         serve(preview, server, index, watcher)

@@ -12,7 +12,7 @@ from .. import followups, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from . import conditions as cond
-from . import problemspage, quiet, reader, redirects, rulebook, selective
+from . import problemspage, quiet, reader, redirects, rulebook, selective, session
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -210,4 +210,5 @@ def register():
     # A preview session (make devserver) renders only the pages whose inputs changed:
     # every generator's templates record what they read, and its writer decides.
     signals.generator_init.connect(selective.prepare_environment)
+    signals.readers_init.connect(session.reuse_readers)
     signals.get_writer.connect(selective.writer_for)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pelican.generators import Generator
 
-from ..problems import Problem, shown
+from ..problems import Problem
 
 # Preview features, all off unless the site turns them on; a strict (publish) build
 # never shows any of them, whatever the settings file it inherits says.
@@ -36,15 +36,18 @@ class ProblemFile:
     problems: list[Problem]
 
 
-def pages_by_path(context) -> dict[str, str]:
-    """The URL of each post, page and condition, by its file as problems name it."""
+def pages_by_path(context, paths) -> dict[str, str]:
+    """The URL of the page of each file in `paths` (as problems name files) that has one."""
+    wanted = {os.path.abspath(path): path for path in paths}
     found = {}
     for kind in ("articles", "drafts", "hidden_articles", "pages", "draft_pages", "hidden_pages"):
         for content in context.get(kind, ()):
-            if content.save_as:
-                found[shown(content.source_path)] = content.url
+            path = wanted.get(content.source_path)
+            if path is not None:
+                found[path] = content.url
     for condition in context.get("conditions", ()):
-        found[condition.source_path] = condition.url
+        if condition.source_path in paths:
+            found[condition.source_path] = condition.url
     return found
 
 
@@ -69,7 +72,9 @@ class ProblemsGenerator(Generator):
             save_as,
             self.get_template("problems"),
             self.context,
-            problem_files=problem_files(problems, pages_by_path(self.context)),
+            problem_files=problem_files(
+                problems, pages_by_path(self.context, {p.path for p in problems})
+            ),
             problem_count=len(problems),
             problem_errors=sum(p.is_error for p in problems),
             template_name="problems",

@@ -128,6 +128,10 @@ class CasebookReader(YAMLMetadataReader):
 
 def use_casebook_reader(generator):
     """Read every Markdown file with CasebookReader, whatever order plugins loaded in."""
-    reader = CasebookReader(generator.settings)
+    classes = generator.readers.reader_classes
+    if hasattr(classes, "reader"):  # a preview session's (session.ReaderClasses): one reader
+        reader = classes.reader(CasebookReader, generator.settings)
+    else:
+        reader = CasebookReader(generator.settings)
     for extension in CasebookReader.file_extensions:
         generator.readers.readers[extension] = reader

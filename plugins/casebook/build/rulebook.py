@@ -71,7 +71,13 @@ class RulesGenerator(Generator):
             self._judge(state)
 
     def _judge(self, state):
-        found = corpus.files(Path(self.settings["PATH"]), self.settings)
+        preview = session.active()
+        content = Path(self.settings["PATH"])
+        found = (
+            preview.files(content, self.settings)
+            if preview
+            else corpus.files(content, self.settings)
+        )
         sources = {s.path: s for s in state.condition_sources}
         contents = {}
         for kind, content in _contents(self.context):
@@ -83,7 +89,6 @@ class RulesGenerator(Generator):
             if file.kind in corpus.POSTS and file.shown not in sources:
                 sources[file.shown] = corpus.read(file)  # one Pelican did not read
         cache = LintCache(self.settings.get("CACHE_PATH"))
-        preview = session.active()
         memo = preview.rules if preview is not None else None
         judged = rules.judge(found, sources, self.settings, state.codes, cache, memo=memo)
         cache.save()

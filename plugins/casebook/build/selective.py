@@ -42,6 +42,9 @@ class SelectiveWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.build = session.active().current
         self.skipped = set()
+        # A session lasts as long as its settings (the dev server starts a new one when
+        # they change): pages that hold them, as a paginator does, need not compare them.
+        self.build.canon.constant(self.settings, "settings")
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, _Gate(template, self, context), context, *args, **kwargs)

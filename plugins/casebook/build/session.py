@@ -9,14 +9,17 @@ removes the files the last build wrote that this one no longer makes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import BytecodeCache
 from pelican.contents import Content
 
+from .. import corpus
 from . import reader, tracking
 
 logger = logging.getLogger(__name__)
@@ -66,6 +69,41 @@ class Generations:
     def turn(self) -> None:
         """After a build: what it did not use is forgotten (an edited file's old text)."""
         self._old, self._new = self._new, {}
+
+
+class ReaderClasses(dict):
+    """Pelican's map of file extensions to reader classes, handing out one reader per class.
+
+    Every generator of every build makes its readers afresh, and each Markdown reader
+    builds a Markdown parser with all its extensions: in a session they are made once.
+    A class set later (by another plugin's `readers_init`) is shared the same way.
+    """
+
+    def __init__(self, classes: dict, made: dict) -> None:
+        super().__init__()
+        self._made = made
+        for extension, cls in classes.items():
+            self[extension] = cls
+
+    def reader(self, cls: type, settings: dict):
+        """The session's reader of this class for these settings, made on first use."""
+        key = (cls, id(settings))
+        if key not in self._made:
+            self._made[key] = cls(settings)
+        return self._made[key]
+
+    def __setitem__(self, extension, cls) -> None:
+        if isinstance(cls, type):
+            super().__setitem__(extension, functools.partial(self.reader, cls))
+        else:
+            super().__setitem__(extension, cls)
+
+
+def reuse_readers(readers) -> None:
+    """In a session, every build's readers are the first build's (see ReaderClasses)."""
+    current = active()
+    if current is not None:
+        readers.reader_classes = ReaderClasses(readers.reader_classes, current.readers)
 
 
 @dataclass
@@ -140,11 +178,14 @@ class Build:
             return True
         if output in self.dirty:
             return True
-        canon = self.canon
-        return any(
-            canon(localcontext.get(name, tracking.MISSING)) != value
-            for name, value in last.local.items()
-        )
+        if any(name in localcontext for name in last.absent):
+            return True
+        canon, simple, missing = self.canon, tracking.SIMPLE, tracking.MISSING
+        for name, value in last.local.items():
+            now = localcontext.get(name, missing)
+            if (now if type(now) in simple else canon(now)) != value:
+                return True
+        return False
 
     def keep(self, output: str) -> None:
         """`output` is left as the last build wrote it."""
@@ -157,9 +198,12 @@ class Build:
         recorder = tracking.Recorder()
         with tracking.recording(recorder):
             yield
-        local, shared = {}, set()
+        local, shared, absent = {}, set(), []
         for name in recorder.names:
-            value = localcontext.get(name, tracking.MISSING)
+            if name not in localcontext:
+                absent.append(name)
+                continue
+            value = localcontext[name]
             if name in context and context[name] is value:
                 shared.add(name)  # the site's own, the same for every page of this build
                 self._shared(name, context)
@@ -169,12 +213,22 @@ class Build:
             self._value(key, attribute)
         if output in self.reads:
             # Written twice in one build (an override): render it again next time.
-            self.reads[output] = tracking.Reads("", {}, frozenset(), frozenset())
+            self.reads[output] = tracking.Reads("", {}, (), frozenset(), frozenset())
         else:
             self.reads[output] = tracking.Reads(
-                template, local, frozenset(shared), frozenset(recorder.fields)
+                template, local, tuple(absent), frozenset(shared), frozenset(recorder.fields)
             )
         self.rendered.append(output)
+
+
+def listing(content: str) -> tuple:
+    """What makes the content folder's list of files: names, folders and links, no contents."""
+    found = []
+    for folder, dirs, names in os.walk(content, followlinks=True):
+        dirs.sort()
+        found.append((folder, os.path.realpath(folder)))
+        found += ((name, os.path.islink(os.path.join(folder, name))) for name in sorted(names))
+    return tuple(found)
 
 
 class Session:
@@ -189,12 +243,21 @@ class Session:
         self.name_readers: dict[str, set[str]] = {}
         self.redirects: list[str] = []
         self.memo = reader.ReadMemo()
+        self.readers: dict = {}  # (reader class, settings) -> the reader, for every build
         self.rules = Generations()  # the rule book's findings per file, by its text
         self.templates = TemplateCache()
+        self._files: tuple[tuple, list] | None = None
         self.number = 0
         self.full = True  # the first build renders everything
         self.current: Build | None = None
         self.last: Outcome | None = None
+
+    def files(self, content: Path, settings: dict) -> list[corpus.File]:
+        """corpus.files(), made again only when a file is added, removed, renamed or linked."""
+        now = listing(str(content))
+        if self._files is None or self._files[0] != now:
+            self._files = (now, corpus.files(content, settings))
+        return self._files[1]
 
     def everything(self) -> None:
         """Render every page in the next build (a template or the settings changed)."""

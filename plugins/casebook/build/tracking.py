@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import itertools
+import marshal
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,10 @@ class Canon:
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, object]] = {}
 
+    def constant(self, value: object, name: str) -> None:
+        """Take `value` as the same in every build of the session (its settings)."""
+        self._memo[id(value)] = (value, ("constant", name))
+
     def __call__(self, value: object, depth: int = 0) -> object:
         if type(value) in SIMPLE:
             return value
@@ -80,7 +85,17 @@ class Canon:
         return made
 
     def _make(self, value: object, depth: int) -> object:
+        if isinstance(value, list | tuple | dict | set | frozenset):
+            try:
+                # Plain data (JSON-LD, a case block) in one call in C. Version 0 writes
+                # values alone: no references, no mark on interned text, no subclasses.
+                return ("data", marshal.dumps(value, 0))
+            except ValueError:
+                pass  # a post, a date or Markup inside: item by item
         if isinstance(value, list | tuple):
+            keys = tuple(map(key_of, value))
+            if None not in keys:
+                return ("refs", type(value).__name__, keys)  # posts, in order: a list page
             return (type(value).__name__, tuple(self(v, depth) for v in value))
         if isinstance(value, dict):
             return ("dict", tuple((self(k, depth), self(v, depth)) for k, v in value.items()))
@@ -106,8 +121,10 @@ class Canon:
         if dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
             # Private attributes are caches filled in as a page renders (a paginator's
             # page count): they are not what the page shows.
-            shown = {k: v for k, v in vars(value).items() if not k.startswith("_")}
-            return ("object", type(value).__qualname__, self(shown, depth))
+            shown = tuple(
+                (k, self(v, depth)) for k, v in vars(value).items() if not k.startswith("_")
+            )
+            return ("object", type(value).__qualname__, shown)
         return ("repr", repr(value))  # an address in it makes it differ: always rendered
 
 
@@ -197,6 +214,7 @@ class Reads:
 
     template: str
     local: dict[str, object]  # names given to this page alone (`article`) -> value, canonical
+    absent: tuple[str, ...]  # names looked up but given to none (a template's own variables)
     shared: frozenset[str]  # names of the site's context (`articles`, `SITENAME`)
     fields: frozenset[tuple[tuple, object]]  # (post, page or condition, field)
 
