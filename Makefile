@@ -49,7 +49,7 @@ override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(g
 
 help:
 	@echo 'make html       build the preview site into output/'
-	@printf 'make devserver  live preview on http://127.0.0.1:%s: pages reload after a save\n' "$$PORT"
+	@printf 'make devserver  live preview, pages reload after each save, on http://127.0.0.1:%s\n' "$$PORT"
 	@echo 'make publish    production build (publishconf.py, fails on any warning)'
 	@echo 'make test       run the whole test suite'
 	@echo 'make clean      remove output/ and the content cache'

@@ -97,3 +97,21 @@ def test_make_devserver_refuses_a_port_that_is_no_port_and_runs_nothing(tmp_path
     assert "--port" in result.stderr
     assert "Traceback" not in result.stderr
     assert not marker.exists()
+
+
+def test_a_port_in_use_is_one_line_of_advice(server, tmp_path):
+    port = server.url.rsplit(":", 1)[1].strip("/")
+    result = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "devserver", f"PORT={port}"],
+        cwd=ROOT,
+        env={**os.environ, "OUTPUTDIR": str(tmp_path / "second")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert result.stderr.startswith(
+        f"devserver: port {port} is in use (another preview?); stop it, or give another port, "
+        f"e.g. make devserver PORT={int(port) + 1}\n"
+    )

@@ -11,6 +11,7 @@ date in the background after each build, so it never delays the page.
 from __future__ import annotations
 
 import argparse
+import errno
 import fnmatch
 import gc
 import logging
@@ -247,6 +248,31 @@ def serve(preview: Preview, server: LiveServer, index: SearchIndex, watcher: Wat
         settled = False
 
 
+def start(settings_file: str | None, content: str, output: str, port: int):
+    """The preview, its watcher, its first build and its server; an OSError if it cannot."""
+    preview = Preview(settings_file, content, output)
+    os.makedirs(preview.settings["OUTPUT_PATH"], exist_ok=True)
+    # The port first: if it is taken, say so at once, not after a whole build.
+    server = LiveServer(preview.settings["OUTPUT_PATH"], port, Builds())
+    watcher = Watcher(preview)
+    started = time.perf_counter()
+    outcome = preview.build()
+    if outcome is not None:
+        print(summary(outcome, time.perf_counter() - started, preview.problems, server.url))
+    return preview, watcher, server
+
+
+def cannot_start(error: OSError, port: int) -> str:
+    """Why the preview could not start, and what to do."""
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"devserver: port {port} is in use (another preview?); stop it, or give another "
+            f"port, e.g. make devserver PORT={port + 1 if 0 < port < 65535 else 8001}"
+        )
+    where = f"{shown(error.filename)}: " if error.filename else ""
+    return f"devserver: {where}{error.strerror or error}; nothing is served"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Build, serve, and rebuild on every save; Ctrl-C stops."""
     parser = argparse.ArgumentParser(prog="casebook.devserver", description=__doc__)
@@ -262,24 +288,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Plain lines, as `make check` prints them: `path:line: message`.
     init_logging(level=logging.WARNING, handler=logging.StreamHandler(sys.stderr))
     try:
-        preview = Preview(settings_file, args.content, args.output)
-        watcher = Watcher(preview)
-        started = time.perf_counter()
-        outcome = preview.build()
-        os.makedirs(preview.settings["OUTPUT_PATH"], exist_ok=True)
-        server = LiveServer(preview.settings["OUTPUT_PATH"], args.port, Builds())
+        preview, watcher, server = start(settings_file, args.content, args.output, args.port)
     except OSError as error:
-        where = f"{shown(error.filename)}: " if error.filename else ""
-        print(f"devserver: {where}{error.strerror or error}; nothing is served", file=sys.stderr)
+        print(cannot_start(error, args.port), file=sys.stderr)
         return 1
-    if outcome is not None:
-        print(summary(outcome, time.perf_counter() - started, preview.problems, server.url))
+    except KeyboardInterrupt:
+        print("devserver: stopped", file=sys.stderr)
+        return 130
     index = SearchIndex(preview.settings["OUTPUT_PATH"])
     server.start()
     print(f"Serving the preview on {server.url} (Ctrl-C stops it)", flush=True)
-    index.request()
-    tidy_memory()
     try:
+        index.request()
+        tidy_memory()
         serve(preview, server, index, watcher)
     except KeyboardInterrupt:
         print("devserver: stopped", file=sys.stderr)
