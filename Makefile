@@ -45,17 +45,19 @@ override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 # Where `make rsync_upload` copies the site when SSH_TARGET is not given: publishconf.py.
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
 
-.PHONY: help html devserver publish clean test check newcase import rsync_upload github bench audit \
-	requirements
+.PHONY: help html devserver publish clean test check newcase followup condition import rsync_upload \
+	github bench audit requirements
 
 help:
 	@echo 'make html       build the preview site into output/'
-	@printf 'make devserver  live preview with autoreload on http://127.0.0.1:%s\n' "$$PORT"
+	@printf 'make devserver  live preview, pages reload after each save, on http://127.0.0.1:%s\n' "$$PORT"
 	@echo 'make publish    production build (publishconf.py, fails on any warning)'
 	@echo 'make test       run the whole test suite'
 	@echo 'make clean      remove output/ and the content cache'
 	@echo 'make check      check every content file; one line per problem'
 	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
+	@echo 'make followup OF=<slug>    start a post that follows a published one'
+	@echo 'make condition NAME="..."  start a condition file in content/conditions/'
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only); add'
 	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, not the old site'
 	@echo 'make rsync_upload          publish, then copy output/ to SSH_TARGET'
@@ -87,9 +89,11 @@ html: $(VENV)/.installed
 	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR"
 	$(PAGEFIND)
 
+# One process builds, serves on 127.0.0.1 and, after each save, rebuilds only the pages
+# that changed and reloads the open ones (plugins/casebook/build/devserver.py).
 devserver: $(VENV)/.installed
-	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" --autoreload --listen \
-		--bind 127.0.0.1 --port="$$PORT" -- "$$INPUTDIR"
+	$(CASEBOOK) casebook.build.devserver --settings="$$CONFFILE" --output="$$OUTPUTDIR" \
+		--port="$$PORT" -- "$$INPUTDIR"
 
 publish: check
 	$(PELICAN) --settings="$$PUBLISHCONF" --output="$$OUTPUTDIR" --fatal warnings -- "$$INPUTDIR"
@@ -107,6 +111,16 @@ check: $(VENV)/.installed
 newcase: $(VENV)/.installed
 	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
 	$(CASEBOOK) casebook.cli.newcase --content="$$INPUTDIR" -- "$$TITLE"
+
+followup: $(VENV)/.installed
+	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; exit 2; }
+	$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF"
+
+# NAME only from the command line: many systems set NAME (the computer's name) already.
+condition: $(VENV)/.installed
+	@test "$(origin NAME)" != environment || { echo 'make condition: give the name on the command line, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
+	@test -n "$$NAME" || { echo 'make condition: give the name, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
+	$(CASEBOOK) casebook.cli.condition --content="$$INPUTDIR" -- "$$NAME"
 
 import: $(VENV)/.installed
 	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }

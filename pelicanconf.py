@@ -174,8 +174,15 @@ SITEMAP = {
         r"(^|/)page/\d+/",
         r"^/?drafts/",
         r"/referral/",
+        r"^/?problems\.html",
     ],
 }
+
+# Preview only (make html, make devserver): each page shows the problems of its own file
+# at the top, and problems.html lists every problem of the site. A strict build (make
+# publish) turns both off. `make devserver` adds CASEBOOK_LIVE_RELOAD itself.
+CASEBOOK_PREVIEW = True
+CASEBOOK_PROBLEMS_SAVE_AS = "problems.html"
 
 # Preview builds reuse parsed posts, so an edit rebuilds quickly.
 CACHE_CONTENT = True

@@ -11,10 +11,10 @@ import datetime
 import difflib
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from lxml import etree
@@ -57,6 +57,9 @@ SITE_FILES = {
     "page": "the later pages of the home page's list",
     "robots.txt": "the robots file",
 }
+# The explanation `make condition` writes into a new condition file: `make check` refuses
+# the file until the practitioner has replaced it with their own.
+CONDITION_PLACEHOLDER = "Write here what this condition is"
 # Headings `make newcase` writes; left without text under them, they are template leftovers.
 EMPTY_SECTION = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # Words that tell a reader to see a doctor: in a condition's text they belong in `red_flags:`,
@@ -731,6 +734,22 @@ def _buried_red_flags(source: Source) -> list[Problem]:
     return []
 
 
+def check_placeholder(source: Source) -> list[Problem]:
+    """A condition file whose explanation is still the placeholder `make condition` wrote."""
+    rows = source.text.split("\n")[source.body_start - 1 :]
+    for number, row in enumerate(rows, start=source.body_start):
+        if CONDITION_PLACEHOLDER in row:
+            return [
+                Problem(
+                    source.path,
+                    "the explanation is still the placeholder `make condition` wrote; replace "
+                    "it with your own: what the condition is, how it feels, how you treat it",
+                    number,
+                )
+            ]
+    return []
+
+
 def known_terms(vocabulary: vocab.Vocabulary) -> list[str]:
     """Every condition name and alias: capitalised words the privacy lint must not flag."""
     return [term for entry in vocabulary for term in (entry.name, *entry.aliases)]
@@ -1043,6 +1062,34 @@ def check_followups(articles: Sequence[Post]) -> list[Problem]:
 # --- everything --------------------------------------------------------------------------
 
 
+class Memo(Protocol):
+    """Where a preview session keeps what the rules found in each file, by its text."""
+
+    def get(self, key: Hashable) -> Any: ...
+
+    def __setitem__(self, key: Hashable, value: Any) -> None: ...
+
+
+def _judge_file(
+    source: Source, kind: str, settings: Settings, memo: Memo | None
+) -> tuple[Post, list[Problem]]:
+    """The rules that read one post or page alone (none that compare files)."""
+    if memo is None:
+        return _file_rules(source, kind, settings)
+    # The text and the day decide (a post dated tomorrow is published tomorrow).
+    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    key = (source.path, kind, source.text, today)
+    found: tuple[Post, list[Problem]] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _file_rules(source, kind, settings)
+    return found
+
+
+def _file_rules(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
+    post, problems = check_post(source, kind, settings)
+    return post, [*problems, *check_body(source, post.status), *check_markup(source)]
+
+
 def judge(
     found: Sequence[File],
     sources: dict[str, Source],
@@ -1050,12 +1097,14 @@ def judge(
     codes: CodeBook | None = None,
     cache: LintCache | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    memo: Memo | None = None,
 ) -> Judged:
     """Every problem in the content folder, sorted by path and line, and the build's decisions.
 
     `found` is every file under the content folder (corpus.files); `sources` maps the
     shown path of every post, page and condition file to its Source; `progress`, if
-    given, is told (done, total, "checked") as the privacy lint goes through the files.
+    given, is told (done, total, "checked") as the privacy lint goes through the files;
+    `memo`, if given, remembers the rules of one file by its text, for the next call.
     """
     problems: list[Problem] = []
     for source in sources.values():
@@ -1072,6 +1121,7 @@ def judge(
             entry = vocabulary.by_slug(PurePosixPath(source.path).stem)
             if entry is not None and entry.source_path == source.path:
                 problems += check_condition(source, entry, settings, day)
+            problems += check_placeholder(source)
     problems += practice.problems(settings) + check_today(settings)
 
     posts: list[Post] = []
@@ -1081,10 +1131,8 @@ def judge(
         source = sources[file.shown]
         if not source.readable:
             continue
-        post, post_problems = check_post(source, file.kind, settings)
-        problems += post_problems
-        problems += check_body(source, post.status)
-        problems += check_markup(source)
+        post, own = _judge_file(source, file.kind, settings, memo)
+        problems += own
         if file.kind == "article":
             problems += check_tags(source, vocabulary)
         posts.append(post)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import difflib
+import shlex
 import string
 import unicodedata
 from collections import defaultdict
@@ -273,8 +274,8 @@ class Vocabulary:
         hint = self.suggest(tag)
         advice = f"did you mean {' or '.join(hint)}? " if hint else ""
         return (
-            f"tags: '{tag}' is not a known condition; {advice}fix the tag, or add it "
-            "as an alias (or a new file) in content/conditions/"
+            f"tags: '{tag}' is not a known condition; {advice}fix the tag, add it as an "
+            f"alias in content/conditions/, or start a new condition: {new_condition(tag)}"
         )
 
     def by_slug(self, slug: str) -> ConditionEntry | None:
@@ -286,6 +287,18 @@ class Vocabulary:
 
     def __len__(self) -> int:
         return len(self._sorted)
+
+
+NAME_IN_COMMAND = 60  # a longer tag is left out of the suggested command
+
+
+def new_condition(tag: str) -> str:
+    """The `make condition` command for a tag, quoted so a shell takes it exactly as written."""
+    name = " ".join(tag.split())  # one line, as `make condition` would write it anyway
+    if not name or len(name) > NAME_IN_COMMAND:
+        return "make condition NAME='<its name>'"
+    # shlex.quote: pasted into a shell, no quote, `$(…)` or backtick in a tag can run anything.
+    return f"make condition NAME={shlex.quote(name)}"
 
 
 def _folded(text: str) -> str:

@@ -12,7 +12,17 @@ from .. import followups, practice, reading, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from . import conditions as cond
-from . import minify, quiet, reader, redirects, referrals, rulebook
+from . import (
+    minify,
+    problemspage,
+    quiet,
+    reader,
+    redirects,
+    referrals,
+    rulebook,
+    selective,
+    session,
+)
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -187,6 +197,9 @@ def register():
     # that stops for a damaged cache, a locked folder or a fatal warning then ends
     # with one line of advice, not a traceback.
     signals.initialized.connect(quiet.quiet_tracebacks)
+    # initialized: before the build copies the settings into its context, the preview's
+    # own settings are fixed (all off in a strict, publishing build).
+    signals.initialized.connect(problemspage.preview_settings)
     # *_generator_init: the generators' readers exist by then, after every
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
@@ -212,3 +225,10 @@ def register():
     signals.finalized.connect(minify.minify_theme_css)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
+    # get_generators: preview only, problems.html once the rule book has judged.
+    signals.get_generators.connect(problemspage.add_generator)
+    # A preview session (make devserver) renders only the pages whose inputs changed:
+    # every generator's templates record what they read, and its writer decides.
+    signals.generator_init.connect(selective.prepare_environment)
+    signals.readers_init.connect(session.reuse_readers)
+    signals.get_writer.connect(selective.writer_for)

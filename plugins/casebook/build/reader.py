@@ -18,6 +18,38 @@ UNBUILT_KEY = "casebook_unbuilt"
 UNBUILT_TEMPLATE = "unbuilt"
 
 
+class ReadMemo:
+    """What each file was read to, by its exact bytes: a preview's rebuild reads only edits."""
+
+    def __init__(self):
+        self._old, self._new = {}, {}
+
+    def get(self, path, raw):
+        """(content, metadata) as read last time from these very bytes, or None."""
+        hit = self._new.get(path) or self._old.get(path)
+        if hit is None or hit[0] != raw:
+            return None
+        self._new[path] = hit
+        return hit[1], dict(hit[2])  # Pelican's own dict per read, as a fresh read gives
+
+    def put(self, path, raw, content, metadata):
+        self._new[path] = (raw, content, dict(metadata))
+
+    def turn(self):
+        """After a build: forget the files it did not read (deleted, renamed)."""
+        self._old, self._new = self._new, {}
+
+
+# Set by a preview session (build/session.py) for the length of one of its builds.
+_memo: ReadMemo | None = None
+
+
+def use_memo(memo: ReadMemo | None) -> None:
+    """Read through `memo` from now on (None: read every file afresh)."""
+    global _memo
+    _memo = memo
+
+
 class CasebookReader(YAMLMetadataReader):
     """Markdown with YAML front matter (or Pelican's `Key: value`), read by source.py."""
 
@@ -35,6 +67,16 @@ class CasebookReader(YAMLMetadataReader):
             return self._unbuilt(
                 source.Source(shown(source_path), "", readable=False), relpath, kind
             )
+        memo = _memo
+        if memo is None:
+            return self._read_bytes(source_path, raw, relpath, kind)
+        found = memo.get(source_path, raw)
+        if found is None:
+            found = self._read_bytes(source_path, raw, relpath, kind)
+            memo.put(source_path, raw, *found)
+        return found
+
+    def _read_bytes(self, source_path, raw, relpath, kind):
         src = source.read(shown(source_path), raw)
         if kind == "condition":
             return self._read(src)  # a condition is not a page of its own: never a stand-in
@@ -86,6 +128,10 @@ class CasebookReader(YAMLMetadataReader):
 
 def use_casebook_reader(generator):
     """Read every Markdown file with CasebookReader, whatever order plugins loaded in."""
-    reader = CasebookReader(generator.settings)
+    classes = generator.readers.reader_classes
+    if hasattr(classes, "reader"):  # a preview session's (session.ReaderClasses): one reader
+        reader = classes.reader(CasebookReader, generator.settings)
+    else:
+        reader = CasebookReader(generator.settings)
     for extension in CasebookReader.file_extensions:
         generator.readers.readers[extension] = reader

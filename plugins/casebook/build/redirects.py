@@ -15,6 +15,7 @@ from pelican.readers import ensure_metadata_list
 
 from ..addresses import target
 from ..problems import shown
+from . import session
 
 logger = logging.getLogger(__name__)
 
@@ -139,12 +140,21 @@ class RedirectsGenerator(Generator):
             os.makedirs(os.path.dirname(output), exist_ok=True)
             with open(output, "w", encoding="utf-8") as file:
                 file.write(page(redirect))
+            _written(found.save_as)
             path_rules.append(f"{found.path} {redirect.new_path} 301")
             if found.query_rule:
                 query_rules.append(found.query_rule)
         lines = [*path_rules, *dict.fromkeys(query_rules)]
         with open(os.path.join(self.output_path, REDIRECTS_FILE), "w", encoding="utf-8") as file:
             file.write(redirects_file(lines))
+        _written(REDIRECTS_FILE)
+
+
+def _written(save_as: str) -> None:
+    """Tell a preview session of a redirect page, so it goes when its `redirect_from` does."""
+    current = session.active()
+    if current is not None and current.current is not None:
+        current.current.redirects.append(save_as)
 
 
 def add_generator(pelican):

@@ -11,6 +11,7 @@ from .. import corpus, rules
 from ..lintcache import LintCache
 from ..problems import Problem, shown
 from ..settings import casebook_settings
+from . import session
 from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
 from .timings import timed
 
@@ -70,7 +71,13 @@ class RulesGenerator(Generator):
             self._judge(state)
 
     def _judge(self, state):
-        found = corpus.files(Path(self.settings["PATH"]), self.settings)
+        preview = session.active()
+        content = Path(self.settings["PATH"])
+        found = (
+            preview.files(content, self.settings)
+            if preview
+            else corpus.files(content, self.settings)
+        )
         sources = {s.path: s for s in state.condition_sources}
         contents = {}
         for kind, content in _contents(self.context):
@@ -82,12 +89,15 @@ class RulesGenerator(Generator):
             if file.kind in corpus.POSTS and file.shown not in sources:
                 sources[file.shown] = corpus.read(file)  # one Pelican did not read
         cache = LintCache(self.settings.get("CACHE_PATH"))
-        judged = rules.judge(found, sources, self.settings, state.codes, cache)
+        memo = preview.rules if preview is not None else None
+        judged = rules.judge(found, sources, self.settings, state.codes, cache, memo=memo)
         cache.save()
         state.judged = judged
         by_path: dict[str, list[Problem]] = {}
         for problem in judged.problems:
             by_path.setdefault(problem.path, []).append(problem)
+        for condition in getattr(state, "conditions", {}).values():
+            condition.casebook_problems = by_path.get(condition.source_path, [])
         taken = set(judged.slugs.values())
         for path, (kind, content) in contents.items():
             content.casebook_problems = by_path.get(path, [])

@@ -1,0 +1,157 @@
+"""The preview's web server: the output folder on 127.0.0.1, and a build event stream (SSE).
+
+A page built for the preview loads /.casebook/live.js (partials/preview.html). The script
+listens to /.casebook/events and reloads the page when a newer build is announced,
+keeping its scroll position. Both addresses start with a dot, which no slug can: they
+can never be a page of the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import secrets
+import threading
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+EVENTS = "/.casebook/events"
+SCRIPT = "/.casebook/live.js"
+KEEP_ALIVE = 15.0  # seconds between comments on an idle stream, to notice closed tabs
+
+
+class Builds:
+    """The latest build's name, and a way to wait for the next one."""
+
+    def __init__(self) -> None:
+        # A new name per server: a page open before a restart reloads once it reconnects.
+        self._prefix = secrets.token_hex(4)
+        self._number = 0
+        self._changed = threading.Condition()
+        self.closed = False
+
+    @property
+    def current(self) -> str:
+        return f"{self._prefix}-{self._number}"
+
+    def announce(self) -> str:
+        """A build has finished: wake every open page."""
+        with self._changed:
+            self._number += 1
+            self._changed.notify_all()
+            return self.current
+
+    def wait(self, seen: str | None, timeout: float) -> str:
+        """The current build's name, once it is not `seen` or `timeout` seconds have passed."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.closed or self.current != seen, timeout)
+            return self.current
+
+    def close(self) -> None:
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+
+@functools.cache
+def script_text() -> str:
+    """The reload script (build/live.js), read once."""
+    return resources.files(__package__).joinpath("live.js").read_text(encoding="utf-8")
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the output folder as a static host would, never cached, plus the two addresses."""
+
+    builds: Builds  # set on the subclass made for each server
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        path = self.path.split("?", 1)[0]
+        if path == EVENTS:
+            self._events()
+        elif path == SCRIPT:
+            self._script()
+        else:
+            super().do_GET()
+
+    def end_headers(self) -> None:
+        # An edited page must never come from the browser's cache; live.js reads which
+        # build served the page.
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Server-Timing", f'casebook-build;desc="{self.builds.current}"')
+        super().end_headers()
+
+    def _script(self) -> None:
+        # The build this page was served from, so a build finished in between still counts.
+        body = script_text().replace('"__CASEBOOK_BUILD__"', json.dumps(self.builds.current))
+        data = body.encode("utf-8")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/javascript; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.end_headers()
+        seen = None
+        try:
+            self.wfile.write(b"retry: 1000\n\n")
+            while not self.builds.closed:
+                current = self.builds.wait(seen, KEEP_ALIVE)
+                if current != seen:
+                    self.wfile.write(f"event: build\ndata: {current}\n\n".encode())
+                    seen = current
+                else:
+                    self.wfile.write(b": still here\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            return  # the tab was closed or reloaded
+
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own 404 page, as a static host would give it."""
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+    def log_message(self, format, *args):  # noqa: A002 (http.server's own name)
+        logger.debug(format, *args)
+
+
+class LiveServer(ThreadingHTTPServer):
+    """The preview's server; every request, event streams included, in its own thread."""
+
+    daemon_threads = True
+
+    def __init__(self, output: str, port: int, builds: Builds) -> None:
+        handler = type("Handler", (PreviewHandler,), {"builds": builds})
+        # 127.0.0.1 only: the preview shows drafts and problems no one else should see.
+        super().__init__(("127.0.0.1", port), functools.partial(handler, directory=output))
+        self.builds = builds
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.serve_forever, name="preview-server", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self.builds.close()
+        self.shutdown()
+        self.server_close()

@@ -1,0 +1,229 @@
+"""What each page of a preview read while it was rendered, so a rebuild renders only what changed.
+
+No hand-kept map from posts to pages: while a page renders, every field the theme reads
+from a post, a page or a condition (`article.title`, `condition.articles`, …) and every
+name it looks up in the context (`articles`, `pages`, `SITENAME`, …) is recorded. On the
+next build a page is rendered again only if one of those values is no longer the same;
+everything else keeps the file the last build wrote, which is byte for byte what a full
+build would write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import itertools
+import marshal
+import types
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jinja2 import Undefined
+from jinja2.runtime import Context
+from pelican.contents import Content
+
+from ..structured import JsonLd
+from .conditions import Condition
+
+
+class _Missing:
+    """What a page reads of a name or field that is not there."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+# Values that are their own canonical form (Markup is not: it prints unescaped).
+SIMPLE = frozenset({str, int, float, bool, bytes, type(None), _Missing})
+MAX_DEPTH = 12  # deeper values are never the same twice: their pages are always rendered
+_volatile = itertools.count()
+
+# The recorder of the page being rendered; None outside a preview session's writes.
+_recording: Recorder | None = None
+
+
+def key_of(value: object) -> tuple | None:
+    """The identity of a post, page or condition across builds; None for any other value."""
+    if isinstance(value, Content):
+        return ("content", type(value).__name__, value.source_path)
+    if isinstance(value, Condition):
+        return ("condition", value.slug)
+    return None
+
+
+class Canon:
+    """Values in a form that compares equal across builds when a page would show the same.
+
+    A post, page or condition is reduced to its identity: the fields a page reads from it
+    are recorded one by one. Made afresh for every build (it remembers values by id).
+    """
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[object, object]] = {}
+
+    def constant(self, value: object, name: str) -> None:
+        """Take `value` as the same in every build of the session (its settings)."""
+        self._memo[id(value)] = (value, ("constant", name))
+
+    def __call__(self, value: object, depth: int = 0) -> object:
+        if type(value) in SIMPLE:
+            return value
+        key = key_of(value)
+        if key is not None:
+            return ("ref", key)
+        hit = self._memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        if depth > MAX_DEPTH:
+            return ("volatile", next(_volatile))
+        self._memo[id(value)] = (value, ("volatile", next(_volatile)))  # a cycle: never equal
+        made = self._make(value, depth + 1)
+        self._memo[id(value)] = (value, made)
+        return made
+
+    def _make(self, value: object, depth: int) -> object:
+        if isinstance(value, list | tuple | dict | set | frozenset):
+            try:
+                # Plain data (JSON-LD, a case block) in one call in C. Version 0 writes
+                # values alone: no references, no mark on interned text, no subclasses.
+                return ("data", marshal.dumps(value, 0))
+            except ValueError:
+                pass  # a post, a date or Markup inside: item by item
+        if isinstance(value, list | tuple):
+            keys = tuple(map(key_of, value))
+            if None not in keys:
+                return ("refs", type(value).__name__, keys)  # posts, in order: a list page
+            return (type(value).__name__, tuple(self(v, depth) for v in value))
+        if isinstance(value, dict):
+            return ("dict", tuple((self(k, depth), self(v, depth)) for k, v in value.items()))
+        if isinstance(value, set | frozenset):
+            return ("set", frozenset(self(v, depth) for v in value))
+        if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+            return (type(value).__name__, str(value), str(getattr(value, "tzinfo", None)))
+        if isinstance(value, Undefined):
+            return MISSING
+        if isinstance(value, str | int | float | bytes):
+            return (type(value).__qualname__, value)  # Markup, an enum, a subclass
+        if isinstance(value, JsonLd):
+            return ("json-ld", self(value.data(), depth))  # its HTML is its data, dumped
+        if hasattr(value, "__html__"):
+            return ("html", str(value.__html__()))
+        if isinstance(value, types.MethodType) and key_of(value.__self__) is not None:
+            # What a method of a post returns is not known without calling it.
+            return ("volatile", next(_volatile))
+        if isinstance(value, type | types.FunctionType | types.BuiltinFunctionType):
+            return ("code", getattr(value, "__module__", ""), getattr(value, "__qualname__", ""))
+        if isinstance(value, types.ModuleType):
+            return ("module", value.__name__)
+        if dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
+            # Private attributes are caches filled in as a page renders (a paginator's
+            # page count): they are not what the page shows.
+            shown = tuple(
+                (k, self(v, depth)) for k, v in vars(value).items() if not k.startswith("_")
+            )
+            return ("object", type(value).__qualname__, shown)
+        return ("repr", repr(value))  # an address in it makes it differ: always rendered
+
+
+def field_value(obj: object, attribute: object) -> object:
+    """What `obj.attribute` gives in a template (Jinja's own order: attribute, then item)."""
+    if isinstance(attribute, str):
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+    try:
+        return obj[attribute]  # type: ignore[index]
+    except (TypeError, LookupError, AttributeError):
+        return MISSING
+
+
+class Recorder:
+    """The context names and the fields of posts, pages and conditions one page read."""
+
+    __slots__ = ("fields", "names")
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.fields: set[tuple[tuple, object]] = set()
+
+
+class recording:  # noqa: N801 (used like a function, as contextlib.suppress is)
+    """Record what the templates read inside the block."""
+
+    __slots__ = ("recorder", "saved")
+
+    def __init__(self, recorder: Recorder) -> None:
+        self.recorder = recorder
+        self.saved: Recorder | None = None
+
+    def __enter__(self) -> Recorder:
+        global _recording
+        self.saved, _recording = _recording, self.recorder
+        return self.recorder
+
+    def __exit__(self, *exc: object) -> bool:
+        global _recording
+        _recording = self.saved
+        return False
+
+
+class TrackingContext(Context):
+    """A template context that records every name a template looks up."""
+
+    def resolve_or_missing(self, key: str) -> object:
+        recorder = _recording
+        if recorder is not None:
+            recorder.names.add(key)
+        return super().resolve_or_missing(key)
+
+
+def _tracked(lookup):
+    """Jinja's getattr or getitem, recording reads from posts, pages and conditions."""
+
+    def read(obj, attribute):
+        recorder = _recording
+        if recorder is not None:
+            key = key_of(obj)
+            if key is not None:
+                try:
+                    recorder.fields.add((key, attribute))
+                except TypeError:  # an unhashable subscript: never the same twice
+                    recorder.fields.add((key, ("volatile", next(_volatile))))
+        return lookup(obj, attribute)
+
+    return read
+
+
+def track(environment) -> None:
+    """Make a Jinja environment record what its templates read (while a recorder is on)."""
+    if getattr(environment, "_casebook_tracked", False):
+        return
+    environment.getattr = _tracked(environment.getattr)
+    environment.getitem = _tracked(environment.getitem)
+    environment.context_class = TrackingContext
+    environment._casebook_tracked = True
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What one output file's last render read: its template, names and fields."""
+
+    template: str
+    local: dict[str, object]  # names given to this page alone (`article`) -> value, canonical
+    absent: tuple[str, ...]  # names looked up but given to none (a template's own variables)
+    shared: frozenset[str]  # names of the site's context (`articles`, `SITENAME`)
+    fields: frozenset[tuple[tuple, object]]  # (post, page or condition, field)
+
+
+def index(objects: Iterable[object]) -> dict[tuple, object]:
+    """Posts, pages and conditions of one build by their identity."""
+    found = {}
+    for obj in objects:
+        key = key_of(obj)
+        if key is not None:
+            found[key] = obj
+    return found

@@ -1,0 +1,133 @@
+"""`make followup OF=<slug>`: start a post that follows a published one, never over a file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
+
+from .. import corpus, rules
+from ..cases import FIELDS
+from ..settings import load
+from ..source import Source
+from ..writing import scalar, write_new
+from . import guarded
+
+SUFFIX = "-follow-up"
+TEMPLATE = """\
+---
+title: {title}   # edit it: the follow-up's own title
+date: {date}
+slug: {slug}   # the permanent URL: never change it once the post is published
+follows: {follows}   # the post this one continues
+tags: {tags}   # the conditions of the post it follows
+summary:   # one or two sentences for lists, feeds and link previews
+{case}---
+
+## Since the last post
+
+## What was done
+
+## Outcome
+"""
+
+
+def case_block(client: object) -> str:
+    """The `case:` block, every field empty but the client, who is the same person."""
+    lines = ["case:   # the summary box a referring clinician reads"]
+    for field in FIELDS:
+        if field.key == "client" and isinstance(client, str) and client.strip():
+            lines.append(f"  client: {scalar(client.strip())}   # as in the post it follows")
+            lines.append(
+                "  consent: false   # true once the client's written consent to this "
+                "follow-up is on file"
+            )
+        else:
+            lines.append(f"  {field.key}:   # {field.asks}")
+    return "\n".join(lines) + "\n"
+
+
+def render(original: Source, slug: str, follows: str, date: datetime.date) -> str:
+    """The follow-up's text: its own title to edit, the same conditions, `follows:`."""
+    title = str(original.meta.get("title") or follows).strip()
+    tags = rules.text_list(original, "tags")[0]
+    case = original.meta.get("case")
+    return TEMPLATE.format(
+        title=scalar(f"Follow-up: {title}"),
+        date=date.isoformat(),
+        slug=scalar(slug),
+        follows=scalar(follows),
+        tags=scalar(tags),
+        case=case_block(case.get("client")) if isinstance(case, dict) else "",
+    )
+
+
+def posts(content: Path, settings: dict) -> list[tuple[corpus.File, rules.Post]]:
+    """Every post and page with what the rule book makes of it (its slug and status)."""
+    found = []
+    for file, source in corpus.sources(corpus.files(content, settings)):
+        if file.kind in ("article", "page") and source.readable:
+            found.append((file, rules.check_post(source, file.kind, settings)[0]))
+    return found
+
+
+def free_slug(base: str, taken: set[str]) -> str:
+    """`<base>-follow-up`, or `-2`, `-3`…, under the longest slug allowed."""
+    stem = base[: rules.MAX_SLUG - len(SUFFIX) - 4].strip("-") + SUFFIX
+    slug, number = stem, 1
+    while slug in taken:
+        number += 1
+        slug = f"{stem}-{number}"
+    return slug
+
+
+def _shown(text: str) -> str:
+    """A value the user gave, as a message quotes it: one line, cut short."""
+    line = " ".join(text.split())
+    return repr(line if len(line) <= 80 else line[:79] + "…")
+
+
+@guarded("followup")
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the follow-up next to the post it follows and print its path."""
+    parser = argparse.ArgumentParser(prog="casebook.followup", description=__doc__)
+    parser.add_argument("of", help="the slug of the published post it follows")
+    parser.add_argument("--content", default="content", help="the content folder")
+    parser.add_argument("-s", "--settings", help="settings file (default: ./pelicanconf.py)")
+    args = parser.parse_args(argv)
+
+    settings = load(args.settings)
+    content = Path(args.content)
+    found = posts(content, settings) if content.is_dir() else []
+    of = args.of.strip()
+    match = [(file, post) for file, post in found if post.slug == of and post.kind == "article"]
+    if not match:
+        print(
+            f"followup: no post has the slug {_shown(args.of)}; give the slug of a published "
+            "post, e.g. make followup OF=neck-pain-treatment-of-ana-r (it is the post's "
+            "address, and its `slug:`)"
+        )
+        return 1
+    file, post = match[0]
+    if post.status != "published":
+        print(
+            f"{file.shown}: is not published (status {post.status}); a follow-up can only "
+            "follow a published post; publish it first"
+        )
+        return 1
+    slug = free_slug(of, {p.slug for _f, p in found if p.slug})
+    folder = content / PurePosixPath(file.relpath).parent
+    path = folder / f"{slug}.md"
+    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    if not write_new(path, render(post.source, slug, of, today)):
+        print(f"{path}: already exists; nothing written")
+        return 1
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""`make devserver`'s own process, for the tests: on a free port of 127.0.0.1, stopped after."""
+
+import http.client
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SETTINGS = """\
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+CACHE_PATH = {cache!r}
+"""
+
+
+class DevServer:
+    """The real dev server over a copy of some content; its output lines, as it prints them."""
+
+    def __init__(self, content: Path, work: Path, theme: Path | None = None):
+        self.content = content
+        self.output = work / "output"
+        settings = work / "preview_settings.py"
+        settings.write_text(
+            SETTINGS.format(
+                root=str(ROOT),
+                theme=str(theme or ROOT / "theme"),
+                plugins=str(ROOT / "plugins"),
+                cache=str(work / "cache"),
+            ),
+            encoding="utf-8",
+        )
+        command = [sys.executable, "-m", "casebook.build.devserver", "--settings", str(settings)]
+        command += ["--output", str(self.output), "--port", "0", "--", str(content)]
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self._new: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        started = self.wait_for(r"Serving the preview on (http://127\.0\.0\.1:\d+/)", 180)
+        self.url = re.search(r"http://\S+/", started).group()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self._new.put(line.rstrip("\n"))
+        self._new.put(None)
+
+    def wait_for(self, pattern: str, timeout: float = 90) -> str:
+        """The next line printed that matches `pattern`; fails after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                line = self._new.get(timeout=max(left, 0.01))
+            except queue.Empty:
+                line = ""
+            if line is None or left <= 0:
+                raise AssertionError(
+                    f"no line like {pattern!r}; printed:\n" + "\n".join(self.lines)
+                )
+            self.lines.append(line)
+            if re.search(pattern, line):
+                return line
+
+    def get(self, path: str) -> http.client.HTTPResponse:
+        address = urlsplit(self.url)
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+        connection.request("GET", path)
+        return connection.getresponse()
+
+    def events(self) -> "Events":
+        return Events(self)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=20)
+
+
+class Events:
+    """The server's build event stream, read as a browser's EventSource reads it."""
+
+    def __init__(self, server: DevServer):
+        self.response = server.get("/.casebook/events")
+        self.response.fp.raw._sock.settimeout(120)
+
+    def next_build(self) -> str:
+        """The name of the next build announced."""
+        event = data = None
+        while True:
+            line = self.response.readline().decode("utf-8")
+            if not line:
+                raise AssertionError("the event stream closed")
+            line = line.rstrip("\n")
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: "):
+                data = line.removeprefix("data: ")
+            elif line == "" and event == "build":
+                return data
+
+
+def copy_content(source: Path, work: Path) -> Path:
+    content = work / "content"
+    shutil.copytree(source, content)
+    return content
