@@ -58,6 +58,10 @@ CONDITION_URL = "conditions/{slug}/"
 CONDITION_SAVE_AS = "conditions/{slug}/index.html"
 CONDITIONS_URL = "conditions/"
 CONDITIONS_SAVE_AS = "conditions/index.html"
+# Every published case in one table for clinicians (plugins/casebook), sorted by condition;
+# the same table sorted by sessions and by date is at by-sessions/ and by-date/ below it.
+CASE_TABLE_URL = "case-table/"
+CASE_TABLE_SAVE_AS = "case-table/index.html"
 
 # Folders are for the author's tidiness, not separate lists; posts carry no
 # author or category pages of their own.
@@ -113,7 +117,13 @@ RELATED_POSTS_MAX = 4
 # or later pages of a list.
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^/?404\.html", r"^/?search/", r"(^|/)page/\d+/", r"^/?drafts/"],
+    "exclude": [
+        r"^/?404\.html",
+        r"^/?search/",
+        r"(^|/)page/\d+/",
+        r"^/?drafts/",
+        r"^/?case-table/by-",  # the case table in other orders: its canonical is the first
+    ],
 }
 
 # Preview builds reuse parsed posts, so an edit rebuilds quickly.

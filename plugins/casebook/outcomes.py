@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .cases import OUTCOME_STATUSES, outcome_status, sessions_count
+from .cases import OUTCOME_STATUSES, STATUS_LABELS, outcome_status, sessions_count
 
 MIN_CASES = 3
 UNRECORDED = "not recorded"  # a case whose status is missing or not in the vocabulary
@@ -28,6 +28,11 @@ class CaseFacts(Generic[Case]):
     case: Case
     sessions: int | None  # None: not given as a whole number
     status: str | None  # a value of cases.OUTCOME_STATUSES; None: missing or unknown
+
+    @property
+    def label(self) -> str:
+        """The status as a reader sees it."""
+        return STATUS_LABELS[self.status] if self.status else UNRECORDED_LABEL
 
 
 def facts(case: Case, block: object) -> CaseFacts[Case]:
@@ -62,6 +67,7 @@ class Sessions(Generic[Case]):
     """Median and range of sessions over the cases that give a number, with their cases."""
 
     median: float
+    middle: tuple[int, ...]  # the middle number, or the two the median lies halfway between
     low: int
     high: int
     at_median: tuple[Case, ...]  # the middle case(s), and any tied with them
@@ -105,6 +111,7 @@ def sessions_figures(found: Sequence[CaseFacts[Case]]) -> Sessions[Case] | None:
     middles = {numbers[middle]} if len(numbers) % 2 else {numbers[middle - 1], numbers[middle]}
     return Sessions(
         median=float(statistics.median(numbers)),
+        middle=tuple(sorted(middles)),
         low=numbers[0],
         high=numbers[-1],
         at_median=_where(known, middles),
@@ -139,3 +146,8 @@ def summarise(found: Sequence[CaseFacts[Case]]) -> Summary[Case]:
         sessions=sessions_figures(found),
         sessions_unknown=tuple(f.case for f in found if f.sessions is None),
     )
+
+
+def by_sessions(found: Sequence[CaseFacts[Case]]) -> list[CaseFacts[Case]]:
+    """Fewest sessions first, cases without a number last; ties keep the order given."""
+    return sorted(found, key=lambda f: (f.sessions is None, f.sessions or 0))

@@ -184,6 +184,7 @@ def reserved_names(settings: Settings) -> dict[str, str]:
         "FEED_ALL_ATOM": "the feeds",
         "CONDITION_FEED_ATOM": "the condition feeds",
         "THEME_STATIC_DIR": "the theme's files",
+        "CASE_TABLE_SAVE_AS": "the case table",
     }
     for setting, what in owners.items():
         value = settings.get(setting)

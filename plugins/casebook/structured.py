@@ -99,8 +99,28 @@ def for_article(article, settings, condition_nodes):
     return {"@context": CONTEXT, "@graph": [posting, breadcrumbs(siteurl, trail)]}
 
 
+def case_list(condition, siteurl):
+    """An ItemList of the condition's published cases (the ones its figures count), or None.
+
+    Only each case's address and title: no outcome is claimed in the structured data.
+    """
+    summary = getattr(condition, "outcomes", None)
+    cases = summary.cases if summary is not None else ()
+    if not cases:
+        return None
+    return {
+        "@type": "ItemList",
+        "name": f"Published cases: {condition.name}",
+        "numberOfItems": len(cases),
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "url": absolute(siteurl, a.url), "name": a.title}
+            for i, a in enumerate(cases, start=1)
+        ],
+    }
+
+
 def for_condition(condition, settings):
-    """MedicalWebPage about one MedicalCondition, and its breadcrumbs."""
+    """MedicalWebPage about one MedicalCondition, its breadcrumbs, and the list of its cases."""
     siteurl = settings.get("SITEURL", "")
     page = {
         "@type": "MedicalWebPage",
@@ -116,4 +136,8 @@ def for_condition(condition, settings):
         ("Conditions", settings.get("CONDITIONS_URL", "conditions/")),
         (condition.name, condition.url),
     ]
-    return {"@context": CONTEXT, "@graph": [page, breadcrumbs(siteurl, trail)]}
+    graph = [page, breadcrumbs(siteurl, trail)]
+    cases = case_list(condition, siteurl)
+    if cases is not None:
+        graph.append(cases)
+    return {"@context": CONTEXT, "@graph": graph}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from casebook.outcomes import CaseFacts, facts, summarise
+from casebook.outcomes import CaseFacts, by_sessions, facts, summarise
 
 
 def case(name, sessions, status):
@@ -55,7 +55,7 @@ def test_three_cases_give_median_range_and_counts():
     assert summary.enough is True
     assert summary.cases == ("Ray", "Krystal", "Dana")  # in the order given
     s = summary.sessions
-    assert (s.median, s.median_text, s.low, s.high) == (6.0, "6", 5, 10)
+    assert (s.median, s.median_text, s.middle, s.low, s.high) == (6.0, "6", (6,), 5, 10)
     assert (s.at_median, s.at_low, s.at_high) == (("Dana",), ("Ray",), ("Krystal",))
     assert counts(summary) == {
         "much improved": (2, ("Ray", "Dana")),
@@ -79,7 +79,7 @@ def test_an_even_count_takes_the_mean_of_the_middle_two_and_links_every_tie():
         ]
     )
     s = summary.sessions
-    assert (s.median, s.median_text, s.low, s.high) == (5.5, "5.5", 5, 10)
+    assert (s.median, s.median_text, s.middle, s.low, s.high) == (5.5, "5.5", (5, 6), 5, 10)
     assert s.at_median == ("Greg", "Louise", "Ben")
     assert s.at_low == ("Greg", "Louise")  # a tie at the low end: both cases
     assert s.at_high == ("Krystal",)
@@ -99,7 +99,7 @@ def test_cases_tied_with_an_odd_median_are_all_linked():
         ]
     )
     s = summary.sessions
-    assert (s.median, s.low, s.high) == (6.0, 4, 9)
+    assert (s.median, s.middle, s.low, s.high) == (6.0, (6,), 4, 9)
     assert s.at_median == ("a", "c", "e")
     assert counts(summary) == {
         "resolved": (2, ("a", "b")),
@@ -109,10 +109,17 @@ def test_cases_tied_with_an_odd_median_are_all_linked():
     }
 
 
+def test_an_even_count_whose_middle_two_agree_has_one_middle():
+    # 5, 5, 5, 10: the middle two are both 5.
+    found = [case("a", 5, None), case("b", 10, None), case("c", 5, None), case("d", 5, None)]
+    s = summarise(found).sessions
+    assert (s.median, s.middle, s.at_median) == (5.0, (5,), ("a", "c", "d"))
+
+
 def test_every_case_with_the_same_sessions_is_median_low_and_high():
     summary = summarise([case("a", 7, "resolved"), case("b", 7, "resolved"), case("c", 7, None)])
     s = summary.sessions
-    assert (s.median, s.low, s.high) == (7.0, 7, 7)
+    assert (s.median, s.middle, s.low, s.high) == (7.0, (7,), 7, 7)
     assert s.at_median == s.at_low == s.at_high == ("a", "b", "c")
 
 
@@ -173,3 +180,15 @@ def test_a_case_without_a_known_status_is_counted_as_not_recorded_last():
 def test_facts_read_only_whole_numbers_and_the_vocabulary(block, sessions, status):
     found = facts("case", block)
     assert (found.case, found.sessions, found.status) == ("case", sessions, status)
+
+
+def test_by_sessions_puts_the_fewest_first_unknown_last_and_keeps_ties_in_order():
+    found = [case("a", 10, None), case("b", None, None), case("c", 5, None), case("d", 5, None)]
+    assert [f.case for f in by_sessions(found)] == ["c", "d", "a", "b"]
+
+
+def test_a_status_reads_as_its_label():
+    assert case("a", 1, "managed with maintenance visits").label == (
+        "Managed with maintenance visits"
+    )
+    assert case("a", 1, None).label == "Not recorded"

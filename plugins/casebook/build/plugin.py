@@ -12,7 +12,7 @@ from .. import followups, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from . import conditions as cond
-from . import quiet, reader, redirects, rulebook
+from . import outcomes, quiet, reader, redirects, rulebook
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -200,5 +200,7 @@ def register():
     # order connected: the rule book judges before conditions group their posts.
     signals.get_generators.connect(rulebook.add_generator)
     signals.get_generators.connect(add_conditions_generator)
+    # get_generators, after conditions: the figures count each condition's grouped cases.
+    signals.get_generators.connect(outcomes.add_generator)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
