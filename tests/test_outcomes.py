@@ -269,13 +269,16 @@ def test_condition_json_ld_lists_the_counted_cases_and_claims_no_outcome(site):
         "@type": "ItemList",
         "name": "Published cases: Piriformis syndrome",
         "numberOfItems": 4,
+        "itemListOrder": "https://schema.org/ItemListUnordered",
         "itemListElement": [
-            {"@type": "ListItem", "position": 1, "url": "/di-e/", "name": DI_TITLE},
-            {"@type": "ListItem", "position": 2, "url": "/cy-d/", "name": CY_TITLE},
-            {"@type": "ListItem", "position": 3, "url": "/bo-c/", "name": "Bo C.: piriformis"},
-            {"@type": "ListItem", "position": 4, "url": "/ana-p/", "name": ANA_TITLE},
+            {"@type": "ListItem", "url": "/di-e/", "name": DI_TITLE},
+            {"@type": "ListItem", "url": "/cy-d/", "name": CY_TITLE},
+            {"@type": "ListItem", "url": "/bo-c/", "name": "Bo C.: piriformis"},
+            {"@type": "ListItem", "url": "/ana-p/", "name": ANA_TITLE},
         ],
     }
+    # The page's other nodes are as before: what the condition is, and where it sits.
+    assert graph["MedicalWebPage"]["about"]["name"] == "Piriformis syndrome"
 
 
 DI_TITLE = "Di E.: piriformis, sessions not counted"

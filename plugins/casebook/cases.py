@@ -71,6 +71,8 @@ def outcome_status(value: object) -> str | None:
     """The vocabulary's value that `value` names (any case, hyphens or spaces), or None."""
     if not isinstance(value, str) or len(value) > 100:  # no value of the vocabulary is longer
         return None
+    if value in STATUS_LABELS:  # as the vocabulary writes it: most cases, and the quickest
+        return value
     words = " ".join(value.replace("-", " ").replace("_", " ").split()).casefold()
     return words if words in STATUS_LABELS else None
 

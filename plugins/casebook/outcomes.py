@@ -7,10 +7,9 @@ figures at all, only the cases: a median of two is no summary.
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from .cases import OUTCOME_STATUSES, STATUS_LABELS, outcome_status, sessions_count
 
@@ -21,10 +20,10 @@ UNRECORDED_LABEL = "Not recorded"
 Case = TypeVar("Case")
 
 
-@dataclass(frozen=True)
-class CaseFacts(Generic[Case]):
+class CaseFacts(NamedTuple, Generic[Case]):
     """One case as the figures see it: what to link to, its sessions and its status."""
 
+    # A tuple: thousands are made in a large build, and a tuple is the cheapest to make.
     case: Case
     sessions: int | None  # None: not given as a whole number
     status: str | None  # a value of cases.OUTCOME_STATUSES; None: missing or unknown
@@ -96,10 +95,6 @@ class Summary(Generic[Case]):
         return len(self.cases)
 
 
-def _where(found: Iterable[CaseFacts[Case]], values: set[int]) -> tuple[Case, ...]:
-    return tuple(f.case for f in found if f.sessions in values)
-
-
 def sessions_figures(found: Sequence[CaseFacts[Case]]) -> Sessions[Case] | None:
     """Median and range of sessions, or None when fewer than MIN_CASES cases give a number."""
     known = [f for f in found if f.sessions is not None]
@@ -107,16 +102,26 @@ def sessions_figures(found: Sequence[CaseFacts[Case]]) -> Sessions[Case] | None:
     if len(numbers) < MIN_CASES:
         return None
     middle = len(numbers) // 2
-    # An even count has two middle values; the median lies between them.
-    middles = {numbers[middle]} if len(numbers) % 2 else {numbers[middle - 1], numbers[middle]}
+    # An even count has two middle values; the median lies halfway between them.
+    pair = (numbers[middle],) if len(numbers) % 2 else (numbers[middle - 1], numbers[middle])
+    middles = set(pair)
+    low, high = numbers[0], numbers[-1]
+    at_median, at_low, at_high = [], [], []
+    for f in known:
+        if f.sessions in middles:
+            at_median.append(f.case)
+        if f.sessions == low:
+            at_low.append(f.case)
+        if f.sessions == high:
+            at_high.append(f.case)
     return Sessions(
-        median=float(statistics.median(numbers)),
+        median=sum(pair) / len(pair),
         middle=tuple(sorted(middles)),
-        low=numbers[0],
-        high=numbers[-1],
-        at_median=_where(known, middles),
-        at_low=_where(known, {numbers[0]}),
-        at_high=_where(known, {numbers[-1]}),
+        low=low,
+        high=high,
+        at_median=tuple(at_median),
+        at_low=tuple(at_low),
+        at_high=tuple(at_high),
         known=tuple(f.case for f in known),
     )
 

@@ -99,28 +99,32 @@ def for_article(article, settings, condition_nodes):
     return {"@context": CONTEXT, "@graph": [posting, breadcrumbs(siteurl, trail)]}
 
 
-def case_list(condition, siteurl):
-    """An ItemList of the condition's published cases (the ones its figures count), or None.
+def list_item(article, siteurl):
+    """A case page as an entry of a list of cases: its address and title, nothing claimed."""
+    return {"@type": "ListItem", "url": absolute(siteurl, article.url), "name": article.title}
 
-    Only each case's address and title: no outcome is claimed in the structured data.
+
+def case_list(condition, items):
+    """An ItemList of the condition's published cases (`items`, from list_item), or None.
+
+    Unordered: the same entry, made once per case, sits in the list of each of its conditions.
     """
-    summary = getattr(condition, "outcomes", None)
-    cases = summary.cases if summary is not None else ()
-    if not cases:
+    if not items:
         return None
     return {
         "@type": "ItemList",
         "name": f"Published cases: {condition.name}",
-        "numberOfItems": len(cases),
-        "itemListElement": [
-            {"@type": "ListItem", "position": i, "url": absolute(siteurl, a.url), "name": a.title}
-            for i, a in enumerate(cases, start=1)
-        ],
+        "numberOfItems": len(items),
+        "itemListOrder": "https://schema.org/ItemListUnordered",
+        "itemListElement": list(items),
     }
 
 
-def for_condition(condition, settings):
-    """MedicalWebPage about one MedicalCondition, its breadcrumbs, and the list of its cases."""
+def for_condition(condition, settings, cases=()):
+    """MedicalWebPage about one MedicalCondition, its breadcrumbs, and the list of its cases.
+
+    `cases`: the ListItems of the cases its page sums up (list_item); none, no ItemList.
+    """
     siteurl = settings.get("SITEURL", "")
     page = {
         "@type": "MedicalWebPage",
@@ -137,7 +141,7 @@ def for_condition(condition, settings):
         (condition.name, condition.url),
     ]
     graph = [page, breadcrumbs(siteurl, trail)]
-    cases = case_list(condition, siteurl)
-    if cases is not None:
-        graph.append(cases)
+    listed = case_list(condition, cases)
+    if listed is not None:
+        graph.append(listed)
     return {"@context": CONTEXT, "@graph": graph}

@@ -3,10 +3,12 @@
 import logging
 import os
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from .. import outcomes, structured
 from .timings import timed
+from .timings import write as write_timings
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +18,7 @@ VIEWS = (
     ("sessions", "sessions", "by-sessions/"),
     ("date", "date", "by-date/"),
 )
+ROW_TEMPLATE = "partials/case_row.html"  # one row of the table, a macro
 
 
 def counted(article):
@@ -44,7 +47,7 @@ class OutcomesGenerator(Generator):
     """
 
     def generate_context(self):
-        self.table = None
+        self.found, self.groups = [], []
         if self.context.get("casebook") is None:
             return
         with timed(self.context, "outcome figures"):
@@ -55,32 +58,50 @@ class OutcomesGenerator(Generator):
         found = {
             id(a): outcomes.facts(a, a.case) for a in self.context.get("articles", ()) if counted(a)
         }
-        groups = []
         for condition in self.context.get("conditions", ()):
-            own = [found[id(a)] for a in condition.articles if id(a) in found]
+            own = [f for a in condition.articles if (f := found.get(id(a))) is not None]
             condition.outcomes = outcomes.summarise(own)
-            # Made again now that the cases are known: the page lists them (an ItemList).
-            condition.structured_data = structured.for_condition(condition, self.settings)
             if own:
-                groups.append((condition, own))
-        newest = list(found.values())
-        self.table = {
-            "condition": groups,
-            "sessions": outcomes.by_sessions(newest),
-            "date": newest,
-        }
+                self.groups.append((condition, own))
+        self.found = list(found.values())
         addresses = view_addresses(self.settings)
         self.context["case_table_url"] = addresses["condition"][0] if addresses else None
 
+    def list_cases(self):
+        """Each condition's JSON-LD again, now with the list of its cases (an ItemList)."""
+        # Called once every URL is final (all_generators_finalized): a post's URL is then
+        # read, not formatted again for each of the conditions it is listed under.
+        with timed(self.context, "outcome figures"):
+            siteurl = self.settings.get("SITEURL", "")
+            items = {id(f.case): structured.list_item(f.case, siteurl) for f in self.found}
+            for condition in self.context.get("conditions", ()):
+                cases = [items[id(a)] for a in condition.outcomes.cases]
+                condition.structured_data = structured.for_condition(
+                    condition, self.settings, cases
+                )
+
     def generate_output(self, writer):
         addresses = view_addresses(self.settings)
-        if self.table is None or not addresses:
+        if self.context.get("casebook") is None or not addresses:
             return
         with timed(self.context, "write the case table (templates)"):
             self._write(writer, addresses)
+        write_timings(self.context, self.output_path)  # again, with this phase
+
+    def _rows(self):
+        """Each case's row, rendered once: the views and the groups repeat the same HTML."""
+        row = self.env.get_template(ROW_TEMPLATE).module.row
+        siteurl = self.settings.get("SITEURL", "")
+        return {id(f): Markup(row(f, siteurl)) for f in self.found}  # noqa: S704 - our template
 
     def _write(self, writer, addresses):
         template = self.get_template("case_table")
+        html = self._rows()
+        rows = {
+            "date": [html[id(f)] for f in self.found],
+            "sessions": [html[id(f)] for f in outcomes.by_sessions(self.found)],
+        }
+        groups = [(c, [html[id(f)] for f in own]) for c, own in self.groups]
         views = [(key, by, addresses[key][0]) for key, by, _suffix in VIEWS]
         for key, _by, _suffix in VIEWS:
             url, save_as = addresses[key]
@@ -94,10 +115,18 @@ class OutcomesGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 case_table_view=key,
                 case_table_views=views,
-                case_table_rows=self.table["sessions" if key == "sessions" else "date"],
-                case_table_groups=self.table["condition"],
+                case_table_count=len(self.found),
+                case_table_rows=rows.get(key, ()),
+                case_table_groups=groups if key == "condition" else (),
                 case_table_canonical=addresses["condition"][0],
             )
+
+
+def list_cases(generators):
+    """Add the list of each condition's cases to its JSON-LD, once every URL is final."""
+    for generator in generators:
+        if isinstance(generator, OutcomesGenerator) and generator.context.get("casebook"):
+            generator.list_cases()
 
 
 def add_generator(pelican):

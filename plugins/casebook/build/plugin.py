@@ -196,6 +196,9 @@ def register():
     # all_generators_finalized: related_posts has run (article_generator_finalized),
     # every slug is final, and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
+    # all_generators_finalized, after link_posts: URLs are final, so listing each
+    # condition's cases in its JSON-LD reads them instead of formatting them again.
+    signals.all_generators_finalized.connect(outcomes.list_cases)
     # get_generators: plugin generators run after articles and pages are read, in the
     # order connected: the rule book judges before conditions group their posts.
     signals.get_generators.connect(rulebook.add_generator)
