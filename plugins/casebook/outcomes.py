@@ -18,6 +18,11 @@ UNRECORDED = "not recorded"  # a case whose status is missing or not in the voca
 UNRECORDED_LABEL = "Not recorded"
 
 Case = TypeVar("Case")
+# (value in CaseFacts.status, the status it counts under, its label), in the order shown.
+STATUS_ORDER: tuple[tuple[str | None, str, str], ...] = (
+    *((s.value, s.value, s.label) for s in OUTCOME_STATUSES),
+    (None, UNRECORDED, UNRECORDED_LABEL),
+)
 
 
 class CaseFacts(NamedTuple, Generic[Case]):
@@ -36,10 +41,16 @@ class CaseFacts(NamedTuple, Generic[Case]):
 
 def facts(case: Case, block: object) -> CaseFacts[Case]:
     """The facts of one case from its `case:` block (a dict as the front matter gives it)."""
-    values = block if isinstance(block, dict) else {}
-    return CaseFacts(
-        case, sessions_count(values.get("sessions")), outcome_status(values.get("outcome_status"))
-    )
+    if not isinstance(block, dict):
+        return CaseFacts(case, None, None)
+    sessions, status = block.get("sessions"), block.get("outcome_status")
+    # The common case first, in place (thousands of cases in a large build): a whole number
+    # (not a bool), and a status as the vocabulary writes it.
+    if type(sessions) is not int or sessions < 0:
+        sessions = sessions_count(sessions)
+    if type(status) is not str or status not in STATUS_LABELS:
+        status = outcome_status(status)
+    return CaseFacts(case, sessions, status)
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,6 @@ class Sessions(Generic[Case]):
     at_median: tuple[Case, ...]  # the middle case(s), and any tied with them
     at_low: tuple[Case, ...]
     at_high: tuple[Case, ...]
-    known: tuple[Case, ...]
 
     @property
     def median_text(self) -> str:
@@ -95,62 +105,58 @@ class Summary(Generic[Case]):
         return len(self.cases)
 
 
-def sessions_figures(found: Sequence[CaseFacts[Case]]) -> Sessions[Case] | None:
-    """Median and range of sessions, or None when fewer than MIN_CASES cases give a number."""
-    known = [f for f in found if f.sessions is not None]
-    numbers = sorted(f.sessions for f in known if f.sessions is not None)
-    if len(numbers) < MIN_CASES:
+def _sessions(known: list[tuple[int, Case]]) -> Sessions[Case] | None:
+    """Median and range over (sessions, case) pairs; None when fewer than MIN_CASES."""
+    if len(known) < MIN_CASES:
         return None
+    numbers = sorted([sessions for sessions, _case in known])
     middle = len(numbers) // 2
     # An even count has two middle values; the median lies halfway between them.
     pair = (numbers[middle],) if len(numbers) % 2 else (numbers[middle - 1], numbers[middle])
-    middles = set(pair)
     low, high = numbers[0], numbers[-1]
     at_median, at_low, at_high = [], [], []
-    for f in known:
-        if f.sessions in middles:
-            at_median.append(f.case)
-        if f.sessions == low:
-            at_low.append(f.case)
-        if f.sessions == high:
-            at_high.append(f.case)
+    for sessions, case in known:
+        if sessions in pair:
+            at_median.append(case)
+        if sessions == low:
+            at_low.append(case)
+        if sessions == high:
+            at_high.append(case)
     return Sessions(
         median=sum(pair) / len(pair),
-        middle=tuple(sorted(middles)),
+        middle=tuple(sorted(set(pair))),
         low=low,
         high=high,
         at_median=tuple(at_median),
         at_low=tuple(at_low),
         at_high=tuple(at_high),
-        known=tuple(f.case for f in known),
-    )
-
-
-def status_counts(found: Sequence[CaseFacts[Case]]) -> tuple[StatusCount[Case], ...]:
-    """Cases per outcome status, in the vocabulary's order; cases without one come last."""
-    by_status: dict[str, list[Case]] = {}
-    for f in found:
-        by_status.setdefault(f.status or UNRECORDED, []).append(f.case)
-    labels = [(s.value, s.label) for s in OUTCOME_STATUSES] + [(UNRECORDED, UNRECORDED_LABEL)]
-    return tuple(
-        StatusCount(value, label, tuple(by_status[value]), len(found))
-        for value, label in labels
-        if value in by_status
     )
 
 
 def summarise(found: Sequence[CaseFacts[Case]]) -> Summary[Case]:
     """The figures for one condition's published cases, in the order given."""
-    cases = tuple(f.case for f in found)
     if len(found) < MIN_CASES:
-        return Summary(cases, enough=False)
-    return Summary(
-        cases,
-        enough=True,
-        statuses=status_counts(found),
-        sessions=sessions_figures(found),
-        sessions_unknown=tuple(f.case for f in found if f.sessions is None),
+        return Summary(tuple([f.case for f in found]), enough=False)
+    # One pass (a condition of a large site has hundreds of cases).
+    cases, known, unknown = [], [], []
+    by_status: dict[str | None, list[Case]] = {}
+    for case, sessions, status in found:
+        cases.append(case)
+        if sessions is None:
+            unknown.append(case)
+        else:
+            known.append((sessions, case))
+        same = by_status.get(status)
+        if same is None:
+            same = by_status[status] = []
+        same.append(case)
+    total = len(found)
+    statuses = tuple(
+        StatusCount(status, label, tuple(by_status[value]), total)
+        for value, status, label in STATUS_ORDER
+        if value in by_status
     )
+    return Summary(tuple(cases), True, statuses, _sessions(known), tuple(unknown))
 
 
 def by_sessions(found: Sequence[CaseFacts[Case]]) -> list[CaseFacts[Case]]:

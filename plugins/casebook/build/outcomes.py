@@ -54,16 +54,21 @@ class OutcomesGenerator(Generator):
             self._figures()
 
     def _figures(self):
-        # Published posts only, newest first: the rule book has taken out what is not built.
-        found = {
-            id(a): outcomes.facts(a, a.case) for a in self.context.get("articles", ()) if counted(a)
-        }
+        # One pass over the published posts, newest first (the rule book has taken out what
+        # is not built): each condition's cases come out in the order of its page's list.
+        facts, found, by_condition = outcomes.facts, [], {}
+        for article in self.context.get("articles", ()):
+            if counted(article):
+                f = facts(article, article.case)
+                found.append(f)
+                for condition in getattr(article, "conditions", ()):
+                    by_condition.setdefault(id(condition), []).append(f)
         for condition in self.context.get("conditions", ()):
-            own = [f for a in condition.articles if (f := found.get(id(a))) is not None]
+            own = by_condition.get(id(condition), [])
             condition.outcomes = outcomes.summarise(own)
             if own:
                 self.groups.append((condition, own))
-        self.found = list(found.values())
+        self.found = found
         addresses = view_addresses(self.settings)
         self.context["case_table_url"] = addresses["condition"][0] if addresses else None
 
