@@ -113,6 +113,10 @@ CONDITION_URL = "conditions/{slug}/"
 CONDITION_SAVE_AS = "conditions/{slug}/index.html"
 CONDITIONS_URL = "conditions/"
 CONDITIONS_SAVE_AS = "conditions/index.html"
+# Every published case in one table for clinicians (plugins/casebook), sorted by condition;
+# the same table sorted by sessions and by date is at by-sessions/ and by-date/ below it.
+CASE_TABLE_URL = "case-table/"
+CASE_TABLE_SAVE_AS = "case-table/index.html"
 
 # Folders are for the author's tidiness, not separate lists; posts carry no
 # author or category pages of their own.
@@ -175,6 +179,7 @@ SITEMAP = {
         r"^/?drafts/",
         r"/referral/",
         r"^/?problems\.html",
+        r"^/?case-table/by-",  # the case table in other orders: its canonical is the first
     ],
 }
 

@@ -49,6 +49,9 @@ PARTS = [
     "Thigh",
 ]
 KINDS = ["pain", "strain", "stiffness", "tendinopathy", "entrapment"]
+# Outcome statuses in turn (not drawn from the generator: the corpus stays what it was).
+OUTCOMES = ["resolved", "much improved", "improved", "managed with maintenance visits",
+            "no change", "referred on"]  # fmt: skip
 
 STOCK_CONF = """
 PATH = {path!r}
@@ -110,6 +113,7 @@ def posts(rng, size, conditions):
                 "follows": f"case-{i - 1:05d}" if i and rng.random() < 0.1 else None,
                 "case": rng.random() < 0.8,
                 "sessions": rng.randint(1, 12),
+                "outcome_status": OUTCOMES[i % len(OUTCOMES)],
                 "body": "\n\n".join(body[j : j + 600] for j in range(0, len(body), 600)),
             }
         )
@@ -158,6 +162,7 @@ def write_corpus(folder, size, seed=SEED):
                 "  interventions: Neuromuscular therapy and stretches.",
                 f"  sessions: {p['sessions']}",
                 "  outcome: Better.",
+                f"  outcome_status: {p['outcome_status']}",
                 "  follow_up: None needed.",
             ]
         (casebook / "cases" / f"{p['slug']}.md").write_text(
@@ -419,6 +424,9 @@ RULEBOOK = {"rule book (the same as make check)"}
 # writer (and ~15 more per post in lists, feeds and the sitemap): work moved,
 # not added. It is reported beside the own work, never hidden.
 MOVED = {"pin post and page URLs"}
+# The case table is three new pages listing every case (templates, like condition pages):
+# reported on its own line, beside the own work.
+TABLE = {"write the case table (templates)"}
 
 
 def report(results, rebuild, checked, rounds):
@@ -464,7 +472,9 @@ def report(results, rebuild, checked, rounds):
     largest = results[-1]
     phases = largest["phases"]
     own = sum(
-        v for k, v in phases.items() if k not in RENDERING and k not in MOVED and k not in RULEBOOK
+        v
+        for k, v in phases.items()
+        if k not in RENDERING and k not in MOVED and k not in RULEBOOK and k not in TABLE
     )
     rulebook = sum(v for k, v in phases.items() if k in RULEBOOK)
     moved = sum(v for k, v in phases.items() if k in MOVED)
@@ -475,6 +485,10 @@ def report(results, rebuild, checked, rounds):
     lines.append(
         f"  - with the work moved from Pelican ({', '.join(sorted(MOVED))}) "
         f"counted too: {own + moved:.3f} s"
+    )
+    table = sum(v for k, v in phases.items() if k in TABLE)
+    lines.append(
+        f"  - beside it, writing the case table (three pages listing every case): {table:.3f} s"
     )
     lines.append(
         f"  - beside it, the rule book (every file judged as `make check` judges it, the "

@@ -217,7 +217,7 @@ def test_a_case_without_consent_is_flagged(tmp_path, caplog):
         "summary: A complete case, but for consent.\n"
         "case:\n  client: Jo P.\n  consent: false\n  presenting_complaint: Back pain.\n"
         "  findings: A curve.\n  interventions: Stretches.\n  sessions: 2\n"
-        "  outcome: Better.\n  follow_up: None.\n---\nText.\n"
+        "  outcome: Better.\n  outcome_status: improved\n  follow_up: None.\n---\nText.\n"
     )
     site = build(content, tmp_path, caplog)
     warnings = site.messages(logging.WARNING)

@@ -56,6 +56,26 @@ BROKEN = [
     ),
     ("check_case_not_mapping", "cases/neck.md:5", ["case: must be a block", "make newcase"]),
     (
+        "check_outcome_status_unknown",
+        "cases/neck.md:15",
+        [
+            "case.outcome_status: 'much improvement' is not an outcome status",
+            "did you mean `much improved`?",
+            "write one of: resolved, much improved, improved, managed with maintenance visits, "
+            "no change, referred on",
+        ],
+    ),
+    (
+        "check_outcome_status_missing",
+        "cases/neck.md:7",
+        [
+            "case.outcome_status: missing",
+            "resolved, much improved, improved, managed with maintenance visits, no change, "
+            "referred on",
+            "or keep the case as `status: draft`",
+        ],
+    ),
+    (
         "check_unknown_condition",
         "cases/neck.md:5",
         [
@@ -91,7 +111,7 @@ BROKEN = [
     ),
     (
         "check_privacy",
-        "cases/neck.md:18",
+        "cases/neck.md:19",
         ["looks like a full name 'Ana Rodriguez'", "first name and initial"],
     ),
     (
@@ -154,8 +174,8 @@ def test_what_privacy_ok_silences_is_shown_as_notes_and_does_not_fail():
     path = f"{FIXTURE_DIR}/check_privacy_ok/cases/neck.md"
     assert code == 0
     assert problems == [
-        f"{path}:16: note: privacy_ok: 'Hanna Somatics' silences nothing in this post; remove it",
-        f"{path}:19: note: privacy_ok silences 'Pilates Reformer'",
+        f"{path}:17: note: privacy_ok: 'Hanna Somatics' silences nothing in this post; remove it",
+        f"{path}:20: note: privacy_ok silences 'Pilates Reformer'",
     ]
     assert summary.endswith("no problems, 2 notes")
 

@@ -20,6 +20,7 @@ CASE_KEYS = [
     "interventions",
     "sessions",
     "outcome",
+    "outcome_status",
     "follow_up",
     "patient_perspective",
 ]
@@ -51,6 +52,11 @@ def test_writes_the_whole_template_and_prints_its_path(content):
     assert meta["case"]["consent"] is False
     text = path.read_text(encoding="utf-8")
     assert "# a pseudonym" in text  # every key carries its explanation
+    # The outcome status offers its choices, on the key's own line.
+    assert (
+        "\n  outcome_status:   # one of: resolved, much improved, improved, "
+        "managed with maintenance visits, no change, referred on\n"
+    ) in text
     assert "\n## The first session\n" in text
 
 
@@ -70,14 +76,15 @@ def test_the_new_file_fails_check_only_for_what_the_author_must_fill_in(content)
         [f"{shown}:12", "case.interventions"],
         [f"{shown}:13", "case.sessions"],
         [f"{shown}:14", "case.outcome"],
-        [f"{shown}:15", "case.follow_up"],
+        [f"{shown}:15", "case.outcome_status"],
+        [f"{shown}:16", "case.follow_up"],
         [
-            f"{shown}:19",
+            f"{shown}:20",
             "section 'What brought the client in' has no text; write it or remove the heading",
         ],
-        [f"{shown}:21", "section 'The first session' has no text; write it or remove the heading"],
-        [f"{shown}:23", "section 'Later sessions' has no text; write it or remove the heading"],
-        [f"{shown}:25", "section 'Outcome' has no text; write it or remove the heading"],
+        [f"{shown}:22", "section 'The first session' has no text; write it or remove the heading"],
+        [f"{shown}:24", "section 'Later sessions' has no text; write it or remove the heading"],
+        [f"{shown}:26", "section 'Outcome' has no text; write it or remove the heading"],
     ]
 
 

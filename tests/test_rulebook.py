@@ -38,6 +38,7 @@ case:
   interventions: "Neuromuscular therapy to the neck and shoulders."
   sessions: 4
   outcome: "Pain-free at work."
+  outcome_status: resolved
   follow_up: "None needed."
 {extra}---
 
@@ -97,11 +98,11 @@ HOSTILE = {
     ),
     "redirect_onto_a_condition_page": (
         {"cases/neck.md": case(extra='redirect_from: ["/conditions/scoliosis/"]\n')},
-        [("cases/neck.md", 16, "redirect_from: '/conditions/scoliosis/' is the address of")],
+        [("cases/neck.md", 17, "redirect_from: '/conditions/scoliosis/' is the address of")],
     ),
     "redirect_onto_the_search_page": (
         {"cases/neck.md": case(extra='redirect_from: ["/search/"]\n')},
-        [("cases/neck.md", 16, "redirect_from: '/search/' is the address of the search page")],
+        [("cases/neck.md", 17, "redirect_from: '/search/' is the address of the search page")],
     ),
     "a_draft_without_consent_is_fine": (
         {
@@ -128,6 +129,7 @@ HOSTILE = {
             ("cases/neck.md", 5, "case.interventions: empty"),
             ("cases/neck.md", 5, "case.sessions: empty"),
             ("cases/neck.md", 5, "case.outcome: empty"),
+            ("cases/neck.md", 5, "case.outcome_status: missing", "much improved"),
             ("cases/neck.md", 5, "case.follow_up: empty"),
             ("cases/neck.md", 10, "section 'The first session' has no text"),
         ],
@@ -182,13 +184,13 @@ HOSTILE = {
     "keys_that_move_a_page": (
         {"cases/neck.md": case(extra='save_as: "../../outside.html"\nurl: "x/"\n')},
         [
-            ("cases/neck.md", 16, "save_as: not allowed"),
-            ("cases/neck.md", 17, "url: not allowed"),
+            ("cases/neck.md", 17, "save_as: not allowed"),
+            ("cases/neck.md", 18, "url: not allowed"),
         ],
     ),
     "a_misspelt_key": (
         {"cases/neck.md": case(extra="sumary: A typo.\n")},
-        [("cases/neck.md", 16, "warning: sumary: not a key the site reads", "`summary`")],
+        [("cases/neck.md", 17, "warning: sumary: not a key the site reads", "`summary`")],
     ),
     "a_web_page_among_the_images": (
         {"cases/neck.md": case(), "images/page.html": "<script>alert(1)</script>"},

@@ -29,8 +29,11 @@ def test_summary_box_shows_present_fields_in_fixed_order(build_fixture):
         "Treatment",
         "Sessions",
         "Outcome",
+        "Outcome status",
     ]
     assert all(dd.get_text(strip=True) for dd in box.select("dd"))
+    # The status as a reader sees it, written `resolved` in the front matter.
+    assert box.select_one(".case-outcome-status dd").get_text(strip=True) == "Resolved"
     other = site.page("scoliosis-heel-lift/").select_one(".case-summary")
     assert [dt.get_text(strip=True) for dt in other.select("dt")] == [
         "Client",

@@ -14,6 +14,32 @@ class CaseField(NamedTuple):
     required: bool  # a published case must fill it
 
 
+class OutcomeStatus(NamedTuple):
+    """One value of the outcome vocabulary: as written, as shown, and what it means."""
+
+    value: str  # what the author writes in `outcome_status:`
+    label: str  # what a reader sees
+    means: str  # when to choose it
+
+
+# The outcome at the end of the course, from best to worst; the figures on condition pages
+# count these, so the list stays short and fixed. Free text goes in `outcome` beside it.
+OUTCOME_STATUSES = (
+    OutcomeStatus("resolved", "Resolved", "the complaint is gone"),
+    OutcomeStatus("much improved", "Much improved", "the complaint is mostly gone, or rare"),
+    OutcomeStatus("improved", "Improved", "the complaint is less, but still there"),
+    OutcomeStatus(
+        "managed with maintenance visits",
+        "Managed with maintenance visits",
+        "regular visits keep the complaint in check",
+    ),
+    OutcomeStatus("no change", "No change", "no lasting difference"),
+    OutcomeStatus("referred on", "Referred on", "sent on to another practitioner"),
+)
+STATUS_VALUES = tuple(s.value for s in OUTCOME_STATUSES)
+STATUS_LABELS = {s.value: s.label for s in OUTCOME_STATUSES}
+
+
 # The order follows the CARE case-report checklist; the labels are what a clinician reads.
 FIELDS = (
     CaseField("client", "Client", "a pseudonym: first name and initial, e.g. Ana R.", True),
@@ -22,6 +48,7 @@ FIELDS = (
     CaseField("interventions", "Treatment", "what was done, and the home care given", True),
     CaseField("sessions", "Sessions", "how many sessions, a whole number", True),
     CaseField("outcome", "Outcome", "how it turned out", True),
+    CaseField("outcome_status", "Outcome status", f"one of: {', '.join(STATUS_VALUES)}", True),
     CaseField("follow_up", "Follow-up", "what happens next: maintenance, referral, nothing", True),
     CaseField(
         "patient_perspective",
@@ -42,11 +69,37 @@ def filled(value: object) -> bool:
     return value not in (None, [], {})
 
 
+def outcome_status(value: object) -> str | None:
+    """The vocabulary's value that `value` names (any case, hyphens or spaces), or None."""
+    if not isinstance(value, str) or len(value) > 100:  # no value of the vocabulary is longer
+        return None
+    if value in STATUS_LABELS:  # as the vocabulary writes it: most cases, and the quickest
+        return value
+    words = " ".join(value.replace("-", " ").replace("_", " ").split()).casefold()
+    return words if words in STATUS_LABELS else None
+
+
+def sessions_count(value: object) -> int | None:
+    """A `sessions` value as a whole number, or None if it is not one."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
+
+
+def _shown(key, value):
+    if key == "outcome_status":
+        status = outcome_status(value)
+        return STATUS_LABELS[status] if status else value
+    return value
+
+
 def case_fields(case):
     """The case summary's fields present in `case`, in the fixed reading order."""
     if not isinstance(case, dict):
         return []
-    return [(key, label, case[key]) for key, label in CASE_FIELDS if filled(case.get(key))]
+    return [
+        (key, label, _shown(key, case[key])) for key, label in CASE_FIELDS if filled(case.get(key))
+    ]
 
 
 def case_block(values: dict[str, str] | None = None) -> str:

@@ -25,7 +25,7 @@ from pelican.utils import get_date, slugify
 from . import followups, markup, practice, privacy
 from . import vocabulary as vocab
 from .addresses import target as redirect_target
-from .cases import CASE_KEYS, FIELDS, filled
+from .cases import CASE_KEYS, FIELDS, STATUS_VALUES, filled, outcome_status
 from .corpus import IMAGES, File
 from .icd10 import CodeBook, unknown_code
 from .lintcache import LintCache
@@ -204,6 +204,7 @@ RESERVED_OWNERS = {
     "FEED_ALL_ATOM": "the feeds",
     "CONDITION_FEED_ATOM": "the condition feeds",
     "THEME_STATIC_DIR": "the theme's files",
+    "CASE_TABLE_SAVE_AS": "the case table",
 }
 
 
@@ -498,6 +499,7 @@ def check_case(source: Source, status: str = "published") -> list[Problem]:
                 "sessions",
             )
         )
+    problems += _outcome_status(source, case, status)
     problems += _consent(source, case, status)
     client = case.get("client")
     if client is None or (isinstance(client, str) and not client.strip()):
@@ -521,6 +523,42 @@ def check_case(source: Source, status: str = "published") -> list[Problem]:
     if status in PUBLIC:
         problems += _unfinished_case(source, case)
     return problems
+
+
+def _outcome_status(source: Source, case: dict[str, Any], status: str) -> list[Problem]:
+    """`outcome_status`: a value of the fixed vocabulary; a published case must give one."""
+    value = case.get("outcome_status")
+    choices = ", ".join(STATUS_VALUES)
+    if not filled(value):
+        if status not in PUBLIC:
+            return []
+        return [
+            source.problem(
+                f"case.outcome_status: missing; add the one that says how the case ended: "
+                f"{choices} (the condition pages count it), or keep the case as "
+                "`status: draft`",
+                "case",
+                "outcome_status",
+            )
+        ]
+    if outcome_status(value) is not None:
+        return []
+    hint = ""
+    if isinstance(value, str) and len(value) <= 100:
+        words = " ".join(value.split()).casefold()
+        # A near spelling, or one word of a value ("maintenance" for the visits).
+        close = difflib.get_close_matches(words, STATUS_VALUES, n=1) or [
+            v for v in STATUS_VALUES if len(words) > 3 and words in v.split()
+        ]
+        hint = f"did you mean `{close[0]}`? " if close else ""
+    return [
+        source.problem(
+            f"case.outcome_status: {_short(value)} is not an outcome status; {hint}"
+            f"write one of: {choices}",
+            "case",
+            "outcome_status",
+        )
+    ]
 
 
 def _consent(source: Source, case: dict[str, Any], status: str) -> list[Problem]:
@@ -547,11 +585,15 @@ def _consent(source: Source, case: dict[str, Any], status: str) -> list[Problem]
     return []
 
 
+SPECIAL_FIELDS = ("client", "outcome_status")
+
+
 def _unfinished_case(source: Source, case: dict[str, Any]) -> list[Problem]:
     """A published case must fill its summary box, its conditions and its summary."""
     problems = []
     for f in FIELDS:
-        if f.required and f.key != "client" and not filled(case.get(f.key)):
+        # The pseudonym and the outcome status have rules of their own.
+        if f.required and f.key not in SPECIAL_FIELDS and not filled(case.get(f.key)):
             problems.append(
                 source.problem(
                     f"case.{f.key}: empty; write {f.asks} (the summary box shows it to "

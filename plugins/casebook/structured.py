@@ -114,8 +114,32 @@ def for_article(article, settings, condition_nodes):
     return {"@context": CONTEXT, "@graph": [posting, breadcrumbs(siteurl, trail)]}
 
 
-def for_condition(condition, settings):
-    """MedicalWebPage about one MedicalCondition, and its breadcrumbs."""
+def list_item(article, siteurl):
+    """A case page as an entry of a list of cases: its address and title, nothing claimed."""
+    return {"@type": "ListItem", "url": absolute(siteurl, article.url), "name": article.title}
+
+
+def case_list(condition, items):
+    """An ItemList of the condition's published cases (`items`, from list_item), or None.
+
+    Unordered: the same entry, made once per case, sits in the list of each of its conditions.
+    """
+    if not items:
+        return None
+    return {
+        "@type": "ItemList",
+        "name": f"Published cases: {condition.name}",
+        "numberOfItems": len(items),
+        "itemListOrder": "https://schema.org/ItemListUnordered",
+        "itemListElement": list(items),
+    }
+
+
+def for_condition(condition, settings, cases=()):
+    """MedicalWebPage about one MedicalCondition, its breadcrumbs, and the list of its cases.
+
+    `cases`: the ListItems of the cases its page sums up (list_item); none, no ItemList.
+    """
     siteurl = settings.get("SITEURL", "")
     page = {
         "@type": "MedicalWebPage",
@@ -130,4 +154,8 @@ def for_condition(condition, settings):
         if isinstance(who, str) and who.strip():
             page["reviewedBy"] = {"@type": "Person", "name": who.strip()}
     trail = condition_trail(condition, settings)
-    return {"@context": CONTEXT, "@graph": [page, breadcrumbs(siteurl, trail)]}
+    graph = [page, breadcrumbs(siteurl, trail)]
+    listed = case_list(condition, cases)
+    if listed is not None:
+        graph.append(listed)
+    return {"@context": CONTEXT, "@graph": graph}

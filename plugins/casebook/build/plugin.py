@@ -14,6 +14,7 @@ from ..icd10 import CodeBook
 from . import conditions as cond
 from . import (
     minify,
+    outcomes,
     problemspage,
     quiet,
     reader,
@@ -215,6 +216,9 @@ def register():
     # all_generators_finalized: related_posts has run (article_generator_finalized),
     # every slug is final, and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
+    # all_generators_finalized, after link_posts: URLs are final, so listing each
+    # condition's cases in its JSON-LD reads them instead of formatting them again.
+    signals.all_generators_finalized.connect(outcomes.list_cases)
     # get_generators: plugin generators run after articles and pages are read, in the
     # order connected: the rule book judges before conditions group their posts.
     signals.get_generators.connect(rulebook.add_generator)
@@ -223,6 +227,8 @@ def register():
     signals.get_generators.connect(referrals.add_generator)
     # finalized: the theme's files have been copied to the output by then.
     signals.finalized.connect(minify.minify_theme_css)
+    # get_generators, after conditions: the figures count each condition's grouped cases.
+    signals.get_generators.connect(outcomes.add_generator)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
     # get_generators: preview only, problems.html once the rule book has judged.
