@@ -45,6 +45,14 @@ class Site:
         return [r.getMessage() for r in self.records if r.levelno >= level]
 
 
+def summary_field(page, label):
+    """The <dd> beside the case summary box's <dt> of that label, as a reader finds it."""
+    for term in page.select(".case-summary dt"):
+        if term.get_text(strip=True) == label:
+            return term.find_next_sibling("dd")
+    return None
+
+
 def copy_fixture(name, content):
     """Copy a fixture folder to `content`, adding the shared vocabulary unless it has its own."""
     shutil.copytree(FIXTURES / name, content, dirs_exist_ok=True)

@@ -86,6 +86,7 @@ def test_a_case_is_held_back_with_its_client_its_conditions_and_its_old_addresse
         "interventions": None,
         "sessions": None,
         "outcome": None,
+        "outcome_status": None,
         "follow_up": None,
         "patient_perspective": None,
     }

@@ -103,6 +103,10 @@ def test_a_new_title_renders_the_post_and_every_list_showing_it(site):
     site.edit(POST_FILE, TITLE, "Jaw pain at night: Nora J.")
     assert site.rebuild() == [
         "archives/index.html",
+        # The case table, in each of its three orders: every row links the case by title.
+        "case-table/by-date/index.html",
+        "case-table/by-sessions/index.html",
+        "case-table/index.html",
         "conditions/neck-pain/index.html",
         "conditions/tension-headache/index.html",
         "conditions/tmj-disorder/index.html",

@@ -20,7 +20,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, Site, build, copy_fixture, run_casebook
+from conftest import FIXTURES, ROOT, Site, build, copy_fixture, run_casebook, summary_field
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -70,6 +70,19 @@ def test_the_summary_sits_above_the_list_of_cases(site):
     summary = page.select_one("section.outcomes")
     assert summary.find("h2").get_text(strip=True) == "What the cases show"
     assert summary.find_next("h2", class_="list-title") is not None  # the list comes after
+
+
+def stylesheets(page):
+    return [link["href"] for link in page.select('link[rel="stylesheet"]')]
+
+
+def test_only_the_pages_with_figures_or_the_table_load_their_stylesheet(site):
+    outcomes = "/theme/css/outcomes.css"
+    assert outcomes in stylesheets(site.page(PIRIFORMIS))
+    assert outcomes in stylesheets(site.page("case-table/by-date/"))
+    # A case page, the heaviest page of the site, never carries the figures' rules.
+    assert outcomes not in stylesheets(site.page("bo-c/"))
+    assert ".outcome-bar" in (site.output / "theme" / "css" / "outcomes.css").read_text()
 
 
 def test_count_and_sessions_in_words_each_linked_to_its_cases(site):
@@ -364,7 +377,7 @@ def test_a_hostile_status_is_one_short_line_in_check_and_text_on_the_page(tmp_pa
     assert hrefs(last) == [f"/hostile-{key}/" for key in reversed(HOSTILE_STATUSES)]
     assert page.select("img") == []
     for key in ("img", "jinja", "shell"):
-        box = site.page(f"hostile-{key}/").select_one(".case-outcome-status dd")
+        box = summary_field(site.page(f"hostile-{key}/"), "Outcome status")
         assert box.get_text() == HOSTILE_STATUSES[key]  # shown as the text it is
     table = site.page("case-table/by-date/")
     assert table.select("img") == []

@@ -61,13 +61,14 @@ def test_followup_fails_check_only_for_what_the_author_must_write(content):
         [f"{shown}:13", "case.interventions"],
         [f"{shown}:14", "case.sessions"],
         [f"{shown}:15", "case.outcome"],
-        [f"{shown}:16", "case.follow_up"],
+        [f"{shown}:16", "case.outcome_status"],
+        [f"{shown}:17", "case.follow_up"],
         [
-            f"{shown}:20",
+            f"{shown}:21",
             "section 'Since the last post' has no text; write it or remove the heading",
         ],
-        [f"{shown}:22", "section 'What was done' has no text; write it or remove the heading"],
-        [f"{shown}:24", "section 'Outcome' has no text; write it or remove the heading"],
+        [f"{shown}:23", "section 'What was done' has no text; write it or remove the heading"],
+        [f"{shown}:25", "section 'Outcome' has no text; write it or remove the heading"],
     ]
 
 
