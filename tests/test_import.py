@@ -62,7 +62,8 @@ def test_writes_new_files_and_says_what_became_of_every_item(imported):
     # The unknown terms whole: a comma inside a category is not a separator.
     assert (
         "Not a known condition, kept as a tag: 'Hips, knees and ankles', 'Ergonomics'; "
-        "add each as an alias (or a new file) in content/conditions/, or change the tag"
+        "change the tag, add it as an alias in content/conditions/, or start a new condition "
+        "with make condition (make check prints the command for each)"
     ) in out
     assert out[-1].startswith("Next: run `make check`.")
 

@@ -98,8 +98,8 @@ def test_the_practitioner_reads_what_became_of_every_item(blog):
         "fill in the case block and the summary, check that nothing in the text names or "
         "places the client, then remove `status: draft`.",
         "Not a known condition, kept as a tag: 'Hips, knees and ankles', 'piriformis', "
-        "'Sleep'; add each as an alias (or a new file) in content/conditions/, or change "
-        "the tag",
+        "'Sleep'; change the tag, add it as an alias in content/conditions/, or start a new "
+        "condition with make condition (make check prints the command for each)",
         "Next: run `make check`. It reads every imported file like any other: the privacy "
         "lint (names, places, dates), the images' EXIF data, unknown conditions, and what "
         "each case still needs; fix what it lists before `make publish`.",

@@ -162,7 +162,8 @@ def next_steps(content: str, cases: Sequence[Planned], unmapped: Sequence[str]) 
             "Not a known condition, kept as a tag: "
             + ", ".join(f"'{t}'" for t in unmapped[:30])
             + (f" and {len(unmapped) - 30} more" if len(unmapped) > 30 else "")
-            + "; add each as an alias (or a new file) in content/conditions/, or change the tag"
+            + "; change the tag, add it as an alias in content/conditions/, or start a new "
+            "condition with make condition (make check prints the command for each)"
         )
     lines.append(
         "Next: run `make check`. It reads every imported file like any other: the privacy "
