@@ -45,6 +45,30 @@ class Site:
         return [r.getMessage() for r in self.records if r.levelno >= level]
 
 
+# A file no hostile value given to make may create: in the project (make's and the shell's
+# working folder) and in the test's own temporary folder.
+MARKER = "casebook-injected"
+# What the shell and make would run if a value reached them: each command touches both markers.
+HOSTILE = [
+    "Neck `touch {m}` pain",
+    "Neck $(touch {m}) pain",
+    "Neck $$(touch {m}) pain",
+    "Neck $(shell touch {m}) pain",
+    'Neck "; touch {m}; " pain',
+    "Neck '; touch {m}; ' pain",
+    "Neck \\\\ pain \\",
+]
+
+
+@pytest.fixture
+def marker():
+    """The project's marker path, absent before the test and removed after a failure."""
+    path = ROOT / MARKER
+    path.unlink(missing_ok=True)
+    yield path
+    path.unlink(missing_ok=True)
+
+
 def summary_field(page, label):
     """The <dd> beside the case summary box's <dt> of that label, as a reader finds it."""
     for term in page.select(".case-summary dt"):

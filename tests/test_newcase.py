@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT, build, front_matter, run_casebook
+from conftest import HOSTILE, MARKER, ROOT, build, front_matter, run_casebook
 
 TITLE = "Neck pain: treatment of Ana R."
 SLUG = "neck-pain-treatment-of-ana-r"
@@ -139,30 +139,6 @@ def test_make_newcase_passes_the_title_through(content):
     result = make_newcase(f"TITLE={TITLE}", f"INPUTDIR={content}")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (content / "cases" / f"{SLUG}.md").exists()
-
-
-# A file no hostile title may create: in the project (make's and the shell's working folder)
-# and in the test's own temporary folder.
-MARKER = "casebook-injected"
-# What the shell and make would run if a title reached them: each command touches both markers.
-HOSTILE = [
-    "Neck `touch {m}` pain",
-    "Neck $(touch {m}) pain",
-    "Neck $$(touch {m}) pain",
-    "Neck $(shell touch {m}) pain",
-    'Neck "; touch {m}; " pain',
-    "Neck '; touch {m}; ' pain",
-    "Neck \\\\ pain \\",
-]
-
-
-@pytest.fixture
-def marker():
-    """The project's marker path, absent before the test and removed after a failure."""
-    path = ROOT / MARKER
-    path.unlink(missing_ok=True)
-    yield path
-    path.unlink(missing_ok=True)
 
 
 @pytest.mark.parametrize("form", HOSTILE)

@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT, build, front_matter, run_casebook
+from conftest import HOSTILE, MARKER, ROOT, build, front_matter, run_casebook
 
 ORIGINAL = "jaw-pain-and-clenching-nora-j"  # a published case in the sample site
 FOLLOW_UP = f"{ORIGINAL}-follow-up"
@@ -244,29 +244,11 @@ def make(target, *args, env=None):
     )
 
 
-MARKER = "casebook-injected"
-HOSTILE = [
-    "Neck `touch {m}` pain",
-    "Neck $(touch {m}) pain",
-    "Neck $$(touch {m}) pain",
-    "Neck $(shell touch {m}) pain",
-    'Neck "; touch {m}; " pain',
-    "Neck '; touch {m}; ' pain",
-    "Neck \\\\ pain \\",
-    "Neck <script>alert(1)</script> pain",
-]
+# Markup, too, is saved as the text it is.
+HOSTILE_NAMES = [*HOSTILE, "Neck <script>alert(1)</script> pain"]
 
 
-@pytest.fixture
-def marker():
-    """The project's marker path, absent before the test and removed after a failure."""
-    path = ROOT / MARKER
-    path.unlink(missing_ok=True)
-    yield path
-    path.unlink(missing_ok=True)
-
-
-@pytest.mark.parametrize("form", HOSTILE)
+@pytest.mark.parametrize("form", HOSTILE_NAMES)
 def test_make_condition_saves_a_hostile_name_verbatim_and_runs_nothing(
     content, tmp_path, marker, form
 ):
@@ -281,7 +263,7 @@ def test_make_condition_saves_a_hostile_name_verbatim_and_runs_nothing(
     assert front_matter(written)["name"] == " ".join(name.split())
 
 
-@pytest.mark.parametrize("form", HOSTILE)
+@pytest.mark.parametrize("form", HOSTILE_NAMES)
 def test_make_followup_takes_a_hostile_slug_as_text_and_runs_nothing(
     content, tmp_path, marker, form
 ):

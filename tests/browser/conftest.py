@@ -5,14 +5,15 @@ import shutil
 import subprocess
 import sys
 import threading
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 from playwright.sync_api import sync_playwright
+
+from casebook.build.liveserver import StaticHost  # a static host, as the dev server serves
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -39,26 +40,6 @@ PAGE_KINDS = {
     "search": "/search/",
     "404": "/no-such-page/",
 }
-
-
-class StaticHost(SimpleHTTPRequestHandler):
-    """Serves the output folder and answers a missing path with 404.html, as static hosts do."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != HTTPStatus.NOT_FOUND or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        return None
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")

@@ -64,7 +64,28 @@ def script_text() -> str:
     return resources.files(__package__).joinpath("live.js").read_text(encoding="utf-8")
 
 
-class PreviewHandler(SimpleHTTPRequestHandler):
+class StaticHost(SimpleHTTPRequestHandler):
+    """Serves a folder as a static host does: a missing path gets the site's 404.html."""
+
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own 404 page, as a static host would give it."""
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+    def log_message(self, format, *args):  # noqa: A002 (http.server's own name)
+        logger.debug(format, *args)
+
+
+class PreviewHandler(StaticHost):
     """Serves the output folder as a static host would, never cached, plus the two addresses."""
 
     builds: Builds  # set on the subclass made for each server
@@ -112,23 +133,6 @@ class PreviewHandler(SimpleHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             return  # the tab was closed or reloaded
-
-    def send_error(self, code, message=None, explain=None):
-        """A missing page gets the site's own 404 page, as a static host would give it."""
-        page = Path(self.directory) / "404.html"
-        if code != HTTPStatus.NOT_FOUND or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        return None
-
-    def log_message(self, format, *args):  # noqa: A002 (http.server's own name)
-        logger.debug(format, *args)
 
 
 class LiveServer(ThreadingHTTPServer):
