@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
     "case": "/restless-leg-syndrome-pain-treatment-of-krystal-s/",
     "condition": "/conditions/restless-legs-syndrome/",
+    # A condition with enough cases for figures and their chart (outcomes.css), and the table.
+    "condition with figures": "/conditions/piriformis-syndrome/",
+    "case table": "/case-table/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = (

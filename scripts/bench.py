@@ -427,6 +427,9 @@ MOVED = {"pin post and page URLs"}
 # The case table is three new pages listing every case (templates, like condition pages):
 # reported on its own line, beside the own work.
 TABLE = {"write the case table (templates)"}
+# A referral summary is one new page per case (a template, like a post's own page), which
+# stock Pelican has no counterpart for: reported on its own line, beside the own work.
+REFERRALS = {"write referral summaries (templates)"}
 
 
 def report(results, rebuild, checked, rounds):
@@ -472,9 +475,7 @@ def report(results, rebuild, checked, rounds):
     largest = results[-1]
     phases = largest["phases"]
     own = sum(
-        v
-        for k, v in phases.items()
-        if k not in RENDERING and k not in MOVED and k not in RULEBOOK and k not in TABLE
+        v for k, v in phases.items() if k not in RENDERING | MOVED | RULEBOOK | TABLE | REFERRALS
     )
     rulebook = sum(v for k, v in phases.items() if k in RULEBOOK)
     moved = sum(v for k, v in phases.items() if k in MOVED)
@@ -489,6 +490,10 @@ def report(results, rebuild, checked, rounds):
     table = sum(v for k, v in phases.items() if k in TABLE)
     lines.append(
         f"  - beside it, writing the case table (three pages listing every case): {table:.3f} s"
+    )
+    referrals = sum(v for k, v in phases.items() if k in REFERRALS)
+    lines.append(
+        f"  - beside it, writing the referral summaries (one page per case): {referrals:.3f} s"
     )
     lines.append(
         f"  - beside it, the rule book (every file judged as `make check` judges it, the "

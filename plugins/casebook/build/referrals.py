@@ -38,7 +38,7 @@ class ReferralsGenerator(Generator):
         self.env.filters["case_fields"] = case_fields
         self.env.filters["reading_minutes"] = reading.reading_minutes
         template = self.get_template("referral")
-        with timed(self.context, "write referral summaries"):
+        with timed(self.context, "write referral summaries (templates)"):
             for article in self.cases:
                 # `case_article`, not `article`: the sitemap would list it under the case's URL.
                 writer.write_file(
