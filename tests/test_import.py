@@ -144,15 +144,8 @@ def test_importing_again_writes_nothing_and_says_so(imported):
 
 def test_check_lists_what_the_author_must_finish(imported):
     content, _out = imported
-    result = subprocess.run(
-        [sys.executable, "-m", "casebook.cli.check", str(content)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    keys = [line.split(": ")[1] for line in result.stdout.splitlines()[:-1]]
+    _code, lines = run_casebook("check", content)
+    keys = [line.split(": ")[1] for line in lines[:-1]]
     # The imported case is a draft: it needs no consent and no summary box yet. Left: a
     # name-like phrase in a page (this content folder has no privacy allow list), and the
     # categories no condition knows.

@@ -3,8 +3,6 @@ for, cases held back, images brought home from a copy of wp-content/uploads."""
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pelican
@@ -190,19 +188,12 @@ def test_drafts_private_and_other_types_stay_drafts(blog):
 
 def test_check_reports_what_the_practitioner_must_do_and_the_images_exif(blog):
     content, _out = blog
-    result = subprocess.run(
-        [sys.executable, "-m", "casebook.cli.check", str(content)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    code, lines = run_casebook("check", content)
     c = shown(content)
     unknown = "is not a known condition; fix the tag, add it as an alias in content/conditions/, "
     unknown += "or start a new condition: make condition NAME="
     hips = f"'Hips, knees and ankles' {unknown}'Hips, knees and ankles'"
-    assert result.stdout.splitlines() == [
+    assert lines == [
         f"{c}/cases/calf-cramps-at-night.md:5: tags: {hips}",
         f"{c}/cases/calf-cramps-at-night.md:5: tags: 'piriformis' is not a known condition; "
         "did you mean Piriformis syndrome? fix the tag, add it as an alias in "
@@ -226,7 +217,7 @@ def test_check_reports_what_the_practitioner_must_do_and_the_images_exif(blog):
     ]
     # No consent or summary-box problem: the cases are drafts until they are published;
     # and nothing the import wrote is raw HTML the rule book refuses.
-    assert result.returncode == 1
+    assert code == 1
 
 
 def test_importing_the_blog_again_writes_nothing_and_says_so(blog):

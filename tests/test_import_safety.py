@@ -77,15 +77,9 @@ def test_markup_and_script_never_survive_as_html(hostile):
 
 def test_check_finds_no_raw_html_in_what_was_imported(hostile):
     content, _out = hostile
-    result = subprocess.run(
-        [sys.executable, "-m", "casebook.cli.check", str(content)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": "plugins"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.stdout.splitlines() == [f"checked 8 files in {shown(content)}: no problems"]
+    code, lines = run_casebook("check", content)
+    assert lines == [f"checked 8 files in {shown(content)}: no problems"]
+    assert code == 0
 
 
 def test_entities_are_never_expanded_or_fetched(hostile):
