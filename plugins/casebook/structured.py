@@ -1,29 +1,46 @@
 """schema.org structured data (JSON-LD) for posts and condition pages; pure."""
 
+from typing import NamedTuple
+
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 CONTEXT = "https://schema.org"
+HOME = ("Home", "")  # the first step of every breadcrumb trail: (name, site-relative url)
 
 
 class JsonLd:
-    """JSON-LD made only while its page is rendered, written as Jinja's |tojson writes it."""
+    """JSON-LD data that a template writes as Jinja's |tojson writes it."""
 
-    # 5000 posts' nested dicts kept alive for the whole build would be tens of
-    # thousands of long-lived objects for the garbage collector to walk again
-    # and again; made at render time, they live for one page.
-    __slots__ = ("_make",)
+    __slots__ = ("_data",)
 
-    def __init__(self, make):
-        self._make = make
+    def __init__(self, data):
+        self._data = data
 
     def data(self):
         """The JSON-LD as Python data."""
-        return self._make()
+        return self._data
 
     def __html__(self):
         # Compact: it is read by machines, and it counts towards every case page's weight.
-        return str(htmlsafe_json_dumps(self.data(), sort_keys=True, separators=(",", ":")))
+        return str(htmlsafe_json_dumps(self._data, sort_keys=True, separators=(",", ":")))
+
+    __str__ = __html__
+
+
+class SharedJsonLd(JsonLd):
+    """JSON-LD written on many pages (every page of a condition's list): dumped once."""
+
+    __slots__ = ("_html",)
+
+    def __init__(self, data):
+        super().__init__(data)
+        self._html = None
+
+    def __html__(self):
+        if self._html is None:
+            self._html = super().__html__()
+        return self._html
 
     __str__ = __html__
 
@@ -76,42 +93,63 @@ def breadcrumbs(siteurl, trail):
 
 def article_trail(article):
     """The breadcrumb trail of a post, as (name, site-relative url): home, then the post."""
-    return [("Home", ""), (article.title, article.url)]
+    return [HOME, (article.title, article.url)]
 
 
 def condition_trail(condition, settings):
     """The breadcrumb trail of a condition page: home, the conditions A–Z, the condition."""
     return [
-        ("Home", ""),
+        HOME,
         ("Conditions", settings.get("CONDITIONS_URL", "conditions/")),
         (condition.name, condition.url),
     ]
 
 
-def for_article(article, settings, condition_nodes):
-    """BlogPosting about the post's conditions, and its breadcrumbs.
+class PostShared(NamedTuple):
+    """What every post's JSON-LD shares in one build, made once."""
 
-    `condition_nodes` maps a condition's slug to its MedicalCondition, made once per build.
-    """
+    siteurl: str
+    author: dict
+    home: dict  # the first step of every post's breadcrumbs
+    conditions: dict  # a condition's slug -> its MedicalCondition
+
+
+def post_shared(settings, conditions):
+    """The shared part of the posts' JSON-LD; `conditions` maps a slug to its Condition."""
     siteurl = settings.get("SITEURL", "")
-    author = {"@type": "Organization", "name": settings.get("AUTHOR") or settings["SITENAME"]}
-    url = article.url
-    published = article.date.isoformat()
+    (home,) = breadcrumbs(siteurl, [HOME])["itemListElement"]
+    return PostShared(
+        siteurl,
+        {"@type": "Organization", "name": settings.get("AUTHOR") or settings["SITENAME"]},
+        home,
+        # A post names its conditions; their other names are on the condition's own page.
+        {slug: medical_condition(c, siteurl, aliases=False) for slug, c in conditions.items()},
+    )
+
+
+def for_article(article, shared):
+    """BlogPosting about the post's conditions, and its breadcrumbs (`shared`: post_shared)."""
+    # Made for every post of the site: what all posts share is made once, the post's
+    # address once, and its breadcrumbs are article_trail's two steps (home is shared).
+    title, published = article.title, article.date.isoformat()
+    address = absolute(shared.siteurl, article.url)
     modified = getattr(article, "modified", None)
+    nodes, author = shared.conditions, shared.author
     posting = {
         "@type": "BlogPosting",
-        "headline": article.title,
-        "url": absolute(siteurl, url),
-        "mainEntityOfPage": absolute(siteurl, url),
+        "headline": title,
+        "url": address,
+        "mainEntityOfPage": address,
         "datePublished": published,
         "dateModified": modified.isoformat() if modified else published,
         "author": author,
         "publisher": author,
         "description": plain(summary_html(article)),
-        "about": [condition_nodes[c.slug] for c in getattr(article, "conditions", [])],
+        "about": [nodes[c.slug] for c in getattr(article, "conditions", ())],
     }
-    trail = article_trail(article)
-    return {"@context": CONTEXT, "@graph": [posting, breadcrumbs(siteurl, trail)]}
+    post = {"@type": "ListItem", "position": 2, "name": title, "item": address}
+    trail = {"@type": "BreadcrumbList", "itemListElement": [shared.home, post]}
+    return {"@context": CONTEXT, "@graph": [posting, trail]}
 
 
 def list_item(article, siteurl):

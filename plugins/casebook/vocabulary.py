@@ -8,9 +8,10 @@ import difflib
 import shlex
 import string
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import permutations
 from typing import Any
 
 from .problems import Problem, shown
@@ -391,15 +392,14 @@ def by_body_area(entries: Iterable[Any]) -> list[tuple[str, list[Any]]]:
 
 def co_occurring(condition_lists: Iterable[Sequence[str]]) -> dict[str, list[tuple[str, int]]]:
     """For each condition slug, the others tagged on the same posts, most shared first."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    # Thousands of posts: the pairs are counted by Counter and permutations, in C.
+    pairs: Counter[tuple[str, str]] = Counter()
+    seen: dict[str, None] = {}
     for slugs in condition_lists:
-        unique = _unique(slugs, key=str)
-        for slug in unique:
-            row = counts[slug]
-            for other in unique:
-                if other != slug:
-                    row[other] += 1
-    return {
-        slug: sorted(row.items(), key=lambda pair: (-pair[1], pair[0]))
-        for slug, row in counts.items()
-    }
+        unique = dict.fromkeys(slugs)
+        seen.update(unique)
+        pairs.update(permutations(unique, 2))
+    rows: dict[str, list[tuple[str, int]]] = {slug: [] for slug in seen}
+    for (slug, other), count in pairs.items():
+        rows[slug].append((other, count))
+    return {slug: sorted(row, key=lambda pair: (-pair[1], pair[0])) for slug, row in rows.items()}

@@ -20,6 +20,7 @@ from .timings import timed
 from .timings import write as write_timings
 
 logger = logging.getLogger(__name__)
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -111,15 +112,22 @@ def read_conditions(generator, codes):
     return vocabulary, conditions, sources
 
 
-def normalise_tags(article, vocabulary, conditions, canonical_tags, settings):
+def normalise_tags(article, vocabulary, conditions, canonical_tags, settings, found_by_name=None):
     """Give the article one canonical tag per condition and its Condition objects.
 
-    `canonical_tags` holds one Tag per condition slug for this build, shared by all posts.
+    `canonical_tags` holds one Tag per condition slug for this build, shared by all posts;
+    `found_by_name`, if given, the vocabulary's answer for each tag name met so far.
     An unknown tag stays as it is; the rule book reports it.
     """
+    if found_by_name is None:
+        found_by_name = {}
     tags, found, seen = [], [], set()
     for tag in getattr(article, "tags", ()):
-        entry = vocabulary.lookup(tag.name)
+        # A few hundred names spread over thousands of posts: each is looked up once.
+        name = tag.name
+        entry = found_by_name.get(name, _UNSEEN)
+        if entry is _UNSEEN:
+            entry = found_by_name[name] = vocabulary.lookup(name)
         if entry is None:
             tags.append(tag)
             continue
@@ -164,7 +172,9 @@ class ConditionsGenerator(Generator):
         )
         for condition in self.conditions:
             condition.breadcrumbs = structured.condition_trail(condition, self.settings)
-            condition.structured_data = structured.for_condition(condition, self.settings)
+            condition.structured_data = structured.SharedJsonLd(
+                structured.for_condition(condition, self.settings)
+            )
         self.context["conditions"] = self.conditions
         self.context["conditions_by_letter"] = vocab.alphabet_index(self.conditions)
         self.context["conditions_by_body_area"] = vocab.by_body_area(self.conditions)

@@ -81,8 +81,8 @@ class OutcomesGenerator(Generator):
             items = {id(f.case): structured.list_item(f.case, siteurl) for f in self.found}
             for condition in self.context.get("conditions", ()):
                 cases = [items[id(a)] for a in condition.outcomes.cases]
-                condition.structured_data = structured.for_condition(
-                    condition, self.settings, cases
+                condition.structured_data = structured.SharedJsonLd(
+                    structured.for_condition(condition, self.settings, cases)
                 )
 
     def generate_output(self, writer):

@@ -100,6 +100,9 @@ class RulesGenerator(Generator):
             condition.casebook_problems = by_path.get(condition.source_path, [])
         taken = set(judged.slugs.values())
         for path, (kind, content) in contents.items():
+            # Judged: the file's text and parsed header (about 5 KB a post) need not
+            # live on until the last page is written.
+            del content.metadata[SOURCE_KEY]
             content.casebook_problems = by_path.get(path, [])
             if judged.slugs.get(path) == content.slug:
                 continue
