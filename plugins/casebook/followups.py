@@ -7,6 +7,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .problems import Problem, shown
 
@@ -15,10 +16,10 @@ _NONE: Mapping[str, tuple[str, str]] = MappingProxyType({})
 _WHITE, _GREY, _BLACK = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class PostRef:
+class PostRef(NamedTuple):
     """What the graph needs to know of one published post."""
 
+    # A tuple: one is made for every post of the site, and a tuple is the cheapest to make.
     slug: str
     source_path: str
     date: datetime.datetime

@@ -2,6 +2,8 @@
 
 import gc
 
+from . import session
+
 
 def freeze_read_content(generator):
     """Move everything alive once the posts are read out of the collector's reach."""
@@ -10,11 +12,13 @@ def freeze_read_content(generator):
     # times a build, landing on whatever code happens to allocate next. Frozen objects
     # are still freed by reference counting; only cycles among them wait for thaw().
     del generator
-    gc.freeze()
+    if session.active() is None:  # a preview server holds the collector off itself
+        gc.freeze()
 
 
 def thaw(*_args):
     """Give the frozen objects back to the collector: the build is over (or a new one starts)."""
-    # A preview server builds again and again in one process: what one build froze must be
+    # `pelican --autoreload` builds again and again in one process: what one build froze must be
     # collectable once it is gone, and a build that failed never reached `finalized`.
-    gc.unfreeze()
+    if session.active() is None:
+        gc.unfreeze()
