@@ -1,11 +1,14 @@
 """schema.org structured data (JSON-LD) for posts and condition pages; pure."""
 
+import re
+from html import unescape
 from typing import NamedTuple
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 CONTEXT = "https://schema.org"
+_TAG = re.compile(r"<[^>]*>")  # a tag, as markupsafe's striptags finds one
 HOME = ("Home", "")  # the first step of every breadcrumb trail: (name, site-relative url)
 
 
@@ -46,8 +49,15 @@ class SharedJsonLd(JsonLd):
 
 
 def plain(html):
-    """Text of an HTML fragment, as search engines should read it."""
-    return Markup(html or "").striptags()  # noqa: S704 - only its text is kept
+    """Text of an HTML fragment, as search engines should read it: what Markup.striptags gives."""
+    text = str(html or "")
+    if "<!--" in text:
+        return Markup(text).striptags()  # noqa: S704 - only its text is kept
+    # Made for every post: without comments, one pass of a regular expression strips the
+    # same tags markupsafe's loop does (up to the first `>`; an unclosed `<` is kept), in
+    # a third of the time. tests/unit/test_structured.py holds the two to the same text.
+    text = " ".join(_TAG.sub("", text).split())
+    return unescape(text) if "&" in text else text
 
 
 def summary_html(article):
