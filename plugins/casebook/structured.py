@@ -119,9 +119,9 @@ class PostShared(NamedTuple):
     """What every post's JSON-LD shares in one build, made once."""
 
     siteurl: str
-    author: dict
-    home: dict  # the first step of every post's breadcrumbs
-    conditions: dict  # a condition's slug -> its MedicalCondition
+    author: dict[str, str]
+    home: dict[str, object]  # the first step of every post's breadcrumbs
+    conditions: dict[str, dict[str, object]]  # a condition's slug -> its MedicalCondition
 
 
 def post_shared(settings, conditions):
