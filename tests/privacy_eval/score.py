@@ -1,0 +1,261 @@
+"""Score `make check`'s privacy findings on one half of the privacy corpus.
+
+A half is a folder with `content/` (a site's content folder: cases/, posts/, pages/,
+conditions/, images/) and `answers.yaml`:
+
+    planted:                      # every identifier a reader could see, where it stands
+      - {file: cases/x.md, line: 12, category: names, text: "Dana Whitfield"}
+      - {file: images/y.jpg, category: photos}          # no line: anywhere in the file
+    clean: [posts/a.md, ...]     # files that name, place or number nobody
+
+The half is judged by the real command (`python -m casebook.cli.check`, the rule book
+the build calls), so the score is what the practitioner gets. A plant is caught when a
+privacy problem of its file, on its line (any line for a plant without one), quotes text
+that overlaps it. A privacy problem that catches no plant is a false alarm on a clean
+file, an "unplanted finding" on a planted one.
+
+    python tests/privacy_eval/score.py tests/privacy_eval/tuning [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = Path(__file__).resolve().parent / "pelicanconf.py"
+# The 18 Safe Harbor identifiers, with ages over 89 reported apart from other dates.
+CATEGORIES = (
+    "names",
+    "geography",
+    "dates",
+    "ages",
+    "phone",
+    "fax",
+    "email",
+    "ssn",
+    "medical-record",
+    "health-plan",
+    "account",
+    "licence",
+    "vehicle",
+    "device",
+    "url",
+    "ip",
+    "biometric",
+    "photos",
+    "other-code",
+)
+# What each privacy message says it found, as `make check` words it today. A message
+# the table does not know is not counted as a privacy finding: --show lists them, so a
+# new wording is added here rather than silently dropped.
+MESSAGE_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"is not a pseudonym", ("names",)),
+    (r"looks like a full name", ("names",)),
+    (r"which looks like a full name", ("names",)),
+    (r"names a town or place smaller than a state", ("geography",)),
+    (r"which looks like a town or place", ("geography",)),
+    (r"looks like a street address or postal box", ("geography",)),
+    (r"looks like a phone or fax number", ("phone", "fax")),
+    (r"which looks like a phone number", ("phone", "fax")),
+    (r"^email address|which looks like a email address", ("email",)),
+    (r"has a day or month|which looks like a day-level date", ("dates",)),
+    (r"age over 89", ("ages",)),
+    (
+        r"looks like a record, account or licence number",
+        ("medical-record", "health-plan", "account", "licence", "ssn", "other-code"),
+    ),
+    (r"carries an identifier", ("url",)),
+    (r"carries its .* in (EXIF|XMP)", ("photos", "device", "geography", "dates", "names")),
+)
+# A message from the newer lint may name its category itself: "[category] message".
+TAGGED = re.compile(r"^\[(?P<category>[a-z-]+)\] ")
+LINE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+))?: (?:(?P<level>warning|note): )?(?P<msg>.*)$")
+QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One privacy problem as `make check` printed it."""
+
+    file: str  # relative to the half's content/
+    line: int | None
+    level: str
+    message: str
+    categories: tuple[str, ...]
+
+    def quotes(self) -> list[str]:
+        """The texts the message quotes."""
+        return [a or b for a, b in QUOTED.findall(self.message)]
+
+
+def normal(text: str) -> str:
+    """Text compared as a reader reads it: NFKC, case-folded, letters and digits only."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", str(text)).casefold())
+
+
+def categories_of(message: str) -> tuple[str, ...]:
+    """The categories a privacy message reports, or () for any other problem."""
+    tagged = TAGGED.match(message)
+    if tagged and tagged.group("category") in CATEGORIES:
+        return (tagged.group("category"),)
+    for pattern, categories in MESSAGE_CATEGORIES:
+        if re.search(pattern, message):
+            return categories
+    return ()
+
+
+def run_check(content: Path) -> tuple[list[Reported], list[str]]:
+    """The privacy problems `make check` reports on `content`, and every other line."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT / "plugins"),
+            "CASEBOOK_CORPUS_CACHE": cache,
+            "CASEBOOK_TODAY": "2026-12-01",
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "casebook.cli.check", "-s", str(SETTINGS), "--", str(content)],
+            cwd=content,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=900,
+        )
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"make check failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    reported, other = [], []
+    for row in done.stdout.splitlines()[:-1]:  # the last line is the summary
+        found = LINE.match(row)
+        if not found or (found.group("level") == "note"):
+            other.append(row)
+            continue
+        categories = categories_of(found.group("msg"))
+        if not categories:
+            other.append(row)
+            continue
+        line = found.group("line")
+        reported.append(
+            Reported(
+                found.group("path").removeprefix("./"),
+                int(line) if line else None,
+                found.group("level") or "error",
+                found.group("msg"),
+                categories,
+            )
+        )
+    return reported, other
+
+
+def catches(problem: Reported, plant: dict) -> bool:
+    """Whether a reported problem is about a planted identifier."""
+    if problem.file != plant["file"]:
+        return False
+    if plant.get("line") is not None and problem.line not in (plant["line"], None):
+        return False
+    text = normal(plant.get("text") or "")
+    if not text:
+        return True  # a plant of a whole file (a photograph): any finding on it
+    for quoted in problem.quotes():
+        found = normal(quoted.removesuffix("…"))
+        if found and (found in text or text in found):
+            return True
+    return text in normal(problem.message)
+
+
+def score(half: Path) -> dict:
+    """Recall per category, category accuracy, false alarms: the whole report as a dict."""
+    answers = yaml.safe_load((half / "answers.yaml").read_text(encoding="utf-8"))
+    plants, clean = answers["planted"], set(answers.get("clean") or ())
+    reported, other = run_check(half / "content")
+    caught: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    planted: Counter[str] = Counter(p["category"] for p in plants)
+    used: set[Reported] = set()
+    missed = []
+    for plant in plants:
+        hits = [p for p in reported if catches(p, plant)]
+        used.update(hits)
+        if hits:
+            caught[plant["category"]] += 1
+            if any(plant["category"] in p.categories for p in hits):
+                right[plant["category"]] += 1
+        else:
+            missed.append(plant)
+    alarms = [p for p in reported if p not in used and p.file in clean]
+    unplanted = [p for p in reported if p not in used and p.file not in clean]
+    return {
+        "half": half.name,
+        "planted": sum(planted.values()),
+        "caught": sum(caught.values()),
+        "right_category": sum(right.values()),
+        "clean_files": len(clean),
+        "false_alarms": len(alarms),
+        "false_alarm_warnings": sum(p.level == "warning" for p in alarms),
+        "unplanted": len(unplanted),
+        "by_category": {
+            c: {"planted": planted[c], "caught": caught[c], "right": right[c]}
+            for c in CATEGORIES
+        },
+        "missed": missed,
+        "alarms": [(p.file, p.line, p.level, p.message) for p in alarms],
+        "unplanted_findings": [(p.file, p.line, p.level, p.message) for p in unplanted],
+        "other_problems": other,
+    }
+
+
+def table(result: dict) -> str:
+    """The score as a Markdown table and two lines of totals."""
+    rows = ["| category | caught / planted | recall | right category |", "|---|---|---|---|"]
+    for category, row in result["by_category"].items():
+        share = f"{row['caught'] / row['planted']:.0%}" if row["planted"] else "–"
+        rows.append(f"| {category} | {row['caught']}/{row['planted']} | {share} | {row['right']} |")
+    total = result["planted"] or 1
+    rows += [
+        "",
+        f"recall {result['caught']}/{result['planted']} ({result['caught'] / total:.1%}), "
+        f"right category {result['right_category']}; false alarms {result['false_alarms']} "
+        f"({result['false_alarm_warnings']} of them warnings) on {result['clean_files']} clean "
+        f"files; unplanted findings in planted files {result['unplanted']}",
+    ]
+    return "\n".join(rows)
+
+
+def main() -> int:
+    """Print the score of one half; --show adds what was missed and every false alarm."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("half", type=Path)
+    parser.add_argument("--show", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    args = parser.parse_args()
+    result = score(args.half)
+    if args.json:
+        print(json.dumps(result, indent=1, default=str))
+        return 0
+    print(table(result))
+    if args.show:
+        for plant in result["missed"]:
+            print("missed:", plant)
+        for row in result["alarms"]:
+            print("false alarm:", row)
+        for row in result["unplanted_findings"]:
+            print("unplanted:", row)
+        for row in result["other_problems"]:
+            print("other:", row)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
