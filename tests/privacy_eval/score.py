@@ -206,8 +206,7 @@ def score(half: Path) -> dict:
         "false_alarm_warnings": sum(p.level == "warning" for p in alarms),
         "unplanted": len(unplanted),
         "by_category": {
-            c: {"planted": planted[c], "caught": caught[c], "right": right[c]}
-            for c in CATEGORIES
+            c: {"planted": planted[c], "caught": caught[c], "right": right[c]} for c in CATEGORIES
         },
         "missed": missed,
         "alarms": [(p.file, p.line, p.level, p.message) for p in alarms],
