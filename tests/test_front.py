@@ -16,7 +16,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from casebook.cli.check import check_content
-from casebook.settings import load
+from casebook.content.settings import load
 
 SITEURL = "https://www.metrowest-nmt.example"
 KRYSTAL = "restless-leg-syndrome-pain-treatment-of-krystal-s"

@@ -4,7 +4,7 @@ import pytest
 from conftest import ROOT
 
 from casebook import rules
-from casebook.settings import load
+from casebook.content.settings import load
 from casebook.wordpress import convert, plan
 from casebook.wordpress.wxr import Item
 

@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from .writing import scalar
+from .content.newfiles import scalar
 
 
 class CaseField(NamedTuple):

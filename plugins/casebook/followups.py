@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .problems import Problem, shown
+from .content.problems import Problem, shown
 
 _NONE: Mapping[str, tuple[str, str]] = MappingProxyType({})
 # Colours of the cycle walk: not yet seen, on the path being walked, done.

@@ -7,8 +7,8 @@ from typing import Any
 
 import phonenumbers
 
-from .problems import Problem
-from .settings import SETTINGS_FILE, Settings
+from .content.problems import Problem
+from .content.settings import SETTINGS_FILE, Settings
 
 # Shown on every case and condition page and in every printout: a missing one is a warning.
 REQUIRED = {

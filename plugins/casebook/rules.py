@@ -26,12 +26,12 @@ from . import followups, markup, practice, privacy
 from . import vocabulary as vocab
 from .addresses import target as redirect_target
 from .cases import CASE_KEYS, FIELDS, STATUS_VALUES, filled, outcome_status
-from .corpus import IMAGES, File
+from .content.corpus import IMAGES, File
+from .content.problems import Problem, sort_key
+from .content.settings import SETTINGS_FILE, Settings, today
+from .content.source import Source, decode
 from .icd10 import CodeBook, unknown_code
 from .lintcache import LintCache
-from .problems import Problem, sort_key
-from .settings import SETTINGS_FILE, Settings, today
-from .source import Source, decode
 
 STATUSES = ("published", "draft", "hidden")
 PUBLIC = ("published", "hidden")  # written at their URL for anyone to read

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import permutations
 from typing import Any
 
-from .problems import Problem, shown
+from .content.problems import Problem, shown
 
 OTHER_AREA = "Other"
 NON_LETTER = "#"

@@ -9,5 +9,5 @@ PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
 # Only the package name `casebook` is added to the import path; its pure
 # modules are also registered under their own names for the tests.
 sys.path.insert(0, str(PLUGINS))
-for name in ("vocabulary", "followups", "icd10", "problems"):
+for name in ("vocabulary", "followups", "icd10"):
     sys.modules.setdefault(name, importlib.import_module(f"casebook.{name}"))

@@ -14,7 +14,7 @@ from pelican.urlwrappers import Tag, URLWrapper
 
 from .. import rules, structured
 from .. import vocabulary as vocab
-from ..settings import casebook_settings
+from ..content.settings import casebook_settings
 from .reader import SOURCE_KEY, CasebookReader
 from .timings import timed
 from .timings import write as write_timings

@@ -29,7 +29,7 @@ from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from ..problems import Problem, shown
+from ..content.problems import Problem, shown
 from . import quiet
 from .liveserver import Builds, LiveServer
 from .session import Outcome, Session

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pelican.generators import Generator
 
-from ..problems import Problem
+from ..content.problems import Problem
 
 # Preview features, all off unless the site turns them on; a strict (publish) build
 # never shows any of them, whatever the settings file it inherits says.

@@ -5,7 +5,7 @@ import logging
 import pickle
 import zlib
 
-from ..problems import shown
+from ..content.problems import shown
 
 # Raised by Pelican's own logger when `--fatal warnings` meets a warning.
 FATAL = "Warning or error encountered"

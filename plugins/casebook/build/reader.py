@@ -9,8 +9,9 @@ from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import MarkdownReader
 
-from .. import corpus, rules, source
-from ..problems import shown
+from .. import rules
+from ..content import corpus, source
+from ..content.problems import shown
 
 # The Source rides along in the metadata, so Pelican's content cache keeps it too.
 SOURCE_KEY = "casebook_source"

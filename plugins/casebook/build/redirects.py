@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from pelican.readers import ensure_metadata_list
 
 from ..addresses import target
-from ..problems import shown
+from ..content.problems import shown
 from . import session
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from pelican.generators import Generator
 
 from .. import reading
 from ..cases import case_fields
-from ..settings import casebook_settings
+from ..content.settings import casebook_settings
 from .timings import timed
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .. import corpus, rules
+from .. import rules
+from ..content import corpus
+from ..content.problems import Problem, shown
+from ..content.settings import casebook_settings
 from ..lintcache import LintCache
-from ..problems import Problem, shown
-from ..settings import casebook_settings
 from . import session
 from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
 from .timings import timed

@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from pelican.contents import Content
 
-from .. import corpus
+from ..content import corpus
 from . import reader, tracking
 
 logger = logging.getLogger(__name__)

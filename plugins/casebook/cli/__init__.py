@@ -3,7 +3,7 @@
 import functools
 import sys
 
-from ..problems import shown
+from ..content.problems import shown
 
 
 def guarded(name):

@@ -8,11 +8,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import corpus, rules
+from .. import rules
+from ..content import corpus
+from ..content.problems import Problem, shown
+from ..content.settings import load
 from ..icd10 import CodeBook
 from ..lintcache import LintCache
-from ..problems import Problem, shown
-from ..settings import load
 from . import guarded
 
 PROGRESS_AFTER = 2.0  # seconds; a quick check prints nothing but its report

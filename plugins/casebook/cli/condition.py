@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import corpus, rules
-from ..settings import casebook_settings, load
-from ..writing import scalar, write_new
+from .. import rules
+from ..content import corpus
+from ..content.newfiles import scalar, write_new
+from ..content.settings import casebook_settings, load
 from . import guarded
 
 TEMPLATE = """\

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
-from .. import corpus, rules
+from .. import rules
 from ..cases import FIELDS
-from ..settings import load
-from ..source import Source
-from ..writing import scalar, write_new
+from ..content import corpus
+from ..content.newfiles import scalar, write_new
+from ..content.settings import load
+from ..content.source import Source
 from . import guarded
 
 SUFFIX = "-follow-up"

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .. import corpus, rules
+from .. import rules
 from ..cases import case_block
-from ..settings import load
-from ..writing import scalar, write_new
+from ..content import corpus
+from ..content.newfiles import scalar, write_new
+from ..content.settings import load
 from . import guarded
 
 CASES_FOLDER = "cases"

@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
-from .. import addresses, corpus, rules
+from .. import addresses, rules
 from ..cases import case_block
-from ..problems import shown
-from ..settings import Settings
-from ..settings import load as load_settings
+from ..content import corpus
+from ..content.newfiles import fill_empty, front_matter, write_new
+from ..content.problems import shown
+from ..content.settings import Settings
+from ..content.settings import load as load_settings
 from ..wordpress import convert, plan, report, wxr
 from ..wordpress.images import Images
 from ..wordpress.links import Links
-from ..writing import fill_empty, front_matter, write_new
 from . import guarded
 
 # Fewer posts than this convert faster in this process than with workers started.

@@ -19,8 +19,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .. import rules
-from ..settings import Settings
-from ..writing import write_new
+from ..content.newfiles import write_new
+from ..content.settings import Settings
 
 IMAGES_FOLDER = "images"
 UPLOADS_PATH = "/wp-content/uploads/"

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import addresses, rules
 from .. import vocabulary as vocab
-from ..settings import Settings
+from ..content.settings import Settings
 from .wxr import Item
 
 # A WordPress category or tag with one of these names marks a post as a case write-up.
