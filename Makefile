@@ -93,9 +93,9 @@ html: $(VENV)/.installed
 	$(PAGEFIND)
 
 # One process builds, serves on 127.0.0.1 and, after each save, rebuilds only the pages
-# that changed and reloads the open ones (plugins/casebook/build/devserver.py).
+# that changed and reloads the open ones (plugins/casebook/preview/devserver.py).
 devserver: $(VENV)/.installed
-	$(CASEBOOK) casebook.build.devserver --settings="$$CONFFILE" --output="$$OUTPUTDIR" \
+	$(CASEBOOK) casebook.preview.devserver --settings="$$CONFFILE" --output="$$OUTPUTDIR" \
 		--port="$$PORT" -- "$$INPUTDIR"
 
 publish: check

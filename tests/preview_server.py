@@ -40,7 +40,7 @@ class DevServer:
             ),
             encoding="utf-8",
         )
-        command = [sys.executable, "-m", "casebook.build.devserver", "--settings", str(settings)]
+        command = [sys.executable, "-m", "casebook.preview.devserver", "--settings", str(settings)]
         command += ["--output", str(self.output), "--port", "0", "--", str(content)]
         self.process = subprocess.Popen(
             command,

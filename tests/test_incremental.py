@@ -14,8 +14,8 @@ from conftest import ROOT
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from casebook.build import devserver
-from casebook.build.session import Session
+from casebook.preview import devserver
+from casebook.preview.session import Session
 
 POST = "jaw-pain-and-clenching-nora-j"
 POST_FILE = f"cases/{POST}.md"

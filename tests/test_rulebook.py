@@ -20,7 +20,7 @@ from PIL import Image
 
 from casebook.cli import check
 
-RULEBOOK_LOGGER = "casebook.build.rulebook"
+RULEBOOK_LOGGER = "casebook.pelican.judging"
 
 # A complete, publishable case: each scenario changes one thing about it.
 CASE = """\

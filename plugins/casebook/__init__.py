@@ -3,6 +3,6 @@
 
 def register():
     """Pelican's entry point; the build's modules load only when Pelican asks for them."""
-    from .build.plugin import register as connect  # noqa: PLC0415 - keep the CLIs light
+    from .pelican.plugin import register as connect  # noqa: PLC0415 - keep the CLIs light
 
     connect()

@@ -13,7 +13,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from playwright.sync_api import sync_playwright
 
-from casebook.build.liveserver import StaticHost  # a static host, as the dev server serves
+from casebook.preview.server import StaticHost  # a static host, as the dev server serves
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"

@@ -1,1 +1,1 @@
-"""Reading content: one file (source), every file of the folder (corpus), slugs, settings, problems."""
+"""Reading content: one file (source), every file (corpus), slugs, settings, problems."""

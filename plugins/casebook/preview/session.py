@@ -1,7 +1,7 @@
 """A preview session: what one `make devserver` keeps between builds to rebuild only what changed.
 
 The session remembers, for every file the writer wrote, what its render read
-(tracking.Reads), the files Pelican read (reader.ReadMemo) and the compiled templates.
+(dependencies.Reads), the files Pelican read (reader.ReadMemo) and the compiled templates.
 A build inside the session renders a page only if something it read has changed, and
 removes the files the last build wrote that this one no longer makes.
 """
@@ -20,7 +20,8 @@ from jinja2 import BytecodeCache
 from pelican.contents import Content
 
 from ..content import corpus
-from . import reader, tracking
+from ..pelican import reader
+from . import dependencies
 
 logger = logging.getLogger(__name__)
 
@@ -122,12 +123,12 @@ class Build:
     def __init__(self, session: Session, full: bool) -> None:
         self.session = session
         self.full = full
-        self.canon = tracking.Canon()
+        self.canon = dependencies.Canon()
         self.objects: dict[tuple, object] = {}
         self.values: dict[tuple, dict[object, object]] = {}  # post -> field -> value, canonical
         self.shared: dict[str, object] = {}  # name in the site's context -> value, canonical
         self.dirty: set[str] | None = None  # outputs whose inputs changed, once known
-        self.reads: dict[str, tracking.Reads] = {}
+        self.reads: dict[str, dependencies.Reads] = {}
         self.rendered: list[str] = []
         self.kept = 0
         self.redirects: list[str] = []
@@ -140,13 +141,13 @@ class Build:
 
     def _evaluate(self, obj: object, attribute: object) -> object:
         if obj is None:
-            return tracking.MISSING
-        value = tracking.field_value(obj, attribute)
-        return value if type(value) in tracking.SIMPLE else self.canon(value)
+            return dependencies.MISSING
+        value = dependencies.field_value(obj, attribute)
+        return value if type(value) in dependencies.SIMPLE else self.canon(value)
 
     def _shared(self, name: str, context: dict) -> object:
         if name not in self.shared:
-            self.shared[name] = self.canon(context.get(name, tracking.MISSING))
+            self.shared[name] = self.canon(context.get(name, dependencies.MISSING))
         return self.shared[name]
 
     def _find_dirty(self, context: dict) -> set[str]:
@@ -154,7 +155,7 @@ class Build:
         found = [*context.get("generated_content", {}).values()]
         found += context.get("static_content", {}).values()
         found += context.get("conditions", ())
-        self.objects = tracking.index(found)
+        self.objects = dependencies.index(found)
         session, dirty, evaluate = self.session, set(), self._evaluate
         for key, fields in session.values.items():
             obj = self.objects.get(key)
@@ -180,7 +181,7 @@ class Build:
             return True
         if any(name in localcontext for name in last.absent):
             return True
-        canon, simple, missing = self.canon, tracking.SIMPLE, tracking.MISSING
+        canon, simple, missing = self.canon, dependencies.SIMPLE, dependencies.MISSING
         for name, value in last.local.items():
             now = localcontext.get(name, missing)
             if (now if type(now) in simple else canon(now)) != value:
@@ -195,8 +196,8 @@ class Build:
     @contextlib.contextmanager
     def render(self, output: str, template: str, localcontext: dict, context: dict):
         """Record what rendering `output` reads."""
-        recorder = tracking.Recorder()
-        with tracking.recording(recorder):
+        recorder = dependencies.Recorder()
+        with dependencies.recording(recorder):
             yield
         local, shared, absent = {}, set(), []
         for name in recorder.names:
@@ -213,9 +214,9 @@ class Build:
             self._value(key, attribute)
         if output in self.reads:
             # Written twice in one build (an override): render it again next time.
-            self.reads[output] = tracking.Reads("", {}, (), frozenset(), frozenset())
+            self.reads[output] = dependencies.Reads("", {}, (), frozenset(), frozenset())
         else:
-            self.reads[output] = tracking.Reads(
+            self.reads[output] = dependencies.Reads(
                 template, local, tuple(absent), frozenset(shared), frozenset(recorder.fields)
             )
         self.rendered.append(output)
@@ -235,7 +236,7 @@ class Session:
     """The state one preview server keeps from build to build."""
 
     def __init__(self) -> None:
-        self.reads: dict[str, tracking.Reads] = {}
+        self.reads: dict[str, dependencies.Reads] = {}
         # The values the pages read, as the last build left them, and who read each.
         self.values: dict[tuple, dict[object, object]] = {}
         self.shared: dict[str, object] = {}

@@ -41,7 +41,7 @@ class ReadMemo:
         self._old, self._new = self._new, {}
 
 
-# Set by a preview session (build/session.py) for the length of one of its builds.
+# Set by a preview session (preview/session.py) for the length of one of its builds.
 _memo: ReadMemo | None = None
 
 

@@ -7,7 +7,7 @@ import os
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import session, tracking
+from . import dependencies, session
 
 
 class _Gate:
@@ -81,5 +81,5 @@ def prepare_environment(generator):
     current = session.active()
     if current is None:
         return
-    tracking.track(generator.env)
+    dependencies.track(generator.env)
     generator.env.bytecode_cache = current.templates

@@ -12,7 +12,7 @@ from ..content import corpus
 from ..content.problems import Problem, shown
 from ..content.settings import casebook_settings
 from ..lintcache import LintCache
-from . import session
+from ..preview import session
 from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
 from .timings import timed
 

@@ -60,7 +60,7 @@ class Builds:
 
 @functools.cache
 def script_text() -> str:
-    """The reload script (build/live.js), read once."""
+    """The reload script (preview/live.js), read once."""
     return resources.files(__package__).joinpath("live.js").read_text(encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ from pelican.readers import ensure_metadata_list
 
 from ..addresses import target
 from ..content.problems import shown
-from . import session
+from ..preview import session
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """`make devserver`: build the preview, serve it on 127.0.0.1, and after every save rebuild
 what changed and reload the open pages.
 
-    python -m casebook.build.devserver [-s pelicanconf.py] [-o output] [--port 8000] content
+    python -m casebook.preview.devserver [-s pelicanconf.py] [-o output] [--port 8000] content
 
 One process keeps one preview session (session.py): the first build renders every page,
 each later one only the pages whose inputs changed. The search index is brought up to
@@ -30,8 +30,8 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from ..content.problems import Problem, shown
-from . import quiet
-from .liveserver import Builds, LiveServer
+from ..pelican import quiet
+from .server import Builds, LiveServer
 from .session import Outcome, Session
 
 logger = logging.getLogger(__name__)

@@ -10,18 +10,17 @@ from pelican.urlwrappers import Category
 from .. import followups, practice, reading, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
+from ..preview import problemspage, session
+from ..preview import writer as preview_writer
 from . import (
-    collector,
+    casetable,
+    gcfreeze,
+    judging,
     minify,
-    outcomes,
-    problemspage,
     quiet,
     reader,
     redirects,
     referrals,
-    rulebook,
-    selective,
-    session,
 )
 from . import conditions as cond
 from .timings import timed
@@ -221,9 +220,9 @@ def register():
     # pretaxonomy, first: every post is read, and nearly all that is alive now lives to the
     # end of the build. Thawed when the build ends, and when the next one starts (a preview
     # build that failed never reaches `finalized`).
-    signals.article_generator_pretaxonomy.connect(collector.freeze_read_content)
-    signals.article_generator_init.connect(collector.thaw)
-    signals.finalized.connect(collector.thaw)
+    signals.article_generator_pretaxonomy.connect(gcfreeze.freeze_read_content)
+    signals.article_generator_init.connect(gcfreeze.thaw)
+    signals.finalized.connect(gcfreeze.thaw)
     # pretaxonomy: after all posts are read, before core groups tags and
     # related_posts scores them, so both see one name per condition.
     signals.article_generator_pretaxonomy.connect(normalise_conditions)
@@ -234,23 +233,23 @@ def register():
     signals.all_generators_finalized.connect(link_posts)
     # all_generators_finalized, after link_posts: URLs are final, so listing each
     # condition's cases in its JSON-LD reads them instead of formatting them again.
-    signals.all_generators_finalized.connect(outcomes.list_cases)
+    signals.all_generators_finalized.connect(casetable.list_cases)
     # get_generators: plugin generators run after articles and pages are read, in the
     # order connected: the rule book judges before conditions group their posts.
-    signals.get_generators.connect(rulebook.add_generator)
+    signals.get_generators.connect(judging.add_generator)
     signals.get_generators.connect(add_conditions_generator)
     # get_generators: each published case's one-page referral summary, at its own address.
     signals.get_generators.connect(referrals.add_generator)
     # finalized: the theme's files have been copied to the output by then.
     signals.finalized.connect(minify.minify_theme_css)
     # get_generators, after conditions: the figures count each condition's grouped cases.
-    signals.get_generators.connect(outcomes.add_generator)
+    signals.get_generators.connect(casetable.add_generator)
     # get_generators: made fresh per build, it writes redirects once every page is written.
     signals.get_generators.connect(redirects.add_generator)
     # get_generators: preview only, problems.html once the rule book has judged.
     signals.get_generators.connect(problemspage.add_generator)
     # A preview session (make devserver) renders only the pages whose inputs changed:
     # every generator's templates record what they read, and its writer decides.
-    signals.generator_init.connect(selective.prepare_environment)
+    signals.generator_init.connect(preview_writer.prepare_environment)
     signals.readers_init.connect(session.reuse_readers)
-    signals.get_writer.connect(selective.writer_for)
+    signals.get_writer.connect(preview_writer.writer_for)

@@ -22,8 +22,8 @@ from jinja2 import Undefined
 from jinja2.runtime import Context
 from pelican.contents import Content
 
+from ..pelican.conditions import Condition
 from ..structured import JsonLd
-from .conditions import Condition
 
 
 class _Missing:

@@ -2,7 +2,7 @@
 
 import gc
 
-from . import session
+from ..preview import session
 
 
 def freeze_read_content(generator):

@@ -1,1 +1,0 @@
-"""Pelican glue: the reader, signal handlers and generators that call the pure modules."""

@@ -1,0 +1,1 @@
+"""The preview: dev server, session, dependency recording, selective writing, live reload."""
