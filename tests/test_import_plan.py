@@ -3,13 +3,14 @@
 import pytest
 from conftest import ROOT
 
-from casebook import rules
 from casebook.content.settings import load
+from casebook.content.slugs import reserved_names
+from casebook.rules.posts import slug_problem
 from casebook.wordpress import convert, plan
 from casebook.wordpress.wxr import Item
 
 SETTINGS = load(str(ROOT / "pelicanconf.py"))
-RESERVED = rules.reserved_names(SETTINGS)
+RESERVED = reserved_names(SETTINGS)
 
 
 def item(post_name="", title="A title", post_id="7"):
@@ -91,7 +92,7 @@ def test_an_untitled_post_is_titled_from_its_first_words(text, title):
 def test_every_slug_is_one_the_rule_book_accepts(post_name, title, slug):
     found = plan.base_slug(item(post_name, title), title, SETTINGS, RESERVED)
     assert found == slug
-    assert rules.slug_problem(found, SETTINGS, RESERVED) is None
+    assert slug_problem(found, SETTINGS, RESERVED) is None
 
 
 def test_a_slug_taken_earlier_in_the_export_gets_a_number():

@@ -13,7 +13,7 @@ from ..content import corpus
 from ..content.problems import Problem, shown
 from ..content.settings import load
 from ..icd10 import CodeBook
-from ..lintcache import LintCache
+from ..privacy.cache import LintCache
 from . import guarded
 
 PROGRESS_AFTER = 2.0  # seconds; a quick check prints nothing but its report

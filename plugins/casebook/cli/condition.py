@@ -7,10 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import rules
 from ..content import corpus
 from ..content.newfiles import scalar, write_new
 from ..content.settings import casebook_settings, load
+from ..content.slugs import slug_of
+from ..content.values import MAX_TITLE
+from ..rules.conditions import CONDITION_PLACEHOLDER, read_vocabulary
 from . import guarded
 
 TEMPLATE = """\
@@ -36,14 +38,14 @@ What you work on, and what a client does at home.
 
 def render(name: str) -> str:
     """The new file's text: every key of a condition, and the placeholder explanation."""
-    return TEMPLATE.format(name=scalar(name), placeholder=rules.CONDITION_PLACEHOLDER)
+    return TEMPLATE.format(name=scalar(name), placeholder=CONDITION_PLACEHOLDER)
 
 
 def known_as(name: str, content: Path, settings: dict) -> str | None:
     """The condition file that already has this name or alias, if any."""
     found = corpus.files(content, settings)
     sources = [source for file, source in corpus.sources(found) if file.kind == "condition"]
-    vocabulary, _problems = rules.read_vocabulary(sources, None, settings)
+    vocabulary, _problems = read_vocabulary(sources, None, settings)
     entry = vocabulary.lookup(name)
     return entry.source_path if entry is not None else None
 
@@ -58,14 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     name = " ".join(args.name.split())
-    if len(name) > rules.MAX_TITLE:
+    if len(name) > MAX_TITLE:
         print(
             f"condition: the name has {len(name)} characters; give the name a reader sees, "
-            f"under {rules.MAX_TITLE}, and put other spellings in `aliases:`"
+            f"under {MAX_TITLE}, and put other spellings in `aliases:`"
         )
         return 2
     settings = load(args.settings)
-    slug = rules.make_slug(name, settings)[: rules.MAX_SLUG].strip("-")
+    slug = slug_of(name, settings)
     if not slug:
         print(
             f"condition: the name {args.name!r} makes no file name; give a name with letters "

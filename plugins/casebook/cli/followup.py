@@ -9,12 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
-from .. import rules
 from ..cases import FIELDS
 from ..content import corpus
 from ..content.newfiles import scalar, write_new
 from ..content.settings import load
+from ..content.slugs import MAX_SLUG
 from ..content.source import Source
+from ..content.values import text_list
+from ..rules.posts import Post, check_post
 from . import guarded
 
 SUFFIX = "-follow-up"
@@ -54,7 +56,7 @@ def case_block(client: object) -> str:
 def render(original: Source, slug: str, follows: str, date: datetime.date) -> str:
     """The follow-up's text: its own title to edit, the same conditions, `follows:`."""
     title = str(original.meta.get("title") or follows).strip()
-    tags = rules.text_list(original, "tags")[0]
+    tags = text_list(original, "tags")[0]
     case = original.meta.get("case")
     return TEMPLATE.format(
         title=scalar(f"Follow-up: {title}"),
@@ -66,18 +68,18 @@ def render(original: Source, slug: str, follows: str, date: datetime.date) -> st
     )
 
 
-def posts(content: Path, settings: dict) -> list[tuple[corpus.File, rules.Post]]:
+def posts(content: Path, settings: dict) -> list[tuple[corpus.File, Post]]:
     """Every post and page with what the rule book makes of it (its slug and status)."""
     found = []
     for file, source in corpus.sources(corpus.files(content, settings)):
         if file.kind in ("article", "page") and source.readable:
-            found.append((file, rules.check_post(source, file.kind, settings)[0]))
+            found.append((file, check_post(source, file.kind, settings)[0]))
     return found
 
 
 def free_slug(base: str, taken: set[str]) -> str:
     """`<base>-follow-up`, or `-2`, `-3`…, under the longest slug allowed."""
-    stem = base[: rules.MAX_SLUG - len(SUFFIX) - 4].strip("-") + SUFFIX
+    stem = base[: MAX_SLUG - len(SUFFIX) - 4].strip("-") + SUFFIX
     slug, number = stem, 1
     while slug in taken:
         number += 1

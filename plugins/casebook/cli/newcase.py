@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .. import rules
 from ..cases import case_block
 from ..content import corpus
 from ..content.newfiles import scalar, write_new
 from ..content.settings import load
+from ..content.slugs import reserved_names, slug_of
+from ..rules.posts import slug_problem
 from . import guarded
 
 CASES_FOLDER = "cases"
@@ -69,14 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     title = " ".join(args.title.split())
     settings = load(args.settings)
-    slug = rules.make_slug(title, settings)[: rules.MAX_SLUG].strip("-")
+    slug = slug_of(title, settings)
     if not slug:
         print(
             f"newcase: the title {args.title!r} makes no slug; give a title with letters "
             'or digits, e.g. TITLE="Neck pain: treatment of Ana R."'
         )
         return 2
-    wrong = rules.slug_problem(slug, settings, rules.reserved_names(settings))
+    wrong = slug_problem(slug, settings, reserved_names(settings))
     if wrong:
         print(f"newcase: {wrong}; nothing written; give the new case another title")
         return 1

@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
-from .. import addresses, rules
+from .. import addresses
 from ..cases import case_block
 from ..content import corpus
 from ..content.newfiles import fill_empty, front_matter, write_new
 from ..content.problems import shown
-from ..content.settings import Settings
+from ..content.settings import Settings, page_order_key
 from ..content.settings import load as load_settings
+from ..content.slugs import reserved_names
+from ..content.values import MAX_TITLE, text_list
+from ..rules.conditions import read_vocabulary
 from ..wordpress import convert, plan, report, wxr
 from ..wordpress.images import Images
 from ..wordpress.links import Links
@@ -56,7 +59,7 @@ class Progress:
 def read_content(content: Path, settings: Settings) -> tuple[plan.Existing, object]:
     """The slugs and old addresses already used under content/, and the condition vocabulary."""
     found = list(corpus.sources(corpus.files(content, settings))) if content.is_dir() else []
-    vocabulary, _problems = rules.read_vocabulary(
+    vocabulary, _problems = read_vocabulary(
         [s for f, s in found if f.kind == "condition"], None, settings
     )
     slugs, claims = {}, {}
@@ -66,7 +69,7 @@ def read_content(content: Path, settings: Settings) -> tuple[plan.Existing, obje
         slug = str(source.meta.get("slug") or "").strip()
         if slug:
             slugs.setdefault(slug, file.relpath)
-        for old in rules.text_list(source, "redirect_from")[0]:
+        for old in text_list(source, "redirect_from")[0]:
             target = addresses.target(old)
             if target:
                 claims.setdefault(target.save_as, file.relpath)
@@ -75,7 +78,7 @@ def read_content(content: Path, settings: Settings) -> tuple[plan.Existing, obje
 
 def plan_all(export, vocabulary, settings):
     """A plan for every item that is imported, and an outcome for every other one."""
-    reserved = rules.reserved_names(settings)
+    reserved = reserved_names(settings)
     taken: set[str] = set()
     plans, outcomes = [], []
     for item in export.items:
@@ -90,8 +93,8 @@ def plan_all(export, vocabulary, settings):
                 outcomes.append(report.Outcome(item, "skipped", why="it has no title and no text"))
                 continue
             notes.append(f"it had no title in WordPress; titled from its text: {title!r}")
-        if len(title) > rules.MAX_TITLE:
-            title = title[: rules.MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
+        if len(title) > MAX_TITLE:
+            title = title[: MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
             notes.append("its title was cut to 200 characters")
         planned = plan.plan_item(item, title, vocabulary, settings, reserved, taken)
         planned.notes[:0] = notes
@@ -111,7 +114,7 @@ def render(planned: plan.Planned, body: str, settings: Settings) -> str:
     summary = convert.plain_text(item.excerpt) if item.excerpt else ""
     if summary:
         meta["summary"] = summary
-    order_key = rules.page_order_key(settings)
+    order_key = page_order_key(settings)
     if planned.kind == "page" and order_key:
         meta[order_key] = item.menu_order  # WordPress's own menu order
     if planned.status == "draft":
@@ -229,7 +232,7 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
         plans,
         export.hosts,
         existing,
-        rules.reserved_names(settings),
+        reserved_names(settings),
         lambda relpath: shown(content / relpath),
     )
     images = Images(content, settings, export.hosts, uploads)

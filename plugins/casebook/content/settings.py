@@ -8,13 +8,16 @@ from zoneinfo import ZoneInfo
 # A site's settings, as Pelican reads them.
 Settings = dict[str, Any]
 
+# A condition is due for review this many months after `reviewed:`, unless the site says.
+REVIEW_MONTHS = 12
+
 DEFAULTS = {
     # Folder under PATH holding one Markdown file per condition.
     "CONDITIONS_PATH": "conditions",
     # Problems are errors (publish) rather than warnings (preview).
     "CASEBOOK_STRICT": False,
     # A condition's explanation is due for review this many months after `reviewed:`.
-    "CONDITION_REVIEW_MONTHS": 12,
+    "CONDITION_REVIEW_MONTHS": REVIEW_MONTHS,
     # "Today" for the review dates (YYYY-MM-DD); unset: the environment's CASEBOOK_TODAY,
     # else the real date. Tests set it so they never depend on the day they run.
     "CASEBOOK_TODAY": None,
@@ -46,6 +49,22 @@ def today(settings: Settings) -> tuple[datetime.date, str | None]:
         return datetime.date.fromisoformat(str(given).strip()), None
     except ValueError:
         return real, str(given)[:40]
+
+
+def page_order_key(settings: Settings) -> str | None:
+    """The key pages must carry when the site orders them by one (PAGE_ORDER_BY)."""
+    order_by = settings.get("PAGE_ORDER_BY")
+    if not isinstance(order_by, str):
+        return None
+    key = order_by.removeprefix("reversed-")
+    # Pelican sorts by file name for 'basename'; every page has a slug and a title.
+    return None if key in ("basename", "slug", "title", "") else key
+
+
+def review_months(settings: Settings) -> int:
+    """CONDITION_REVIEW_MONTHS, or its default when it is not a whole number."""
+    months = settings.get("CONDITION_REVIEW_MONTHS", REVIEW_MONTHS)
+    return REVIEW_MONTHS if isinstance(months, bool) or not isinstance(months, int) else months
 
 
 def load(path=None):

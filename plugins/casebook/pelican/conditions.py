@@ -12,9 +12,10 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag, URLWrapper
 
-from .. import rules, structured
+from .. import structured
 from .. import vocabulary as vocab
-from ..content.settings import casebook_settings
+from ..content.settings import casebook_settings, review_months
+from ..rules.conditions import read_vocabulary
 from .reader import SOURCE_KEY, CasebookReader
 from .timings import timed
 from .timings import write as write_timings
@@ -43,7 +44,7 @@ class Condition(URLWrapper):
         self.red_flags = list(entry.red_flags)
         self.body_areas = list(entry.body_areas)
         self.reviewed = entry.reviewed
-        self.review_due = vocab.review_due(entry.reviewed, rules.review_months(settings))
+        self.review_due = vocab.review_due(entry.reviewed, review_months(settings))
         self.source_path = entry.source_path
         self.description = description
         self.codes = list(codes)
@@ -102,7 +103,7 @@ def read_conditions(generator, codes):
         sources.append(source)
         descriptions[source.path] = page.content
     # The same vocabulary the rule book judges; its problems are the rule book's to report.
-    vocabulary, _problems = rules.read_vocabulary(sources, None, settings)
+    vocabulary, _problems = read_vocabulary(sources, None, settings)
     conditions = {}
     for entry in vocabulary:
         found = [Code(code, codes.title(code)) for code in entry.codes]

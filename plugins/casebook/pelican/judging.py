@@ -11,8 +11,9 @@ from .. import rules
 from ..content import corpus
 from ..content.problems import Problem, shown
 from ..content.settings import casebook_settings
-from ..lintcache import LintCache
+from ..content.slugs import stand_in_slug
 from ..preview import session
+from ..privacy.cache import LintCache
 from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
 from .timings import timed
 
@@ -111,9 +112,7 @@ class RulesGenerator(Generator):
                 _stand_in(self.context, kind, content, self.settings)
             elif content.slug in taken:
                 # Its own address belongs to another post: stand in at one of its own.
-                content.slug = rules.stand_in_slug(
-                    None, content.relative_source_path, self.settings
-                )
+                content.slug = stand_in_slug(None, content.relative_source_path, self.settings)
             content.slug = _unused(content.slug, taken)
             taken.add(content.slug)
         unbuilt = {path for path, (_k, c) in contents.items() if c.metadata.get(UNBUILT_KEY)}
@@ -134,7 +133,7 @@ def _stand_in(context, kind, content, settings):
     context[kind].remove(content)
     if content in context.get("dates", ()):
         context["dates"].remove(content)
-    content.slug = rules.stand_in_slug(None, content.relative_source_path, settings)
+    content.slug = stand_in_slug(None, content.relative_source_path, settings)
     content.status = "hidden"
     content.template = UNBUILT_TEMPLATE
     content.metadata[UNBUILT_KEY] = True

@@ -12,16 +12,7 @@ from ..cases import case_fields
 from ..icd10 import CodeBook
 from ..preview import problemspage, session
 from ..preview import writer as preview_writer
-from . import (
-    casetable,
-    gcfreeze,
-    judging,
-    minify,
-    quiet,
-    reader,
-    redirects,
-    referrals,
-)
+from . import casetable, gcfreeze, judging, minify, quiet, reader, redirects, referrals
 from . import conditions as cond
 from .timings import timed
 

@@ -9,9 +9,10 @@ from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import MarkdownReader
 
-from .. import rules
 from ..content import corpus, source
 from ..content.problems import shown
+from ..content.slugs import stand_in_slug
+from ..rules.posts import PLACEMENT_KEYS, blocking
 
 # The Source rides along in the metadata, so Pelican's content cache keeps it too.
 SOURCE_KEY = "casebook_source"
@@ -82,14 +83,14 @@ class CasebookReader(YAMLMetadataReader):
         if kind == "condition":
             return self._read(src)  # a condition is not a page of its own: never a stand-in
         post_kind = "page" if kind == "page" else "article"
-        if not src.readable or rules.blocking(src, post_kind):
+        if not src.readable or blocking(src, post_kind):
             return self._unbuilt(src, relpath, kind)
         try:
             content, metadata = self._read(src)
         except (ValueError, TypeError, OverflowError):
             # A value Pelican's own processing refuses; the rule book says which.
             return self._unbuilt(src, relpath, kind)
-        for key in rules.PLACEMENT_KEYS:
+        for key in PLACEMENT_KEYS:
             metadata.pop(key, None)  # refused by the rule book; the slug alone places a page
         return content, metadata
 
@@ -111,7 +112,7 @@ class CasebookReader(YAMLMetadataReader):
 
     def _unbuilt(self, src, relpath, kind):
         """A stand-in page at the post's address that says why the post is not built."""
-        slug = rules.stand_in_slug(source.guess_slug(src.text), relpath, self.settings)
+        slug = stand_in_slug(source.guess_slug(src.text), relpath, self.settings)
         metadata = {
             "title": f"Not built: {relpath}",
             "slug": slug,

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .. import rules
 from ..content.newfiles import write_new
 from ..content.settings import Settings
+from ..content.slugs import slug_of
 
 IMAGES_FOLDER = "images"
 UPLOADS_PATH = "/wp-content/uploads/"
@@ -56,7 +56,7 @@ def file_name(path: str, settings: Settings, number: int = 1) -> str:
     suffix = ".jpg" if suffix == ".jpeg" else suffix
     # Dots and underscores part words (photo_2009.large -> photo-2009-large), as spaces would.
     words = re.sub(r"[._]+", "-", pure.stem)
-    stem = rules.make_slug(words, settings)[:MAX_STEM].strip("-") or "image"
+    stem = slug_of(words, settings, MAX_STEM) or "image"
     return f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
 
 

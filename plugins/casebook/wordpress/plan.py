@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from .. import addresses, rules
+from .. import addresses
 from .. import vocabulary as vocab
 from ..content.settings import Settings
+from ..content.slugs import MAX_SLUG, make_slug, slug_flaw
 from .wxr import Item
 
 # A WordPress category or tag with one of these names marks a post as a case write-up.
@@ -145,8 +146,8 @@ def title_from_text(text: str) -> str:
 
 def _sound(slug: str, settings: Settings, reserved: dict[str, str]) -> str:
     """The slug cut to size, or '' if the rule book would refuse it."""
-    slug = slug[: rules.MAX_SLUG].strip("-")
-    return slug if slug and rules.slug_problem(slug, settings, reserved) is None else ""
+    slug = slug[:MAX_SLUG].strip("-")
+    return slug if slug and slug_flaw(slug, settings, reserved) is None else ""
 
 
 def base_slug(item: Item, title: str, settings: Settings, reserved: dict[str, str]) -> str:
@@ -155,7 +156,7 @@ def base_slug(item: Item, title: str, settings: Settings, reserved: dict[str, st
     # and the rule book's slugify keeps letters, digits and hyphens of it.
     candidates = (unquote(item.post_name), title, f"wordpress-{item.post_id}")
     for text in candidates:
-        slug = _sound(rules.make_slug(text, settings), settings, reserved)
+        slug = _sound(make_slug(text, settings), settings, reserved)
         if slug:
             return slug
     return "wordpress-item"
@@ -167,7 +168,7 @@ def unique(slug: str, taken: set[str], settings: Settings, reserved: dict[str, s
     while found in taken or not _sound(found, settings, reserved):
         number += 1
         suffix = f"-{number}"
-        found = slug[: rules.MAX_SLUG - len(suffix)].strip("-") + suffix
+        found = slug[: MAX_SLUG - len(suffix)].strip("-") + suffix
     return found
 
 
@@ -206,7 +207,7 @@ def plan_item(
     slug = unique(base_slug(item, title, settings, reserved), taken, settings, reserved)
     taken.add(slug)
     notes = []
-    if item.post_name and slug != rules.make_slug(unquote(item.post_name), settings):
+    if item.post_name and slug != make_slug(unquote(item.post_name), settings):
         notes.append(f"its WordPress name {item.post_name[:60]!r} became the slug '{slug}'")
     status = "published" if item.status == "publish" else "draft"
     if kind == "case":

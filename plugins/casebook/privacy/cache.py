@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from importlib import resources
 
-from .privacy import Finding
+from . import Finding
 
 CACHE_FILE = "casebook-privacy.json"
 
@@ -18,17 +18,14 @@ CACHE_FILE = "casebook-privacy.json"
 def rules_version() -> str:
     """A digest of the privacy lint's own code and word lists: a change forgets every finding."""
     digest = hashlib.sha256()
-    package = resources.files(__package__)
-    for name in ("privacy.py", "privacy"):
-        item = package / name
-        stack = [item]
-        while stack:
-            current = stack.pop()
-            if current.is_dir():
-                stack.extend(sorted(current.iterdir(), key=lambda p: p.name, reverse=True))
-            elif current.is_file() and not current.name.endswith(".pyc"):
-                digest.update(current.name.encode())
-                digest.update(current.read_bytes())
+    stack = [resources.files(__package__)]
+    while stack:
+        current = stack.pop()
+        if current.is_dir():
+            stack.extend(sorted(current.iterdir(), key=lambda p: p.name, reverse=True))
+        elif current.is_file() and not current.name.endswith(".pyc"):
+            digest.update(current.name.encode())
+            digest.update(current.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -1,0 +1,148 @@
+"""The rule book: every content rule and its message, for the build and `make check` alike.
+
+`judge()` takes every file under content/ (from corpus) with the Sources of its
+posts, pages and condition files (from source), and returns every Problem. The
+build and `make check` both call it; they differ only in how they show a Problem.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from .. import practice
+from .. import vocabulary as vocab
+from ..content.corpus import IMAGES, File
+from ..content.problems import Problem, sort_key
+from ..content.settings import Settings, today
+from ..content.source import Source
+from ..icd10 import CodeBook
+from ..privacy.cache import LintCache
+from .across import check_followups, check_redirects, check_slugs
+from .conditions import (
+    check_condition,
+    check_placeholder,
+    check_tags,
+    check_today,
+    known_terms,
+    read_vocabulary,
+)
+from .files import check_file
+from .posts import Post, check_body, check_markup, check_post
+from .privacy import check_image, check_path, check_privacy, read_allow_list
+
+
+@dataclass
+class Judged:
+    """What the rule book found: every problem, and the decisions the build acts on."""
+
+    problems: list[Problem]
+    vocabulary: vocab.Vocabulary
+    # path -> the slug the post is built at; missing: not built at its own URL.
+    slugs: dict[str, str] = field(default_factory=dict)
+    # (path, old address) of every `redirect_from` the build may answer.
+    redirects: set[tuple[str, str]] = field(default_factory=set)
+
+
+class Memo(Protocol):
+    """Where a preview session keeps what the rules found in each file, by its text."""
+
+    def get(self, key: Hashable) -> Any: ...
+
+    def __setitem__(self, key: Hashable, value: Any) -> None: ...
+
+
+def _judge_file(
+    source: Source, kind: str, settings: Settings, memo: Memo | None
+) -> tuple[Post, list[Problem]]:
+    """The rules that read one post or page alone (none that compare files)."""
+    if memo is None:
+        return _file_rules(source, kind, settings)
+    # The text and the day decide (a post dated tomorrow is published tomorrow).
+    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    key = (source.path, kind, source.text, today)
+    found: tuple[Post, list[Problem]] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _file_rules(source, kind, settings)
+    return found
+
+
+def _file_rules(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
+    post, problems = check_post(source, kind, settings)
+    return post, [*problems, *check_body(source, post.status), *check_markup(source)]
+
+
+def judge(
+    found: Sequence[File],
+    sources: dict[str, Source],
+    settings: Settings,
+    codes: CodeBook | None = None,
+    cache: LintCache | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    memo: Memo | None = None,
+) -> Judged:
+    """Every problem in the content folder, sorted by path and line, and the build's decisions.
+
+    `found` is every file under the content folder (corpus.files); `sources` maps the
+    shown path of every post, page and condition file to its Source; `progress`, if
+    given, is told (done, total, "checked") as the privacy lint goes through the files;
+    `memo`, if given, remembers the rules of one file by its text, for the next call.
+    """
+    problems: list[Problem] = []
+    for source in sources.values():
+        problems += source.problems
+    for file in found:
+        problems += check_file(file, settings)
+    conditions = [sources[f.shown] for f in found if f.kind == "condition" and f.shown in sources]
+    vocabulary, found_problems = read_vocabulary(conditions, codes, settings)
+    problems += found_problems
+    day = today(settings)[0]
+    for source in conditions:
+        if source.readable:
+            problems += check_markup(source)  # a condition's explanation is shown as HTML
+            entry = vocabulary.by_slug(PurePosixPath(source.path).stem)
+            if entry is not None and entry.source_path == source.path:
+                problems += check_condition(source, entry, settings, day)
+            problems += check_placeholder(source)
+    problems += practice.problems(settings) + check_today(settings)
+
+    posts: list[Post] = []
+    for file in found:
+        if file.kind not in ("article", "page") or file.shown not in sources:
+            continue
+        source = sources[file.shown]
+        if not source.readable:
+            continue
+        post, own = _judge_file(source, file.kind, settings, memo)
+        problems += own
+        if file.kind == "article":
+            problems += check_tags(source, vocabulary)
+        posts.append(post)
+    slugs, found_problems = check_slugs(posts)
+    problems += found_problems
+    redirects, found_problems = check_redirects(posts, vocabulary, settings, set(slugs.values()))
+    problems += found_problems
+    problems += check_followups([p for p in posts if p.kind == "article"])
+
+    site_allowed, found_problems = read_allow_list(found)
+    problems += found_problems
+    # The practice's own name, address and numbers (PRACTICE in the settings) name no client.
+    site_allowed += practice.allowed_phrases(settings)
+    terms = known_terms(vocabulary)
+    for done, file in enumerate(found, start=1):
+        if progress:
+            progress(done, len(found), "checked")
+        read = sources.get(file.shown)
+        if read is not None and read.readable:
+            problems += check_privacy(read, site_allowed, terms, cache)
+        elif file.kind == "image" or (file.kind == "unused" and file.suffix in IMAGES):
+            problems += check_image(file)  # an image linked from a post is published too
+        if file.kind in ("image", "static", "condition"):
+            problems += check_path(file, cache)  # its name is part of an address
+    unique = sorted(set(problems), key=sort_key)
+    built = {path: slug for slug, path in slugs.items()}
+    return Judged(unique, vocabulary, built, redirects)

@@ -1,0 +1,315 @@
+"""Rules of one post or page: its keys, title, slug, status, dates, body sections and markup."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .. import markup
+from ..addresses import target as redirect_target
+from ..content.problems import Problem
+from ..content.settings import Settings, page_order_key
+from ..content.slugs import MAX_SLUG, make_slug, reserved_names, slug_flaw
+from ..content.source import Source
+from ..content.values import (
+    MAX_TITLE,
+    PUBLIC,
+    STATUSES,
+    as_datetime,
+    cut,
+    short,
+    status_of,
+    text_list,
+)
+from .cases import check_case
+
+# Keys Casebook and Pelican read on a post or page; any other is a typo or unused.
+POST_KEYS = frozenset(
+    "title date modified slug tags summary status case follows followup_announced "
+    "redirect_from privacy_ok page_order menu_label lang translation author authors "
+    "category".split()
+)
+
+# Keys that would write a page somewhere else than its slug says, or with another
+# template: a permanent URL comes from `slug:` alone.
+PLACEMENT_KEYS = ("url", "save_as", "template", "path")
+
+
+# Headings `make newcase` writes; left without text under them, they are template leftovers.
+EMPTY_SECTION = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Post:
+    """What the checks across files need to know of one article or page."""
+
+    source: Source
+    kind: str  # "article" or "page"
+    slug: str | None
+    status: str
+    date: datetime.datetime | None
+
+
+def slug_hint(source: Source, settings: Settings) -> str:
+    """The slug a post would get from its title, to suggest when `slug:` is missing."""
+    title = source.meta.get("title")
+    slug = make_slug(str(title), settings)[:MAX_SLUG].strip("-") if title else ""
+    return slug or "a-short-name"
+
+
+def slug_problem(slug: str, settings: Settings, reserved: dict[str, str]) -> str | None:
+    """What is wrong with a slug as a permanent URL, or None."""
+    flaw = slug_flaw(slug, settings, reserved)
+    if flaw is None:
+        return None
+    if flaw.owner:
+        return (
+            f"slug: '{slug}' is the address of {flaw.owner} (/{slug}/); choose another slug, "
+            "e.g. one that names the condition and the client's pseudonym"
+        )
+    if flaw.plain is not None:
+        safe = flaw.plain
+        hint = f"write `slug: {safe}`" if safe else "use lower-case letters, digits and hyphens"
+        return (
+            f"slug: '{cut(slug)}' is not a plain URL (only lower-case letters, digits and "
+            f"hyphens can be); {hint}"
+        )
+    return f"slug: {flaw.length} characters; keep it under {MAX_SLUG}, it is the post's address"
+
+
+def blocking(source: Source, kind: str) -> list[Problem]:
+    """The errors that leave a post nothing safe to build (a stand-in page says why).
+
+    Without a title, a status Pelican knows, or dates it can read, Pelican cannot place a
+    post at all. Raw HTML the rule refuses in the body is one: even a preview must not run it, and
+    rendering such a body is where Python-Markdown is slowest. (A summary is shown as
+    text everywhere, so its problems are reported but do not stop the build.)
+    """
+    if not source.readable:
+        return list(source.problems)
+    # A title too long is shown all the same; a missing one leaves nothing to show.
+    found = [p for p in _title(source) if " characters; " not in p.message]
+    status, problems = _status(source)
+    found += problems + _dates(source, kind, status)[1]
+    return found + _body_markup(source)
+
+
+def _body_markup(source: Source) -> list[Problem]:
+    return [
+        Problem(source.path, message, line)
+        for line, message in markup.raw_html_problems(source.body, source.body_start)
+    ]
+
+
+def check_markup(source: Source) -> list[Problem]:
+    """Raw HTML and URLs in the body and summary that would run, call another host, or break."""
+    found = _body_markup(source)
+    summary = source.meta.get("summary")
+    if isinstance(summary, str) and source.is_yaml:
+        line = source.line("summary")
+        found += [
+            Problem(source.path, message, line)
+            for _line, message in markup.raw_html_problems(summary, line)
+        ]
+    return found
+
+
+def _title(source: Source) -> list[Problem]:
+    title = str(source.meta.get("title", "")).strip()
+    if not title:
+        return [source.problem("title: missing; add `title: <the post's title>`", "title")]
+    if len(title) > MAX_TITLE:
+        return [
+            source.problem(
+                f"title: {len(title)} characters; keep a title under {MAX_TITLE}, it is shown "
+                "in lists, browser tabs and link previews",
+                "title",
+            )
+        ]
+    return []
+
+
+def _status(source: Source) -> tuple[str, list[Problem]]:
+    status = status_of(source)
+    if status in STATUSES:
+        return status, []
+    return status, [
+        source.problem(
+            f"status: '{cut(status)}' is not one of {', '.join(STATUSES)}; Pelican skips the post",
+            "status",
+        )
+    ]
+
+
+def check_post(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
+    """The front matter of one article or page: required keys and their types."""
+    meta = source.meta
+    problems = _title(source)
+    slug, found = _slug(source, settings)
+    problems += found
+    status, found = _status(source)
+    problems += found
+    date, found = _dates(source, kind, status)
+    problems += found
+    order_key = page_order_key(settings)
+    if kind == "page" and order_key and order_key not in meta:
+        problems.append(
+            source.problem(
+                f"{order_key}: missing; add `{order_key}: N`, the page's place in the menu "
+                f"(the site orders pages by it)"
+            )
+        )
+    for key in ("tags", "privacy_ok"):
+        problems += text_list(source, key)[1]
+    if "follows" in meta and not isinstance(meta["follows"], str):
+        problems.append(
+            source.problem(
+                f"follows: {short(meta['follows'])} is not text; set it to the slug of the "
+                "earlier post",
+                "follows",
+            )
+        )
+    problems += _redirect_format(source)
+    problems += _keys(source)
+    if "case" in meta:
+        problems += check_case(source, status)
+    if status == "published" and date and not settings.get("WITH_FUTURE_DATES", True):
+        today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+        if date.date() > today:
+            status = "draft"  # Pelican holds it back until its day
+    return Post(source, kind, slug, status, date), problems
+
+
+def _slug(source: Source, settings: Settings) -> tuple[str | None, list[Problem]]:
+    """The slug the post is built at (None if refused), and what is wrong with it."""
+    slug = source.meta.get("slug")
+    if slug is None or not str(slug).strip():
+        missing = source.problem(
+            f"slug: missing; add `slug: {slug_hint(source, settings)}`; it becomes the "
+            "permanent URL",
+            "slug",
+        )
+        # Pelican makes one from the title meanwhile; it is built there if that is sound.
+        title = str(source.meta.get("title") or "").strip()
+        derived = make_slug(title, settings) if title else ""
+        if derived and slug_problem(derived, settings, reserved_names(settings)) is None:
+            return derived, [missing]
+        return None, [missing]
+    if not isinstance(slug, str | int) or isinstance(slug, bool):
+        return None, [
+            source.problem(f"slug: {short(slug)} is not text; write it in quotes", "slug")
+        ]
+    slug = str(slug).strip()
+    wrong = slug_problem(slug, settings, reserved_names(settings))
+    return (None, [source.problem(wrong, "slug")]) if wrong else (slug, [])
+
+
+def _dates(
+    source: Source, kind: str, status: str
+) -> tuple[datetime.datetime | None, list[Problem]]:
+    meta, problems, date = source.meta, [], None
+    if "date" in meta:
+        date = as_datetime(meta["date"])
+        if date is None:
+            problems.append(
+                source.problem(
+                    f"date: {short(meta['date'])} is not a date; write it as YYYY-MM-DD, "
+                    "e.g. 2009-06-18",
+                    "date",
+                )
+            )
+    elif kind == "article" and status != "draft":
+        problems.append(
+            source.problem(
+                "date: missing; add `date: YYYY-MM-DD`, the day the post was written", "date"
+            )
+        )
+    if "modified" in meta and as_datetime(meta["modified"]) is None:
+        problems.append(
+            source.problem(
+                f"modified: {short(meta['modified'])} is not a date; write it as YYYY-MM-DD",
+                "modified",
+            )
+        )
+    return date, problems
+
+
+def _redirect_format(source: Source) -> list[Problem]:
+    old, problems = text_list(source, "redirect_from")
+    return problems + [
+        source.problem(
+            f"redirect_from: '{cut(path)}' cannot be answered by a static site; write it as a "
+            "path on this site, like /2009/06/18/old-slug/ or /?p=123",
+            "redirect_from",
+        )
+        for path in old
+        if redirect_target(path) is None
+    ]
+
+
+def _keys(source: Source) -> list[Problem]:
+    """Keys that move a page away from its slug (errors), and keys nothing reads (warnings)."""
+    problems = []
+    for key in source.meta:
+        if key in PLACEMENT_KEYS:
+            problems.append(
+                source.problem(
+                    f"{key}: not allowed; a post's address and layout come from `slug:` "
+                    "and the theme, so a link shared with a doctor never changes: remove it",
+                    key,
+                )
+            )
+        elif key not in POST_KEYS:
+            close = difflib.get_close_matches(key, POST_KEYS, n=1)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+            problems.append(
+                source.problem(
+                    f"{cut(key, 40)}: not a key the site reads, so it is never shown; {hint}"
+                    "fix or remove it",
+                    key,
+                    level="warning",
+                )
+            )
+    return problems
+
+
+def check_body(source: Source, status: str) -> list[Problem]:
+    """Sections left empty from the template, and a post with no text at all."""
+    if status not in PUBLIC:
+        return []
+    rows = source.text.split("\n")[source.body_start - 1 :]
+    problems: list[Problem] = []
+    heading: str | None = None
+    heading_line = source.body_start
+    has_text = written = in_code = False
+    for number, row in enumerate(rows, start=source.body_start):
+        if row.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        match = None if in_code else EMPTY_SECTION.match(row)
+        if match:
+            if heading is not None and not has_text:
+                problems.append(_empty_section(source, heading, heading_line))
+            heading, heading_line, has_text = match.group(2), number, False
+        elif row.strip():
+            has_text = written = True
+    if heading is not None and not has_text:
+        problems.append(_empty_section(source, heading, heading_line))
+    if not written and heading is None:
+        problems.append(
+            source.problem(
+                "the post has no text below its front matter; write it, or keep it as "
+                "`status: draft`",
+            )
+        )
+    return problems
+
+
+def _empty_section(source: Source, heading: str, line: int) -> Problem:
+    return Problem(
+        source.path,
+        f"section '{cut(heading)}' has no text; write it or remove the heading",
+        line,
+    )
