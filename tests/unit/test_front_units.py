@@ -6,7 +6,7 @@ from html import escape
 
 import pytest
 
-from casebook import practice, reading
+from casebook import outline, practice
 from casebook.vocabulary import (
     Vocabulary,
     add_months,
@@ -180,30 +180,30 @@ def test_the_outline_lists_second_level_headings_with_ids():
         '<h2 id="a">First <em>part</em></h2><p>x</p><h3 id="sub">Sub</h3>'
         '<h2>No id</h2><h2 id="b">Second</h2>'
     )
-    assert reading.outline(html) == [("a", "First part"), ("b", "Second")]
-    assert reading.outline("") == [] and reading.outline("plain text") == []
+    assert outline.outline(html) == [("a", "First part"), ("b", "Second")]
+    assert outline.outline("") == [] and outline.outline("plain text") == []
 
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_headings_come_back_as_their_text(value):
     # Markdown escapes a heading's text; the outline gives back exactly that text.
-    assert reading.outline(f'<h2 id="x">{escape(value)}</h2>') == [("x", value)]
+    assert outline.outline(f'<h2 id="x">{escape(value)}</h2>') == [("x", value)]
 
 
 def test_reading_time_rounds_up_and_is_never_zero():
-    assert reading.reading_minutes("") == 1
-    assert reading.reading_minutes("<p>" + "word " * 200 + "</p>") == 1
-    assert reading.reading_minutes("<p>" + "word " * 201 + "</p>") == 2
-    assert reading.reading_minutes("<p>one <b>two</b></p>" * 300) == 3
+    assert outline.reading_minutes("") == 1
+    assert outline.reading_minutes("<p>" + "word " * 200 + "</p>") == 1
+    assert outline.reading_minutes("<p>" + "word " * 201 + "</p>") == 2
+    assert outline.reading_minutes("<p>one <b>two</b></p>" * 300) == 3
 
 
 def test_the_outline_and_reading_time_stay_linear_on_huge_input():
     huge = "<h2 id='x'>" + "A" * 100_000 + "</h2>" + "<p>w</p>" * 20_000
     nested = "<div>" * 200 + "<h2 id='deep'>Deep</h2>" + "</div>" * 200
     # Past the parser's depth limit nothing is lost but the outline: no error, no hang.
-    assert reading.outline("<div>" * 5000 + "<h2 id='x'>X</h2>") in ([], [("x", "X")])
+    assert outline.outline("<div>" * 5000 + "<h2 id='x'>X</h2>") in ([], [("x", "X")])
     started = time.perf_counter()
-    assert reading.outline(huge)[0][1] == "A" * 100_000
-    assert reading.reading_minutes(huge) == 101
-    assert reading.outline(nested) == [("deep", "Deep")]
+    assert outline.outline(huge)[0][1] == "A" * 100_000
+    assert outline.reading_minutes(huge) == 101
+    assert outline.outline(nested) == [("deep", "Deep")]
     assert time.perf_counter() - started < 5

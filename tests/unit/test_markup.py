@@ -7,7 +7,8 @@ from pathlib import Path
 import nh3
 import pytest
 
-from casebook.markup import ATTRIBUTES, ELEMENTS, GENERIC_ATTRIBUTES, raw_html_problems
+from casebook.rules.markup import raw_html_problems
+from casebook.rules.markup.allowed import ATTRIBUTES, ELEMENTS, GENERIC_ATTRIBUTES
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -7,7 +7,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.urlwrappers import Category
 
-from .. import followups, practice, reading, structured
+from .. import followups, outline, practice, structured
 from ..cases import case_fields
 from ..icd10 import CodeBook
 from ..preview import problemspage, session
@@ -182,8 +182,8 @@ def link_posts(generators):
 def add_template_filters(generator):
     """`case|case_fields`, `content|outline`, `content|reading_minutes`; `practice` for all."""
     generator.env.filters["case_fields"] = case_fields
-    generator.env.filters["outline"] = reading.outline
-    generator.env.filters["reading_minutes"] = reading.reading_minutes
+    generator.env.filters["outline"] = outline.outline
+    generator.env.filters["reading_minutes"] = outline.reading_minutes
     # One dict shared by every generator's templates: the practice and the links made from it.
     generator.context["practice"] = practice.view(generator.settings)
 

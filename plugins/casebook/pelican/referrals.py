@@ -2,7 +2,7 @@
 
 from pelican.generators import Generator
 
-from .. import reading
+from .. import outline
 from ..cases import case_fields
 from ..content.settings import casebook_settings
 from .timings import timed
@@ -36,7 +36,7 @@ class ReferralsGenerator(Generator):
             return
         # This generator has its own template environment: the filters the partials use.
         self.env.filters["case_fields"] = case_fields
-        self.env.filters["reading_minutes"] = reading.reading_minutes
+        self.env.filters["reading_minutes"] = outline.reading_minutes
         template = self.get_template("referral")
         with timed(self.context, "write referral summaries (templates)"):
             for article in self.cases:

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .. import markup
 from ..addresses import target as redirect_target
 from ..content.problems import Problem
 from ..content.settings import Settings, page_order_key
@@ -24,6 +23,7 @@ from ..content.values import (
     status_of,
     text_list,
 )
+from . import markup
 from .cases import check_case
 
 # Keys Casebook and Pelican read on a post or page; any other is a typo or unused.

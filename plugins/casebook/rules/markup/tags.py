@@ -1,0 +1,154 @@
+"""Raw HTML tags read with html5lib's tokenizer: elements, attributes, nesting."""
+
+from __future__ import annotations
+
+# html5lib keeps its tokenizer in a private module; the version is pinned (requirements.txt).
+from html5lib._tokenizer import HTMLTokenizer
+from html5lib.constants import tokenTypes
+
+from .allowed import (
+    ATTRIBUTES,
+    ELEMENTS,
+    EMBEDS,
+    FLOW_ONLY,
+    FORMS,
+    GENERIC_ATTRIBUTES,
+    HEAD,
+    HTML_ELEMENTS,
+    MALFORMED,
+    OPTIONAL_END,
+    TEXT_CONTENT,
+    UNFINISHED,
+    URL_ATTRIBUTES,
+    VOID,
+)
+from .urls import other_host, remote_image, url_problem
+
+
+class _Tokenizer(HTMLTokenizer):  # type: ignore[misc]  # html5lib ships no types
+    """html5lib's tokenizer, noting the line where each tag starts."""
+
+    tag_line = 1
+
+    def tagOpenState(self):  # noqa: N802 - html5lib's name
+        self.tag_line = self.stream.position()[0]
+        return super().tagOpenState()
+
+    def emitCurrentToken(self):  # noqa: N802 - html5lib's name
+        self.currentToken["line"] = self.tag_line
+        super().emitCurrentToken()
+
+
+def tags(text, raw_lines, paragraph, report):
+    """Every tag left once code and autolinks are blanked: elements, attributes, nesting."""
+    tokenizer = _Tokenizer(text)
+    open_tags = []  # (name, line index)
+    for token in tokenizer:
+        kind = token["type"]
+        if kind == tokenTypes["ParseError"]:
+            code = token["data"]
+            line = tokenizer.stream.position()[0] - 1
+            if code.startswith("eof-in-comment"):
+                report(line, "raw HTML: a comment <!-- is never closed; end it with -->")
+            elif code in MALFORMED:
+                report(line, f"raw HTML: {MALFORMED[code]}")
+            elif code in UNFINISHED:
+                report(line, "raw HTML: a tag is not finished before the end; end it with >")
+            continue
+        if kind not in (tokenTypes["StartTag"], tokenTypes["EndTag"]):
+            continue
+        name, line = token["name"], token["line"] - 1
+        if kind == tokenTypes["StartTag"]:
+            for message in _start_tag_problems(name, token["data"], raw_lines[line]):
+                report(line, message)
+            if name in TEXT_CONTENT:
+                tokenizer.state = getattr(tokenizer, TEXT_CONTENT[name])
+            if name not in VOID and not token["selfClosing"]:
+                open_tags.append((name, line))
+        else:
+            _close(name, line, open_tags, paragraph, report)
+    for name, line in open_tags:
+        if name in ELEMENTS and name not in OPTIONAL_END:
+            report(line, f"raw HTML: <{name}> is never closed; add </{name}>")
+
+
+def _close(name, line, open_tags, paragraph, report):
+    """Match an end tag with the tag it closes; report what it leaves open or closes wrongly."""
+    names = [n for n, _ in open_tags]
+    if name not in names:
+        if name in ELEMENTS:
+            report(line, f"raw HTML: </{name}> closes nothing that is open; remove it")
+        return
+    while open_tags:
+        inner, opened = open_tags.pop()
+        if inner == name:
+            if name in ELEMENTS and name not in FLOW_ONLY and paragraph[opened] != paragraph[line]:
+                report(
+                    opened,
+                    f"raw HTML: <{name}> is closed after a blank line, and Markdown makes two "
+                    f"paragraphs of it; close it before the blank line",
+                )
+            return
+        if inner in ELEMENTS and inner not in OPTIONAL_END:
+            report(opened, f"raw HTML: <{inner}> is never closed; add </{inner}>")
+
+
+def _start_tag_problems(name, attributes, in_raw_block):
+    """Messages for one start tag: its element, then its attributes."""
+    tag = f"<{name}>"
+    if name not in HTML_ELEMENTS:
+        return [
+            f"raw HTML: {tag} is no HTML element, so the page would be invalid; to show it "
+            f"as text, put it in backticks (`{tag}`) or write &lt;{name}>"
+        ]
+    if name == "script":
+        return [f"raw HTML: {tag} never runs on this site; remove it"]
+    if name == "style":
+        return [
+            f"raw HTML: {tag} is not allowed: the theme's stylesheet styles every page; remove it"
+        ]
+    if name in EMBEDS:
+        return [
+            f"raw HTML: {tag} would load another page into this one (a third-party request); "
+            "link to it instead"
+        ]
+    if name in FORMS:
+        return [
+            f"raw HTML: {tag} is not allowed: a static site cannot receive a form; link to the "
+            "contact page instead"
+        ]
+    if name in HEAD:
+        return [f"raw HTML: {tag} belongs to the page's frame, which the theme writes; remove it"]
+    if name not in ELEMENTS:
+        return [
+            f"raw HTML: {tag} is not among the elements allowed in a post "
+            "(plugins/casebook/markup.py lists them); use Markdown or remove it"
+        ]
+    problems = []
+    if name in FLOW_ONLY and not in_raw_block:
+        problems.append(
+            f"raw HTML: {tag} inside a paragraph makes invalid HTML; start it on a line of its "
+            "own, after a blank line"
+        )
+    allowed = GENERIC_ATTRIBUTES | ATTRIBUTES.get(name, set())
+    for attribute, value in attributes.items():
+        if attribute.startswith("on"):
+            problems.append(f"raw HTML: the {attribute} attribute on {tag} runs script; remove it")
+        elif attribute not in allowed:
+            can = ", ".join(sorted(allowed - {"markdown"}))
+            problems.append(
+                f"raw HTML: the {attribute} attribute is not allowed on {tag} "
+                f"(allowed: {can}); remove it"
+            )
+        elif attribute in URL_ATTRIBUTES:
+            message = url_problem(value, f"raw HTML {tag}")
+            if message:
+                problems.append(message)
+            elif name == "img" and attribute == "src" and other_host(value):
+                problems.append(remote_image(other_host(value), f"raw HTML {tag}"))
+    if name == "img" and "alt" not in attributes:
+        problems.append(
+            'raw HTML: <img> has no alt text; add alt="what the image shows" (alt="" if it '
+            "is only decoration)"
+        )
+    return problems
