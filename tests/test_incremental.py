@@ -26,7 +26,6 @@ class Site:
     """A copy of the sample content, a preview session over it, and full builds to compare."""
 
     def __init__(self, tmp_path, monkeypatch):
-        monkeypatch.chdir(ROOT)  # problems name files from here, in both kinds of build
         self.tmp = tmp_path
         self.content = tmp_path / "content"
         shutil.copytree(ROOT / "content", self.content)

@@ -13,16 +13,10 @@ LIVE_SCRIPT = "/.casebook/live.js"
 PREVIEW_TRACES = (".casebook", "live.js", "EventSource", "preview-problems", "problems.html")
 
 
-@pytest.fixture
-def at_root(monkeypatch):
-    """Problems name files relative to where the build runs: the project root."""
-    monkeypatch.chdir(ROOT)
-
-
 def checked(content, capsys):
     """The lines `make check` prints for `content`, without its summary line."""
     capsys.readouterr()  # what the build printed
-    check.main([str(content)])
+    check.main(["--settings", str(ROOT / "pelicanconf.py"), str(content)])
     return capsys.readouterr().out.splitlines()[:-1]
 
 
@@ -32,9 +26,7 @@ def text_files(output):
             yield path, path.read_text(encoding="utf-8", errors="replace")
 
 
-def test_a_page_shows_the_problems_of_its_file_as_make_check_prints_them(
-    tmp_path, caplog, capsys, at_root
-):
+def test_a_page_shows_the_problems_of_its_file_as_make_check_prints_them(tmp_path, caplog, capsys):
     content = tmp_path / "content"
     copy_fixture("unknown", content)
     site = build(content, tmp_path, caplog)
@@ -65,7 +57,7 @@ def test_a_page_without_problems_has_no_banner(build_fixture):
 
 
 def test_the_problems_page_lists_every_problem_of_the_site_and_links_each_file(
-    tmp_path, caplog, capsys, at_root
+    tmp_path, caplog, capsys
 ):
     content = tmp_path / "content"
     copy_fixture("unknown", content)

@@ -224,7 +224,7 @@ def _write(content, files):
 
 def judged_twice(content, tmp_path, caplog, capsys, **overrides):
     """(lines `make check` printed, lines the build logged), both from ROOT."""
-    code = check.main([str(content)])
+    code = check.main(["--settings", str(ROOT / "pelicanconf.py"), str(content)])
     *printed, _summary = capsys.readouterr().out.splitlines()
     errors = [p for p in printed if ": note: " not in p and ": warning: " not in p]
     assert code == (1 if errors else 0)
@@ -233,15 +233,9 @@ def judged_twice(content, tmp_path, caplog, capsys, **overrides):
     return printed, logged, site
 
 
-@pytest.fixture
-def at_root(monkeypatch):
-    """Both commands show paths relative to where they run: the project root."""
-    monkeypatch.chdir(ROOT)
-
-
 @pytest.mark.parametrize("scenario", _fixture_scenarios())
 def test_every_fixture_gets_the_same_problems_from_build_and_check(
-    scenario, tmp_path, caplog, capsys, at_root
+    scenario, tmp_path, caplog, capsys
 ):
     content = tmp_path / "content"
     copy_fixture(scenario, content)
@@ -251,7 +245,7 @@ def test_every_fixture_gets_the_same_problems_from_build_and_check(
 
 @pytest.mark.parametrize("scenario", sorted(HOSTILE))
 def test_hostile_content_gets_the_same_problems_and_never_crashes_the_build(
-    scenario, tmp_path, caplog, capsys, at_root
+    scenario, tmp_path, caplog, capsys
 ):
     files, expected = HOSTILE[scenario]
     content = tmp_path / "content"
@@ -274,7 +268,7 @@ def test_hostile_content_gets_the_same_problems_and_never_crashes_the_build(
     assert time.monotonic() - started < 120  # a hang would time out CI; this names it
 
 
-def test_a_post_that_cannot_be_built_is_replaced_by_a_page_saying_why(tmp_path, caplog, at_root):
+def test_a_post_that_cannot_be_built_is_replaced_by_a_page_saying_why(tmp_path, caplog):
     content = tmp_path / "content"
     copy_fixture("check_clean", content)
     first = build(content, tmp_path, caplog)
@@ -294,7 +288,7 @@ def test_a_post_that_cannot_be_built_is_replaced_by_a_page_saying_why(tmp_path, 
     assert any(r.levelno == logging.ERROR for r in second.records if r.name == RULEBOOK_LOGGER)
 
 
-def test_a_refused_slug_is_built_nowhere_near_its_address(tmp_path, caplog, at_root):
+def test_a_refused_slug_is_built_nowhere_near_its_address(tmp_path, caplog):
     content = tmp_path / "content"
     copy_fixture("check_clean", content)
     (content / "cases" / "neck.md").write_text(case(slug="conditions"))
@@ -304,9 +298,7 @@ def test_a_refused_slug_is_built_nowhere_near_its_address(tmp_path, caplog, at_r
     assert site.page("not-built-neck/").find("h1").get_text(strip=True) == "This post is not built"
 
 
-def test_publish_builds_the_rest_while_a_case_without_consent_waits_as_a_draft(
-    tmp_path, caplog, at_root
-):
+def test_publish_builds_the_rest_while_a_case_without_consent_waits_as_a_draft(tmp_path, caplog):
     content = tmp_path / "content"
     copy_fixture("check_clean", content)
     _write(
@@ -324,7 +316,7 @@ def test_publish_builds_the_rest_while_a_case_without_consent_waits_as_a_draft(
     assert not list(site.output.rglob("waiting*"))
 
 
-def test_images_with_place_metadata_are_reported_by_both(tmp_path, caplog, capsys, at_root):
+def test_images_with_place_metadata_are_reported_by_both(tmp_path, caplog, capsys):
     content = tmp_path / "content"
     copy_fixture("check_clean", content)
     (content / "images").mkdir()
@@ -336,7 +328,7 @@ def test_images_with_place_metadata_are_reported_by_both(tmp_path, caplog, capsy
     assert len(printed) == 1 and "desk.jpg carries its camera Canon" in printed[0]
 
 
-def test_a_link_out_of_the_content_folder_is_refused(tmp_path, caplog, capsys, at_root):
+def test_a_link_out_of_the_content_folder_is_refused(tmp_path, caplog, capsys):
     content = tmp_path / "content"
     copy_fixture("check_clean", content)
     (content / "images").mkdir()
@@ -393,10 +385,10 @@ def test_a_fatal_warning_stops_the_build_with_advice_not_a_traceback(tmp_path):
     assert "slug: missing" in out and "`make check` lists every problem at once" in out
 
 
-def test_a_long_check_says_how_far_it_has_got_on_stderr(monkeypatch, capsys, at_root):
+def test_a_long_check_says_how_far_it_has_got_on_stderr(monkeypatch, capsys):
     # Progress appears once a check has run PROGRESS_AFTER seconds: here from the start.
     monkeypatch.setattr(check, "PROGRESS_AFTER", 0.0)
-    code = check.main([str(FIXTURES / "check_clean")])
+    code = check.main(["--settings", str(ROOT / "pelicanconf.py"), str(FIXTURES / "check_clean")])
     captured = capsys.readouterr()
     assert code == 0
     assert captured.err.splitlines()[0] == "read 1 of 2 files…"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .content.problems import Problem, shown
+from .content.problems import Problem
 
 _NONE: Mapping[str, tuple[str, str]] = MappingProxyType({})
 # Colours of the cycle walk: not yet seen, on the path being walked, done.
@@ -64,8 +64,9 @@ def _index(published, problems):
             problems.append(
                 Problem(
                     post.source_path,
-                    f"slug: '{post.slug}' is also the slug of {shown(first.source_path)}; "
+                    f"slug: '{post.slug}' is also the slug of {first.source_path}; "
                     "give one of them another slug",
+                    key="slug",
                 )
             )
     return posts
@@ -84,6 +85,7 @@ def _candidate_edges(posts, unpublished, problems):
                     post.source_path,
                     "follows: the post follows itself; set it to the slug of the earlier "
                     "post, or remove it",
+                    key="follows",
                 )
             )
         elif target in posts:
@@ -93,8 +95,9 @@ def _candidate_edges(posts, unpublished, problems):
             problems.append(
                 Problem(
                     post.source_path,
-                    f"follows: '{target}' ({shown(path)}), which is {_status(status)}; "
+                    f"follows: '{target}' ({path}), which is {_status(status)}; "
                     "publish it first or remove `follows:`",
+                    key="follows",
                 )
             )
         else:
@@ -102,12 +105,13 @@ def _candidate_edges(posts, unpublished, problems):
             close = difflib.get_close_matches(target, posts.keys(), n=1)
             hint = ""
             if close:
-                hint = f"did you mean '{close[0]}' ({shown(posts[close[0]].source_path)})? "
+                hint = f"did you mean '{close[0]}' ({posts[close[0]].source_path})? "
             problems.append(
                 Problem(
                     post.source_path,
                     f"follows: no published post has the slug '{target}'; {hint}"
                     "set it to the slug of the earlier post, or remove it",
+                    key="follows",
                 )
             )
     return edges
@@ -138,11 +142,12 @@ def _cycle_problem(cycle: list[str], posts: Mapping[str, PostRef]) -> Problem:
     # Start at the first file by path, so the message is the same whatever the input order.
     first = min(range(len(cycle)), key=lambda i: posts[cycle[i]].source_path)
     ordered = cycle[first:] + cycle[:first]
-    files = [shown(posts[slug].source_path) for slug in (*ordered, ordered[0])]
+    files = [posts[slug].source_path for slug in (*ordered, ordered[0])]
     return Problem(
         posts[ordered[0]].source_path,
         f"follows: these posts follow each other in a circle: {' -> '.join(files)} "
         "(each follows the next); remove `follows:` from the first post of the series",
+        key="follows",
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import phonenumbers
 
-from .content.problems import Problem
+from .content.problems import Level, Problem
 from .content.settings import SETTINGS_FILE, Settings
 
 # Shown on every case and condition page and in every printout: a missing one is a warning.
@@ -60,7 +60,7 @@ def problems(settings: Settings) -> list[Problem]:
                 "email and address as `PRACTICE = {...}` (see plugins/casebook/README.md): "
                 "case and condition pages and every printout show them",
                 key="PRACTICE",
-                level="warning",
+                level=Level.WARNING,
             )
         ]
     found = [
@@ -69,7 +69,7 @@ def problems(settings: Settings) -> list[Problem]:
             f"PRACTICE['{key}']: missing; add {what}: case and condition pages and every "
             "printout show it",
             key="PRACTICE",
-            level="warning",
+            level=Level.WARNING,
         )
         for key, what in REQUIRED.items()
         if not _text(value.get(key))
@@ -83,7 +83,7 @@ def problems(settings: Settings) -> list[Problem]:
                     f"PRACTICE['{key}']: '{number[:40]}' is not a phone number a phone can "
                     "dial; write it with its area code, e.g. (508) 555-0100",
                     key="PRACTICE",
-                    level="warning",
+                    level=Level.WARNING,
                 )
             )
     email = _text(value.get("email"))
@@ -100,7 +100,7 @@ def _unusable(key: str, value: str, wanted: str) -> Problem:
         SETTINGS_FILE,
         f"PRACTICE['{key}']: '{value[:40]}' cannot be linked, so it is left out; write {wanted}",
         key="PRACTICE",
-        level="warning",
+        level=Level.WARNING,
     )
 
 

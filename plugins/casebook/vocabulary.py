@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import permutations
 from typing import Any
 
-from .content.problems import Problem, shown
+from .content.problems import Level, Problem
 
 OTHER_AREA = "Other"
 NON_LETTER = "#"
@@ -70,6 +70,7 @@ def _string_list(key, value, source_path):
             Problem(
                 source_path,
                 f"{key}: expected a list of text, got {kind}; write it as `{key}: [first, second]`",
+                key=key,
             )
         ]
     items, problems = [], []
@@ -79,10 +80,13 @@ def _string_list(key, value, source_path):
                 Problem(
                     source_path,
                     f"{key}: item {position} ({item!r}) is not text; put it in quotes or remove it",
+                    key=key,
                 )
             )
         elif not item.strip():
-            problems.append(Problem(source_path, f"{key}: item {position} is empty; remove it"))
+            problems.append(
+                Problem(source_path, f"{key}: item {position} is empty; remove it", key=key)
+            )
         else:
             items.append(_tidy(item))
     return items, problems
@@ -114,6 +118,7 @@ def _reviewed(value, source_path):
         Problem(
             source_path,
             f"reviewed: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01",
+            key="reviewed",
         )
     ]
 
@@ -129,12 +134,17 @@ def entry_from_metadata(
             Problem(
                 source_path,
                 "name: missing; add `name: <display name>` to the front matter",
+                key="name",
             )
         )
         name = None
     elif not isinstance(name, str):
         problems.append(
-            Problem(source_path, f"name: {name!r} is not text; put the display name in quotes")
+            Problem(
+                source_path,
+                f"name: {name!r} is not text; put the display name in quotes",
+                key="name",
+            )
         )
         name = None
 
@@ -207,8 +217,9 @@ class Vocabulary:
                 self.problems.append(
                     Problem(
                         entry.source_path,
-                        f"slug '{entry.slug}' is also used by {shown(first.source_path)}; "
+                        f"slug '{entry.slug}' is also used by {first.source_path}; "
                         "rename one of the two files",
+                        key="slug",
                     )
                 )
                 continue
@@ -228,9 +239,10 @@ class Vocabulary:
                 self.problems.append(
                     Problem(
                         entry.source_path,
-                        f"lay_terms: '{term}' is {role} of {shown(owner.source_path)} "
+                        f"lay_terms: '{term}' is {role} of {owner.source_path} "
                         f"('{owner.name}'), which the A–Z lists already; remove it here",
-                        level="warning",
+                        key="lay_terms",
+                        level=Level.WARNING,
                     )
                 )
 
@@ -245,8 +257,9 @@ class Vocabulary:
                 self.problems.append(
                     Problem(
                         entry.source_path,
-                        f"{kind} '{term}' is also {role} of {shown(owner.source_path)} "
+                        f"{kind} '{term}' is also {role} of {owner.source_path} "
                         f"('{owner.name}'); keep it on one condition",
+                        key="name" if kind == "name" else "aliases",
                     )
                 )
 

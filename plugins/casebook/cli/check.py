@@ -42,7 +42,7 @@ def check_content(
     found = corpus.files(content, settings)
     sources = {}
     for done, (file, source) in enumerate(corpus.sources(found), start=1):
-        sources[file.shown] = source
+        sources[file.relpath] = source
         if progress:
             progress(done, len(found))
     cache = LintCache(settings.get("CACHE_PATH"))

@@ -47,7 +47,8 @@ def known_as(name: str, content: Path, settings: dict) -> str | None:
     sources = [source for file, source in corpus.sources(found) if file.kind == "condition"]
     vocabulary, _problems = read_vocabulary(sources, None, settings)
     entry = vocabulary.lookup(name)
-    return entry.source_path if entry is not None else None
+    shown = {source.label: source.shown for source in sources}
+    return shown.get(entry.source_path, entry.source_path) if entry is not None else None
 
 
 @guarded("condition")

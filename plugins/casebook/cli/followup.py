@@ -7,12 +7,11 @@ import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
-from zoneinfo import ZoneInfo
 
 from ..cases import FIELDS
 from ..content import corpus
 from ..content.newfiles import scalar, write_new
-from ..content.settings import load
+from ..content.settings import load, site_today
 from ..content.slugs import MAX_SLUG
 from ..content.source import Source
 from ..content.values import text_list
@@ -124,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     slug = free_slug(of, {p.slug for _f, p in found if p.slug})
     folder = content / PurePosixPath(file.relpath).parent
     path = folder / f"{slug}.md"
-    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    today = site_today(settings)
     if not write_new(path, render(post.source, slug, of, today)):
         print(f"{path}: already exists; nothing written")
         return 1

@@ -7,18 +7,16 @@ import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from ..cases import case_block
 from ..content import corpus
 from ..content.newfiles import scalar, write_new
-from ..content.settings import load
+from ..content.settings import load, site_today
 from ..content.slugs import reserved_names, slug_of
 from ..rules.posts import slug_problem
 from . import guarded
 
 CASES_FOLDER = "cases"
-DEFAULT_TIMEZONE = "America/New_York"  # the practice's own day, whatever the machine's clock
 
 TEMPLATE = """\
 ---
@@ -37,11 +35,6 @@ summary:   # one or two sentences for lists, feeds and link previews
 
 ## Outcome
 """
-
-
-def today(settings: dict) -> datetime.date:
-    """Today in the practice's time zone."""
-    return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or DEFAULT_TIMEZONE)).date()
 
 
 def render(title: str, slug: str, date: datetime.date) -> str:
@@ -90,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "another title"
         )
         return 1
-    if not write_new(path, render(title, slug, today(settings))):
+    if not write_new(path, render(title, slug, site_today(settings))):
         print(f"{path}: already exists; nothing written; give the new case another title")
         return 1
     print(path)

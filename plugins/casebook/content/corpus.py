@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import source
-from .problems import Problem, shown
+from .problems import Level, Problem, shown
 from .settings import Settings, casebook_settings
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican's Markdown reader reads
@@ -25,13 +25,18 @@ class File:
     """One file under the content folder, and what the site makes of it."""
 
     path: Path  # on disk
-    relpath: str  # relative to the content folder, with "/"
-    shown: str  # as messages show it
+    relpath: str  # relative to the content folder, with "/": the file's key everywhere
+    shown: str  # as people read it where problems are printed
     # article, page, condition: read as Markdown; image, static: copied as they are;
     # allow-list: the privacy allow list; hidden: ignored (IGNORE_FILES); elsewhere:
     # Markdown outside every folder the site reads; format: a post in a format the site
     # does not read; unused: any other file; escapes: a link to outside the folder.
     kind: str
+    label: str = ""  # as another file's message names it: the content folder's name, relpath
+
+    def problem(self, message: str, line: int | None = None, level: Level = Level.ERROR) -> Problem:
+        """A problem with the file as a whole (or at a line of it)."""
+        return Problem(self.relpath, message, line, None, level, self.shown)
 
     @property
     def suffix(self) -> str:
@@ -81,6 +86,7 @@ def kind_of(relpath: str, settings: Settings) -> str:
 def files(content: Path, settings: Settings) -> list[File]:
     """Every file under `content`, hidden ones too, in a stable order."""
     root = os.path.realpath(content)
+    folder_name = Path(os.path.abspath(content)).name
     found = []
     # Pelican follows links, so a link is judged by where it leads.
     for folder, dirs, names in os.walk(content, followlinks=True):
@@ -93,7 +99,7 @@ def files(content: Path, settings: Settings) -> list[File]:
             linked_out = os.path.islink(path) and not _inside(os.path.realpath(path), root)
             if kind != "hidden" and (linked_out or not inside):
                 kind = "escapes"
-            found.append(File(path, relpath, shown(path), kind))
+            found.append(File(path, relpath, shown(path), kind, f"{folder_name}/{relpath}"))
     return found
 
 
@@ -106,12 +112,14 @@ def read(file: File) -> source.Source:
     try:
         raw = file.path.read_bytes()
     except OSError as err:
-        problem = Problem(
-            file.shown,
-            f"cannot be read ({err.strerror or err}); check the file's permissions, or remove it",
+        problem = file.problem(
+            f"cannot be read ({err.strerror or err}); check the file's permissions, or remove it"
         )
-        return source.Source(file.shown, "", problems=(problem,), readable=False)
-    return source.read(file.shown, raw)
+        return source.Source(
+            file.relpath, "", problems=(problem,), readable=False, shown=file.shown,
+            label=file.label,
+        )  # fmt: skip
+    return source.read(file.relpath, raw, file.shown, file.label)
 
 
 def sources(found: Iterable[File]) -> Iterator[tuple[File, source.Source]]:

@@ -34,6 +34,11 @@ def casebook_settings(settings):
     return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
 
 
+def site_today(settings: Settings) -> datetime.date:
+    """Today on the practice's clock (the site's TIMEZONE, as Pelican reads dates)."""
+    return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+
+
 def today(settings: Settings) -> tuple[datetime.date, str | None]:
     """The day review dates are judged against, and the text of a "today" that is no date."""
     given = settings.get("CASEBOOK_TODAY") or os.environ.get(TODAY_VARIABLE)
@@ -41,8 +46,7 @@ def today(settings: Settings) -> tuple[datetime.date, str | None]:
         return given.date(), None
     if isinstance(given, datetime.date):
         return given, None
-    zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    real = datetime.datetime.now(zone).date()
+    real = site_today(settings)
     if not given:
         return real, None
     try:

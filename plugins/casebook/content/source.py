@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Level, Problem
 
 # libyaml parses several times faster than PyYAML's pure-Python loader.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -31,7 +31,7 @@ YAML_CLOSE = ("---", "...")
 class Source:
     """One content file as written: text, front matter, the line of every key, the body."""
 
-    path: str  # as messages show it
+    path: str  # relative to the content folder: the file's key everywhere
     text: str  # decoded, without a byte-order mark, line endings as "\n"
     # Top-level keys lower-cased, empty values dropped.
     meta: dict[str, Any] = field(default_factory=dict)
@@ -41,6 +41,8 @@ class Source:
     body_start: int = 1  # the line the body starts on
     problems: tuple[Problem, ...] = ()  # what stopped or troubled the reading
     readable: bool = True  # False: the front matter could not be read at all
+    shown: str = ""  # the file as people read it where problems are printed
+    label: str = ""  # the file as another file's message names it ("content/cases/a.md")
 
     @property
     def body(self) -> str:
@@ -55,12 +57,18 @@ class Source:
             keys = keys[:-1]
         return self.start
 
-    def problem(self, message: str, *keys: str, level: str = "error") -> Problem:
+    def problem(self, message: str, *keys: str, level: Level = Level.ERROR) -> Problem:
         """A problem reported at the line of `keys` (see `line`)."""
-        return Problem(self.path, message, self.line(*keys), ".".join(keys) or None, level)
+        return self.at(message, self.line(*keys), ".".join(keys) or None, level)
+
+    def at(
+        self, message: str, line: int | None, key: str | None = None, level: Level = Level.ERROR
+    ) -> Problem:
+        """A problem reported at a line of the file (None: the file as a whole)."""
+        return Problem(self.path, message, line, key, level, self.shown)
 
 
-def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
+def decode(path: str, raw: bytes, shown: str = "") -> tuple[str | None, Problem | None]:
     """The text of a file with "\\n" line endings, or a problem saying where it is not UTF-8."""
     try:
         text = raw.decode("utf-8")
@@ -71,21 +79,35 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
             f"not UTF-8 text (byte 0x{raw[err.start]:02x}); re-save the file as UTF-8 "
             "in your editor",
             line,
+            shown=shown,
         )
     # Windows and old Mac line endings read like Unix ones, as Pelican's own reader does.
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def read(path: str, raw: bytes) -> Source:
-    """A content file's Source: front matter as the site's readers see it, and every problem."""
-    text, problem = decode(path, raw)
+def read(path: str, raw: bytes, shown: str = "", label: str = "") -> Source:
+    """A content file's Source: front matter as the site's readers see it, and every problem.
+
+    `path` is the file's path relative to the content folder; `shown` and `label` how
+    problems and other files' messages name it (both `path` when not given).
+    """
+    text, problem = decode(path, raw, shown)
     if problem or text is None:
-        return Source(path, "", problems=(problem,) if problem else (), readable=False)
-    return parse(path, text)
+        return Source(
+            path, "", problems=(problem,) if problem else (), readable=False, shown=shown,
+            label=label or path,
+        )  # fmt: skip
+    return parse(path, text, shown, label)
 
 
-def parse(path: str, text: str) -> Source:
+def parse(path: str, text: str, shown: str = "", label: str = "") -> Source:
     """Front matter of decoded text: YAML between `---` lines, else Pelican's `Key: value`."""
+    found = _parse(path, text)
+    problems = tuple(replace(p, shown=shown) for p in found.problems)
+    return _with(found, shown=shown, label=label or path, problems=problems)
+
+
+def _parse(path: str, text: str) -> Source:
     rows = text.split("\n")
     first = next((i for i, row in enumerate(rows) if row.strip()), len(rows))
     if first < len(rows) and rows[first] == YAML_OPEN:

@@ -35,7 +35,7 @@ class Code:
 class Condition(URLWrapper):
     """A condition a post is about; the class name selects CONDITION_URL / CONDITION_SAVE_AS."""
 
-    def __init__(self, entry, settings, description="", codes=()):
+    def __init__(self, entry, settings, description="", codes=(), relpath=""):
         super().__init__(entry.name, settings)
         self.slug = entry.slug  # from the file name, so renaming a condition keeps its URL
         self.entry = entry
@@ -45,7 +45,8 @@ class Condition(URLWrapper):
         self.body_areas = list(entry.body_areas)
         self.reviewed = entry.reviewed
         self.review_due = vocab.review_due(entry.reviewed, review_months(settings))
-        self.source_path = entry.source_path
+        self.source_path = entry.source_path  # as messages name the file
+        self.relpath = relpath  # the file, relative to the content folder: its problems' key
         self.description = description
         self.codes = list(codes)
         self.articles = []
@@ -88,7 +89,7 @@ def _condition_files(generator, folder):
 
 
 def read_conditions(generator, codes):
-    """Read every condition file with Pelican's readers: {slug: Condition}, and their Sources."""
+    """Condition files, read with Pelican's readers: (vocabulary, problems), Conditions, Sources."""
     settings = generator.settings
     folder = casebook_settings(settings)["CONDITIONS_PATH"]
     sources, descriptions = [], {}
@@ -101,16 +102,15 @@ def read_conditions(generator, codes):
         )
         source = page.metadata[SOURCE_KEY]
         sources.append(source)
-        descriptions[source.path] = page.content
-    # The same vocabulary the rule book judges; its problems are the rule book's to report.
-    vocabulary, _problems = read_vocabulary(sources, None, settings)
+        descriptions[source.label] = (source.path, page.content)
+    # Read once per build: the rule book judges this same vocabulary and reports its problems.
+    vocabulary, problems = read_vocabulary(sources, codes, settings)
     conditions = {}
     for entry in vocabulary:
         found = [Code(code, codes.title(code)) for code in entry.codes]
-        conditions[entry.slug] = Condition(
-            entry, settings, descriptions.get(entry.source_path, ""), found
-        )
-    return vocabulary, conditions, sources
+        relpath, description = descriptions.get(entry.source_path, ("", ""))
+        conditions[entry.slug] = Condition(entry, settings, description, found, relpath)
+    return (vocabulary, problems), conditions, sources
 
 
 def normalise_tags(article, vocabulary, conditions, canonical_tags, settings, found_by_name=None):

@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from .. import rules
 from ..content import corpus
-from ..content.problems import Problem, shown
+from ..content.problems import Level, Problem, shown
 from ..content.settings import casebook_settings
 from ..content.slugs import stand_in_slug
 from ..preview import session
@@ -32,7 +32,7 @@ class Reporter:
             if problem.is_error:
                 severe = self.strict or problem.path in self.unbuilt
                 log = logger.error if severe else logger.warning
-            elif problem.level == "warning" and not self.strict:
+            elif problem.level == Level.WARNING and not self.strict:
                 log = logger.warning
             else:
                 log = logger.info  # a warning never fails a publish build, nor does a note
@@ -88,18 +88,21 @@ class RulesGenerator(Generator):
                 sources[source.path] = source
                 contents[source.path] = (kind, content)
         for file in found:
-            if file.kind in corpus.POSTS and file.shown not in sources:
-                sources[file.shown] = corpus.read(file)  # one Pelican did not read
+            if file.kind in corpus.POSTS and file.relpath not in sources:
+                sources[file.relpath] = corpus.read(file)  # one Pelican did not read
         cache = LintCache(self.settings.get("CACHE_PATH"))
         memo = preview.rules if preview is not None else None
-        judged = rules.judge(found, sources, self.settings, state.codes, cache, memo=memo)
+        judged = rules.judge(
+            found, sources, self.settings, state.codes, cache, memo=memo,
+            vocabulary_read=state.vocabulary_read,
+        )  # fmt: skip
         cache.save()
         state.judged = judged
         by_path: dict[str, list[Problem]] = {}
         for problem in judged.problems:
             by_path.setdefault(problem.path, []).append(problem)
         for condition in getattr(state, "conditions", {}).values():
-            condition.casebook_problems = by_path.get(condition.source_path, [])
+            condition.casebook_problems = by_path.get(condition.relpath, [])
         taken = set(judged.slugs.values())
         for path, (kind, content) in contents.items():
             # Judged: the file's text and parsed header (about 5 KB a post) need not

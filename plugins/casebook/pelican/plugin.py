@@ -9,11 +9,16 @@ from pelican.urlwrappers import Category
 
 from .. import followups, outline, practice, structured
 from ..cases import case_fields
+from ..content.problems import Problem
+from ..content.source import Source
 from ..icd10 import CodeBook
 from ..preview import problemspage, session
 from ..preview import writer as preview_writer
+from ..rules import Judged
+from ..vocabulary import Vocabulary
 from . import casetable, gcfreeze, judging, minify, quiet, reader, redirects, referrals
 from . import conditions as cond
+from .conditions import Condition
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -23,20 +28,22 @@ logger = logging.getLogger(__name__)
 class BuildState:
     """What the plugin knows during one build; made afresh by every build."""
 
-    vocabulary: object
-    conditions: dict
-    condition_sources: list
+    vocabulary: Vocabulary
+    vocabulary_read: tuple[Vocabulary, list[Problem]]  # with its files' problems
+    conditions: dict[str, Condition]  # by slug
+    condition_sources: list[Source]
     codes: CodeBook
-    judged: object = None  # the rule book's verdict, once RulesGenerator has run
+    judged: Judged | None = None  # the rule book's verdict, once RulesGenerator has run
 
 
 def normalise_conditions(generator):
     """Read the vocabulary and rewrite every post's tags to canonical condition names."""
     codes = CodeBook(cache_dir=generator.settings.get("CACHE_PATH"))
     with timed(generator.context, "read vocabulary"):
-        vocabulary, conditions, sources = cond.read_conditions(generator, codes)
+        read, conditions, sources = cond.read_conditions(generator, codes)
     codes.save()
-    generator.context["casebook"] = BuildState(vocabulary, conditions, sources, codes)
+    vocabulary = read[0]
+    generator.context["casebook"] = BuildState(vocabulary, read, conditions, sources, codes)
     with timed(generator.context, "normalise tags and cases"):
         _normalise_posts(generator, vocabulary, conditions)
 

@@ -67,7 +67,7 @@ class CasebookReader(YAMLMetadataReader):
         except OSError:
             # The rule book reads the file again and reports why it cannot.
             return self._unbuilt(
-                source.Source(shown(source_path), "", readable=False), relpath, kind
+                source.Source(relpath, "", readable=False, shown=shown(source_path)), relpath, kind
             )
         memo = _memo
         if memo is None:
@@ -79,7 +79,8 @@ class CasebookReader(YAMLMetadataReader):
         return found
 
     def _read_bytes(self, source_path, raw, relpath, kind):
-        src = source.read(shown(source_path), raw)
+        label = f"{os.path.basename(os.path.normpath(self.settings['PATH']))}/{relpath}"
+        src = source.read(relpath, raw, shown(source_path), label)
         if kind == "condition":
             return self._read(src)  # a condition is not a page of its own: never a stand-in
         post_kind = "page" if kind == "page" else "article"
@@ -96,7 +97,7 @@ class CasebookReader(YAMLMetadataReader):
 
     def _read(self, src):
         if src.is_yaml:
-            metadata = self._parse_yaml_metadata(dict(src.meta), src.path)
+            metadata = self._parse_yaml_metadata(dict(src.meta), src.shown or src.path)
             content = self._md.reset().convert(src.body)
         else:
             # Pelican's own reading of a `Key: value` header, with Python-Markdown's meta

@@ -53,7 +53,7 @@ class Redirect:
     new_path: str  # site-relative, for `_redirects`
     title: str
     lang: str
-    source_path: str
+    source_path: str  # relative to the content folder, as the rule book names the file
 
 
 def collect(contents: Iterable, settings: dict) -> list[Redirect]:
@@ -74,7 +74,7 @@ def collect(contents: Iterable, settings: dict) -> list[Redirect]:
                     new_path=quote(f"{base}/{content.url}", safe="/%"),
                     title=title,
                     lang=getattr(content, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-                    source_path=content.source_path,
+                    source_path=content.relative_source_path.replace(os.sep, "/"),
                 )
             )
     return found
@@ -123,9 +123,7 @@ class RedirectsGenerator(Generator):
         ]
         # The rule book decided which old addresses may be answered, and reported the rest.
         redirects = [
-            r
-            for r in collect(published, self.settings)
-            if (shown(r.source_path), r.old) in accepted
+            r for r in collect(published, self.settings) if (r.source_path, r.old) in accepted
         ]
         if not redirects:
             return

@@ -45,26 +45,27 @@ class ProblemFile:
 
 
 def pages_by_path(context, paths) -> dict[str, str]:
-    """The URL of the page of each file in `paths` (as problems name files) that has one."""
-    wanted = {os.path.abspath(path): path for path in paths}
+    """The URL of the page of each file in `paths` (relative to the content folder) that has one."""
     found = {}
     for kind in ("articles", "drafts", "hidden_articles", "pages", "draft_pages", "hidden_pages"):
         for content in context.get(kind, ()):
-            path = wanted.get(content.source_path)
-            if path is not None:
+            path = content.relative_source_path.replace(os.sep, "/")
+            if path in paths:
                 found[path] = content.url
     for condition in context.get("conditions", ()):
-        if condition.source_path in paths:
-            found[condition.source_path] = condition.url
+        if condition.relpath in paths:
+            found[condition.relpath] = condition.url
     return found
 
 
 def problem_files(problems: list[Problem], urls: dict[str, str]) -> list[ProblemFile]:
-    """Problems by file, in `make check`'s order."""
+    """Problems by file, in `make check`'s order, each file named as `make check` names it."""
     files: dict[str, list[Problem]] = {}
     for problem in problems:
         files.setdefault(problem.path, []).append(problem)
-    return [ProblemFile(path, urls.get(path), found) for path, found in files.items()]
+    return [
+        ProblemFile(found[0].shown or path, urls.get(path), found) for path, found in files.items()
+    ]
 
 
 class ProblemsGenerator(Generator):

@@ -7,18 +7,16 @@ build and `make check` both call it; they differ only in how they show a Problem
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from .. import practice
 from .. import vocabulary as vocab
 from ..content.corpus import IMAGES, File
 from ..content.problems import Problem, sort_key
-from ..content.settings import Settings, today
+from ..content.settings import Settings, site_today, today
 from ..content.source import Source
 from ..icd10 import CodeBook
 from ..privacy.cache import LintCache
@@ -63,7 +61,7 @@ def _judge_file(
     if memo is None:
         return _file_rules(source, kind, settings)
     # The text and the day decide (a post dated tomorrow is published tomorrow).
-    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    today = site_today(settings)
     key = (source.path, kind, source.text, today)
     found: tuple[Post, list[Problem]] | None = memo.get(key)
     if found is None:
@@ -84,37 +82,42 @@ def judge(
     cache: LintCache | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     memo: Memo | None = None,
+    vocabulary_read: tuple[vocab.Vocabulary, list[Problem]] | None = None,
 ) -> Judged:
     """Every problem in the content folder, sorted by path and line, and the build's decisions.
 
     `found` is every file under the content folder (corpus.files); `sources` maps the
-    shown path of every post, page and condition file to its Source; `progress`, if
-    given, is told (done, total, "checked") as the privacy lint goes through the files;
-    `memo`, if given, remembers the rules of one file by its text, for the next call.
+    path (relative to the content folder) of every post, page and condition file to its
+    Source; `progress`, if given, is told (done, total, "checked") as the privacy lint goes
+    through the files; `memo`, if given, remembers the rules of one file by its text, for
+    the next call; `vocabulary_read`, if given, is what read_vocabulary already made of the
+    condition files (the build reads it before its posts are grouped).
     """
     problems: list[Problem] = []
     for source in sources.values():
         problems += source.problems
     for file in found:
         problems += check_file(file, settings)
-    conditions = [sources[f.shown] for f in found if f.kind == "condition" and f.shown in sources]
-    vocabulary, found_problems = read_vocabulary(conditions, codes, settings)
+    conditions = [
+        sources[f.relpath] for f in found if f.kind == "condition" and f.relpath in sources
+    ]
+    vocabulary, found_problems = vocabulary_read or read_vocabulary(conditions, codes, settings)
     problems += found_problems
     day = today(settings)[0]
     for source in conditions:
         if source.readable:
             problems += check_markup(source)  # a condition's explanation is shown as HTML
             entry = vocabulary.by_slug(PurePosixPath(source.path).stem)
-            if entry is not None and entry.source_path == source.path:
+            if entry is not None and entry.source_path == source.label:
                 problems += check_condition(source, entry, settings, day)
             problems += check_placeholder(source)
     problems += practice.problems(settings) + check_today(settings)
 
     posts: list[Post] = []
     for file in found:
-        if file.kind not in ("article", "page") or file.shown not in sources:
+        if file.kind not in ("article", "page") or file.relpath not in sources:
             continue
-        source = sources[file.shown]
+        source = sources[file.relpath]
         if not source.readable:
             continue
         post, own = _judge_file(source, file.kind, settings, memo)
@@ -136,7 +139,7 @@ def judge(
     for done, file in enumerate(found, start=1):
         if progress:
             progress(done, len(found), "checked")
-        read = sources.get(file.shown)
+        read = sources.get(file.relpath)
         if read is not None and read.readable:
             problems += check_privacy(read, site_allowed, terms, cache)
         elif file.kind == "image" or (file.kind == "unused" and file.suffix in IMAGES):

@@ -12,7 +12,6 @@ from ..content.problems import Problem
 from ..content.settings import Settings
 from ..content.slugs import reserved_names, reserved_owner
 from ..content.values import PUBLIC, cut, text_list
-from .conditions import _problem_key
 from .posts import Post
 
 
@@ -24,7 +23,7 @@ def check_slugs(posts: Sequence[Post]) -> tuple[dict[str, str], list[Problem]]:
         if post.slug is None:
             continue
         if post.slug in first:
-            other = first[post.slug].source.path
+            other = first[post.slug].source.label
             problems.append(
                 post.source.problem(
                     f"slug: '{post.slug}' is also the slug of {other}; give one of them another "
@@ -44,7 +43,7 @@ def check_redirects(
 
     Only posts in `built` (paths of posts built at their own address) get redirects.
     """
-    taken = {f"{p.slug}/index.html": p.source.path for p in posts if p.slug}
+    taken = {f"{p.slug}/index.html": p.source.label for p in posts if p.slug}
     condition_save_as = settings.get("CONDITION_SAVE_AS") or ""
     for entry in conditions:
         if condition_save_as:
@@ -73,7 +72,7 @@ def check_redirects(
                 problems.append(
                     post.source.problem(
                         f"redirect_from: '{cut(old)}' is also claimed by "
-                        f"{other.source.path}; keep it on one post",
+                        f"{other.source.label}; keep it on one post",
                         "redirect_from",
                     )
                 )
@@ -84,26 +83,27 @@ def check_redirects(
 
 def check_followups(articles: Sequence[Post]) -> list[Problem]:
     """`follows:` must name an earlier published post, and never come round in a circle."""
-    published, unpublished, by_path = [], {}, {}
+    # The graph names files as messages do (their labels); its problems come back to them.
+    published, unpublished, by_label = [], {}, {}
     for post in articles:
-        by_path[post.source.path] = post.source
+        by_label[post.source.label] = post.source
         if post.slug is None:
             continue
         follows = post.source.meta.get("follows")
         if post.status != "published":
-            unpublished[post.slug] = (post.status, post.source.path)
+            unpublished[post.slug] = (post.status, post.source.label)
             continue
         published.append(
             followups.PostRef(
                 slug=post.slug,
-                source_path=post.source.path,
+                source_path=post.source.label,
                 date=post.date or datetime.datetime.min,
                 follows=follows.strip() if isinstance(follows, str) and follows.strip() else None,
             )
         )
     graph = followups.build_followups(published, unpublished)
     return [
-        by_path[p.path].problem(p.message, _problem_key(p.message))
+        by_label[p.path].problem(p.message, *(p.key.split(".") if p.key else ()))
         for p in graph.problems
-        if not p.message.startswith("slug:")  # a repeated slug is check_slugs' to report
+        if p.key != "slug"  # a repeated slug is check_slugs' to report
     ]

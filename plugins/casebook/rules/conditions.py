@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from .. import vocabulary as vocab
-from ..content.problems import Problem
+from ..content.problems import Level, Problem
 from ..content.settings import SETTINGS_FILE, Settings, review_months, today
 from ..content.slugs import make_slug
 from ..content.source import Source
@@ -31,19 +31,15 @@ SEE_A_DOCTOR = re.compile(
 )
 
 
-def _problem_key(message: str) -> str:
-    """The front-matter key a vocabulary message is about ('alias ...' is about `aliases`)."""
-    found = re.match(r"[a-z_]+", message)
-    word = found.group() if found else ""
-    return {"alias": "aliases"}.get(word, word)
-
-
 def read_vocabulary(
     conditions: Sequence[Source], codes: CodeBook | None, settings: Settings
 ) -> tuple[vocab.Vocabulary, list[Problem]]:
     """The condition vocabulary, and every problem in its files (codes too, given a CodeBook)."""
-    by_path = {s.path: s for s in conditions}
-    entries, found = [], []
+    # The vocabulary names each file as other files' messages do; its problems come back
+    # at the key they name, in the file they are about.
+    by_label = {s.label: s for s in conditions}
+    entries: list[vocab.ConditionEntry] = []
+    found: list[Problem] = []
     for source in conditions:
         if not source.readable:
             continue
@@ -51,29 +47,30 @@ def read_vocabulary(
         safe = make_slug(slug, settings)
         if slug != safe:
             found.append(
-                Problem(
-                    source.path,
+                source.problem(
                     f"the file name makes the condition's address (/conditions/{cut(slug)}/), "
-                    f"and it is not a plain URL; rename the file to {safe or 'a-plain-name'}.md",
+                    f"and it is not a plain URL; rename the file to {safe or 'a-plain-name'}.md"
                 )
             )
             continue
-        entry, problems = vocab.entry_from_metadata(slug, source.meta, source.path)
-        found += problems
+        entry, problems = vocab.entry_from_metadata(slug, source.meta, source.label)
+        found += [_at_key(by_label, p) for p in problems]
         if entry is not None:
             entries.append(entry)
             if codes is not None:
                 found += [
-                    Problem(source.path, unknown_code(code))
+                    source.problem(unknown_code(code), "codes")
                     for code in entry.codes
                     if codes.title(code) is None
                 ]
     vocabulary = vocab.Vocabulary(entries)
-    problems = []
-    for p in [*found, *vocabulary.problems]:
-        key = _problem_key(p.message)
-        problems.append(by_path[p.path].problem(p.message, key, level=p.level) if key else p)
-    return vocabulary, problems
+    return vocabulary, found + [_at_key(by_label, p) for p in vocabulary.problems]
+
+
+def _at_key(by_label: dict[str, Source], problem: Problem) -> Problem:
+    """A problem of a pure module (which names files by label) at its key in its file."""
+    keys = problem.key.split(".") if problem.key else ()
+    return by_label[problem.path].problem(problem.message, *keys, level=problem.level)
 
 
 def check_today(settings: Settings) -> list[Problem]:
@@ -87,7 +84,7 @@ def check_today(settings: Settings) -> list[Problem]:
             f"CASEBOOK_TODAY: '{cut(wrong)}' is not a date (YYYY-MM-DD); review dates are "
             "judged against the real date",
             key="CASEBOOK_TODAY",
-            level="warning",
+            level=Level.WARNING,
         )
     ]
 
@@ -108,7 +105,7 @@ def check_condition(
                 f"{due.isoformat()} (every {months} months, CONDITION_REVIEW_MONTHS): read the "
                 "explanation again and set `reviewed:` to the day you did",
                 "reviewed",
-                level="warning",
+                level=Level.WARNING,
             )
         )
     return problems
@@ -123,8 +120,7 @@ def _buried_red_flags(source: Source) -> list[Problem]:
         found = None if in_code else SEE_A_DOCTOR.search(row)
         if found:
             return [
-                Problem(
-                    source.path,
+                source.at(
                     f"'{cut(found.group(), 40)}': the text says when to see a doctor, but "
                     "`red_flags:` is empty; list those signs under `red_flags:` so the page "
                     "shows them in its 'When to see a doctor straight away' box",
@@ -141,8 +137,7 @@ def check_placeholder(source: Source) -> list[Problem]:
     for number, row in enumerate(rows, start=source.body_start):
         if CONDITION_PLACEHOLDER in row:
             return [
-                Problem(
-                    source.path,
+                source.at(
                     "the explanation is still the placeholder `make condition` wrote; replace "
                     "it with your own: what the condition is, how it feels, how you treat it",
                     number,

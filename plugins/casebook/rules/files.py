@@ -7,47 +7,43 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from ..content.corpus import File
-from ..content.problems import Problem
+from ..content.problems import Level, Problem
 from ..content.settings import Settings
 from ..content.values import cut
 
 FILE_MESSAGES = {
     "elsewhere": (
-        "error",
+        Level.ERROR,
         "not in a folder the site builds, so it is never published; move it into {folders}",
     ),
     "format": (
-        "error",
+        Level.ERROR,
         "the site reads posts written in Markdown only, so this file is never published; "
         "convert it (e.g. `pandoc -t gfm -o post.md {name}`) and add YAML front matter",
     ),
     "unused": (
-        "warning",
+        Level.WARNING,
         "not used by the site (not a post, a page, a condition or in {static}); "
         "move it out of the content folder",
     ),
     "escapes": (
-        "error",
+        Level.ERROR,
         "a link to a file outside the content folder, which a build would publish; "
         "copy the file in instead of linking to it",
     ),
     "hidden": (
-        "note",
+        Level.NOTE,
         "hidden file (its name starts with a dot): neither built nor checked; rename it "
         "without the dot to use it, or delete it",
     ),
     "static": (
-        "warning",
+        Level.WARNING,
         "published exactly as it is, without any check; make sure it holds nothing about a client",
     ),
 }
-
-
 # Files a static host serves as pages or runs as scripts: published as they are,
 # they would carry markup no rule has read.
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".php", ".xml")
-
-
 # What makes an SVG more than a picture: script, embedded HTML, or a link that runs or calls out.
 SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
 
@@ -59,7 +55,7 @@ def check_svg(file: File) -> list[Problem]:
     try:
         root = etree.parse(str(file.path), parser).getroot()
     except (etree.XMLSyntaxError, OSError) as err:
-        return [Problem(file.shown, f"not a readable SVG image ({err}); re-save it or remove it")]
+        return [file.problem(f"not a readable SVG image ({err}); re-save it or remove it")]
     for element in root.iter():
         name = etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
         if name in SVG_ACTIVE:
@@ -77,8 +73,7 @@ def check_svg(file: File) -> list[Problem]:
 
 
 def _svg_problem(file: File, what: str) -> Problem:
-    return Problem(
-        file.shown,
+    return file.problem(
         f"this SVG holds {what}, which runs script or calls another site when the image is "
         "opened; export it again as a plain drawing, or use a PNG",
     )
@@ -90,8 +85,7 @@ def check_file(file: File, settings: Settings) -> list[Problem]:
         return check_svg(file)
     if file.kind == "static" and file.suffix in ACTIVE_SUFFIXES:
         return [
-            Problem(
-                file.shown,
+            file.problem(
                 f"a {file.suffix} file in a static folder is published as it is, markup and "
                 "scripts included; put the content in a Markdown post, or remove the file",
             )
@@ -105,8 +99,7 @@ def check_file(file: File, settings: Settings) -> list[Problem]:
         settings.get("CONDITIONS_PATH", "conditions"),
     ]
     return [
-        Problem(
-            file.shown,
+        file.problem(
             message.format(
                 folders=", ".join(f"{f.strip('/')}/" for f in folders if f.strip("/")),
                 name=PurePosixPath(file.relpath).name,

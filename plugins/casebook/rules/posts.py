@@ -6,11 +6,10 @@ import datetime
 import difflib
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from ..addresses import target as redirect_target
-from ..content.problems import Problem
-from ..content.settings import Settings, page_order_key
+from ..content.problems import Level, Problem
+from ..content.settings import Settings, page_order_key, site_today
 from ..content.slugs import MAX_SLUG, make_slug, reserved_names, slug_flaw
 from ..content.source import Source
 from ..content.values import (
@@ -99,7 +98,7 @@ def blocking(source: Source, kind: str) -> list[Problem]:
 
 def _body_markup(source: Source) -> list[Problem]:
     return [
-        Problem(source.path, message, line)
+        source.at(message, line)
         for line, message in markup.raw_html_problems(source.body, source.body_start)
     ]
 
@@ -111,8 +110,7 @@ def check_markup(source: Source) -> list[Problem]:
     if isinstance(summary, str) and source.is_yaml:
         line = source.line("summary")
         found += [
-            Problem(source.path, message, line)
-            for _line, message in markup.raw_html_problems(summary, line)
+            source.at(message, line) for _line, message in markup.raw_html_problems(summary, line)
         ]
     return found
 
@@ -177,7 +175,7 @@ def check_post(source: Source, kind: str, settings: Settings) -> tuple[Post, lis
     if "case" in meta:
         problems += check_case(source, status)
     if status == "published" and date and not settings.get("WITH_FUTURE_DATES", True):
-        today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+        today = site_today(settings)
         if date.date() > today:
             status = "draft"  # Pelican holds it back until its day
     return Post(source, kind, slug, status, date), problems
@@ -270,7 +268,7 @@ def _keys(source: Source) -> list[Problem]:
                     f"{cut(key, 40)}: not a key the site reads, so it is never shown; {hint}"
                     "fix or remove it",
                     key,
-                    level="warning",
+                    level=Level.WARNING,
                 )
             )
     return problems
@@ -308,8 +306,7 @@ def check_body(source: Source, status: str) -> list[Problem]:
 
 
 def _empty_section(source: Source, heading: str, line: int) -> Problem:
-    return Problem(
-        source.path,
+    return source.at(
         f"section '{cut(heading)}' has no text; write it or remove the heading",
         line,
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .. import privacy
 from ..content.corpus import File
-from ..content.problems import Problem
+from ..content.problems import Level, Problem
 from ..content.source import Source, decode
 from ..content.values import cut, text_list
 from ..privacy.cache import LintCache
@@ -20,8 +20,8 @@ def read_allow_list(found: Iterable[File]) -> tuple[list[str], list[Problem]]:
         try:
             raw = file.path.read_bytes()
         except OSError as err:
-            return [], [Problem(file.shown, f"cannot be read ({err.strerror or err}); fix it")]
-        text, problem = decode(file.shown, raw)
+            return [], [file.problem(f"cannot be read ({err.strerror or err}); fix it")]
+        text, problem = decode(file.relpath, raw, file.shown)
         if problem or text is None:
             return [], [problem] if problem else []
         lines = (line.strip() for line in text.split("\n"))
@@ -37,26 +37,24 @@ def check_privacy(
     everything = _lint(source, site_allowed, terms, cache)
     kept = _lint(source, [*site_allowed, *own], terms, cache) if own else everything
     reported = {(f.line, f.message) for f in kept}
-    problems = [Problem(source.path, f.message, f.line) for f in kept]
+    problems = [source.at(f.message, f.line) for f in kept]
     case = source.meta.get("case")
     client = case.get("client") if isinstance(case, dict) else None
     if isinstance(client, str) and client.strip():
         found = privacy.pseudonym(client, source.line("case", "client"))
         if found and (found.line, found.message) not in reported:
-            problems.append(Problem(source.path, found.message, found.line))
+            problems.append(source.at(found.message, found.line))
     silenced = [f for f in everything if (f.line, f.message) not in reported]
     problems += [
-        Problem(source.path, f"privacy_ok silences '{f.text}'", f.line, level="note")
-        for f in silenced
+        source.at(f"privacy_ok silences '{f.text}'", f.line, level=Level.NOTE) for f in silenced
     ]
     used = {f.text.lower() for f in silenced}
     problems += [
-        Problem(
-            source.path,
+        source.at(
             f"privacy_ok: '{cut(phrase)}' silences nothing in this post; remove it",
             source.line("privacy_ok"),
             "privacy_ok",
-            "note",
+            Level.NOTE,
         )
         for phrase in own
         if not any(phrase.lower() in text or text in phrase.lower() for text in used)
@@ -82,7 +80,7 @@ def check_path(file: File, cache: LintCache | None) -> list[Problem]:
         return list(privacy.lint_path(file.relpath))
 
     found = cache.findings(f"path:{file.relpath}", (), lint) if cache else lint()
-    return [Problem(file.shown, f.message) for f in found]
+    return [file.problem(f.message) for f in found]
 
 
 def check_image(file: File) -> list[Problem]:
@@ -90,7 +88,7 @@ def check_image(file: File) -> list[Problem]:
     try:
         findings = privacy.image_findings(file.path)
     except OSError as err:
-        return [Problem(file.shown, f"cannot read the image ({err}); re-save it or remove it")]
+        return [file.problem(f"cannot read the image ({err}); re-save it or remove it")]
     except Exception as err:  # noqa: BLE001 - a damaged image must be reported, never crash
-        return [Problem(file.shown, f"cannot read the image ({err}); re-save it or remove it")]
-    return [Problem(file.shown, f.message, f.line or None) for f in findings]
+        return [file.problem(f"cannot read the image ({err}); re-save it or remove it")]
+    return [file.problem(f.message, f.line or None) for f in findings]
