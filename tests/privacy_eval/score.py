@@ -10,9 +10,14 @@ conditions/, images/) and `answers.yaml`:
 
 The half is judged by the real command (`python -m casebook.cli.check`, the rule book
 the build calls), so the score is what the practitioner gets. A plant is caught when a
-privacy problem of its file, on its line (any line for a plant without one), quotes text
-that overlaps it. A privacy problem that catches no plant is a false alarm on a clean
-file, an "unplanted finding" on a planted one.
+privacy problem of its file, on its line or the one before (a phrase may start there; any
+line for a plant without one), quotes text that overlaps it: compared as a reader reads it
+(entities decoded, NFKC, invisible characters gone, case folded), they share a run of at
+least four characters (or the whole of a shorter plant) that is at least a third of the
+longer of the two. In an image, PDF or SVG, whose findings need not quote, a finding of
+the plant's category catches it; a photograph only by a finding that says it shows a face.
+A privacy problem that catches no plant is a false alarm on a clean file, an "unplanted
+finding" on a planted one.
 
     python tests/privacy_eval/score.py tests/privacy_eval/tuning [--show]
 """
@@ -20,6 +25,8 @@ file, an "unplanted finding" on a planted one.
 from __future__ import annotations
 
 import argparse
+import difflib
+import html
 import json
 import os
 import re
@@ -77,7 +84,10 @@ MESSAGE_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("medical-record", "health-plan", "account", "licence", "ssn", "other-code"),
     ),
     (r"carries an identifier", ("url",)),
-    (r"carries its .* in (EXIF|XMP)", ("photos", "device", "geography", "dates", "names")),
+    (r"carries its GPS", ("geography",)),
+    (r"carries its (date|time|DateTime)", ("dates",)),
+    (r"carries its (camera|serial|lens)", ("device",)),
+    (r"carries its (artist|author|owner|copyright|creator)", ("names",)),
 )
 # A message from the newer lint may name its category itself: "[category] message".
 TAGGED = re.compile(r"^\[(?P<category>[a-z-]+)\] ")
@@ -101,8 +111,20 @@ class Reported:
 
 
 def normal(text: str) -> str:
-    """Text compared as a reader reads it: NFKC, case-folded, letters and digits only."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", str(text)).casefold())
+    """Text compared as a reader reads it: entities decoded, NFKC, invisible characters gone,
+    case-folded, letters and digits only."""
+    text = html.unescape(str(text))
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def overlaps(found: str, plant: str) -> bool:
+    """Whether two normalised texts share enough to be about the same identifier."""
+    if not found or not plant:
+        return False
+    match = difflib.SequenceMatcher(None, found, plant, autojunk=False).find_longest_match()
+    enough = match.size >= min(4, len(plant))
+    return enough and match.size * 3 >= max(len(found), len(plant))
 
 
 def categories_of(message: str) -> tuple[str, ...]:
@@ -118,6 +140,7 @@ def categories_of(message: str) -> tuple[str, ...]:
 
 def run_check(content: Path) -> tuple[list[Reported], list[str]]:
     """The privacy problems `make check` reports on `content`, and every other line."""
+    content = content.resolve()
     with tempfile.TemporaryDirectory() as cache:
         env = {
             **os.environ,
@@ -134,7 +157,7 @@ def run_check(content: Path) -> tuple[list[Reported], list[str]]:
             check=False,
             timeout=900,
         )
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or "Traceback (most recent call last)" in done.stderr:
         raise SystemExit(f"make check failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     reported, other = [], []
     for row in done.stdout.splitlines()[:-1]:  # the last line is the summary
@@ -159,20 +182,23 @@ def run_check(content: Path) -> tuple[list[Reported], list[str]]:
     return reported, other
 
 
+TEXT_FILES = (".md", ".markdown", ".mkd", ".mdown")
+
+
 def catches(problem: Reported, plant: dict) -> bool:
     """Whether a reported problem is about a planted identifier."""
     if problem.file != plant["file"]:
         return False
-    if plant.get("line") is not None and problem.line not in (plant["line"], None):
+    line = plant.get("line")
+    if line is not None and problem.line not in (line, line - 1, None):
         return False
+    if not plant["file"].lower().endswith(TEXT_FILES):
+        # An image's or document's findings name what they found, not always its text.
+        return plant["category"] in problem.categories
     text = normal(plant.get("text") or "")
     if not text:
-        return True  # a plant of a whole file (a photograph): any finding on it
-    for quoted in problem.quotes():
-        found = normal(quoted.removesuffix("…"))
-        if found and (found in text or text in found):
-            return True
-    return text in normal(problem.message)
+        return plant["category"] in problem.categories
+    return any(overlaps(normal(q.removesuffix("…")), text) for q in problem.quotes())
 
 
 def score(half: Path) -> dict:
@@ -239,7 +265,7 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="list misses and false alarms")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
     args = parser.parse_args()
-    result = score(args.half)
+    result = score(args.half.resolve())
     if args.json:
         print(json.dumps(result, indent=1, default=str))
         return 0
