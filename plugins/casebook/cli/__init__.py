@@ -2,16 +2,20 @@
 
 import functools
 import sys
+from collections.abc import Callable
+from typing import ParamSpec
 
 from ..content.problems import shown
 
+P = ParamSpec("P")
 
-def guarded(name):
+
+def guarded(name: str) -> Callable[[Callable[P, int]], Callable[P, int]]:
     """Turn a file-system failure or an interrupt into one line of advice, never a traceback."""
 
-    def wrap(main):
+    def wrap(main: Callable[P, int]) -> Callable[P, int]:
         @functools.wraps(main)
-        def run(*args, **kwargs):
+        def run(*args: P.args, **kwargs: P.kwargs) -> int:
             try:
                 return main(*args, **kwargs)
             except KeyboardInterrupt:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import rules
 from ..content import corpus
 from ..content.problems import Problem, shown
-from ..content.settings import load
+from ..content.settings import Settings, load
 from ..icd10 import CodeBook
 from ..privacy.cache import LintCache
 from . import guarded
@@ -36,7 +36,10 @@ class Progress:
 
 
 def check_content(
-    content: Path, settings: dict, codes: CodeBook | None = None, progress=None
+    content: Path,
+    settings: Settings,
+    codes: CodeBook | None = None,
+    progress: Callable[..., None] | None = None,
 ) -> tuple[list[Problem], int]:
     """Every problem in a content folder, sorted by path and line; and how many files there are."""
     found = corpus.files(content, settings)
@@ -55,7 +58,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary(problems: Sequence[Problem], files: int, content) -> str:
+def summary(problems: Sequence[Problem], files: int, content: str | Path) -> str:
     """The last line of the report."""
     counts = {level: sum(p.level == level for p in problems) for level in ("error", "warning")}
     notes = len(problems) - counts["error"] - counts["warning"]

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..content import corpus
+from ..content.corpus import Kind
 from ..content.newfiles import scalar, write_new
-from ..content.settings import casebook_settings, load
+from ..content.settings import Settings, casebook_settings, load
 from ..content.slugs import slug_of
 from ..content.values import MAX_TITLE
 from ..rules.conditions import CONDITION_PLACEHOLDER, read_vocabulary
@@ -41,10 +42,10 @@ def render(name: str) -> str:
     return TEMPLATE.format(name=scalar(name), placeholder=CONDITION_PLACEHOLDER)
 
 
-def known_as(name: str, content: Path, settings: dict) -> str | None:
+def known_as(name: str, content: Path, settings: Settings) -> str | None:
     """The condition file that already has this name or alias, if any."""
     found = corpus.files(content, settings)
-    sources = [source for file, source in corpus.sources(found) if file.kind == "condition"]
+    sources = [source for file, source in corpus.sources(found) if file.kind == Kind.CONDITION]
     vocabulary, _problems = read_vocabulary(sources, None, settings)
     entry = vocabulary.lookup(name)
     shown = {source.label: source.shown for source in sources}

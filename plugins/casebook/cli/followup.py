@@ -10,8 +10,9 @@ from pathlib import Path, PurePosixPath
 
 from ..cases import FIELDS
 from ..content import corpus
+from ..content.corpus import Kind
 from ..content.newfiles import scalar, write_new
-from ..content.settings import load, site_today
+from ..content.settings import Settings, load, site_today
 from ..content.slugs import MAX_SLUG
 from ..content.source import Source
 from ..content.values import text_list
@@ -67,11 +68,11 @@ def render(original: Source, slug: str, follows: str, date: datetime.date) -> st
     )
 
 
-def posts(content: Path, settings: dict) -> list[tuple[corpus.File, Post]]:
+def posts(content: Path, settings: Settings) -> list[tuple[corpus.File, Post]]:
     """Every post and page with what the rule book makes of it (its slug and status)."""
     found = []
     for file, source in corpus.sources(corpus.files(content, settings)):
-        if file.kind in ("article", "page") and source.readable:
+        if file.kind in (Kind.ARTICLE, Kind.PAGE) and source.readable:
             found.append((file, check_post(source, file.kind, settings)[0]))
     return found
 
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     content = Path(args.content)
     found = posts(content, settings) if content.is_dir() else []
     of = args.of.strip()
-    match = [(file, post) for file, post in found if post.slug == of and post.kind == "article"]
+    match = [(file, post) for file, post in found if post.slug == of and post.kind == Kind.ARTICLE]
     if not match:
         print(
             f"followup: no post has the slug {_shown(args.of)}; give the slug of a published "

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ..cases import case_block
 from ..content import corpus
+from ..content.corpus import Kind
 from ..content.newfiles import scalar, write_new
-from ..content.settings import load, site_today
+from ..content.settings import Settings, load, site_today
 from ..content.slugs import reserved_names, slug_of
 from ..rules.posts import slug_problem
 from . import guarded
@@ -44,10 +45,13 @@ def render(title: str, slug: str, date: datetime.date) -> str:
     )
 
 
-def slug_owner(slug: str, content: Path, settings: dict) -> str | None:
+def slug_owner(slug: str, content: Path, settings: Settings) -> str | None:
     """The file that already uses `slug` as a post or page, if any."""
     for file, source in corpus.sources(corpus.files(content, settings)):
-        if file.kind in ("article", "page") and str(source.meta.get("slug", "")).strip() == slug:
+        if (
+            file.kind in (Kind.ARTICLE, Kind.PAGE)
+            and str(source.meta.get("slug", "")).strip() == slug
+        ):
             return file.shown
     return None
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from .. import addresses
 from ..cases import case_block
 from ..content import corpus
+from ..content.corpus import Kind
 from ..content.newfiles import fill_empty, front_matter, write_new
 from ..content.problems import shown
 from ..content.settings import Settings, page_order_key
@@ -60,11 +61,12 @@ def read_content(content: Path, settings: Settings) -> tuple[plan.Existing, obje
     """The slugs and old addresses already used under content/, and the condition vocabulary."""
     found = list(corpus.sources(corpus.files(content, settings))) if content.is_dir() else []
     vocabulary, _problems = read_vocabulary(
-        [s for f, s in found if f.kind == "condition"], None, settings
+        [s for f, s in found if f.kind == Kind.CONDITION], None, settings
     )
-    slugs, claims = {}, {}
+    slugs: dict[str, str] = {}
+    claims: dict[str, str] = {}
     for file, source in found:
-        if file.kind not in ("article", "page") or not source.readable:
+        if file.kind not in (Kind.ARTICLE, Kind.PAGE) or not source.readable:
             continue
         slug = str(source.meta.get("slug") or "").strip()
         if slug:
@@ -115,7 +117,7 @@ def render(planned: plan.Planned, body: str, settings: Settings) -> str:
     if summary:
         meta["summary"] = summary
     order_key = page_order_key(settings)
-    if planned.kind == "page" and order_key:
+    if planned.kind == Kind.PAGE and order_key:
         meta[order_key] = item.menu_order  # WordPress's own menu order
     if planned.status == "draft":
         meta["status"] = "draft"
@@ -161,9 +163,18 @@ def converted(bodies: list[str], nonce: str) -> Iterator[convert.Converted]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def write_all(plans, content: Path, settings, existing, links: Links, progress: Progress):
+def write_all(
+    plans: list[plan.Planned],
+    content: Path,
+    settings: Settings,
+    existing: plan.Existing,
+    links: Links,
+    progress: Progress,
+) -> tuple[list[report.Outcome], list[str]]:
     """Write each planned item that is new; an outcome for each, and the report lines."""
-    outcomes, lines, new = [], [], []
+    outcomes: list[report.Outcome] = []
+    lines: list[str] = []
+    new: list[plan.Planned] = []
     for planned in plans:
         state = decide(planned, content, existing)
         if state is None:

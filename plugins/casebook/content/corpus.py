@@ -6,6 +6,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from . import source
@@ -17,7 +18,25 @@ MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican's Markdown rea
 OTHER_FORMATS = (".html", ".htm", ".rst", ".txt", ".docx", ".doc", ".odt", ".rtf")
 IMAGES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".heic")
 ALLOW_FILE = "privacy-allow.txt"
-POSTS = ("article", "page", "condition")
+
+
+class Kind(StrEnum):
+    """What the site makes of a file under the content folder."""
+
+    ARTICLE = "article"  # a post (a case or any other), read as Markdown
+    PAGE = "page"
+    CONDITION = "condition"
+    IMAGE = "image"  # copied as it is
+    STATIC = "static"  # copied as it is
+    ALLOW_LIST = "allow-list"  # the privacy allow list
+    HIDDEN = "hidden"  # ignored (IGNORE_FILES)
+    ELSEWHERE = "elsewhere"  # Markdown outside every folder the site reads
+    FORMAT = "format"  # a post in a format the site does not read
+    UNUSED = "unused"  # any other file
+    ESCAPES = "escapes"  # a link to outside the folder
+
+
+POSTS = (Kind.ARTICLE, Kind.PAGE, Kind.CONDITION)  # read as Markdown
 
 
 @dataclass(frozen=True)
@@ -27,11 +46,7 @@ class File:
     path: Path  # on disk
     relpath: str  # relative to the content folder, with "/": the file's key everywhere
     shown: str  # as people read it where problems are printed
-    # article, page, condition: read as Markdown; image, static: copied as they are;
-    # allow-list: the privacy allow list; hidden: ignored (IGNORE_FILES); elsewhere:
-    # Markdown outside every folder the site reads; format: a post in a format the site
-    # does not read; unused: any other file; escapes: a link to outside the folder.
-    kind: str
+    kind: Kind
     label: str = ""  # as another file's message names it: the content folder's name, relpath
 
     def problem(self, message: str, line: int | None = None, level: Level = Level.ERROR) -> Problem:
@@ -54,13 +69,13 @@ def _ignored(relpath: str, settings: Settings) -> bool:
     return any(fnmatch.fnmatch(part, p) for part in relpath.split("/") for p in patterns)
 
 
-def kind_of(relpath: str, settings: Settings) -> str:
+def kind_of(relpath: str, settings: Settings) -> Kind:
     """What the site makes of the file at `relpath`, with the same paths Pelican reads."""
     if _ignored(relpath, settings):
-        return "hidden"
+        return Kind.HIDDEN
     suffix = os.path.splitext(relpath)[1].lower()
     if relpath == ALLOW_FILE:
-        return "allow-list"
+        return Kind.ALLOW_LIST
     in_articles = _under(relpath, settings["ARTICLE_PATHS"]) and not _under(
         relpath, settings.get("ARTICLE_EXCLUDES") or ()
     )
@@ -70,17 +85,17 @@ def kind_of(relpath: str, settings: Settings) -> str:
     in_static = _under(relpath, settings.get("STATIC_PATHS") or ())
     if suffix in MARKDOWN:
         if _under(relpath, [casebook_settings(settings)["CONDITIONS_PATH"]]):
-            return "condition"
+            return Kind.CONDITION
         if in_pages:
-            return "page"
+            return Kind.PAGE
         if in_articles:
-            return "article"
-        return "elsewhere"
+            return Kind.ARTICLE
+        return Kind.ELSEWHERE
     if in_static:
-        return "image" if suffix in IMAGES else "static"
+        return Kind.IMAGE if suffix in IMAGES else Kind.STATIC
     if suffix in OTHER_FORMATS and (in_articles or in_pages):
-        return "format"
-    return "unused"
+        return Kind.FORMAT
+    return Kind.UNUSED
 
 
 def files(content: Path, settings: Settings) -> list[File]:
@@ -97,8 +112,8 @@ def files(content: Path, settings: Settings) -> list[File]:
             relpath = path.relative_to(content).as_posix()
             kind = kind_of(relpath, settings)
             linked_out = os.path.islink(path) and not _inside(os.path.realpath(path), root)
-            if kind != "hidden" and (linked_out or not inside):
-                kind = "escapes"
+            if kind != Kind.HIDDEN and (linked_out or not inside):
+                kind = Kind.ESCAPES
             found.append(File(path, relpath, shown(path), kind, f"{folder_name}/{relpath}"))
     return found
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from enum import StrEnum
 
 from pelican.readers import ensure_metadata_list
 from pelican.utils import get_date
@@ -10,12 +11,17 @@ from pelican.utils import get_date
 from .problems import Problem
 from .source import Source
 
-STATUSES = ("published", "draft", "hidden")
+
+class Status(StrEnum):
+    """Where a post stands: published, waiting as a draft, or written but never listed."""
+
+    PUBLISHED = "published"
+    DRAFT = "draft"
+    HIDDEN = "hidden"
 
 
-PUBLIC = ("published", "hidden")  # written at their URL for anyone to read
-
-
+STATUSES = tuple(Status)
+PUBLIC = (Status.PUBLISHED, Status.HIDDEN)  # written at their URL for anyone to read
 MAX_TITLE = 200
 
 

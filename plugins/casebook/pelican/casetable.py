@@ -2,6 +2,7 @@
 
 import logging
 import os
+from typing import Any
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -56,7 +57,8 @@ class OutcomesGenerator(Generator):
     def _figures(self):
         # One pass over the published posts, newest first (the rule book has taken out what
         # is not built): each condition's cases come out in the order of its page's list.
-        facts, found, by_condition = outcomes.facts, [], {}
+        facts, found = outcomes.facts, []
+        by_condition: dict[Any, list] = {}
         for article in self.context.get("articles", ()):
             if counted(article):
                 f = facts(article, article.case)

@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -49,7 +50,8 @@ def normalise_conditions(generator):
 
 
 def _normalise_posts(generator, vocabulary, conditions):
-    canonical_tags, found_by_name = {}, {}
+    canonical_tags: dict[str, Any] = {}
+    found_by_name: dict[str, Any] = {}
     settings = generator.settings
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
         cond.normalise_tags(
@@ -93,7 +95,7 @@ def link_followups(generator):
 
     published = set(generator.articles)
     # With a duplicate slug, keep the file the graph kept: the first by path.
-    by_slug = {}
+    by_slug: dict[str, Any] = {}
     for article in generator.articles:
         kept = by_slug.setdefault(article.slug, article)
         if article.source_path < kept.source_path:
@@ -116,8 +118,8 @@ def link_followups(generator):
             series.index,
             series.total,
             [by_slug[s] for s in series.parts],
-            by_slug.get(series.previous),
-            by_slug.get(series.next),
+            by_slug.get(series.previous or ""),
+            by_slug.get(series.next or ""),
         )
         article.followup_pending = pending.get(slug)
         related = getattr(article, "related_posts", None)

@@ -10,6 +10,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import MarkdownReader
 
 from ..content import corpus, source
+from ..content.corpus import Kind
 from ..content.problems import shown
 from ..content.slugs import stand_in_slug
 from ..rules.posts import PLACEMENT_KEYS, blocking
@@ -56,6 +57,7 @@ class CasebookReader(YAMLMetadataReader):
     """Markdown with YAML front matter (or Pelican's `Key: value`), read by source.py."""
 
     file_extensions = MarkdownReader.file_extensions
+    _md: Markdown  # yaml_metadata's own, made in its __init__
 
     def read(self, source_path):
         """Content and metadata; a file that cannot be built gets a page saying so instead."""
@@ -81,9 +83,9 @@ class CasebookReader(YAMLMetadataReader):
     def _read_bytes(self, source_path, raw, relpath, kind):
         label = f"{os.path.basename(os.path.normpath(self.settings['PATH']))}/{relpath}"
         src = source.read(relpath, raw, shown(source_path), label)
-        if kind == "condition":
+        if kind == Kind.CONDITION:
             return self._read(src)  # a condition is not a page of its own: never a stand-in
-        post_kind = "page" if kind == "page" else "article"
+        post_kind = Kind.PAGE if kind == Kind.PAGE else Kind.ARTICLE
         if not src.readable or blocking(src, post_kind):
             return self._unbuilt(src, relpath, kind)
         try:
@@ -122,7 +124,7 @@ class CasebookReader(YAMLMetadataReader):
             SOURCE_KEY: src,
             UNBUILT_KEY: True,
         }
-        if kind != "page":
+        if kind != Kind.PAGE:
             metadata["date"] = self.process_metadata("date", datetime.date.today().isoformat())
         if self.settings.get("CASEBOOK_STRICT"):
             metadata["save_as"] = ""  # a publish build never writes one (it fails anyway)

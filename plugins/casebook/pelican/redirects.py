@@ -130,6 +130,8 @@ class RedirectsGenerator(Generator):
         path_rules, query_rules = [], []
         for redirect in sorted(redirects, key=lambda r: (r.source_path, r.old)):
             found = target(redirect.old)
+            if found is None:
+                continue  # the rule book accepted only addresses a static site can answer
             output = os.path.join(self.output_path, found.save_as)
             if os.path.exists(output) and not _ours(output):
                 # Written by something the rule book does not know of: never overwrite it.

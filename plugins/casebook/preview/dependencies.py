@@ -165,10 +165,9 @@ class recording:  # noqa: N801 (used like a function, as contextlib.suppress is)
         self.saved, _recording = _recording, self.recorder
         return self.recorder
 
-    def __exit__(self, *exc: object) -> bool:
+    def __exit__(self, *exc: object) -> None:
         global _recording
         _recording = self.saved
-        return False
 
 
 class TrackingContext(Context):

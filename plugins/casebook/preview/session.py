@@ -156,7 +156,8 @@ class Build:
         found += context.get("static_content", {}).values()
         found += context.get("conditions", ())
         self.objects = dependencies.index(found)
-        session, dirty, evaluate = self.session, set(), self._evaluate
+        session, evaluate = self.session, self._evaluate
+        dirty: set[str] = set()
         for key, fields in session.values.items():
             obj = self.objects.get(key)
             now = self.values.setdefault(key, {})
@@ -224,7 +225,7 @@ class Build:
 
 def listing(content: str) -> tuple:
     """What makes the content folder's list of files: names, folders and links, no contents."""
-    found = []
+    found: list[tuple[str, object]] = []
     for folder, dirs, names in os.walk(content, followlinks=True):
         dirs.sort()
         found.append((folder, os.path.realpath(folder)))

@@ -40,7 +40,10 @@ class SelectiveWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.build = session.active().current
+        current = session.active()
+        if current is None or current.current is None:
+            raise RuntimeError("the selective writer runs only inside a preview session's build")
+        self.build = current.current
         self.skipped = set()
         # A session lasts as long as its settings (the dev server starts a new one when
         # they change): pages that hold them, as a paginator does, need not compare them.

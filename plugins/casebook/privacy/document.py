@@ -137,7 +137,7 @@ class _Reader:
         self.joins: list[bool] = []  # whether the newline after each line joins the next
         self.doc = Document(text, "", [], self.starts)
 
-    def keep(self, i: int, line: str, block: Block | None, join: bool = False):
+    def keep(self, i: int, line: str, block: Block | None, join: bool = False) -> None:
         """Record a processed line; a new block starts at it unless `block` is None."""
         self.pieces.append(line)
         self.joins.append(False)
@@ -146,7 +146,7 @@ class _Reader:
         if join and len(self.joins) > 1:
             self.joins[-2] = True
 
-    def front_matter(self, end: int, yaml: bool):
+    def front_matter(self, end: int, yaml: bool) -> None:
         """Blank keys and skipped values; note client, slug and redirect values."""
         key = None
         for i in range(end):
@@ -180,7 +180,9 @@ class _Reader:
                 else:  # a folded or wrapped value goes on
                     self.keep(i, line, None, join=bool(stripped))
 
-    def _value(self, i: int, key: str, field_: str, at: int, value: str, title: bool = False):
+    def _value(
+        self, i: int, key: str, field_: str, at: int, value: str, title: bool = False
+    ) -> None:
         """One `key: value` line: the value kept as prose, or noted, or blanked."""
         line = self.lines[i]
         number = i + 1
@@ -201,7 +203,7 @@ class _Reader:
         block = Block(self.starts[i] + at, key, field_, heading)
         self.keep(i, " " * at + value, block)
 
-    def body(self, begin: int):
+    def body(self, begin: int) -> None:
         """Blank Markdown markers; join the lines of a paragraph, a list item or a quote."""
         fenced = False
         joinable = False  # whether the previous line's block may go on

@@ -5,6 +5,7 @@ repeat GPS, camera and time) are read from Pillow's `info["xmp"]`, and from the
 raw bytes of a GIF, whose XMP application block Pillow does not expose.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def _xmp(packet: bytes) -> list[str]:
     return found
 
 
-def _gif_xmp(path) -> bytes:
+def _gif_xmp(path: str | os.PathLike[str]) -> bytes:
     """The XMP block of a GIF file, or b''."""
     with open(path, "rb") as stream:
         data = stream.read(GIF_READ_LIMIT)
@@ -81,7 +82,7 @@ def _gif_xmp(path) -> bytes:
     return data[start:] if start >= 0 else b""
 
 
-def image_findings(path) -> list[Finding]:
+def image_findings(path: str | os.PathLike[str]) -> list[Finding]:
     """Camera, place and time metadata in an image file, as findings on line 0."""
     try:
         with Image.open(path) as image:
@@ -96,8 +97,8 @@ def image_findings(path) -> list[Finding]:
     if isinstance(packet, str):
         packet = packet.encode("utf-8", "replace")
     kinds = {what.split(" ")[0] for what in found}
-    found = [(what, "EXIF") for what in found]
-    found += [(what, "XMP") for what in _xmp(packet) if what.split(" ")[0] not in kinds]
+    blocks = [(what, "EXIF") for what in found]
+    blocks += [(what, "XMP") for what in _xmp(packet) if what.split(" ")[0] not in kinds]
     name = Path(path).name
     return [
         Finding(
@@ -107,5 +108,5 @@ def image_findings(path) -> list[Finding]:
             f"{name} carries its {what} in {where}; strip the metadata "
             f"(exiftool -all= {name}) or re-save the image without {where}",
         )
-        for what, where in found
+        for what, where in blocks
     ]

@@ -1,10 +1,10 @@
 """The whole lint of one content file: every text a reader can see, by line."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from . import links, patterns, people, placenames, slugs
-from .document import Document, read
+from .document import Block, Document, read
 from .findings import Finding, finding
 from .spans import Span, blank
 
@@ -38,7 +38,11 @@ def _local_targets(doc: Document, targets: list[Span]) -> list[Finding]:
     return found
 
 
-def _by_line(work: str, wanted, change) -> tuple[list[tuple[str, Span]], str]:
+def _by_line(
+    work: str,
+    wanted: Callable[[str], bool],
+    change: Callable[[str], tuple[list[tuple[str, Span]], str]],
+) -> tuple[list[tuple[str, Span]], str]:
     """Run `change` on each line of `work` that is `wanted`, offsetting what it finds.
 
     No pattern crosses a newline, so a line is the smallest text each can run on;
@@ -104,7 +108,7 @@ def _names_and_places(doc: Document, view: str) -> list[tuple[str, Span]]:
     return found
 
 
-def _blocks(doc: Document, view: str):
+def _blocks(doc: Document, view: str) -> Iterator[tuple[Block, int, int]]:
     """(block, start, end) of each block with at least one capital letter in it."""
     bounds = [b.start for b in doc.blocks] + [len(view)]
     for block, start, end in zip(doc.blocks, bounds, bounds[1:], strict=False):

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from .findings import Finding, finding
 from .spans import Span, blank
@@ -50,7 +51,7 @@ def base(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def listed(words: frozenset, word: str) -> bool:
+def listed(words: frozenset[str], word: str) -> bool:
     """Whether `word`, or each part of it when hyphenated, or its singular is listed."""
     return all(
         part in words or part.removesuffix("s") in words or part.removesuffix("es") in words
@@ -74,9 +75,9 @@ def label(token: str) -> str:
     return "W"
 
 
-def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
+def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
     """Runs of capitalised words, titles and initials in text[start:end]."""
-    run: list[re.Match] = []
+    run: list[re.Match[str]] = []
     for m in TOKEN.finditer(text, start, end):
         capitalised = label(m.group()) != "O"
         # A full stop ends the run unless it belongs to a title or an initial.
@@ -92,7 +93,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
         yield run
 
 
-def _labels(run: list[re.Match]) -> list[str]:
+def _labels(run: list[re.Match[str]]) -> list[str]:
     """The label of each token of a run, in the light of its neighbours."""
     labels = [label(m.group()) for m in run]
     heads = [i for i, m in enumerate(run) if labels[i] in "CEW" and listed(HEAD_NOUNS, m.group())]
@@ -112,7 +113,7 @@ def _is_name_shape(shape: str) -> bool:
 
 
 def _name_start(
-    run: list[re.Match], labels: list[str], i: int, j: int, heading: bool
+    run: list[re.Match[str]], labels: list[str], i: int, j: int, heading: bool
 ) -> int | None:
     """Where a full name starts in run[i:j], a stretch of W and I tokens, if it holds one."""
     if not _is_name_shape("".join(labels[i:j])):
@@ -137,7 +138,7 @@ def _name_start(
     return None
 
 
-def _name_spans(run: list[re.Match], heading: bool) -> Iterator[Span]:
+def _name_spans(run: list[re.Match[str]], heading: bool) -> Iterator[Span]:
     """(start, end) of each full name in one run of capitalised tokens."""
     labels = _labels(run)
     i = 0
@@ -161,7 +162,9 @@ def _name_spans(run: list[re.Match], heading: bool) -> Iterator[Span]:
         i = j
 
 
-def name_spans(text: str, start: int = 0, end: int | None = None, heading: bool = False):
+def name_spans(
+    text: str, start: int = 0, end: int | None = None, heading: bool = False
+) -> Iterator[Span]:
     """Spans of full names in text[start:end], a text whose known phrases are masked."""
     end = len(text) if end is None else end
     for candidate in RUN.finditer(text, start, end):
@@ -177,7 +180,7 @@ BRACKETED = re.compile(r"\([^)]*\)")
 END = ""
 
 
-def _trie(node: dict, suffix: str) -> str:
+def _trie(node: dict[str, Any], suffix: str) -> str:
     """The alternation for one node of a character trie, sharing common prefixes."""
     alternatives = [
         re.escape(char) + _trie(child, suffix)
@@ -193,14 +196,14 @@ def _trie(node: dict, suffix: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def phrase_pattern(phrases: tuple[str, ...], literal: bool = False) -> re.Pattern | None:
+def phrase_pattern(phrases: tuple[str, ...], literal: bool = False) -> re.Pattern[str] | None:
     """One case-insensitive pattern for `phrases`, tolerant of line breaks and, unless
     `literal`, of plurals, and without a part in brackets: "Restless leg syndrome (RLS)".
 
     The phrases share one character trie, so each position of a text is tried
     against a few first letters, not against every phrase.
     """
-    root: dict = {}
+    root: dict[str, Any] = {}
     for phrase in phrases:
         words = (phrase if literal else BRACKETED.sub(" ", phrase)).lower().split()
         if not words or len(phrase) > MAX_PHRASE:
@@ -221,11 +224,15 @@ BUILT_IN = tuple(TERMS + AUTHORITIES)
 def mask_phrases(text: str, phrases: Iterable[str]) -> str:
     """`text` with the built-in terms and authorities and `phrases` masked by x's."""
     pattern = phrase_pattern(tuple(phrases) + BUILT_IN)
-    return blank(text, [m.span() for m in pattern.finditer(text)], "x")
+    return blank(text, [m.span() for m in pattern.finditer(text)], "x") if pattern else text
 
 
 def names(
-    text: str, *, heading: bool = False, known: re.Pattern | None = None, limit: int | None = None
+    text: str,
+    *,
+    heading: bool = False,
+    known: re.Pattern[str] | None = None,
+    limit: int | None = None,
 ) -> list[str]:
     """Full names: capitalised word runs that are not terms, common words or pseudonyms.
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from .gazetteer import first_words, normal, tier
 from .people import UPPER
+from .spans import Span
 from .wordlists import ANATOMY, HEAD_NOUNS, words
 
 TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
@@ -56,9 +57,9 @@ EPONYM_HEADS = (
 NEXT_WORD = re.compile(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z]+)")
 
 
-def _groups(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
+def _groups(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
     """Capitalised words in text[start:end], grouped where only spaces separate them."""
-    group: list[re.Match] = []
+    group: list[re.Match[str]] = []
     for m in TOKEN.finditer(text, start, end):
         if group and GAP.fullmatch(text, group[-1].end(), m.start()):
             group.append(m)
@@ -78,7 +79,7 @@ def _key(token: str) -> str:
     return token.lower()
 
 
-def _candidates(group: list[re.Match]) -> Iterator[tuple[int, int, str, str]]:
+def _candidates(group: list[re.Match[str]]) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, tier) of the longest place names in a group of words."""
     keys = [normal(_key(m.group())) for m in group]
     starts = first_words()
@@ -120,7 +121,9 @@ def _is_place(text: str, start: int, end: int, found: str, heading: bool) -> boo
     return found == "ordinary" and WEAK_BEFORE.search(before) is not None
 
 
-def place_spans(text: str, start: int = 0, end: int | None = None, heading: bool = False):
+def place_spans(
+    text: str, start: int = 0, end: int | None = None, heading: bool = False
+) -> Iterator[Span]:
     """Spans of place names in text[start:end], a text whose known phrases are masked."""
     end = len(text) if end is None else end
     for group in _groups(text, start, end):

@@ -37,7 +37,8 @@ WORD_HYPHEN = re.compile(r"(?<=[a-z])[-_.~+]|[-_.~+](?=[a-z])")
 
 def _names(spaced: str) -> list[tuple[int, int]]:
     """Spans of a known given name followed by a surname-like word, in a spaced slug."""
-    masked = blank(spaced, [m.span() for m in phrase_pattern(BUILT_IN).finditer(spaced)], "0")
+    terms = phrase_pattern(BUILT_IN)
+    masked = blank(spaced, [m.span() for m in terms.finditer(spaced)], "0") if terms else spaced
     tokens = list(WORD.finditer(masked))
     spans = []
     for given, surname in zip(tokens, tokens[1:], strict=False):

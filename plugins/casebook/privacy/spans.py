@@ -22,7 +22,7 @@ def blank(text: str, spans: Iterable[Span], fill: str = " ") -> str:
     return "".join(pieces)
 
 
-def match_spans(pattern: re.Pattern, text: str, trim: str = " .,;:") -> list[Span]:
+def match_spans(pattern: re.Pattern[str], text: str, trim: str = " .,;:") -> list[Span]:
     """Spans of all matches of `pattern`, trailing `trim` characters left out."""
     spans = []
     for m in pattern.finditer(text):

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from .. import practice
 from .. import vocabulary as vocab
-from ..content.corpus import IMAGES, File
+from ..content.corpus import IMAGES, File, Kind
 from ..content.problems import Problem, sort_key
 from ..content.settings import Settings, site_today, today
 from ..content.source import Source
@@ -55,7 +55,7 @@ class Memo(Protocol):
 
 
 def _judge_file(
-    source: Source, kind: str, settings: Settings, memo: Memo | None
+    source: Source, kind: Kind, settings: Settings, memo: Memo | None
 ) -> tuple[Post, list[Problem]]:
     """The rules that read one post or page alone (none that compare files)."""
     if memo is None:
@@ -69,7 +69,7 @@ def _judge_file(
     return found
 
 
-def _file_rules(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
+def _file_rules(source: Source, kind: Kind, settings: Settings) -> tuple[Post, list[Problem]]:
     post, problems = check_post(source, kind, settings)
     return post, [*problems, *check_body(source, post.status), *check_markup(source)]
 
@@ -99,7 +99,7 @@ def judge(
     for file in found:
         problems += check_file(file, settings)
     conditions = [
-        sources[f.relpath] for f in found if f.kind == "condition" and f.relpath in sources
+        sources[f.relpath] for f in found if f.kind == Kind.CONDITION and f.relpath in sources
     ]
     vocabulary, found_problems = vocabulary_read or read_vocabulary(conditions, codes, settings)
     problems += found_problems
@@ -115,21 +115,21 @@ def judge(
 
     posts: list[Post] = []
     for file in found:
-        if file.kind not in ("article", "page") or file.relpath not in sources:
+        if file.kind not in (Kind.ARTICLE, Kind.PAGE) or file.relpath not in sources:
             continue
         source = sources[file.relpath]
         if not source.readable:
             continue
         post, own = _judge_file(source, file.kind, settings, memo)
         problems += own
-        if file.kind == "article":
+        if file.kind == Kind.ARTICLE:
             problems += check_tags(source, vocabulary)
         posts.append(post)
     slugs, found_problems = check_slugs(posts)
     problems += found_problems
     redirects, found_problems = check_redirects(posts, vocabulary, settings, set(slugs.values()))
     problems += found_problems
-    problems += check_followups([p for p in posts if p.kind == "article"])
+    problems += check_followups([p for p in posts if p.kind == Kind.ARTICLE])
 
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems
@@ -142,9 +142,9 @@ def judge(
         read = sources.get(file.relpath)
         if read is not None and read.readable:
             problems += check_privacy(read, site_allowed, terms, cache)
-        elif file.kind == "image" or (file.kind == "unused" and file.suffix in IMAGES):
+        elif file.kind == Kind.IMAGE or (file.kind == Kind.UNUSED and file.suffix in IMAGES):
             problems += check_image(file)  # an image linked from a post is published too
-        if file.kind in ("image", "static", "condition"):
+        if file.kind in (Kind.IMAGE, Kind.STATIC, Kind.CONDITION):
             problems += check_path(file, cache)  # its name is part of an address
     unique = sorted(set(problems), key=sort_key)
     built = {path: slug for slug, path in slugs.items()}

@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from ..content.corpus import File
+from ..content.corpus import File, Kind
 from ..content.problems import Level, Problem
 from ..content.settings import Settings
 from ..content.values import cut
@@ -81,9 +81,9 @@ def _svg_problem(file: File, what: str) -> Problem:
 
 def check_file(file: File, settings: Settings) -> list[Problem]:
     """What becomes of a file that is not a post, a page or a condition."""
-    if file.kind in ("static", "image") and file.suffix == ".svg":
+    if file.kind in (Kind.STATIC, Kind.IMAGE) and file.suffix == ".svg":
         return check_svg(file)
-    if file.kind == "static" and file.suffix in ACTIVE_SUFFIXES:
+    if file.kind == Kind.STATIC and file.suffix in ACTIVE_SUFFIXES:
         return [
             file.problem(
                 f"a {file.suffix} file in a static folder is published as it is, markup and "

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..addresses import target as redirect_target
+from ..content.corpus import Kind
 from ..content.problems import Level, Problem
 from ..content.settings import Settings, page_order_key, site_today
 from ..content.slugs import MAX_SLUG, make_slug, reserved_names, slug_flaw
@@ -16,6 +17,7 @@ from ..content.values import (
     MAX_TITLE,
     PUBLIC,
     STATUSES,
+    Status,
     as_datetime,
     cut,
     short,
@@ -46,7 +48,7 @@ class Post:
     """What the checks across files need to know of one article or page."""
 
     source: Source
-    kind: str  # "article" or "page"
+    kind: Kind  # ARTICLE or PAGE
     slug: str | None
     status: str
     date: datetime.datetime | None
@@ -79,7 +81,7 @@ def slug_problem(slug: str, settings: Settings, reserved: dict[str, str]) -> str
     return f"slug: {flaw.length} characters; keep it under {MAX_SLUG}, it is the post's address"
 
 
-def blocking(source: Source, kind: str) -> list[Problem]:
+def blocking(source: Source, kind: Kind) -> list[Problem]:
     """The errors that leave a post nothing safe to build (a stand-in page says why).
 
     Without a title, a status Pelican knows, or dates it can read, Pelican cannot place a
@@ -142,7 +144,7 @@ def _status(source: Source) -> tuple[str, list[Problem]]:
     ]
 
 
-def check_post(source: Source, kind: str, settings: Settings) -> tuple[Post, list[Problem]]:
+def check_post(source: Source, kind: Kind, settings: Settings) -> tuple[Post, list[Problem]]:
     """The front matter of one article or page: required keys and their types."""
     meta = source.meta
     problems = _title(source)
@@ -153,7 +155,7 @@ def check_post(source: Source, kind: str, settings: Settings) -> tuple[Post, lis
     date, found = _dates(source, kind, status)
     problems += found
     order_key = page_order_key(settings)
-    if kind == "page" and order_key and order_key not in meta:
+    if kind == Kind.PAGE and order_key and order_key not in meta:
         problems.append(
             source.problem(
                 f"{order_key}: missing; add `{order_key}: N`, the page's place in the menu "
@@ -206,7 +208,7 @@ def _slug(source: Source, settings: Settings) -> tuple[str | None, list[Problem]
 
 
 def _dates(
-    source: Source, kind: str, status: str
+    source: Source, kind: Kind, status: str
 ) -> tuple[datetime.datetime | None, list[Problem]]:
     meta, problems, date = source.meta, [], None
     if "date" in meta:
@@ -219,7 +221,7 @@ def _dates(
                     "date",
                 )
             )
-    elif kind == "article" and status != "draft":
+    elif kind == Kind.ARTICLE and status != Status.DRAFT:
         problems.append(
             source.problem(
                 "date: missing; add `date: YYYY-MM-DD`, the day the post was written", "date"

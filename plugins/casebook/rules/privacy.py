@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import privacy
-from ..content.corpus import File
+from ..content.corpus import File, Kind
 from ..content.problems import Level, Problem
 from ..content.source import Source, decode
 from ..content.values import cut, text_list
@@ -15,7 +15,7 @@ from ..privacy.cache import LintCache
 def read_allow_list(found: Iterable[File]) -> tuple[list[str], list[Problem]]:
     """The site-wide privacy allow list: one phrase a line, `#` starts a comment."""
     for file in found:
-        if file.kind != "allow-list":
+        if file.kind != Kind.ALLOW_LIST:
             continue
         try:
             raw = file.path.read_bytes()
