@@ -45,14 +45,16 @@ override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 # Where `make rsync_upload` copies the site when SSH_TARGET is not given: publishconf.py.
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
 
-.PHONY: help html devserver publish clean test check newcase followup condition import rsync_upload \
+.PHONY: help html devserver publish clean test unit lint check newcase followup condition import rsync_upload \
 	github bench audit requirements
 
 help:
 	@echo 'make html       build the preview site into output/'
 	@printf 'make devserver  live preview, pages reload after each save, on http://127.0.0.1:%s\n' "$$PORT"
 	@echo 'make publish    production build (publishconf.py, fails on any warning)'
-	@echo 'make test       run the whole test suite'
+	@echo 'make test       run the whole test suite (TEST=path::name for one test)'
+	@echo 'make unit       the fast layer: pure modules only, in seconds'
+	@echo 'make lint       ruff, its formatter and mypy'
 	@echo 'make clean      remove output/ and the content cache'
 	@echo 'make check      check every content file; one line per problem'
 	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
@@ -105,8 +107,18 @@ publish: check
 clean:
 	rm -rf -- "$$OUTPUTDIR" cache
 
+# Tests in layers (pytest.ini): unit (pure modules, seconds), lint, then the whole suite.
+# One file or test: make test TEST=tests/test_check.py (or TEST=path::test_name).
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest
+	set -f; $(BIN)/python -m pytest $$TEST
+
+unit: $(VENV)/.installed-dev
+	set -f; $(BIN)/python -m pytest -m unit -q $$TEST
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+	$(BIN)/python -m mypy
 
 check: $(VENV)/.installed
 	$(CASEBOOK) casebook.cli.check -- "$$INPUTDIR"

@@ -299,7 +299,7 @@ class DevServer:
 
     def __init__(self, conf, content, output):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "casebook.build.devserver", "-s", str(conf), "-o", str(output)]
+            [sys.executable, "-m", "casebook.preview.devserver", "-s", str(conf), "-o", str(output)]
             + ["--port", "0", "--", str(content)],
             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
             stdout=subprocess.PIPE,

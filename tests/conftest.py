@@ -132,6 +132,20 @@ def front_matter(path):
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
+def layer(path):
+    """The layer a test file belongs to, by where it lives."""
+    parts = Path(path).relative_to(ROOT / "tests").parts
+    if parts[0] in ("unit", "browser"):
+        return parts[0]
+    return "bench" if parts[-1] == "test_bench.py" else "build"
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test with its layer, so `-m unit` or `-m "not browser"` picks a layer."""
+    for item in items:
+        item.add_marker(getattr(pytest.mark, layer(item.path)))
+
+
 def pytest_terminal_summary(terminalreporter):
     """Print the numbers tests measured (record_property), so every run's log keeps them."""
     reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]

@@ -11,8 +11,6 @@ from pypdf import PdfReader
 
 from .conftest import PAGE_KINDS, ROOT
 
-pytestmark = pytest.mark.browser
-
 LABEL = "Search cases, posts and conditions"
 CASE_SLUGS = sorted(
     yaml.safe_load(p.read_text(encoding="utf-8").split("---\n")[1])["slug"]

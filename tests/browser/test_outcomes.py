@@ -11,8 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.browser
-
 # Leg pain has four cases (a chart); the table in each of its orders.
 PAGES = {
     "condition-figures": "/conditions/leg-pain/",

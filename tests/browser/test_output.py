@@ -5,10 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 BIN = Path(sys.executable).parent
 HERE = Path(__file__).parent
 

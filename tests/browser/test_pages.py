@@ -5,8 +5,6 @@ from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import PAGE_KINDS
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGE_KINDS)

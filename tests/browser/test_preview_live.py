@@ -7,8 +7,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from preview_server import DevServer, copy_content
 
-pytestmark = pytest.mark.browser
-
 ROOT = Path(__file__).resolve().parents[2]
 POST = "jaw-pain-and-clenching-nora-j"
 WAIT_MS = 90_000  # a rebuild on a loaded machine; a page that never reloads fails here

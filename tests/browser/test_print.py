@@ -8,8 +8,6 @@ from pypdf import PdfReader
 
 from .conftest import PAGE_KINDS
 
-pytestmark = pytest.mark.browser
-
 CASE = PAGE_KINDS["case"]
 
 

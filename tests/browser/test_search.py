@@ -2,12 +2,9 @@
 
 import json
 
-import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import PAGE_KINDS
-
-pytestmark = pytest.mark.browser
 
 BANNER = "Metro-West Neuromuscular Therapy"
 LABEL = "Search cases, posts and conditions"
