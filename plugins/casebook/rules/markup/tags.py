@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 # html5lib keeps its tokenizer in a private module; the version is pinned (requirements.txt).
 from html5lib._tokenizer import HTMLTokenizer
 from html5lib.constants import tokenTypes
@@ -43,6 +45,7 @@ def tags(text, raw_lines, paragraph, report):
     """Every tag left once code and autolinks are blanked: elements, attributes, nesting."""
     tokenizer = _Tokenizer(text)
     open_tags = []  # (name, line index)
+    open_names: Counter[str] = Counter()  # how many of each are open: a close is O(1) to test
     for token in tokenizer:
         kind = token["type"]
         if kind == tokenTypes["ParseError"]:
@@ -65,22 +68,23 @@ def tags(text, raw_lines, paragraph, report):
                 tokenizer.state = getattr(tokenizer, TEXT_CONTENT[name])
             if name not in VOID and not token["selfClosing"]:
                 open_tags.append((name, line))
+                open_names[name] += 1
         else:
-            _close(name, line, open_tags, paragraph, report)
+            _close(name, line, open_tags, open_names, paragraph, report)
     for name, line in open_tags:
         if name in ELEMENTS and name not in OPTIONAL_END:
             report(line, f"raw HTML: <{name}> is never closed; add </{name}>")
 
 
-def _close(name, line, open_tags, paragraph, report):
+def _close(name, line, open_tags, open_names, paragraph, report):
     """Match an end tag with the tag it closes; report what it leaves open or closes wrongly."""
-    names = [n for n, _ in open_tags]
-    if name not in names:
+    if not open_names[name]:
         if name in ELEMENTS:
             report(line, f"raw HTML: </{name}> closes nothing that is open; remove it")
         return
     while open_tags:
         inner, opened = open_tags.pop()
+        open_names[inner] -= 1
         if inner == name:
             if name in ELEMENTS and name not in FLOW_ONLY and paragraph[opened] != paragraph[line]:
                 report(
