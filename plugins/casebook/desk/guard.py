@@ -47,7 +47,7 @@ class Guard:
             (b"content-security-policy", _policy(preview).encode()),
             (b"x-frame-options", b"DENY"),
             (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"),
+            (b"referrer-policy", b"same-origin"),  # no-referrer would make Origin "null"
             (b"cross-origin-resource-policy", b"same-origin"),
             (b"cache-control", b"no-store"),
         ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -62,6 +63,10 @@ def warm(checker: Checker) -> None:
     threading.Thread(target=checker.judge, name="desk-warm", daemon=True).start()
 
 
+def _stopped(number: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="casebook.desk", description=__doc__)
     parser.add_argument("content", help="the content folder")
@@ -110,9 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_browser:
         webbrowser.open(url)
     server = uvicorn.Server(uvicorn.Config(make_app(desk, port), log_level="warning", lifespan="off"))
+    # uvicorn stops on SIGTERM and then raises it again: let that end here, so the preview
+    # below is stopped too and never outlives the desk.
+    signal.signal(signal.SIGTERM, _stopped)
     try:
         server.run(sockets=[sock])
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         preview.terminate()

@@ -175,7 +175,7 @@ def save(request: Request, form: FormData) -> Response:
     document = _open(desk, file)
     single, lists = texts(form)
     if single.get("action") == "add-condition":
-        return _again(request, desk, file, document, form, spare=len(lists.get("tags", [])) + 1)
+        return _again(request, desk, file, document, form)
     text, notes = _compose(desk, file, document, form)
     base = single.get("base", "")
     opened = documents.Document(document.relpath, document.text, base, document.bom, document.crlf)
@@ -189,12 +189,14 @@ def save(request: Request, form: FormData) -> Response:
     return see_other(edit_url(file.relpath, saved=" ".join(["yes", *notes])))
 
 
-def _again(request: Request, desk: Desk, file: File, document: documents.Document, form: FormData, spare: int) -> Response:
-    """The form shown again with what was sent (nothing saved): one more condition box."""
+def _again(
+    request: Request, desk: Desk, file: File, document: documents.Document, form: FormData
+) -> Response:
+    """The form shown again as it was sent (nothing saved), with one more condition box."""
     text, _notes = _compose(desk, file, document, form)
     found = editing(desk, file, document, text)
     found.values = {**found.values, "tags": texts(form)[1].get("tags", [])}
-    return show(request, found, spare=spare - len(found.values["tags"]) + 1)
+    return show(request, found, spare=1)
 
 
 @writes
