@@ -70,7 +70,9 @@ class DeskServer:
             except queue.Empty:
                 line = ""
             if line is None or left <= 0:
-                raise AssertionError(f"no line like {pattern!r}; printed:\n" + "\n".join(self.lines))
+                raise AssertionError(
+                    f"no line like {pattern!r}; printed:\n" + "\n".join(self.lines)
+                )
             self.lines.append(line)
             if re.search(pattern, line):
                 return line

@@ -67,7 +67,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 def replaced(pairs, **values):
     """A form's pairs with some fields' values replaced (names with dots given as __)."""
     values = {k.replace("__", "."): v for k, v in values.items()}
-    return [(k, values[k] if k in values else v) for k, v in pairs]
+    return [(k, values.get(k, v)) for k, v in pairs]
 
 
 def content_of(desk):
@@ -115,7 +115,9 @@ def test_a_write_from_another_origin_is_refused(desk, origin):
     )
     assert status == 403 and "own page" in text
     for path in ("/new/case", "/publish", "/target"):
-        status, _h, _t = desk.post(path, {"title": "x", "rsync": "/tmp"}, origin=False, headers=headers)
+        status, _h, _t = desk.post(
+            path, {"title": "x", "rsync": "/tmp"}, origin=False, headers=headers
+        )
         assert status == 403
     assert snapshot(content_of(desk)) == before
     assert not (desk.project / "deploy.json").exists()
@@ -163,16 +165,23 @@ def test_an_oversized_upload_is_refused_and_nothing_is_written(desk):
     boundary = "----desk"
     big = b"\xff\xd8" + b"0" * (22 * 1024 * 1024)
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n{desk.token}\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA neck\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"a.jpg\"\r\n"
-        "Content-Type: image/jpeg\r\n\r\n"
-    ).encode() + big + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n{desk.token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nA neck\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="picture"; filename="a.jpg"\r\n'
+            "Content-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        + big
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     status, _h, text = desk.request(
         "POST",
         f"/pictures/{CASE}",
         body,
-        {"Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": desk.url.rstrip("/")},
+        {
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+            "Origin": desk.url.rstrip("/"),
+        },
     )
     assert status == 413 and "too large" in text
     big_form = [("body", "x" * (3 * 1024 * 1024))]
@@ -200,7 +209,9 @@ def test_a_file_changed_on_disk_is_never_overwritten_and_both_versions_are_shown
     relpath = "posts/perpetuating-factors-krystal-s.md"
     path = content_of(desk) / relpath
     pairs = form_fields(edit_page(desk, relpath))
-    elsewhere = path.read_text(encoding="utf-8").replace("## What a perpetuating", "## What, then, a perpetuating")
+    elsewhere = path.read_text(encoding="utf-8").replace(
+        "## What a perpetuating", "## What, then, a perpetuating"
+    )
     path.write_text(elsewhere, encoding="utf-8")
     status, _h, html = desk.post(f"/edit/{relpath}", replaced(pairs, title="Mine: a new title"))
     assert status == 409
@@ -213,7 +224,9 @@ def test_a_file_changed_on_disk_is_never_overwritten_and_both_versions_are_shown
     form = page.find("textarea", id="mine-text").find_parent("form")
     keep = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
     keep["text"] = mine.lstrip("\n")
-    status, _h, _t = desk.post(f"/edit/{relpath}", [(k, v) for k, v in keep.items() if k != "token"])
+    status, _h, _t = desk.post(
+        f"/edit/{relpath}", [(k, v) for k, v in keep.items() if k != "token"]
+    )
     assert status == 303
     assert 'title: "Mine: a new title"' in path.read_text(encoding="utf-8")
 
@@ -272,7 +285,10 @@ def test_an_unknown_condition_gets_the_did_you_mean_and_a_way_to_start_it(desk):
     assert any("did you mean Tension headache?" in w for w in words)
     assert found["new_conditions"] == ["Tension headach", "Frozen shoulder"]
     status, _h, html = desk.get("/new/condition?name=Frozen%20shoulder")
-    assert status == 200 and BeautifulSoup(html, "lxml").find(id="new-title")["value"] == "Frozen shoulder"
+    assert (
+        status == 200
+        and BeautifulSoup(html, "lxml").find(id="new-title")["value"] == "Frozen shoulder"
+    )
     status, headers, _t = desk.post("/new/condition", {"title": "Frozen shoulder"})
     assert status == 303
     made = content_of(desk) / "conditions" / "frozen-shoulder.md"
@@ -285,11 +301,18 @@ def test_an_unknown_condition_gets_the_did_you_mean_and_a_way_to_start_it(desk):
 def test_a_new_case_starts_as_a_draft_with_the_whole_summary_box(desk):
     status, headers, _t = desk.post("/new/case", {"title": "Hip pain on the stairs: Meg L."})
     assert status == 303 and headers["location"] == "/edit/cases/hip-pain-on-the-stairs-meg-l.md"
-    text = (content_of(desk) / "cases" / "hip-pain-on-the-stairs-meg-l.md").read_text(encoding="utf-8")
+    text = (content_of(desk) / "cases" / "hip-pain-on-the-stairs-meg-l.md").read_text(
+        encoding="utf-8"
+    )
     assert 'status: "draft"' in text and "  presenting_complaint:" in text
     status, _h, html = desk.post("/new/case", {"title": "Hip pain on the stairs: Meg L."})
     assert status == 422 and "already" in html
-    labels = [t.text for t in BeautifulSoup(edit_page(desk, "cases/hip-pain-on-the-stairs-meg-l.md"), "lxml").find_all("label")]
+    labels = [
+        t.text
+        for t in BeautifulSoup(
+            edit_page(desk, "cases/hip-pain-on-the-stairs-meg-l.md"), "lxml"
+        ).find_all("label")
+    ]
     for label in ("Presenting complaint", "Findings", "Treatment", "Sessions", "Outcome status"):
         assert label in labels
 
@@ -300,7 +323,7 @@ def test_a_follow_up_is_an_ordinary_post_that_follows_its_case(desk):
     relpath = headers["location"].removeprefix("/edit/")
     assert relpath == "cases/restless-leg-syndrome-pain-treatment-of-krystal-s-follow-up.md"
     text = (content_of(desk) / relpath).read_text(encoding="utf-8")
-    assert "follows: \"restless-leg-syndrome-pain-treatment-of-krystal-s\"" in text
+    assert 'follows: "restless-leg-syndrome-pain-treatment-of-krystal-s"' in text
     assert 'status: "draft"' in text
 
 
@@ -319,11 +342,16 @@ def gps_photo() -> bytes:
 def upload(desk, relpath, data, alt="A stretch for the calf", accept="application/json"):
     boundary = "----desk"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n{desk.token}\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n{alt}\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"Ana Ruiz.jpg\"\r\n"
-        "Content-Type: image/jpeg\r\n\r\n"
-    ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n{desk.token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n{alt}\r\n'
+            f"--{boundary}\r\nContent-Disposition: form-data; "
+            'name="picture"; filename="Ana Ruiz.jpg"\r\n'
+            "Content-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     headers = {
         "Content-Type": f"multipart/form-data; boundary={boundary}",
         "Origin": desk.url.rstrip("/"),
@@ -359,9 +387,18 @@ def test_a_picture_needs_alt_text_and_must_be_a_picture(desk):
 
 
 def test_every_desk_page_answers_and_nothing_of_the_desk_is_in_the_content_folder(desk):
-    for path in ("/", "/?status=draft", "/?condition=Sciatica&kind=case", "/new/case", "/new/page",
-                 "/publish", "/target", f"/edit/{CASE}", "/edit/pages/about.md",
-                 "/edit/conditions/neck-pain.md"):
+    for path in (
+        "/",
+        "/?status=draft",
+        "/?condition=Sciatica&kind=case",
+        "/new/case",
+        "/new/page",
+        "/publish",
+        "/target",
+        f"/edit/{CASE}",
+        "/edit/pages/about.md",
+        "/edit/conditions/neck-pain.md",
+    ):
         status, headers, html = desk.get(path)
         assert status == 200, (path, html)
         headers = {k.lower(): v for k, v in headers.items()}

@@ -1,4 +1,4 @@
-"""Publishing from the desk: the target checked first, refused on problems, built, shown, shipped."""
+"""Publishing from the desk: the target checked, refused on problems, built, shown, shipped."""
 
 import json
 import time
@@ -74,7 +74,9 @@ def test_publishing_from_the_desk(desk, tmp_path):
     assert job["step"] == "done", "\n".join(job["lines"])
     assert (online / "heel-pain-in-a-runner-greg-h" / "index.html").is_file()
     assert not (online / "drafts").exists() and not (online / "problems.html").exists()
-    shipped = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in online.rglob("*.html"))
+    shipped = " ".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in online.rglob("*.html")
+    )
     assert "desk-token" not in shipped and "Writing desk" not in shipped
     assert "Published: the site is now on" in publish_page(desk).get_text()
 

@@ -59,7 +59,9 @@ def test_write_a_case_get_checked_save_preview_add_a_picture_and_publish(desk, n
     relpath = "cases/calf-cramps-at-night-joan-k.md"
     path = desk.project / "content" / relpath
 
-    page.get_by_label("Summary", exact=True).fill("Night cramps in both calves, eased over four sessions.")
+    page.get_by_label("Summary", exact=True).fill(
+        "Night cramps in both calves, eased over four sessions."
+    )
     page.get_by_label("Condition 1").fill("Leg pain")
     page.get_by_label("Client", exact=True).fill("Joan K.")
     page.get_by_label("Presenting complaint", exact=True).fill("Cramps in both calves at night.")
@@ -78,7 +80,7 @@ def test_write_a_case_get_checked_save_preview_add_a_picture_and_publish(desk, n
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".saved")).to_contain_text("Saved")
     saved = path.read_text(encoding="utf-8")
-    assert "Cramps at night, in both calves." in saved and 'sessions: 4' in saved
+    assert "Cramps at night, in both calves." in saved and "sessions: 4" in saved
     assert 'outcome_status: "much improved"' in saved
 
     # The preview beside the form shows the draft, once the preview has rebuilt it.
@@ -92,7 +94,9 @@ def test_write_a_case_get_checked_save_preview_add_a_picture_and_publish(desk, n
     page.get_by_label("What the picture shows").fill("The calf stretch against a wall")
     page.get_by_role("button", name="Add the picture at the cursor").click()
     expect(page.locator("[data-picture-status]")).to_contain_text("Added images/")
-    expect(body).to_have_value(re.compile(r"!\[The calf stretch against a wall\]\(\{static\}/images/"))
+    expect(body).to_have_value(
+        re.compile(r"!\[The calf stretch against a wall\]\(\{static\}/images/")
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".saved")).to_be_visible()
     pictures = list((desk.project / "content" / "images").glob("calf-cramps-at-night-joan-k-*.jpg"))
@@ -110,7 +114,9 @@ def test_write_a_case_get_checked_save_preview_add_a_picture_and_publish(desk, n
     page.get_by_label("The host and folder").fill(str(online))
     page.get_by_role("button", name="Check and keep it").click()
     page.get_by_role("button", name="Check and build the site").click()
-    expect(page.get_by_role("heading", name="What will change online")).to_be_visible(timeout=240_000)
+    expect(page.get_by_role("heading", name="What will change online")).to_be_visible(
+        timeout=240_000
+    )
     page.get_by_role("button", name="Publish these changes").click()
     expect(page.locator("[data-result]")).to_contain_text("Published", timeout=240_000)
     assert (online / "index.html").is_file()

@@ -20,7 +20,9 @@ from pathlib import Path
 FILE = "deploy.json"
 CHECK_SECONDS = 20
 # user@host:path, host:path; a user or host never starts with "-" (ssh would read an option).
-REMOTE = re.compile(r"(?:(?P<user>[A-Za-z0-9_][A-Za-z0-9._-]*)@)?(?P<host>[A-Za-z0-9][A-Za-z0-9.-]*):(?P<path>.*)")
+REMOTE = re.compile(
+    r"(?:(?P<user>[A-Za-z0-9_][A-Za-z0-9._-]*)@)?(?P<host>[A-Za-z0-9][A-Za-z0-9.-]*):(?P<path>.*)"
+)
 GIT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/-]*")
 
 
@@ -60,7 +62,9 @@ def load(root: Path) -> Target | None:
         return None
     if not isinstance(data, dict):
         return None
-    fields = {k: v for k, v in data.items() if k in Target.__dataclass_fields__ and isinstance(v, str)}
+    fields = {
+        k: v for k, v in data.items() if k in Target.__dataclass_fields__ and isinstance(v, str)
+    }
     return Target(**fields)
 
 
@@ -83,7 +87,9 @@ def wrong(target: Target) -> str | None:
     if target.how == "github":
         for what, value in (("remote", target.remote), ("branch", target.branch)):
             if not GIT_NAME.fullmatch(value) or ".." in value:
-                return f"the git {what} '{value[:60]}' is not a name git takes; e.g. origin, gh-pages"
+                return (
+                    f"the git {what} '{value[:60]}' is not a name git takes; e.g. origin, gh-pages"
+                )
         return None
     if target.how != "rsync":
         return "choose rsync or GitHub Pages"

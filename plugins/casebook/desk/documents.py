@@ -43,7 +43,9 @@ class Document:
 
     def source(self, text: str | None = None) -> Source:
         """The Source of this text (or of another text for the same file)."""
-        return reading.parse(self.relpath, self.text if text is None else text, self.shown, self.label)
+        return reading.parse(
+            self.relpath, self.text if text is None else text, self.shown, self.label
+        )
 
     def encode(self, text: str) -> bytes:
         """`text` as this file's bytes: its line endings and byte-order mark."""
@@ -52,16 +54,16 @@ class Document:
         return ((BOM if self.bom else "") + text).encode("utf-8")
 
 
-class NotText(Exception):
+class NotTextError(Exception):
     """A file the desk cannot edit as text (not UTF-8)."""
 
 
 def open_document(path: Path, relpath: str, shown: str = "", label: str = "") -> Document:
-    """The file at `path`, read now; NotText if it is not UTF-8."""
+    """The file at `path`, read now; NotTextError if it is not UTF-8."""
     raw = path.read_bytes()
     text, problem = reading.decode(relpath, raw, shown)
     if problem is not None or text is None:
-        raise NotText(problem.message if problem else "not UTF-8 text")
+        raise NotTextError(problem.message if problem else "not UTF-8 text")
     crlf = b"\r\n" in raw
     return Document(relpath, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"), crlf, shown, label)
 
@@ -97,7 +99,7 @@ def _change(source: Source, text: str, path: header.Path, value: Any) -> str:
     return "\n".join(header.set_plain(rows, begin, end, path[0], value))
 
 
-class ChangedOnDisk(Exception):
+class ChangedOnDiskError(Exception):
     """The file is no longer what the desk opened: nothing was written."""
 
     def __init__(self, current: bytes | None) -> None:
@@ -108,7 +110,7 @@ class ChangedOnDisk(Exception):
 def save(path: Path, document: Document, text: str) -> str:
     """Write `text` over the file, whole or not at all, if it is still what was opened.
 
-    Returns the digest of the bytes written; ChangedOnDisk (and nothing written) if the
+    Returns the digest of the bytes written; ChangedOnDiskError (and nothing written) if the
     file's bytes are not the ones `document` was read from, or it appeared or vanished.
     """
     data = document.encode(text)
@@ -118,7 +120,7 @@ def save(path: Path, document: Document, text: str) -> str:
         except FileNotFoundError:
             current = None
         if (digest(current) if current is not None else "") != document.base:
-            raise ChangedOnDisk(current)
+            raise ChangedOnDiskError(current)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as file:

@@ -82,7 +82,9 @@ FOLLOWUP_ANNOUNCED = Field(
     "A follow-up will cover",
     "optional: shown as 'a follow-up will cover …' until the follow-up is published",
 )
-FOLLOWS = Field(("follows",), "Follows", "the address (slug) of the earlier post this one continues")
+FOLLOWS = Field(
+    ("follows",), "Follows", "the address (slug) of the earlier post this one continues"
+)
 
 _LONG_CASE = {"presenting_complaint", "findings", "interventions", "outcome", "follow_up"}
 
@@ -92,7 +94,10 @@ def _case_field(key: str, label: str, asks: str) -> Field:
     if key == "sessions":
         return Field(path, label, f"{asks}. {CLINICIAN}", Widget.NUMBER)
     if key == "outcome_status":
-        choices = (("", "Not chosen yet"), *((s.value, f"{s.label}: {s.means}") for s in OUTCOME_STATUSES))
+        choices = (
+            ("", "Not chosen yet"),
+            *((s.value, f"{s.label}: {s.means}") for s in OUTCOME_STATUSES),
+        )
         return Field(path, label, f"how the case ended. {CLINICIAN}", Widget.CHOICE, choices)
     widget = Widget.LONG if key in _LONG_CASE or key == "patient_perspective" else Widget.TEXT
     return Field(path, label, f"{asks[:1].upper()}{asks[1:]}. {CLINICIAN}", widget)
@@ -112,7 +117,9 @@ FORMS: dict[Form, tuple[Field, ...]] = {
     ),
     Form.CONDITION: (
         Field(("name",), "Name", "the condition's name as readers see it"),
-        Field(("aliases",), "Other names", "one a line: other spellings a post may use", Widget.LINES),
+        Field(
+            ("aliases",), "Other names", "one a line: other spellings a post may use", Widget.LINES
+        ),
         Field(
             ("lay_terms",),
             "In the client's words",
@@ -127,7 +134,9 @@ FORMS: dict[Form, tuple[Field, ...]] = {
         ),
         Field(("codes",), "ICD-10-CM codes", "one a line, e.g. M54.2", Widget.LINES),
         Field(("body_areas",), "Body areas", "one a line, e.g. Head and neck", Widget.LINES),
-        Field(("reviewed",), "Reviewed", "the day you last read the explanation again", Widget.DATE),
+        Field(
+            ("reviewed",), "Reviewed", "the day you last read the explanation again", Widget.DATE
+        ),
     ),
 }
 SINGLE_LINE_HEADER = frozenset({Form.POST, Form.PAGE})  # forms a `Key: value` file may take
@@ -183,10 +192,7 @@ def submitted(field: Field, form: Mapping[str, Any], lists: Mapping[str, Sequenc
     raw = str(form.get(field.name, "")).replace("\r\n", "\n")
     if field.widget == Widget.LINES:
         return [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
-    if field.widget == Widget.LONG:
-        text = raw.strip()
-    else:
-        text = " ".join(raw.split())
+    text = raw.strip() if field.widget == Widget.LONG else " ".join(raw.split())
     if not text:
         return None
     if field.widget == Widget.NUMBER and WHOLE.fullmatch(text):
@@ -210,7 +216,10 @@ def _comparable(value: Any) -> Any:
 
 
 def changes(
-    fields: Iterable[Field], source: Source, form: Mapping[str, Any], lists: Mapping[str, Sequence[str]]
+    fields: Iterable[Field],
+    source: Source,
+    form: Mapping[str, Any],
+    lists: Mapping[str, Sequence[str]],
 ) -> dict[Path, Any]:
     """Each field whose sent value differs from the file's: its key path and the new value."""
     found: dict[Path, Any] = {}

@@ -1,4 +1,4 @@
-"""What keeps the desk a local tool: its own Host only, writes from its own pages only, small bodies.
+"""What keeps the desk a local tool: its own Host, writes from its own pages only, small bodies.
 
 A web page open in another tab can send requests to 127.0.0.1, and a DNS name can be made
 to point there (DNS rebinding). So every request must name the desk's own host and port;
@@ -24,7 +24,7 @@ MAX_UPLOAD = 21 * 1024 * 1024  # a picture (pictures.MAX_BYTES) and its form
 UPLOAD_PREFIX = "/pictures/"
 
 
-class TooLarge(Exception):
+class TooLargeError(Exception):
     """The body went past its limit while it was read."""
 
 
@@ -63,11 +63,15 @@ class Guard:
         limit = MAX_UPLOAD if scope["path"].startswith(UPLOAD_PREFIX) else MAX_BODY
         if scope["method"] not in SAFE_METHODS:
             if headers.get(b"origin") not in self.origins:
-                await _refuse(send, 403, "Refused: this request did not come from the desk's own page.")
+                await _refuse(
+                    send, 403, "Refused: this request did not come from the desk's own page."
+                )
                 return
             length = headers.get(b"content-length", b"0")
             if not length.isdigit() or int(length) > limit:
-                await _refuse(send, 413, "Refused: too large for the desk (a picture may be 20 MB).")
+                await _refuse(
+                    send, 413, "Refused: too large for the desk (a picture may be 20 MB)."
+                )
                 return
 
         received = 0
@@ -77,7 +81,7 @@ class Guard:
             message = await receive()
             received += len(message.get("body", b""))
             if received > limit:
-                raise TooLarge
+                raise TooLargeError
             return message
 
         async def secured(message: Message) -> None:
@@ -87,7 +91,7 @@ class Guard:
 
         try:
             await self.app(scope, counted, secured)
-        except TooLarge:
+        except TooLargeError:
             await _refuse(send, 413, "Refused: too large for the desk.")
 
 

@@ -86,7 +86,7 @@ def entries(files: Sequence[File], sources: dict[str, Source], judged: rules.Jud
                 consent_of(case) if form == Form.CASE else None,
             )
         )
-    made.sort(key=lambda e: (e.changed or datetime.datetime.min), reverse=True)
+    made.sort(key=lambda e: e.changed or datetime.datetime.min, reverse=True)
     return made
 
 
@@ -110,9 +110,10 @@ def chosen(
     """The entries a filter keeps: one condition, one status, one kind (empty: all)."""
     kept = []
     for entry in found:
-        if condition and condition.casefold() not in (c.casefold() for c in entry.conditions):
-            if not (entry.form == Form.CONDITION and entry.title.casefold() == condition.casefold()):
-                continue
+        named = condition.casefold()
+        other = named and named not in (c.casefold() for c in entry.conditions)
+        if other and (entry.form != Form.CONDITION or entry.title.casefold() != named):
+            continue
         if status == "draft" and entry.published:
             continue
         if status == "published" and not entry.published:

@@ -47,13 +47,26 @@ def free_port() -> int:
         return port
 
 
-def start_preview(content: str, settings: str | None, output: str, port: int) -> subprocess.Popen[bytes]:
+def start_preview(
+    content: str, settings: str | None, output: str, port: int
+) -> subprocess.Popen[bytes]:
     """`make devserver`'s preview as a child process, printing to this terminal."""
-    command = [sys.executable, "-m", "casebook.preview.devserver", "--output", output, "--port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "casebook.preview.devserver",
+        "--output",
+        output,
+        "--port",
+        str(port),
+    ]
     if settings:
         command += ["--settings", settings]
     plugins = str(Path(__file__).resolve().parents[2])
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")])),
+    }
     # A list of arguments, no shell: the folders are the ones `make write` was given.
     return subprocess.Popen([*command, "--", content], env=environment)  # noqa: S603
 
@@ -83,7 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not content.is_dir():
         print(f"write: {args.content}: no such folder; give the content folder, e.g. content")
         return 2
-    settings_file = args.settings or ("pelicanconf.py" if os.path.exists("pelicanconf.py") else None)
+    settings_file = args.settings or (
+        "pelicanconf.py" if os.path.exists("pelicanconf.py") else None
+    )
     settings = load(settings_file)
     try:
         sock = bound(args.port)
@@ -111,10 +126,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     preview = start_preview(args.content, settings_file, args.output, preview_port)
     warm(checker)
     url = f"http://127.0.0.1:{port}/"
-    print(f"The desk is open at {url} (Ctrl-C stops it; the preview is at {desk.preview_url})", flush=True)
+    print(
+        f"The desk is open at {url} (Ctrl-C stops it; the preview is at {desk.preview_url})",
+        flush=True,
+    )
     if not args.no_browser:
         webbrowser.open(url)
-    server = uvicorn.Server(uvicorn.Config(make_app(desk, port), log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(make_app(desk, port), log_level="warning", lifespan="off")
+    )
     # uvicorn stops on SIGTERM and then raises it again: let that end here, so the preview
     # below is stopped too and never outlives the desk.
     signal.signal(signal.SIGTERM, _stopped)

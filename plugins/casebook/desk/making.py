@@ -51,7 +51,7 @@ def start(request: Request, form: FormData) -> Response:
         else:
             pages = sum(f.kind == Kind.PAGE for f in desk.checker.files)
             made = starting.new_post(desk.content, kind, title, desk.settings, _taken(desk), pages)
-    except starting.CannotStart as why:
+    except starting.CannotStartError as why:
         return page(request, "new.html", status=422, kind=kind, name=title, why=str(why))
     return see_other(edit_url(made.relpath))
 
@@ -68,7 +68,7 @@ def follow_up(request: Request, form: FormData) -> Response:
         raise HTTPException(409, "A follow-up can only follow a published post: publish it first.")
     try:
         made = starting.new_followup(desk.content, original, desk.settings, _taken(desk))
-    except starting.CannotStart as why:
+    except starting.CannotStartError as why:
         raise HTTPException(409, str(why)) from why
     return see_other(edit_url(made.relpath))
 
@@ -95,7 +95,7 @@ def picture(request: Request, form: FormData) -> Response:
         slug = str(desk.checker.source_of(file).meta.get("slug") or file.path.stem)
         try:
             made = pictures.save(desk.content, slug, upload.file.read(pictures.MAX_BYTES + 1))
-        except pictures.NotAPicture as why:
+        except pictures.NotAPictureError as why:
             problem = f"{why}."
     if made is None:
         if wants_json:
@@ -118,5 +118,7 @@ def approval_copy(request: Request, form: FormData) -> Response:
         raise HTTPException(404, "Approval copies need `make consent`, which this project lacks.")
     slug = str(desk.checker.source_of(file).meta.get("slug") or "")
     lines: list[str] = []
-    code = shipping.run(desk.root, "consent", {"OF": slug, "INPUTDIR": desk.content_given}, lines.append)
+    code = shipping.run(
+        desk.root, "consent", {"OF": slug, "INPUTDIR": desk.content_given}, lines.append
+    )
     return page(request, "consent.html", file=file, lines=lines, ok=code == 0)

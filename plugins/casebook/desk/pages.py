@@ -67,7 +67,7 @@ def _file(desk: Desk, relpath: str) -> File:
 def _open(desk: Desk, file: File) -> documents.Document:
     try:
         return documents.open_document(file.path, file.relpath, file.shown, file.label)
-    except documents.NotText as err:
+    except documents.NotTextError as err:
         raise HTTPException(422, f"{file.shown}: {err}") from err
     except OSError as err:
         raise HTTPException(404, f"{file.shown}: {err.strerror or err}") from err
@@ -79,7 +79,9 @@ def frozen(desk: Desk, source: Source, kind: Kind) -> bool:
         return True  # the file name is the address
     if status_of(source) in PUBLIC:
         return True
-    address = desk.preview_address(source.path, str(source.meta.get("slug") or ""), "published", "post")
+    address = desk.preview_address(
+        source.path, str(source.meta.get("slug") or ""), "published", "post"
+    )
     if address is None:
         return False
     online = publishing.published_addresses(desk.publisher.cache)
@@ -96,7 +98,9 @@ def _values(fields: tuple[Field, ...], source: Source) -> dict[str, Any]:
     return values
 
 
-def editing(desk: Desk, file: File, document: documents.Document, text: str | None = None) -> Editing:
+def editing(
+    desk: Desk, file: File, document: documents.Document, text: str | None = None
+) -> Editing:
     """The form of a file (as on disk, or as `text` would make it) and its problems now."""
     source = document.source(text)
     form = form_of(file.kind, source, file.relpath) if source.readable else None
@@ -105,14 +109,29 @@ def editing(desk: Desk, file: File, document: documents.Document, text: str | No
     fields = FORMS[form] if form else ()
     placed = placing.place(problems, source, fields, judged.vocabulary)
     values = _values(fields, source)
-    return Editing(file, document, source, form, values, source.body, placed, frozen(desk, document.source(), file.kind))
+    return Editing(
+        file,
+        document,
+        source,
+        form,
+        values,
+        source.body,
+        placed,
+        frozen(desk, document.source(), file.kind),
+    )
 
 
 def show(request: Request, editing: Editing, status: int = 200, **more: Any) -> Response:
     desk = desk_of(request)
     source = editing.source
     case = source.meta.get("case")
-    kind = "condition" if editing.file.kind == Kind.CONDITION else "page" if editing.file.kind == Kind.PAGE else "post"
+    kind = (
+        "condition"
+        if editing.file.kind == Kind.CONDITION
+        else "page"
+        if editing.file.kind == Kind.PAGE
+        else "post"
+    )
     slug = str(source.meta.get("slug") or "").strip() or None
     spare = more.pop("spare", SPARE_CONDITIONS)
     return page(
@@ -141,7 +160,9 @@ def edit(request: Request) -> Response:
     return show(request, found, saved=request.query_params.get("saved"))
 
 
-def _compose(desk: Desk, file: File, document: documents.Document, form: FormData) -> tuple[str, list[str]]:
+def _compose(
+    desk: Desk, file: File, document: documents.Document, form: FormData
+) -> tuple[str, list[str]]:
     """The text the form would save, and notes on what it would not change."""
     single, lists = texts(form)
     if "text" in single:  # the whole file, edited as text
@@ -181,7 +202,7 @@ def save(request: Request, form: FormData) -> Response:
     opened = documents.Document(document.relpath, document.text, base, document.bom, document.crlf)
     try:
         documents.save(file.path, opened, text)
-    except documents.ChangedOnDisk:
+    except documents.ChangedOnDiskError:
         return page(
             request, "conflict.html", status=409, file=file, disk=document.text, mine=text,
             base=document.base,

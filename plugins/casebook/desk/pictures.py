@@ -26,7 +26,7 @@ FOLDER = "images"
 PLAIN = re.compile(r"[^a-z0-9-]+")
 
 
-class NotAPicture(Exception):
+class NotAPictureError(Exception):
     """What was sent is no picture the desk can take, and why, in plain words."""
 
 
@@ -50,25 +50,31 @@ def alt_text(alt: str) -> str:
 
 
 def clean(raw: bytes, width: int = SITE_WIDTH) -> tuple[bytes, str, tuple[int, int]]:
-    """The picture's pixels alone, re-encoded: (bytes, extension, size); NotAPicture if not one."""
+    """The picture's pixels alone, re-encoded: (bytes, extension, size); NotAPictureError if not."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(raw)) as opened:
                 if opened.format not in FORMATS:
-                    raise NotAPicture(
+                    raise NotAPictureError(
                         f"a {opened.format or 'file'} file is not a picture the site shows; "
                         "save it as JPEG or PNG"
                     )
                 if opened.width * opened.height > MAX_PIXELS:
-                    raise NotAPicture("the picture is larger than any camera's; make it smaller")
+                    raise NotAPictureError(
+                        "the picture is larger than any camera's; make it smaller"
+                    )
                 # Turned the way the camera said, before the orientation tag goes with the rest.
                 image = ImageOps.exif_transpose(opened)
                 image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
-            raise NotAPicture("the picture is larger than any camera's; make it smaller") from err
+            raise NotAPictureError(
+                "the picture is larger than any camera's; make it smaller"
+            ) from err
         except (OSError, SyntaxError, ValueError) as err:
-            raise NotAPicture("this file is not a picture (or it is damaged); choose another") from err
+            raise NotAPictureError(
+                "this file is not a picture (or it is damaged); choose another"
+            ) from err
     keeps_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     image = image.convert("RGBA" if keeps_alpha else "RGB")
     if image.width > width:
@@ -93,4 +99,4 @@ def save(content: Path, slug: str, raw: bytes, width: int = SITE_WIDTH) -> Pictu
         name = f"{stem}-{number}.{extension}"
         if write_new(folder / name, data):
             return Picture(f"{FOLDER}/{name}", w, h)
-    raise NotAPicture(f"{FOLDER}/ already holds 9999 pictures named {stem}-…; rename some")
+    raise NotAPictureError(f"{FOLDER}/ already holds 9999 pictures named {stem}-…; rename some")

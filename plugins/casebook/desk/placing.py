@@ -1,4 +1,4 @@
-"""Where each problem of a file goes on its form: beside a field, at a line of the body, or above."""
+"""Where each problem of a file goes on its form: beside a field, at a line of the body, above."""
 
 from __future__ import annotations
 
@@ -103,5 +103,8 @@ def unknown_tags(source: Source, vocabulary: Vocabulary) -> list[str]:
     return [
         t
         for t in tags
-        if isinstance(t, str) and t.strip() and vocabulary.lookup(t) is None and t.casefold() not in lay
+        if isinstance(t, str)
+        and t.strip()
+        and vocabulary.lookup(t) is None
+        and t.casefold() not in lay
     ]

@@ -59,7 +59,6 @@ def run(
         encoding="utf-8",
         errors="replace",
     ) as process:
-        assert process.stdout is not None
-        for row in process.stdout:
+        for row in process.stdout or ():
             line(row.rstrip("\n"))
         return process.wait()

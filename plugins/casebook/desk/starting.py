@@ -46,7 +46,7 @@ summary:   # one or two sentences for link previews
 FOLDERS = {"case": "cases", "post": "posts", "page": "pages"}
 
 
-class CannotStart(Exception):
+class CannotStartError(Exception):
     """Why the new file was not written, in plain words."""
 
 
@@ -64,19 +64,23 @@ def _draft(text: str) -> str:
 
 def _write(content: Path, relpath: str, text: str) -> Started:
     if not write_new(content / relpath, text):
-        raise CannotStart(f"{relpath} already exists; nothing was written; choose another title")
+        raise CannotStartError(
+            f"{relpath} already exists; nothing was written; choose another title"
+        )
     return Started(relpath)
 
 
 def _slug(title: str, settings: Settings, taken: set[str]) -> str:
     slug = slug_of(title, settings)
     if not slug:
-        raise CannotStart("the title makes no address; give a title with letters or digits")
+        raise CannotStartError("the title makes no address; give a title with letters or digits")
     wrong = slug_problem(slug, settings, reserved_names(settings))
     if wrong:
-        raise CannotStart(f"{wrong}; give it another title")
+        raise CannotStartError(f"{wrong}; give it another title")
     if slug in taken:
-        raise CannotStart(f"another post already has the address '{slug}'; give it another title")
+        raise CannotStartError(
+            f"another post already has the address '{slug}'; give it another title"
+        )
     return slug
 
 
@@ -86,7 +90,7 @@ def new_post(
     """A new case, post or page named `title`, as a draft."""
     title = " ".join(title.split())
     if not title:
-        raise CannotStart("give it a title")
+        raise CannotStartError("give it a title")
     slug = _slug(title, settings, taken)
     today = site_today(settings)
     if kind == "case":
@@ -102,24 +106,28 @@ def new_condition(content: Path, name: str, settings: Settings, vocabulary: Voca
     """A new condition file, with the placeholder explanation `make check` asks to replace."""
     name = " ".join(name.split())
     if not name:
-        raise CannotStart("give the condition's name")
+        raise CannotStartError("give the condition's name")
     owner = vocabulary.lookup(name)
     if owner is not None:
-        raise CannotStart(f"'{name}' is already a name or other name of {owner.name}")
+        raise CannotStartError(f"'{name}' is already a name or other name of {owner.name}")
     slug = slug_of(name, settings)
     if not slug:
-        raise CannotStart("the name makes no address; give a name with letters or digits")
+        raise CannotStartError("the name makes no address; give a name with letters or digits")
     folder = casebook_settings(settings)["CONDITIONS_PATH"]
     return _write(content, f"{folder}/{slug}.md", condition_command.render(name))
 
 
 def new_followup(
-    content: Path, original: Source, settings: Settings, taken: set[str], day: datetime.date | None = None
+    content: Path,
+    original: Source,
+    settings: Settings,
+    taken: set[str],
+    day: datetime.date | None = None,
 ) -> Started:
     """A post that follows a published one: its conditions and client, `follows:` its slug."""
     follows = str(original.meta.get("slug") or "").strip()
     if not follows:
-        raise CannotStart("the post has no address yet; give it a slug and publish it first")
+        raise CannotStartError("the post has no address yet; give it a slug and publish it first")
     slug = followup_command.free_slug(follows, taken)
     text = followup_command.render(original, slug, follows, day or site_today(settings))
     folder = PurePosixPath(original.path).parent
