@@ -406,3 +406,55 @@ def test_every_desk_page_answers_and_nothing_of_the_desk_is_in_the_content_folde
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
     names = {p.name for p in content_of(desk).rglob("*")}
     assert not names & {"desk.css", "desk.js", "base.html"}
+
+
+# Hostile values stay values, and odd files still open.
+
+HOSTILE_TITLES = [
+    'Neck "pain": `touch x` $(touch y)',
+    "<script>alert(1)</script> pain: Ana R.",
+    "Pain\n---\nstatus: published\nx: y",
+    "../../etc/passwd: Ana R.",
+    "Neck pain # not a comment: Ana R.",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_a_hostile_title_is_written_as_a_value_and_shown_as_text(desk, title):
+    status, headers, html = desk.post("/new/post", {"title": title})
+    assert status == 303, html
+    relpath = headers["location"].removeprefix("/edit/")
+    assert relpath.startswith("posts/") and ".." not in relpath and "/" not in relpath[6:]
+    path = content_of(desk) / relpath
+    from casebook.content.source import parse
+
+    meta = parse(relpath, path.read_text(encoding="utf-8")).meta
+    assert meta["title"] == " ".join(title.split()) and meta["status"] == "draft"
+    page = BeautifulSoup(edit_page(desk, relpath), "lxml")
+    assert page.find("input", id="field-title")["value"] == " ".join(title.split())
+    assert not [s for s in page.find_all("script") if not s.get("src")]
+    assert not (desk.project / "x").exists() and not (desk.project / "y").exists()
+
+
+def test_a_huge_value_is_judged_not_crashed_on(desk):
+    relpath = "posts/perpetuating-factors-krystal-s.md"
+    pairs = replaced(form_fields(edit_page(desk, relpath)), title="Neck " * 200_000)
+    status, _h, text = desk.post(f"/check/{relpath}", pairs)
+    assert status == 200
+    assert any("characters" in f["words"] for f in json.loads(text)["fields"]["title"])
+
+
+def test_a_file_whose_front_matter_cannot_be_read_opens_as_text_and_saves(desk):
+    relpath = "posts/broken-front-matter.md"
+    path = content_of(desk) / relpath
+    nested = "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40)) + "  " * 40 + "v: 1\n"
+    path.write_text(f"---\ntitle: Broken: yes\n{nested}---\nBody\n", encoding="utf-8")
+    html = edit_page(desk, relpath)
+    page = BeautifulSoup(html, "lxml")
+    assert page.find("textarea", id="field-text") is not None
+    assert "not valid YAML" in page.get_text() or "nested" in page.get_text()
+    pairs = form_fields(html)
+    fixed = '---\ntitle: "Broken: no more"\nstatus: draft\n---\nBody\n'
+    status, _h, _t = desk.post(f"/edit/{relpath}", replaced(pairs, text=fixed))
+    assert status == 303
+    assert path.read_text(encoding="utf-8") == fixed
