@@ -176,3 +176,26 @@ def test_problems_are_placed_beside_their_field_or_at_their_body_line():
     assert [(s.line, s.words) for s in placed.body] == [(1, "looks like a phone in the text")]
     assert [s.words for s in placed.general] == ["the file as a whole"]
     assert placed.count == 4 and placed.errors == 4
+
+
+def test_a_consent_problem_is_placed_beside_the_consent():
+    source = parse("cases/a.md", HAND_WRITTEN)
+    problem = source.problem("case.consent: no consent", "case", "consent")
+    fields = forms.FORMS[forms.Form.CASE]
+    assert placing.place([problem], source, fields).general  # no field writes it...
+    placed = placing.place([problem], source, fields, slots=[("case", "consent")])
+    assert [s.words for s in placed.fields["case.consent"]] == ["case.consent: no consent"]
+
+
+def test_consent_as_the_desk_shows_it():
+    from casebook.desk.consent import Standing, consent_of
+
+    given = consent_of({"consent": {"given": datetime.date(2026, 11, 30), "how": "signed copy"}})
+    assert (given.standing, given.words) == (
+        Standing.GIVEN,
+        "Given on 30 November 2026, signed copy.",
+    )
+    assert consent_of({"consent": True}).standing == Standing.UNBOUND
+    assert consent_of({"consent": {"withdrawn": "2027-01-02"}}).standing == Standing.WITHDRAWN
+    assert consent_of({"consent": False}).standing == Standing.NOT_GIVEN
+    assert consent_of(None).standing == Standing.NOT_GIVEN

@@ -79,9 +79,9 @@ def frozen(desk: Desk, source: Source, kind: Kind) -> bool:
         return True  # the file name is the address
     if status_of(source) in PUBLIC:
         return True
-    address = desk.preview_address(
-        source.path, str(source.meta.get("slug") or ""), "published", "post"
-    )
+    which = "page" if kind == Kind.PAGE else "post"
+    slug = str(source.meta.get("slug") or "")
+    address = desk.preview_address(source.path, slug, "published", which)
     if address is None:
         return False
     online = publishing.published_addresses(desk.publisher.cache)
@@ -107,7 +107,8 @@ def editing(
     judged = desk.checker.judge(source if text is not None else None)
     problems = [p for p in judged.problems if p.path == file.relpath]
     fields = FORMS[form] if form else ()
-    placed = placing.place(problems, source, fields, judged.vocabulary)
+    slots = [("case", "consent")] if form == Form.CASE else []
+    placed = placing.place(problems, source, fields, judged.vocabulary, slots)
     values = _values(fields, source)
     return Editing(
         file,

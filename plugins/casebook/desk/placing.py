@@ -64,9 +64,13 @@ def place(
     source: Source,
     fields: Sequence[Field],
     vocabulary: Vocabulary | None = None,
+    slots: Sequence[tuple[str, ...]] = (),
 ) -> Placed:
-    """Every problem of one file, each beside the field it is about, or at its line of the body."""
-    names = {f.path: f.name for f in fields}
+    """Every problem of one file, each beside the field it is about, or at its line of the body.
+
+    `slots` are keys shown on the form that no field writes (a case's consent).
+    """
+    names = {f.path: f.name for f in fields} | {keys: ".".join(keys) for keys in slots}
     placed = Placed()
     for problem in problems:
         if problem.level == Level.NOTE:
