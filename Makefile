@@ -49,6 +49,7 @@ override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(g
 	github bench audit requirements
 
 help:
+	@echo 'make write      the writing desk in your browser: write, check, preview, publish'
 	@echo 'make html       build the preview site into output/'
 	@printf 'make devserver  live preview, pages reload after each save, on http://127.0.0.1:%s\n' "$$PORT"
 	@echo 'make publish    production build (publishconf.py, fails on any warning)'
@@ -99,6 +100,16 @@ html: $(VENV)/.installed
 devserver: $(VENV)/.installed
 	$(CASEBOOK) casebook.preview.devserver --settings="$$CONFFILE" --output="$$OUTPUTDIR" \
 		--port="$$PORT" -- "$$INPUTDIR"
+
+# The writing desk: forms, checking while typing, pictures and publishing in the browser, with
+# the preview beside them (plugins/casebook/desk/); opens the default browser on 127.0.0.1.
+# DESK_PORT is the desk's port, PORT the preview's. NO_BROWSER=1 opens no browser.
+DESK_PORT ?= 8001
+export DESK_PORT
+.PHONY: write
+write: $(VENV)/.installed
+	$(CASEBOOK) casebook.desk --settings="$$CONFFILE" --output="$$OUTPUTDIR" --port="$$DESK_PORT" \
+		--preview-port="$$PORT" $${NO_BROWSER:+--no-browser} -- "$$INPUTDIR"
 
 publish: check
 	$(PELICAN) --settings="$$PUBLISHCONF" --output="$$OUTPUTDIR" --fatal warnings -- "$$INPUTDIR"

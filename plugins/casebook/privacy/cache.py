@@ -60,7 +60,8 @@ class LintCache:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0" + "\n".join(sorted(allowed)).encode("utf-8", "surrogatepass"))
         key = digest.hexdigest()
-        found = _findings(self._new.get(key) or self._old.get(key))
+        # A file with no findings has an empty list: found all the same, not linted again.
+        found = _findings(self._new[key] if key in self._new else self._old.get(key))
         if found is None:
             found = lint()
         self._new[key] = [[f.line, f.kind, f.text, f.message] for f in found]
