@@ -2,6 +2,10 @@
 
 import time
 
+# Runs shorter than this are mostly timer and scheduler noise: the input is grown until the
+# smaller run takes at least this long.
+LONG_ENOUGH = 0.01
+
 
 def best_time(call, rounds=3):
     """The fastest of a few runs of `call()`, in seconds."""
@@ -14,8 +18,13 @@ def best_time(call, rounds=3):
 
 
 def growth(run, make_input, size, factor=4):
-    """How many times longer `run` takes on `factor` times the input (1 is flat)."""
-    small, large = make_input(size), make_input(size * factor)
-    run(small)  # warm up: word lists, compiled patterns, caches
-    # A floor of a millisecond keeps a run too quick to time from reading as a huge ratio.
-    return max(best_time(lambda: run(large)), 1e-3) / max(best_time(lambda: run(small)), 1e-3)
+    """How many times longer `run` takes on `factor` times the input (1 is flat, 4 linear)."""
+    run(make_input(size))  # warm up: word lists, compiled patterns, caches
+    small = make_input(size)
+    took = best_time(lambda: run(small))
+    while took < LONG_ENOUGH and size < 10_000_000:
+        size *= 2
+        small = make_input(size)
+        took = best_time(lambda: run(small))
+    large = make_input(size * factor)
+    return best_time(lambda: run(large)) / max(took, 1e-6)
