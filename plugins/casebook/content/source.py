@@ -322,7 +322,7 @@ def _value_key(event, parent):
 
 
 def _value_path(parent):
-    """The ValuePath of the value that comes next in `parent` (None: under a key that is no text)."""
+    """The ValuePath of the value that comes next in `parent` (None: under no text key)."""
     if parent["kind"] == "seq":
         return (*parent["place"], parent["items"])
     key = parent.get("value_key")

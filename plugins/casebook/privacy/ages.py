@@ -53,8 +53,8 @@ AGGREGATED = re.compile(r"[^\S\n]*(?:\+|or (?:older|over|more|above)|and (?:olde
 BEFORE_AGGREGATE = re.compile(r"(?i:(?:over|above|past|beyond|than)[^\S\n]+)$")
 # "at 30 as at 90", "from 60 to 90": ages compared, a statement about anyone.
 COMPARED = re.compile(
-    rf"(?i:\bat[^\S\n]+\d+[^\S\n]+as[^\S\n]+at[^\S\n]+\d+|\b(?:between|from)[^\S\n]+\d+"
-    rf"[^\S\n]+(?:and|to)[^\S\n]+\d+)"
+    r"(?i:\bat[^\S\n]+\d+[^\S\n]+as[^\S\n]+at[^\S\n]+\d+|\b(?:between|from)[^\S\n]+\d+"
+    r"[^\S\n]+(?:and|to)[^\S\n]+\d+)"
 )
 # Plural subjects: "clients in their nineties", "several are in their nineties".
 GROUP = re.compile(
@@ -84,14 +84,18 @@ def age_spans(text: str) -> list[Span]:
         return []
     spans = []
     for m in AGE.finditer(text):
-        if AGGREGATED.match(text, m.end()) or BEFORE_AGGREGATE.search(text[max(0, m.start() - 10) : m.start()]):
+        if AGGREGATED.match(text, m.end()) or BEFORE_AGGREGATE.search(
+            text[max(0, m.start() - 10) : m.start()]
+        ):
             continue
         value = m.group()
         bare = value.split()[-1] if value.split() else value
         if not value[-1].isalpha() and UNIT_AFTER.match(text, m.end()):
             continue  # "was 90 degrees", "at 95%": a measure, not an age
-        if bare.isdigit() and value.lower().startswith("at ") and COMPARED.search(
-            _line(text, m.start())
+        if (
+            bare.isdigit()
+            and value.lower().startswith("at ")
+            and COMPARED.search(_line(text, m.start()))
         ):
             continue
         if _group_statement(text, m.start(), value):

@@ -25,12 +25,25 @@ CENTURY = re.compile(
 # A reference entry: authors with initials, a journal's year;volume(issue):pages, a DOI.
 AUTHOR_INITIALS = re.compile(r"\b[A-Z][\w'’-]+[^\S\n][A-Z]{1,3}[,.](?=[^\S\n]|$)")
 APA_AUTHOR = re.compile(r"\b[A-Z][\w'’-]+,[^\S\n](?:[A-Z]\.[^\S\n]?){1,3}")
-JOURNAL = re.compile(r"(?:19|20)\d\d;\s?\d+(?:\(\d+(?:[–-]\d+)?\))?:\s?\d+|\bdoi[:.]|\bPMID\b|\bet al\b")
-PUBLISHER = re.compile(r"\b[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+)?:[^\S\n][A-Z][\w&. ]+;[^\S\n]?(?:19|20)\d\d")
+JOURNAL = re.compile(
+    r"(?:19|20)\d\d;\s?\d+(?:\(\d+(?:[–-]\d+)?\))?:\s?\d+|\bdoi[:.]|\bPMID\b|\bet al\b"
+)
+PUBLISHER = re.compile(
+    r"\b[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+)?:[^\S\n][A-Z][\w&. ]+;[^\S\n]?(?:19|20)\d\d"
+)
 REFERENCE_SECTIONS = (
-    "references", "reference list", "bibliography", "citations", "works cited", "sources",
-    "further reading", "reading list", "suggested reading", "recommended reading",
-    "selected reading", "literature",
+    "references",
+    "reference list",
+    "bibliography",
+    "citations",
+    "works cited",
+    "sources",
+    "further reading",
+    "reading list",
+    "suggested reading",
+    "recommended reading",
+    "selected reading",
+    "literature",
 )
 # In running prose: "Moraska et al. (2015)", "(Travell & Rinzler, 1952)", "Lucas et al., 2009".
 CITED_AFTER = re.compile(

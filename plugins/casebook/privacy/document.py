@@ -57,7 +57,9 @@ BULLET = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
 FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
 RULE = re.compile(r"[ \t]{0,3}(?:[-=*_][ \t]*){3,}$")
-TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+TABLE_SEPARATOR = re.compile(
+    r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$"
+)
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -321,7 +323,9 @@ class _Body:
                     self.header = ()
                 continue
             joinable = self._line(i, line, joinable)
-        work = "".join(p + (" " if j else "\n") for p, j in zip(self.pieces, self.joins, strict=True))
+        work = "".join(
+            p + (" " if j else "\n") for p, j in zip(self.pieces, self.joins, strict=True)
+        )
         return work[: len(self.text)]
 
     def _line(self, i: int, line: str, joinable: bool) -> bool:
@@ -355,7 +359,10 @@ class _Body:
         if marker:
             text = " " * marker.end() + line[marker.end() :]
             quote = ">" in marker.group()
-            self.keep(text.replace(">", " ") if quote else text, self.block(i, "quote" if quote else "item"))
+            self.keep(
+                text.replace(">", " ") if quote else text,
+                self.block(i, "quote" if quote else "item"),
+            )
             return True
         if joinable:
             self.keep(line, None, join=True)

@@ -28,7 +28,7 @@ FRAMES = 4
 def _classifiers() -> tuple[Any, ...]:
     import cv2  # noqa: PLC0415 - a fifth of a second to load, only when an image is checked
 
-    folder = cv2.data.haarcascades
+    folder = cv2.data.haarcascades  # type: ignore[attr-defined]
     return tuple(cv2.CascadeClassifier(os.path.join(folder, name)) for name in CASCADES)
 
 
@@ -59,7 +59,8 @@ def count_faces(path: str | os.PathLike[str]) -> int:
     """How many full faces the image at `path` shows (0 for a file that is no raster image)."""
     try:
         with Image.open(path) as image:
-            frames = [f.copy() for _, f in zip(range(FRAMES), ImageSequence.Iterator(image))]
+            sequence = ImageSequence.Iterator(image)
+            frames = [f.copy() for _, f in zip(range(FRAMES), sequence, strict=False)]
     except UnidentifiedImageError:
         return 0
     except Image.DecompressionBombError as err:

@@ -63,10 +63,11 @@ def pdf_text(path: str | os.PathLike[str]) -> list[TextField]:
 
     try:
         reader = PdfReader(str(path), strict=False)
+        properties = reader.metadata
         fields = [
             TextField("PDF properties", key.lstrip("/"), str(value), person)
             for key, person in PDF_PROPERTIES.items()
-            if (value := (reader.metadata or {}).get(key))
+            if properties is not None and (value := properties.get(key))
         ]
         for number, page in enumerate(reader.pages[:PDF_PAGES], start=1):
             text = (page.extract_text() or "")[:PDF_PAGE_TEXT]
@@ -77,7 +78,7 @@ def pdf_text(path: str | os.PathLike[str]) -> list[TextField]:
             ]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as err:
         raise OSError(f"it cannot be read as a PDF ({err})") from err
-    return fields[:FIELDS_LIMIT * 10]
+    return fields[: FIELDS_LIMIT * 10]
 
 
 # What a finding is, as a file's message says it.
@@ -132,9 +133,9 @@ def lint_fields(
             person = PERSON.fullmatch(COPYRIGHT.sub("", value).strip())
             if person and not any(person.group().lower() in a for a in lowered):
                 own.append(finding(0, "name", person.group(), NAMES))
-        if field.names_a_place and not own and tier(normal(value)):
-            if not any(value.lower() in a for a in lowered):
-                own.append(finding(0, "place", value))
+        place = field.names_a_place and not own and tier(normal(value))
+        if place and not any(value.lower() in a for a in lowered):
+            own.append(finding(0, "place", value))
         for f in own:
             findings.append(_about(f, field, name, kind))
     return findings

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import ExifTags, Image, IptcImagePlugin, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageFile, IptcImagePlugin, UnidentifiedImageError
 
 from .findings import DATES, DEVICE, GEOGRAPHY, Finding
 
@@ -140,6 +140,8 @@ def _exif_text(image: Image.Image) -> list[TextField]:
 
 
 def _iptc_text(image: Image.Image) -> list[TextField]:
+    if not isinstance(image, ImageFile.ImageFile):
+        return []
     try:
         info = IptcImagePlugin.getiptcinfo(image) or {}
     except (SyntaxError, ValueError, OSError, IndexError, KeyError):

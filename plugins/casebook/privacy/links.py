@@ -119,7 +119,7 @@ def _named(host: str, path: str, given_names: frozenset[str]) -> str | None:
             for size in range(min(len(lower), 10), 3, -1):
                 # "denisebakes": a first name and more letters run together.
                 if lower[:size] in given_names and len(lower) - size != 1:
-                    return word[:size]
+                    return str(word[:size])
     return None
 
 

@@ -15,7 +15,7 @@ from .ip import ip_spans
 from .patterns import shaped
 from .seen import seen
 from .spans import Span, blank
-from .wordlists import COMMON
+from .wordlists import COMMON, PUBLIC_FIGURES
 
 DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
@@ -46,7 +46,9 @@ def _by_line(
     for line in text.split("\n"):
         if wanted(line):
             hits, line = change(offset, line)
-            found += [Hit(h.start + offset, h.end + offset, h.kind, h.category, h.reason) for h in hits]
+            found += [
+                Hit(h.start + offset, h.end + offset, h.kind, h.category, h.reason) for h in hits
+            ]
         pieces.append(line)
         offset += len(line) + 1
     return found, "\n".join(pieces)
@@ -82,7 +84,7 @@ class _Lint:
         self.signals = context.Signals(eponyms=context.eponyms(doc.seen, terms))
         self.signals.history = len(context.OLD_YEAR.findall(doc.seen)) >= 2
         # The field's public figures this file names: "Kennedy" after them is no town.
-        figures = people.phrase_pattern(people.PUBLIC_FIGURES)
+        figures = people.phrase_pattern(PUBLIC_FIGURES)
         for m in figures.finditer(doc.seen) if figures else ():
             self.signals.public |= whose.words_of(m.group())
         self.signals.name_words |= self.signals.public
@@ -166,7 +168,10 @@ class _Lint:
                 self.hits.append(Hit(s, e, "place", "geography"))
 
     def _lower(self, view: str, start: int, end: int) -> list[tuple[Hit, str]]:
-        return [(Hit(s, e, "name", "names"), view[s:e]) for s, e in people.lower_name_spans(view, start, end)]
+        return [
+            (Hit(s, e, "name", "names"), view[s:e])
+            for s, e in people.lower_name_spans(view, start, end)
+        ]
 
     def _public_elsewhere(self, name: str, hit: Hit) -> bool:
         if context.private_before(self.doc.seen, hit.start):
@@ -191,7 +196,9 @@ class _Lint:
         return found
 
 
-def _target_findings(doc: Document, own_sites: tuple[str, ...]) -> tuple[list[Finding], list[Finding]]:
+def _target_findings(
+    doc: Document, own_sites: tuple[str, ...]
+) -> tuple[list[Finding], list[Finding]]:
     """What the targets of links and images give away: (addresses and numbers, names in paths)."""
     found: list[Finding] = []
     local: list[Finding] = []
@@ -201,7 +208,10 @@ def _target_findings(doc: Document, own_sites: tuple[str, ...]) -> tuple[list[Fi
         line = doc.line_at(start)
         kind = links.target_kind(target)
         if kind == "mailto":
-            found += [finding(line, "email", target[s:e], EMAIL) for s, e in links.mailto_addresses(target)]
+            found += [
+                finding(line, "email", target[s:e], EMAIL)
+                for s, e in links.mailto_addresses(target)
+            ]
         elif kind == "tel":
             number = links.tel_number(target)
             if number:
@@ -215,7 +225,9 @@ def _target_findings(doc: Document, own_sites: tuple[str, ...]) -> tuple[list[Fi
         else:
             path = target.split("#", 1)[0].split("?", 1)[0]
             local += [
-                Finding(line, f.kind, f.text, f.message.replace("file name", "link target"), f.category)
+                Finding(
+                    line, f.kind, f.text, f.message.replace("file name", "link target"), f.category
+                )
                 for f in slugs.lint_path(path)
             ]
     return found, local
@@ -269,7 +281,9 @@ def lint(
     aliases) are never names or places, unless they name one themselves; `own_sites`
     are the practice's own web hosts.
     """
-    return lint_document(read(source), allowed=allowed, known_terms=known_terms, own_sites=own_sites)
+    return lint_document(
+        read(source), allowed=allowed, known_terms=known_terms, own_sites=own_sites
+    )
 
 
 def lint_source(

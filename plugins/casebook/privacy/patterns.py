@@ -19,7 +19,7 @@ from .addresses import address_spans, addresses
 from .ages import age_spans, ages
 from .dates import date_spans, dates
 from .emails import email_spans, emails
-from .findings import AGES, DATES, GEOGRAPHY, SSN, Hit
+from .findings import AGES, DATES, GEOGRAPHY, OTHER_CODE, SSN, Hit
 from .phones import phone_category, phone_spans, phones, spoken_spans
 from .spans import Span, blank, texts
 from .ssn import ssn_spans
@@ -65,7 +65,7 @@ def _table_codes(text: str, header: tuple[str, ...]) -> list[Hit]:
         if column >= 0 and column < len(header):
             label = identifiers.LABEL.fullmatch(header[column].strip())
             if label:
-                category = identifiers.label_category(label)
+                category = identifiers.label_category(label) or OTHER_CODE
                 for token in identifiers.tokens(text, offset, offset + len(cell)):
                     if identifiers.is_code(token.text, text, token.end):
                         hits.append(Hit(token.start, token.end, "record-number", category))
@@ -81,7 +81,9 @@ def _far_codes(text: str) -> list[Hit]:
     ]
 
 
-def _spans(kind: str, category: str, find: Callable[[str], list[Span]]) -> Callable[[str], list[Hit]]:
+def _spans(
+    kind: str, category: str, find: Callable[[str], list[Span]]
+) -> Callable[[str], list[Hit]]:
     return lambda text: [Hit(s, e, kind, category) for s, e in find(text)]
 
 

@@ -63,8 +63,10 @@ def spoken_spans(text: str) -> list[Span]:
         digits = "".join(DIGIT_WORDS[w.lower()] for w in SPOKEN_WORD.findall(m.group()))
         # Ten digits or more: seven number words in a row are as often a count ("one, two, ...").
         counting = digits in "01234567890123" or digits in "98765432109876"
-        if len(digits) in (10, 11) and not counting and phonenumbers.is_possible_number_string(
-            digits, PHONE_REGION
+        if (
+            len(digits) in (10, 11)
+            and not counting
+            and phonenumbers.is_possible_number_string(digits, PHONE_REGION)
         ):
             spans.append(m.span())
     return spans

@@ -20,7 +20,9 @@ from importlib import resources
 # An entity as HTML writes it; anything else with an & is left as it is.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # What is not plain ASCII, or may be an entity: the only places the text can change.
-SPECIAL = re.compile(r"[^\x00-\x7f]+|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+SPECIAL = re.compile(
+    r"[^\x00-\x7f]+|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 # Marks that show nothing: variation selectors and the combining grapheme joiner (Mn, not Cf).
 INVISIBLE_MARKS = frozenset("\u034f" + "".join(chr(c) for c in range(0xFE00, 0xFE10)))
 KEPT_CONTROLS = "\n\t"
@@ -34,7 +36,7 @@ def confusables() -> dict[str, str]:
     data = json.loads(package.joinpath("confusables.json").read_text(encoding="utf-8"))
     mapped: dict[str, str] = {}
     for char, glyphs in data.items():
-        if len(char) != 1 or char.isascii() or not unicodedata.category(char)[0] in "LN":
+        if len(char) != 1 or char.isascii() or unicodedata.category(char)[0] not in "LN":
             continue
         targets = [g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii()]
         letters = [t for t in targets if t.isalpha()]
@@ -47,7 +49,7 @@ def confusables() -> dict[str, str]:
 
 
 def _seen_char(char: str) -> str:
-    """What one character (already NFKC) looks like: '' for nothing, else its ASCII twin or itself."""
+    """What one character (already NFKC) looks like: '', its ASCII twin, or itself."""
     category = unicodedata.category(char)
     if category == "Cf" or char in INVISIBLE_MARKS:
         return ""
@@ -89,7 +91,7 @@ class OffsetMap:
         return self.old[i] + step
 
     def back(self, offset: int) -> int:
-        """The offset in the changed text of `offset` in the original one (the first at or after)."""
+        """The offset in the changed text of `offset` in the original one (first at or after)."""
         i = bisect_right(self.old, offset) - 1
         if i < 0:
             return self.new[0]

@@ -9,12 +9,12 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from .findings import Finding, address_finding, finding
-from .links import url_identifier
 from .ages import age_spans
 from .dates import date_spans
-from .phones import phone_spans
+from .findings import Finding, address_finding, finding
+from .links import url_identifier
 from .people import BUILT_IN, phrase_pattern
+from .phones import phone_spans
 from .placenames import word_places
 from .spans import blank
 from .wordlists import ANATOMY, COMMON, FIRST_NAMES, GIVEN_NAMES, HEAD_NOUNS, MONTHS_AND_DAYS

@@ -14,7 +14,9 @@ import re
 from .spans import Span, texts
 
 BARE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
-MASKED = re.compile(r"(?<![\w-])(?:[xX]{3}|\*{3}|#{3})[-\s]?(?:[xX]{2}|\*{2}|#{2})[-\s]?\d{4}(?![\d-])")
+MASKED = re.compile(
+    r"(?<![\w-])(?:[xX]{3}|\*{3}|#{3})[-\s]?(?:[xX]{2}|\*{2}|#{2})[-\s]?\d{4}(?![\d-])"
+)
 LABEL = re.compile(
     r"(?i:\b(?:ssn|ss\#|ss[^\S\n]?no\.?|s\.s\.n\.?|social[^\S\n]+security(?:[^\S\n]+(?:number|no\.?|num|\#))?"
     r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was)\b)))"
@@ -22,7 +24,9 @@ LABEL = re.compile(
 # After a label, in the same sentence: nine digits grouped any way, or four alone.
 NINE = re.compile(r"(?<!\d)\d{3}[-\s.]?\d{2}[-\s.]?\d{4}(?!\d)")
 FOUR = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
-LAST_FOUR = re.compile(r"(?i:\b(?:last[^\S\n]+(?:four|4)|ending|ends[^\S\n]+in|final[^\S\n]+(?:four|4))\b)")
+LAST_FOUR = re.compile(
+    r"(?i:\b(?:last[^\S\n]+(?:four|4)|ending|ends[^\S\n]+in|final[^\S\n]+(?:four|4))\b)"
+)
 SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z(])|\n")
 WINDOW = 60
 

@@ -106,8 +106,7 @@ HOLIDAY = re.compile(r"(?i:day|eve|christmas|thanksgiving|easter|halloween|hanuk
                      r"juneteenth|kwanzaa|diwali|eid|year)")  # fmt: skip
 YEAR_OR_WHEN = re.compile(r"(?i:\b(?:19|20)\d\d\b|^(?:last|this|next)\b)")
 MONTHS = frozenset(
-    "january february march april may june july august september october november "
-    "december".split()
+    "january february march april may june july august september october november december".split()
 )
 
 
@@ -123,6 +122,10 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
     if text.lower() in MONTHS:
         return MONTH_ALONE
-    if HOLIDAY.search(text) and not any(c.isdigit() for c in text) and not YEAR_OR_WHEN.search(text):
+    if (
+        HOLIDAY.search(text)
+        and not any(c.isdigit() for c in text)
+        and not YEAR_OR_WHEN.search(text)
+    ):
         return HOLIDAY_ALONE
     return FLAG

@@ -52,7 +52,11 @@ def read_allow_list(found: Iterable[File]) -> tuple[list[str], list[Problem]]:
 def own_sites(settings: Settings) -> tuple[str, ...]:
     """The practice's own web hosts (SITEURL, the booking page, the email's domain)."""
     identity = practice.identity(settings)
-    hosts = [privacy.links.host(str(v)) for v in (settings.get("SITEURL"), identity.get("booking_url")) if v]
+    hosts = [
+        privacy.links.host(str(v))
+        for v in (settings.get("SITEURL"), identity.get("booking_url"))
+        if v
+    ]
     email = identity.get("email")
     if isinstance(email, str) and "@" in email:
         hosts.append(email.rsplit("@", 1)[1].strip().lower())
@@ -73,7 +77,9 @@ def privacy_context(settings: Settings, allowed: list[str], terms: list[str]) ->
 
 def _problem(source: Source, found: Finding, town: str = "") -> Problem:
     """A finding as the rule book reports it: an error, or a warning, with its category."""
-    warning = found.warning or (bool(town) and found.kind == "place" and found.text.lower() == town.lower())
+    warning = found.warning or (
+        bool(town) and found.kind == "place" and found.text.lower() == town.lower()
+    )
     message = found.message
     if warning and not found.warning:
         message += (
@@ -163,7 +169,11 @@ def check_file_text(file: File, context: Privacy, cache: LintCache | None) -> li
 
     try:
         key = _file_key(file)
-        found = cache.findings(key, context.allowed, lint, context.terms, context.settings) if cache else lint()
+        found = (
+            cache.findings(key, context.allowed, lint, context.terms, context.settings)
+            if cache
+            else lint()
+        )
     except OSError as err:
         return [file.problem(f"cannot read the file ({err}); re-save it or remove it")]
     except Exception as err:  # noqa: BLE001 - a damaged file must be reported, never crash
@@ -219,7 +229,7 @@ def check_photos(
         try:
             count = _faces(file, cache)
         except Exception:  # noqa: BLE001 - check_file_text reports a file that cannot be read
-            continue
+            count = 0
         if not count:
             continue
         name = PurePosixPath(file.relpath).name
