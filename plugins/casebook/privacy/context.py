@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .wordlists import EPONYMS, words
 
@@ -163,6 +164,8 @@ EPONYM_HEADS = (
     r"score|scale|exercises?|position|release|stretch"
 )
 EPONYM_IN_TEXT = re.compile(rf"\b([A-Z][\w'’-]*?)(?:['’]s)?[^\S\n]+(?i:{EPONYM_HEADS})\b")
+# In a file's text only the possessive is looked for ("Tinel's sign"): one quick pass.
+POSSESSIVE_EPONYM = re.compile(rf"\b([A-Z][\w-]*)['’]s[^\S\n]+(?i:{EPONYM_HEADS})\b")
 
 
 @dataclass
@@ -178,13 +181,23 @@ class Signals:
 
 def eponyms(text: str, terms: tuple[str, ...]) -> frozenset[str]:
     """Surnames that name something in this file or its conditions, lower case."""
+    found = set(_term_eponyms(terms))
+    if "'s " in text or "’s " in text:
+        for m in POSSESSIVE_EPONYM.finditer(text):
+            found.update(part.lower() for part in m.group(1).split("-") if part)
+    return frozenset(found - COMMON_WORDS)
+
+
+@lru_cache(maxsize=16)
+def _term_eponyms(terms: tuple[str, ...]) -> frozenset[str]:
+    """The field's eponyms, and the surnames the condition terms are named for."""
     found = set(EPONYMS)
-    for source in (text, *terms):
-        for m in EPONYM_IN_TEXT.finditer(source):
+    for term in terms:
+        for m in EPONYM_IN_TEXT.finditer(term):
             word = m.group(1)
             if not word.isupper():
                 found.update(part.lower() for part in word.split("-") if part)
-    return frozenset(found - COMMON_WORDS)
+    return frozenset(found)
 
 
 COMMON_WORDS = words("common")

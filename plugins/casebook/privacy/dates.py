@@ -130,12 +130,17 @@ def _days_alone(text: str) -> list[Span]:
     return spans
 
 
+MONTH_HINT = re.compile("|".join(MONTH_STARTS))
+HOLIDAY_HINT = re.compile("|".join(HOLIDAY_STARTS))
+ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|(?i:first|second|third|th\b)")
+
+
 def date_spans(text: str, alone: bool = True) -> list[Span]:
     """Spans of dates that carry a day or a month, not just a year.
 
     `alone`: also a day, a month or a holiday on its own (in prose; a slug has no context).
     """
-    has_month = any(m in text for m in MONTH_STARTS)
+    has_month = MONTH_HINT.search(text) is not None
     found = [_without_the(text, s) for s in match_spans(DATE_WORDS, text)] if has_month else []
     numeric = match_spans(DATE_NUMBERS, text) if NUMBER_PAIR.search(text) else []
     found += [(s, e) for s, e in numeric if _is_numeric_date(text[s:e])]
@@ -143,13 +148,13 @@ def date_spans(text: str, alone: bool = True) -> list[Span]:
         found += [m.span() for m in EXIF_DATE.finditer(text)]
     if not alone:
         return _merged(found)
-    if "th" in text or "st" in text or "nd" in text or "rd" in text:
+    if ORDINAL_HINT.search(text):
         found += _days_alone(text)
     if has_month:
         for m in MONTH_ALONE.finditer(text):
             if not recurring(text, m.start("month")):
                 found.append(m.span("month"))
-    if any(h in text for h in HOLIDAY_STARTS):
+    if HOLIDAY_HINT.search(text):
         for m in HOLIDAY.finditer(text):
             if not recurring(text, m.start()):
                 found.append(m.span())

@@ -145,6 +145,8 @@ def _align(value: str, text: str, start: int, end: int) -> OffsetMap:
     Folding, indentation, quotes and escapes make the two differ; a character that is
     not found a little ahead stays with the last one found.
     """
+    if text.startswith(value, start):
+        return OffsetMap([(0, start)])  # a plain value on its line: written as it is read
     anchors: list[tuple[int, int]] = [(0, start)]
     j = start
     for i, char in enumerate(value):

@@ -17,21 +17,28 @@ from .seen import seen
 from .spans import Span, blank
 from .wordlists import COMMON, PUBLIC_FIGURES
 
+LANDMARK_REASON = (
+    "a named local landmark (a pond, a trail, a park) can place a client; say 'a local trail' "
+    "unless it is public and far from anyone's home"
+)
+FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
+
 DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
-SHAPE_WORDS = ("ninet", "agenarian", "hundred", "th ", "st ", "nd ", "rd ", "plate", "day",
-               "eve", "christmas", "thanksgiving", "easter", "january", "february", "march",
-               "april", "may", "june", "july", "august", "september", "october", "november",
-               "december", " dot ", "[at]", "(at)")  # fmt: skip
+# A line with none of these holds no shaped identifier: the chain is not run on it.
+SHAPE = re.compile(
+    r"\d|(?i:ninet|agenarian|hundred|plate)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|Christmas|Thanksgiving|Easter|Passover|Hanukkah|Chanukah|Kwanzaa|Diwali|Halloween|Eid"
+    r"|Juneteenth|Rosh|Yom|Good Friday|Black Friday|[A-Z][a-z]+'?s? Day|New Year|Street|Road"
+    r"|Avenue|Lane|Drive|Boulevard|Terrace|Parkway|Highway|Turnpike)"
+)
+OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
 
 
 def _has_shape(line: str) -> bool:
     """Whether a line may hold a shaped identifier: a digit, or a word that starts one."""
-    if DIGIT.search(line):
-        return True
-    lower = line.lower()
-    return any(w in lower for w in SHAPE_WORDS) or UPPER.search(line) is not None
+    return SHAPE.search(line) is not None
 
 
 def _by_line(
@@ -82,26 +89,31 @@ class _Lint:
         self.known = known
         self.own_sites = own_sites
         self.signals = context.Signals(eponyms=context.eponyms(doc.seen, terms))
-        self.signals.history = len(context.OLD_YEAR.findall(doc.seen)) >= 2
-        # The field's public figures this file names: "Kennedy" after them is no town.
-        figures = people.phrase_pattern(PUBLIC_FIGURES)
-        for m in figures.finditer(doc.seen) if figures else ():
-            self.signals.public |= whose.words_of(m.group())
-        self.signals.name_words |= self.signals.public
+        old = OLD_YEAR_HINT.search(doc.seen) is not None
+        self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
         self.hits: list[Hit] = []
 
     def run(self) -> list[Finding]:
         work = self.doc.seen
+        view, masked = people.masked(work, self.known) if UPPER.search(work) else (work, [])
+        # The field's public figures this file names: "Kennedy" after them is no town.
+        for start, end in masked:
+            if work[start:end].lower() in FIGURES:
+                self.signals.public |= whose.words_of(work[start:end])
+        self.signals.name_words |= self.signals.public
         work = self._web(work)
         spans = email_spans(work)
         self.hits += [Hit(s, e, "email", EMAIL) for s, e in spans]
         work = blank(work, spans)
         spans = ip_spans(work)
         self.hits += [Hit(s, e, "ip", IP) for s, e in spans]
-        work = blank(work, spans + [m.span() for m in DOI.finditer(work)])
+        dois = [m.span() for m in DOI.finditer(work)] if "10." in work else []
+        work = blank(work, spans + dois)
         found, work = _by_line(work, _has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]
-        self._names_and_places(work)
+        # The names view: the masked text, with what the shaped detectors took blanked too.
+        taken = [(h.start, h.end) for h in self.hits]
+        self._names_and_places(blank(view, taken) if taken else view)
         return self._findings()
 
     def _web(self, work: str) -> str:
@@ -133,9 +145,8 @@ class _Lint:
             return None
         return Hit(hit.start, hit.end, hit.kind, hit.category, verdict.reason)
 
-    def _names_and_places(self, work: str) -> None:
+    def _names_and_places(self, view: str) -> None:
         """Full names, then places not inside a name, judged by their context."""
-        view = people.mask_phrases(work, self.known) if UPPER.search(work) else work
         names: list[tuple[Hit, str]] = []
         for block, start, end in self.doc.spans():
             if block.field == "client":
@@ -166,6 +177,11 @@ class _Lint:
                     self.hits.append(Hit(s, e, "place", "geography", verdict.reason))
             for s, e in placenames.lower_place_spans(view, start, end):
                 self.hits.append(Hit(s, e, "place", "geography"))
+            for s, e in placenames.landmark_spans(view, start, end):
+                if not any(
+                    s < te and ts < e for ts, te in taken + [(h.start, h.end) for h in self.hits]
+                ):
+                    self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
 
     def _lower(self, view: str, start: int, end: int) -> list[tuple[Hit, str]]:
         return [

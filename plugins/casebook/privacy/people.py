@@ -226,8 +226,30 @@ BUILT_IN = tuple(TERMS + PUBLIC_FIGURES + ORGANISATIONS)
 
 def mask_phrases(text: str, phrases: Iterable[str]) -> str:
     """`text` with the built-in terms, public figures, organisations and `phrases` masked."""
-    pattern = phrase_pattern(tuple(phrases) + BUILT_IN)
-    return blank(text, [m.span() for m in pattern.finditer(text)], "x") if pattern else text
+    return masked(text, tuple(phrases))[0]
+
+
+def masked(text: str, phrases: tuple[str, ...]) -> tuple[str, list[Span]]:
+    """`text` with the built-in terms and `phrases` masked by x's, and the spans masked.
+
+    Only lines with a capital letter are searched: a masked phrase matters to the name
+    and place detectors alone, which need one.
+    """
+    pattern = phrase_pattern(phrases + BUILT_IN)
+    if pattern is None:
+        return text, []
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        if CAPITAL.search(line):
+            spans += [
+                (offset + a, offset + b) for a, b in (m.span() for m in pattern.finditer(line))
+            ]
+        offset += len(line) + 1
+    return (blank(text, spans, "x") if spans else text), spans
+
+
+CAPITAL = re.compile(rf"[{UPPER}]")
 
 
 def names(

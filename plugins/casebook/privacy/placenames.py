@@ -200,3 +200,27 @@ def word_places(tokens: list[str]) -> Iterator[tuple[int, int]]:
             i += size - 1
             break
         i += 1
+
+
+# A local landmark by its name: "Walden Pond", "the Cochituate loop", "Lake Waban".
+FEATURES = (
+    r"lake|pond|river|brook|creek|reservoir|trail|park|woods|forest|beach|hill|common|green|"
+    r"loop|path|greenway|marsh|meadow|falls|gorge|quarry|rail[- ]trail|towpath|boardwalk"
+)
+LANDMARK = re.compile(
+    rf"(?<![\w'’-])(?:(?P<name>[{UPPER}][a-z]{{3,}})[ \t]+(?i:{FEATURES})\b"
+    rf"|(?:Lake|Mount|Mt\.)[ \t]+(?P<after>[{UPPER}][a-z]{{3,}}))"
+)
+NOT_LANDMARK = words("common") | ANATOMY | HEAD_NOUNS | words("months_days")
+
+
+def landmark_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of named local landmarks (a pond, a trail, a park) whose name is no everyday word."""
+    end = len(text) if end is None else end
+    for m in LANDMARK.finditer(text, start, end):
+        name = (m.group("name") or m.group("after")).lower()
+        if (
+            name not in NOT_LANDMARK
+            and not text[max(0, m.start() - 2) : m.start()].strip(" \t") == "."
+        ):
+            yield m.span()
