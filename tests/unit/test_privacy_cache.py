@@ -11,7 +11,10 @@ from casebook.privacy.cache import LintCache, settings_key
 from casebook.rules.privacy import Privacy, check_privacy
 
 
-def run(folder, text, context=Privacy()):
+PLAIN = Privacy()
+
+
+def run(folder, text, context=PLAIN):
     """The privacy problems of one post, through a cache kept in `folder`, as messages."""
     cache = LintCache(folder)
     problems = check_privacy(parse("posts/a.md", text), context, cache)

@@ -221,6 +221,6 @@ def landmark_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
         name = (m.group("name") or m.group("after")).lower()
         if (
             name not in NOT_LANDMARK
-            and not text[max(0, m.start() - 2) : m.start()].strip(" \t") == "."
+            and text[max(0, m.start() - 2) : m.start()].strip(" \t") != "."
         ):
             yield m.span()
