@@ -10,7 +10,6 @@ from casebook.privacy import cache as lintcache
 from casebook.privacy.cache import LintCache, settings_key
 from casebook.rules.privacy import Privacy, check_privacy
 
-
 PLAIN = Privacy()
 
 

@@ -219,8 +219,5 @@ def landmark_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
     end = len(text) if end is None else end
     for m in LANDMARK.finditer(text, start, end):
         name = (m.group("name") or m.group("after")).lower()
-        if (
-            name not in NOT_LANDMARK
-            and text[max(0, m.start() - 2) : m.start()].strip(" \t") != "."
-        ):
+        if name not in NOT_LANDMARK and text[max(0, m.start() - 2) : m.start()].strip(" \t") != ".":
             yield m.span()
