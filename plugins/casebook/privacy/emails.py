@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .spans import Span, match_spans, texts
+from .wordlists import COMMON
 
 # The start is anchored (no word character before it), so a long word without
 # an @ is read once, not once from every one of its characters.
@@ -46,7 +47,9 @@ def _spelled(text: str) -> list[Span]:
         # A bracketed [at] says "address"; a plain " at " only with a spelled " dot ":
         # "find us at example.org" is a web address in a sentence, not an email.
         spelled = BRACKETED.search(m.group()) or SPOKEN_DOT.search(m.group())
-        if top in TOP_LEVEL and spelled:
+        # "we met at home dot com": an everyday word before a plain " at " is prose.
+        everyday = not BRACKETED.search(m.group()) and m.group("local").lower() in COMMON
+        if top in TOP_LEVEL and spelled and not everyday:
             spans.append(m.span())
     return spans
 

@@ -334,6 +334,7 @@ def _clause_start(text: str, at: int, ends: re.Pattern[str] = CLAUSE_END) -> int
     return found[-1] if found else max(0, at - 160)
 
 
+PHONE_SHAPE = re.compile(r"(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}")
 FILLER = re.compile(r"(?:[^\S\n]|[,:(#\[])*")
 
 
@@ -375,6 +376,8 @@ def labelled_codes(text: str) -> list[Code]:
         code = _code_after(text, label, category == VEHICLE)
         if code is None or code.start < taken:
             continue
+        if category is None and PHONE_SHAPE.fullmatch(code.text):
+            continue  # "her number: 508-555-0199" is a phone number, found as one
         if category is None:
             before = _clause_start(text, label.start())
             # A bare "card" is a payment card unless its words say an insurance or gym card.

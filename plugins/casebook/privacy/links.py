@@ -83,13 +83,13 @@ def url_identifier(
             return f"parameter {key}="
         if "@" in value:
             return "an email address"
+    for site, what in PROFILE_HOSTS.items():
+        if (host == site or host.endswith("." + site)) and parts.path.strip("/"):
+            return what  # before "@": a channel's address is "/@name", no email
     if "@" in parts.path or "%40" in (parts.path + parts.query).lower():
         return "an email address"
     if host.removeprefix("www.") in own_sites or any(host.endswith("." + s) for s in own_sites):
         return None
-    for site, what in PROFILE_HOSTS.items():
-        if (host == site or host.endswith("." + site)) and parts.path.strip("/"):
-            return what
     if parts.query and TRACKING_PATH.search(parts.path):
         return "a tracking link"
     if host.endswith(REFERENCE_HOSTS):

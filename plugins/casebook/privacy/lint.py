@@ -98,8 +98,9 @@ class _Lint:
         view, masked = people.masked(work, self.known) if UPPER.search(work) else (work, [])
         # The field's public figures this file names: "Kennedy" after them is no town.
         for start, end in masked:
-            if work[start:end].lower() in FIGURES:
-                self.signals.public |= whose.words_of(work[start:end])
+            phrase = " ".join(work[start:end].lower().split()).removesuffix("'s").removesuffix("’s")
+            if phrase in FIGURES:
+                self.signals.public |= whose.words_of(phrase)
         self.signals.name_words |= self.signals.public
         work = self._web(work)
         spans = email_spans(work)
