@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-EVAL = Path(__file__).resolve().parents[1] / "privacy_eval"
+EVAL = Path(__file__).resolve().parent / "privacy_eval"
 spec = importlib.util.spec_from_file_location("privacy_score", EVAL / "score.py")
 score = importlib.util.module_from_spec(spec)
 sys.modules["privacy_score"] = score  # its dataclasses look their module up by name

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-EVAL = Path(__file__).resolve().parents[1] / "privacy_eval"
+EVAL = Path(__file__).resolve().parent / "privacy_eval"
 spec = importlib.util.spec_from_file_location("privacy_score_under_test", EVAL / "score.py")
 score = importlib.util.module_from_spec(spec)
 sys.modules["privacy_score_under_test"] = score

@@ -14,7 +14,6 @@ from casebook.privacy import (
     emails,
     ip_addresses,
     lint_source,
-    names,
     phones,
     places,
     ssns,
@@ -208,7 +207,10 @@ def test_a_month_or_a_holiday_alone_is_a_warning_and_a_recurring_one_is_none():
 
 
 def test_a_historical_date_about_a_public_figure_is_none():
-    text = "Kennedy took the chair to the White House after Senator John F. Kennedy's win in January 1961."
+    text = (
+        "Kennedy took the chair to the White House after Senator John F. Kennedy's win in "
+        "January 1961."
+    )
     assert [f for f in found(text) if f[0] == "date"] == []
     assert ("date", "dates", "August 1930", False) in found("Edith was born in August 1930.")
 
