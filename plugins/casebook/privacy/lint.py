@@ -26,11 +26,25 @@ FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
 DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
 # A line with none of these holds no shaped identifier: the chain is not run on it.
-SHAPE = re.compile(
-    r"\d|(?i:ninet|agenarian|hundred|plate)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-    r"|Christmas|Thanksgiving|Easter|Passover|Hanukkah|Chanukah|Kwanzaa|Diwali|Halloween|Eid"
-    r"|Juneteenth|Rosh|Yom|Good Friday|Black Friday|[A-Z][a-z]+'?s? Day|New Year|Street|Road"
-    r"|Avenue|Lane|Drive|Boulevard|Terrace|Parkway|Highway|Turnpike)"
+# A line with none of these holds no shaped identifier: the chain is not run on it.
+SHAPE_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december christmas thanksgiving easter passover "
+    "hanukkah chanukah kwanzaa diwali halloween eid juneteenth rosh yom friday day eve year "
+    "street road avenue lane drive boulevard terrace parkway highway turnpike plate plates "
+    "nonagenarian centenarian".split()
+)
+SHAPE_PARTS = ("ninet", "hundred", "agenarian")
+LINE_WORD = re.compile(r"[A-Za-z]+")
+WORD = re.compile(r"[a-z]+")
+# The words one of the context detectors needs before it is worth running on a file.
+LOWER_NAME_WORDS = frozenset(
+    "named called husband wife son daughter mother father mum mom dad brother sister aunt uncle "
+    "niece nephew cousin grandson granddaughter grandmother grandfather partner friend neighbour "
+    "neighbor roommate colleague boss manager supervisor carer caregiver".split()
+)
+LOWER_PLACE_WORDS = frozenset(
+    "lives lived living grew born moved moving relocated commute commutes drive drives".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
@@ -38,7 +52,12 @@ DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,
 
 def _has_shape(line: str) -> bool:
     """Whether a line may hold a shaped identifier: a digit, or a word that starts one."""
-    return SHAPE.search(line) is not None
+    if DIGIT.search(line):
+        return True
+    lower = line.lower()
+    if any(part in lower for part in SHAPE_PARTS):
+        return True
+    return not SHAPE_WORDS.isdisjoint(LINE_WORD.findall(lower))
 
 
 def _by_line(
@@ -61,6 +80,18 @@ def _by_line(
     return found, "\n".join(pieces)
 
 
+@lru_cache(maxsize=16)
+def _phrases(allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """Allowed phrases as a reader sees them, empty ones left out (once per list of them)."""
+    return tuple(seen(a).strip() for a in allowed if a and a.strip())
+
+
+@lru_cache(maxsize=16)
+def _terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Condition terms, empty ones left out (once per list of them)."""
+    return tuple(t for t in terms if t and t.strip())
+
+
 @lru_cache(maxsize=64)
 def _masks(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The condition terms that may mask text: those that name no person or place themselves.
@@ -77,6 +108,11 @@ def _masks(terms: tuple[str, ...]) -> tuple[str, ...]:
             continue
         kept.append(term)
     return tuple(kept)
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    """Whether a span overlaps any of `spans`."""
+    return any(span[0] < b and a < span[1] for a, b in spans)
 
 
 class _Lint:
@@ -148,13 +184,20 @@ class _Lint:
 
     def _names_and_places(self, view: str) -> None:
         """Full names, then places not inside a name, judged by their context."""
-        names: list[tuple[Hit, str]] = []
-        for block, start, end in self.doc.spans():
-            if block.field == "client":
-                continue  # a pseudonym, checked as one
-            names += self._lower(view, start, end)
-            if view[start:end].islower():
-                continue
+        spans = list(self.doc.spans())
+        # A pseudonym is checked as one; its field is no place for names or places.
+        clients = [(s, e) for block, s, e in spans if block.field == "client"]
+        words = set(WORD.findall(view.lower()))
+        lower = people.lower_name_spans(view) if words & LOWER_NAME_WORDS else ()
+        names: list[tuple[Hit, str]] = [
+            (Hit(s, e, "name", "names"), view[s:e])
+            for s, e in lower
+            if not _inside((s, e), clients)
+        ]
+        capitals = [
+            (b, s, e) for b, s, e in spans if b.field != "client" and not view[s:e].islower()
+        ]
+        for block, start, end in capitals:
             for s, e in people.name_spans(view, start, end, block.heading):
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])
@@ -162,33 +205,24 @@ class _Lint:
                     self.signals.public |= whose.words_of(view[s:e])
                     continue
                 names.append((Hit(s, e, "name", "names", verdict.reason), view[s:e]))
-            names += self._lower(view, start, end)
         # A name the file shows to be a public figure elsewhere is one here too.
         kept = [h for h, name in names if not self._public_elsewhere(name, h)]
         self.hits += kept
         taken = [(h.start, h.end) for h in kept]
-        for block, start, end in self.doc.spans():
-            if block.field == "client":
-                continue
+        for block, start, end in capitals:
             for s, e, _name, tier in placenames.place_candidates(view, start, end, block.heading):
-                if any(s < te and ts < e for ts, te in taken):
+                if _inside((s, e), taken):
                     continue
                 verdict = whose.place_verdict(view, s, e, tier, block, self.signals)
                 if verdict.level != whose.NONE:
                     self.hits.append(Hit(s, e, "place", "geography", verdict.reason))
-            for s, e in placenames.lower_place_spans(view, start, end):
+        for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
+            if not _inside((s, e), clients):
                 self.hits.append(Hit(s, e, "place", "geography"))
-            for s, e in placenames.landmark_spans(view, start, end):
-                if not any(
-                    s < te and ts < e for ts, te in taken + [(h.start, h.end) for h in self.hits]
-                ):
-                    self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
-
-    def _lower(self, view: str, start: int, end: int) -> list[tuple[Hit, str]]:
-        return [
-            (Hit(s, e, "name", "names"), view[s:e])
-            for s, e in people.lower_name_spans(view, start, end)
-        ]
+        landmarks = placenames.landmark_spans(view) if words & placenames.FEATURE_WORDS else ()
+        for s, e in landmarks:
+            if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
+                self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
 
     def _public_elsewhere(self, name: str, hit: Hit) -> bool:
         if context.private_before(self.doc.seen, hit.start):
@@ -262,8 +296,8 @@ def lint_document(
     own_sites: Iterable[str] = (),
 ) -> list[Finding]:
     """Everything in one read file that may identify a client, by line."""
-    allowed = tuple(seen(a).strip() for a in allowed if a and a.strip())
-    terms = tuple(t for t in known_terms if t and t.strip())
+    allowed = _phrases(tuple(allowed))
+    terms = _terms(tuple(known_terms))
     known = _masks(terms) + allowed
     sites = tuple(s.lower().removeprefix("www.") for s in own_sites if s)
     # On one line, what a link leads to comes before what its text says.

@@ -211,6 +211,10 @@ LANDMARK = re.compile(
     rf"(?<![\w'’-])(?:(?P<name>[{UPPER}][a-z]{{3,}})[ \t]+(?i:{FEATURES})\b"
     rf"|(?:Lake|Mount|Mt\.)[ \t]+(?P<after>[{UPPER}][a-z]{{3,}}))"
 )
+FEATURE_WORDS = frozenset(
+    "lake pond river brook creek reservoir trail park woods forest beach hill common green loop "
+    "path greenway marsh meadow falls gorge quarry rail towpath boardwalk mount mt".split()
+)
 NOT_LANDMARK = words("common") | ANATOMY | HEAD_NOUNS | words("months_days")
 
 

@@ -6,6 +6,7 @@ initial (krystal-s, sciatica-and-low-back-pain-dana-m) is a pseudonym.
 """
 
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -37,9 +38,15 @@ LEADING_LETTER = re.compile(r"\b[a-z]")
 WORD_HYPHEN = re.compile(r"(?<=[a-z])[-_.~+]|[-_.~+](?=[a-z])")
 
 
+@lru_cache(maxsize=16)
+def _slug_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the built-in terms and the condition terms, as a slug spells them."""
+    return phrase_pattern(BUILT_IN + tuple(SEPARATORS.sub(" ", t.lower()) for t in terms))
+
+
 def _masked(spaced: str, terms: tuple[str, ...]) -> str:
     """A spaced slug with the built-in terms and the condition terms masked by zeros."""
-    pattern = phrase_pattern(BUILT_IN + tuple(SEPARATORS.sub(" ", t) for t in terms))
+    pattern = _slug_pattern(terms)
     return blank(spaced, [m.span() for m in pattern.finditer(spaced)], "0") if pattern else spaced
 
 
@@ -63,6 +70,7 @@ def _places(spaced: str) -> list[tuple[int, int]]:
 
 
 NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+DIGIT = re.compile(r"\d")
 
 
 def _number_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -80,17 +88,19 @@ def address_findings(
     condition ("osgood-schlatter-disease").
     """
     lower = address.lower()
-    spaced = _masked(SEPARATORS.sub(" ", lower), tuple(t.lower() for t in terms))
+    spaced = _masked(SEPARATORS.sub(" ", lower), terms)
     # Numbers keep their hyphens (2009-06-18, 508-555-0100); words lose them.
     numeric = WORD_HYPHEN.sub(" ", lower)
     # Dates in words need their capitals back: "june 18" is "June 18".
     capitalised = LEADING_LETTER.sub(lambda m: m.group().upper(), spaced)
-    found = [("phone", span) for span in phone_spans(numeric)]
+    digits = DIGIT.search(lower) is not None
+    found = [("phone", span) for span in phone_spans(numeric)] if digits else []
     taken = [span for _kind, span in found]
-    dates = date_spans(numeric, alone=False) + date_spans(capitalised, alone=False)
+    dates = date_spans(numeric, alone=False) if digits else []
+    dates += date_spans(capitalised, alone=False)
     found += [("date", s) for s in dates if not any(s[0] < e and b < s[1] for b, e in taken)]
     # In an address the number is what to rename: 'edith-m-turns-95' shows '95'.
-    ages = [_number_of(spaced, s) for s in age_spans(spaced)]
+    ages = [_number_of(spaced, s) for s in age_spans(spaced)] if digits or "ninet" in lower else []
     found += [("age", s) for s in ages if not any(s[0] < e and b < s[1] for b, e in taken)]
     names = _names(spaced)
     found += [("name", span) for span in names]

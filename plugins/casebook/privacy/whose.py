@@ -95,13 +95,8 @@ def place_verdict(
     return FLAG
 
 
-MONTH_ALONE = Verdict(
-    WARNING, "a month alone still dates an event; if it is the client's, say it relatively "
-    "('that autumn', 'a few months later')"
-)  # fmt: skip
-HOLIDAY_ALONE = Verdict(
-    WARNING, "a holiday dates an event; if it is the client's, say it relatively"
-)
+MONTH_ALONE = Verdict(WARNING, "a month alone may still date an event of the client's")
+HOLIDAY_ALONE = Verdict(WARNING, "a holiday may still date an event of the client's")
 HOLIDAY = re.compile(r"(?i:day|eve|christmas|thanksgiving|easter|halloween|hanukkah|passover|"
                      r"juneteenth|kwanzaa|diwali|eid|year)")  # fmt: skip
 YEAR_OR_WHEN = re.compile(r"(?i:\b(?:19|20)\d\d\b|^(?:last|this|next)\b)")
