@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -70,6 +71,19 @@ def summary(problems: Sequence[Problem], files: int, content: str | Path) -> str
     return f"checked {_plural(files, 'file')} in {shown(content)}: {', '.join(found)}"
 
 
+def as_json(problem: Problem) -> dict[str, object]:
+    """One problem as `--format json` writes it: every field, the level as its name."""
+    return {
+        "path": problem.path,
+        "shown": problem.shown or problem.path,
+        "line": problem.line,
+        "key": problem.key,
+        "level": str(problem.level),
+        "category": problem.category,
+        "message": problem.message,
+    }
+
+
 @guarded("check")
 def main(argv: Sequence[str] | None = None) -> int:
     """Print one line per problem, then a summary; exit 1 if there is any error."""
@@ -78,6 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("content", help="the content folder, e.g. content")
     parser.add_argument("-s", "--settings", help="settings file (default: ./pelicanconf.py)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one line per problem and a summary (default); json: one object per problem",
+    )
     args = parser.parse_args(argv)
     content = Path(args.content)
     if not content.is_dir():
@@ -87,9 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     codes = CodeBook(cache_dir=settings.get("CACHE_PATH"))
     problems, files = check_content(content, settings, codes, Progress())
     codes.save()
-    for problem in problems:
-        print(problem)
-    print(summary(problems, files, content))
+    if args.format == "json":
+        print(json.dumps([as_json(p) for p in problems], ensure_ascii=False, indent=1))
+    else:
+        for problem in problems:
+            print(problem)
+        print(summary(problems, files, content))
     return 1 if any(p.is_error for p in problems) else 0
 
 

@@ -31,7 +31,15 @@ from .conditions import (
 )
 from .files import check_file
 from .posts import Post, check_body, check_markup, check_post
-from .privacy import check_image, check_path, check_privacy, read_allow_list
+from .privacy import (
+    TEXT_FILES,
+    check_file_text,
+    check_path,
+    check_photos,
+    check_privacy,
+    privacy_context,
+    read_allow_list,
+)
 
 
 @dataclass
@@ -134,18 +142,22 @@ def judge(
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems
     # The practice's own name, address and numbers (PRACTICE in the settings) name no client.
-    site_allowed += practice.allowed_phrases(settings)
-    terms = known_terms(vocabulary)
+    lint = privacy_context(settings, site_allowed, known_terms(vocabulary))
     for done, file in enumerate(found, start=1):
         if progress:
             progress(done, len(found), "checked")
         read = sources.get(file.relpath)
         if read is not None and read.readable:
-            problems += check_privacy(read, site_allowed, terms, cache)
-        elif file.kind == Kind.IMAGE or (file.kind == Kind.UNUSED and file.suffix in IMAGES):
-            problems += check_image(file)  # an image linked from a post is published too
+            problems += check_privacy(read, lint, cache)
+        elif (
+            file.kind == Kind.IMAGE
+            or (file.kind == Kind.UNUSED and file.suffix in IMAGES)
+            or (file.kind == Kind.STATIC and file.suffix in TEXT_FILES)
+        ):
+            problems += check_file_text(file, lint, cache)  # published as it is, text and all
         if file.kind in (Kind.IMAGE, Kind.STATIC, Kind.CONDITION):
-            problems += check_path(file, cache)  # its name is part of an address
+            problems += check_path(file, lint, cache)  # its name is part of an address
+    problems += check_photos(found, sources, cache)  # a face needs the post's recorded consent
     unique = sorted(set(problems), key=sort_key)
     built = {path: slug for slug, path in slugs.items()}
     return Judged(unique, vocabulary, built, redirects)

@@ -30,8 +30,8 @@ from .cases import check_case
 # Keys Casebook and Pelican read on a post or page; any other is a typo or unused.
 POST_KEYS = frozenset(
     "title date modified slug tags summary status case follows followup_announced "
-    "redirect_from privacy_ok page_order menu_label lang translation author authors "
-    "category".split()
+    "redirect_from privacy_ok photo_consent page_order menu_label lang translation author "
+    "authors category".split()
 )
 
 # Keys that would write a page somewhere else than its slug says, or with another
