@@ -26,6 +26,8 @@ from ..content.values import (
 )
 from . import markup
 from .cases import check_case
+from .characters import check_characters
+from .markup.render import Rendered, shown_summary
 
 # Keys Casebook and Pelican read on a post or page; any other is a typo or unused.
 POST_KEYS = frozenset(
@@ -81,20 +83,25 @@ def slug_problem(slug: str, settings: Settings, reserved: dict[str, str]) -> str
     return f"slug: {flaw.length} characters; keep it under {MAX_SLUG}, it is the post's address"
 
 
-def blocking(source: Source, kind: Kind) -> list[Problem]:
+def blocking(
+    source: Source, kind: Kind, rendered: Rendered | None = None, settings: Settings | None = None
+) -> list[Problem]:
     """The errors that leave a post nothing safe to build (a stand-in page says why).
 
     Without a title, a status Pelican knows, or dates it can read, Pelican cannot place a
-    post at all. Raw HTML the rule refuses in the body is one: even a preview must not run it, and
-    rendering such a body is where Python-Markdown is slowest. (A summary is shown as
-    text everywhere, so its problems are reported but do not stop the build.)
+    post at all. Markup the rules refuse is one: even a preview must not hold it. Called
+    twice by the build's reader: before the body is rendered (`rendered` None: the raw HTML
+    rule, so a body it refuses is never rendered, where Python-Markdown is slowest), then
+    with the HTML it became (body and summary: a feed shows the summary as HTML).
     """
     if not source.readable:
         return list(source.problems)
+    if rendered is not None:
+        return _rendered_markup(source, rendered, settings or {})
     # A title too long is shown all the same; a missing one leaves nothing to show.
     found = [p for p in _title(source) if " characters; " not in p.message]
     status, problems = _status(source)
-    found += problems + _dates(source, kind, status)[1]
+    found += problems + _dates(source, kind, status)[1] + check_characters(source)
     return found + _body_markup(source)
 
 
@@ -105,14 +112,39 @@ def _body_markup(source: Source) -> list[Problem]:
     ]
 
 
-def check_markup(source: Source) -> list[Problem]:
-    """Raw HTML and URLs in the body and summary that would run, call another host, or break."""
-    found = _body_markup(source)
+def check_markup(source: Source, rendered: Rendered, settings: Settings) -> list[Problem]:
+    """Markup in the body and summary that would run, call another host, or break the page.
+
+    The raw HTML as written first; only a body without such problems is judged as rendered
+    (as the build renders only such a body).
+    """
+    return _body_markup(source) or _rendered_markup(source, rendered, settings)
+
+
+def _rendered_markup(source: Source, rendered: Rendered, settings: Settings) -> list[Problem]:
+    """The body's HTML, and the summary as lists and feeds show it: the front matter's, else
+    Pelican's cut of the body."""
+    text, first = (source.body, source.body_start) if source.is_yaml else (source.text, 1)
+    found = [
+        source.at(message, line)
+        for line, message in markup.rendered_problems(rendered.body, text, first)
+    ]
     summary = source.meta.get("summary")
-    if isinstance(summary, str) and source.is_yaml:
+    if summary is not None:
         line = source.line("summary")
+        given = "\n".join(map(str, summary)) if isinstance(summary, list) else str(summary)
         found += [
-            source.at(message, line) for _line, message in markup.raw_html_problems(summary, line)
+            source.at(f"summary: {message}", line)
+            for _line, message in markup.rendered_problems(
+                shown_summary(rendered, settings), given, line
+            )
+        ]
+    elif not found:
+        found += [
+            source.at(f"summary (made from the start of the text): {message}", line)
+            for line, message in markup.rendered_problems(
+                shown_summary(rendered, settings), text, first, made=True
+            )
         ]
     return found
 
