@@ -92,17 +92,27 @@ def blocking(
     post at all. Markup the rules refuse is one: even a preview must not hold it. Called
     twice by the build's reader: before the body is rendered (`rendered` None: the raw HTML
     rule, so a body it refuses is never rendered, where Python-Markdown is slowest), then
-    with the HTML it became (body and summary: a feed shows the summary as HTML).
+    with the HTML it became. A summary counts where it is HTML: in the feeds of a build that
+    writes feeds; every page shows it as text.
     """
     if not source.readable:
         return list(source.problems)
     if rendered is not None:
-        return _rendered_markup(source, rendered, settings or {})
+        settings = settings or {}
+        found = _rendered_markup(source, rendered, settings)
+        return found if writes_feeds(settings) else [p for p in found if p.key != "summary"]
     # A title too long is shown all the same; a missing one leaves nothing to show.
     found = [p for p in _title(source) if " characters; " not in p.message]
     status, problems = _status(source)
     found += problems + _dates(source, kind, status)[1] + check_characters(source)
     return found + _body_markup(source)
+
+
+def writes_feeds(settings: Settings) -> bool:
+    """Whether a build with these settings writes a feed (where summaries are HTML)."""
+    return any(
+        value for key, value in settings.items() if "FEED_" in key and key.endswith(("ATOM", "RSS"))
+    )
 
 
 def _body_markup(source: Source) -> list[Problem]:
@@ -134,14 +144,14 @@ def _rendered_markup(source: Source, rendered: Rendered, settings: Settings) -> 
         line = source.line("summary")
         given = "\n".join(map(str, summary)) if isinstance(summary, list) else str(summary)
         found += [
-            source.at(f"summary: {message}", line)
+            source.at(f"summary: {message}", line, "summary")
             for _line, message in markup.rendered_problems(
                 shown_summary(rendered, settings), given, line
             )
         ]
     elif not found:
         found += [
-            source.at(f"summary (made from the start of the text): {message}", line)
+            source.at(f"summary (made from the start of the text): {message}", line, "summary")
             for line, message in markup.rendered_problems(
                 shown_summary(rendered, settings), text, first, made=True
             )
