@@ -92,9 +92,9 @@ def dangers(fragment) -> list[str]:
             local = str(attribute).rsplit("}", 1)[-1]
             if local.lower().startswith("on"):
                 found.append(f"<{name} {local}=…>")
-            if local in URL_ATTRIBUTES or str(attribute).endswith("}href"):
-                if SCHEMES.match(browser_url(value)) or "evil.example" in value:
-                    found.append(f"<{name} {local}={value[:40]!r}>")
+            is_url = local in URL_ATTRIBUTES or str(attribute).endswith("}href")
+            if is_url and (SCHEMES.match(browser_url(value)) or "evil.example" in value):
+                found.append(f"<{name} {local}={value[:40]!r}>")
             if local == "style" and "url(" in value.replace(" ", "").lower():
                 found.append(f"<{name} style=url(…)>")
     return found
@@ -137,9 +137,7 @@ def test_the_corpus_is_large_and_cited():
 def test_check_refuses_every_payload_that_would_be_markup(corpus):
     settings = load(str(ROOT / "pelicanconf.py"))
     problems, _files = check_content(corpus / "content", settings)
-    refused = {
-        Path(p.path).stem for p in problems if p.is_error and p.path.startswith("posts/")
-    }
+    refused = {Path(p.path).stem for p in problems if p.is_error and p.path.startswith("posts/")}
     expected = {p["id"] for p in CORPUS} - HARMLESS
     assert expected - refused == set()
     # Every error names its file and a line of it.
@@ -151,7 +149,9 @@ def test_no_payload_reaches_a_page_or_a_feed_as_markup(corpus, tmp_path, caplog,
     site = build(corpus / "content", tmp_path, caplog, config=config)
     pages = sorted(site.output.rglob("*.html"))
     feeds = sorted(site.output.rglob("*.atom")) + sorted(site.output.rglob("*.atom.xml"))
-    written = {p.parent.name.removeprefix("payload-") for p in site.output.glob("payload-*/index.html")}
+    written = {
+        p.parent.name.removeprefix("payload-") for p in site.output.glob("payload-*/index.html")
+    }
     if config == "publishconf.py":
         assert feeds, "a publish build writes feeds"
         # Refused posts are never written by a publish build; the harmless ones are.

@@ -36,7 +36,9 @@ def raw(server, request: bytes) -> tuple[int, bytes]:
 
 def get(server, path: str, host: str | None = "own") -> tuple[int, bytes]:
     port = server.server_address[1]
-    host_line = f"Host: 127.0.0.1:{port}\r\n" if host == "own" else (f"Host: {host}\r\n" if host else "")
+    host_line = (
+        f"Host: 127.0.0.1:{port}\r\n" if host == "own" else (f"Host: {host}\r\n" if host else "")
+    )
     request = f"GET {path} HTTP/1.1\r\n{host_line}Connection: close\r\n\r\n"
     return raw(server, request.encode("latin-1"))
 

@@ -14,8 +14,14 @@ HOSTILE = {
         f'{HEAD}<a href="&x;"><text>x</text></a></svg>',
         "entity",
     ),
-    "tab in scheme": (f'{HEAD}<a href="java&#x09;script:alert(1)"><text>x</text></a></svg>', "script"),
-    "xlink scheme": (f'{HEAD}<a xlink:href=" JavaScript:alert(1)"><text>x</text></a></svg>', "script"),
+    "tab in scheme": (
+        f'{HEAD}<a href="java&#x09;script:alert(1)"><text>x</text></a></svg>',
+        "script",
+    ),
+    "xlink scheme": (
+        f'{HEAD}<a xlink:href=" JavaScript:alert(1)"><text>x</text></a></svg>',
+        "script",
+    ),
     "set to javascript": (
         f'{HEAD}<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
         "script",
@@ -30,7 +36,10 @@ HOSTILE = {
     "cdata script": (f"{HEAD}<script><![CDATA[alert(1)]]></script></svg>", "<script>"),
     "foreignObject": (f"{HEAD}<foreignObject><p>x</p></foreignObject></svg>", "foreignobject"),
     "import": (f"{HEAD}<style>@import url(https://evil.example/x.css);</style></svg>", "imports"),
-    "import string": (f"{HEAD}<style>@import 'https://evil.example/x.css';</style></svg>", "imports"),
+    "import string": (
+        f"{HEAD}<style>@import 'https://evil.example/x.css';</style></svg>",
+        "imports",
+    ),
     "url in style": (
         f"{HEAD}<style>rect {{ fill: url('https://evil.example/p.svg#a') }}</style></svg>",
         "loads",
@@ -80,9 +89,7 @@ def test_a_plain_drawing_passes(tmp_path, name):
 
 
 def test_a_billion_laughs_svg_is_refused_without_expanding_it(tmp_path):
-    entities = "".join(
-        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10)
-    )
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     text = f'<?xml version="1.0"?><!DOCTYPE svg [{entities}]>{HEAD}<text>&l9;</text></svg>'
     [problem] = check_svg(svg_file(tmp_path, text))
     assert "entity" in problem.message

@@ -97,7 +97,7 @@ class CasebookReader(YAMLMetadataReader):
         if kind == Kind.CONDITION:
             return self._read(src)  # a condition is not a page of its own: never a stand-in
         post_kind = Kind.PAGE if kind == Kind.PAGE else Kind.ARTICLE
-        if not src.readable or blocking(src, post_kind):
+        if not src.readable or blocking(src, post_kind, None, self.settings):
             return self._unbuilt(src, relpath, kind)
         try:
             content, metadata = self._read(src)
@@ -172,7 +172,7 @@ def walk_safely(generator):
     def get_files(paths, exclude=None, extensions=None):
         if isinstance(paths, str):
             paths = [paths]
-        excluded = {}
+        excluded: dict[str, set[str]] = {}
         for path in exclude or ():
             parent, name = os.path.split(os.path.join(generator.path, path))
             excluded.setdefault(parent, set()).add(name)

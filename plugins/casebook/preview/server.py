@@ -123,7 +123,8 @@ class StaticHost(SimpleHTTPRequestHandler):
         """http.server's parsing, then this server's own host and path rules."""
         if not super().parse_request():
             return False
-        host = host_problem(self.headers.get("Host"), self.server.server_address[1])
+        address: tuple[str, int] = self.server.server_address  # type: ignore[assignment]
+        host = host_problem(self.headers.get("Host"), address[1])
         if host:
             self.send_error(HTTPStatus.MISDIRECTED_REQUEST, host)
             return False

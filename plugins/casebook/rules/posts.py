@@ -20,6 +20,7 @@ from ..content.values import (
     Status,
     as_datetime,
     cut,
+    date_problem,
     short,
     status_of,
     text_list,
@@ -27,6 +28,7 @@ from ..content.values import (
 from . import markup
 from .cases import check_case
 from .characters import check_characters
+from .fields import blocking_fields, check_fields
 from .markup.render import Rendered, shown_summary
 
 # Keys Casebook and Pelican read on a post or page; any other is a typo or unused.
@@ -105,6 +107,8 @@ def blocking(
     found = [p for p in _title(source) if " characters; " not in p.message]
     status, problems = _status(source)
     found += problems + _dates(source, kind, status)[1] + check_characters(source)
+    order_key = page_order_key(settings) if kind == Kind.PAGE and settings else None
+    found += [p for p in blocking_fields(source, order_key) if p.key not in ("date", "modified")]
     return found + _body_markup(source)
 
 
@@ -215,6 +219,11 @@ def check_post(source: Source, kind: Kind, settings: Settings) -> tuple[Post, li
             )
         )
     problems += _redirect_format(source)
+    problems += [
+        p
+        for p in check_fields(source, order_key if kind == Kind.PAGE else None)
+        if p.key not in ("date", "modified")  # _dates' to say
+    ]
     problems += _keys(source)
     if "case" in meta:
         problems += check_case(source, status)
@@ -253,27 +262,18 @@ def _dates(
     source: Source, kind: Kind, status: str
 ) -> tuple[datetime.datetime | None, list[Problem]]:
     meta, problems, date = source.meta, [], None
-    if "date" in meta:
-        date = as_datetime(meta["date"])
-        if date is None:
-            problems.append(
-                source.problem(
-                    f"date: {short(meta['date'])} is not a date; write it as YYYY-MM-DD, "
-                    "e.g. 2009-06-18",
-                    "date",
-                )
-            )
-    elif kind == Kind.ARTICLE and status != Status.DRAFT:
+    for key in ("date", "modified"):
+        if key not in meta:
+            continue
+        found = date_problem(meta[key])
+        if found:
+            problems.append(source.problem(f"{key}: {found}", key))
+        elif key == "date":
+            date = as_datetime(meta["date"])
+    if "date" not in meta and kind == Kind.ARTICLE and status != Status.DRAFT:
         problems.append(
             source.problem(
                 "date: missing; add `date: YYYY-MM-DD`, the day the post was written", "date"
-            )
-        )
-    if "modified" in meta and as_datetime(meta["modified"]) is None:
-        problems.append(
-            source.problem(
-                f"modified: {short(meta['modified'])} is not a date; write it as YYYY-MM-DD",
-                "modified",
             )
         )
     return date, problems

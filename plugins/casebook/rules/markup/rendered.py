@@ -57,7 +57,7 @@ class Finding:
 
 
 def _attributes_of(name: str) -> set[str]:
-    return GENERIC_ATTRIBUTES - {"markdown"} | MARKDOWN_GENERIC | ATTRIBUTES.get(name, set())
+    return set(GENERIC_ATTRIBUTES - {"markdown"} | MARKDOWN_GENERIC | ATTRIBUTES.get(name, set()))
 
 
 _NH3_ATTRIBUTES = {
@@ -262,7 +262,7 @@ def _parse_error(code: str, data: dict[str, Any], before: str) -> Finding:
 def _tree(html: str) -> list[tuple[str, tuple[tuple[str, str], ...], str]]:
     """What html5lib reads: each element with its attributes, and the text after its start."""
     fragment, _errors = _parse(html)
-    found = [("", (), fragment.text or "")]
+    found: list[tuple[str, tuple[tuple[str, str], ...], str]] = [("", (), fragment.text or "")]
     for element in fragment.iter():
         if element is fragment:
             continue
