@@ -75,7 +75,8 @@ help:
 	@echo 'make followup OF=<slug>    start a post that follows a published one'
 	@echo 'make condition NAME="..."  start a condition file in content/conditions/'
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only); add'
-	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, not the old site'
+	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, or'
+	@echo '    OLD_SITE=https://old-site.example to download them from that host (and only it)'
 	@echo 'make rsync_upload          publish, then copy output-publish/ to SSH_TARGET'
 	@echo 'make github                publish, then push output-publish/ to the gh-pages branch'
 	@echo 'make bench       Casebook against stock Pelican at 1000 and 5000 posts (docs/benchmarks.md)'
@@ -155,7 +156,8 @@ condition: $(VENV)/.installed
 
 import: $(VENV)/.installed
 	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
-	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" -- "$$WXR"
+	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" \
+		--old-site="$$OLD_SITE" -- "$$WXR"
 
 # The target is checked before anything is built; only a complete, checked publish build is
 # shipped, and no publish can swap it while it is copied (the publish folder's lock).

@@ -26,6 +26,7 @@ from ..content.slugs import reserved_names
 from ..content.values import MAX_TITLE, text_list
 from ..rules.conditions import read_vocabulary
 from ..wordpress import convert, plan, report, wxr
+from ..wordpress.fetch import FILE_SECONDS, RUN_SECONDS, Fetcher
 from ..wordpress.images import Images
 from ..wordpress.links import Links
 from . import guarded
@@ -234,7 +235,13 @@ def attachment_paths(export: wxr.Export) -> dict[str, str]:
     return found
 
 
-def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None) -> list[str]:
+def run(
+    wxr_path: Path,
+    content: Path,
+    settings: Settings,
+    uploads: Path | None,
+    fetcher: Fetcher | None = None,
+) -> list[str]:
     """Import the export into content/; the lines to print."""
     export = wxr.read(wxr_path)
     existing, vocabulary = read_content(content, settings)
@@ -246,7 +253,7 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
         reserved_names(settings),
         lambda relpath: shown(content / relpath),
     )
-    images = Images(content, settings, export.hosts, uploads)
+    images = Images(content, settings, fetcher, uploads)
     links = Links(export.base_url, export.hosts, images)
     for planned in plans:
         links.add_post(planned.relpath, plan.old_paths(planned.item, export.hosts))
@@ -305,6 +312,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="",
         help="a copy of the old site's wp-content/uploads; without it images are downloaded",
     )
+    parser.add_argument(
+        "--old-site",
+        default="",
+        help="the old site's address (https://old.example): the only host images come from",
+    )
+    parser.add_argument("--file-seconds", type=float, default=FILE_SECONDS, help=argparse.SUPPRESS)
+    parser.add_argument("--run-seconds", type=float, default=RUN_SECONDS, help=argparse.SUPPRESS)
+    # Tests only: a stand-in old site on this computer. The Makefile never passes it.
+    parser.add_argument("--allow-private-hosts", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     wxr_path, content = Path(args.wxr), Path(args.content)
     if not wxr_path.is_file():
@@ -317,9 +333,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "wp-content/uploads, e.g. UPLOADS=backup/wp-content/uploads"
         )
         return 2
+    fetcher = None
+    if args.old_site and uploads is None:
+        try:
+            fetcher = Fetcher(
+                args.old_site, args.file_seconds, args.run_seconds, args.allow_private_hosts
+            )
+        except ValueError as err:
+            print(f"{err}; give it as OLD_SITE=https://www.old-site.example")
+            return 2
     settings = load_settings(args.settings)
     try:
-        lines = run(wxr_path, content, settings, uploads)
+        lines = run(wxr_path, content, settings, uploads, fetcher)
     except wxr.ExportError as err:
         line = f":{err.line}" if err.line else ""
         print(
