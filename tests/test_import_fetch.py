@@ -86,7 +86,7 @@ def test_the_imports_time_for_downloads_is_shared_by_every_file():
 
 @pytest.mark.parametrize(
     "host",
-    ["127.0.0.1", "localhost", "10.1.2.3", "192.168.1.1", "169.254.169.254", "::1", "0.0.0.0"],
+    ["127.0.0.1", "localhost", "10.1.2.3", "192.168.1.1", "169.254.169.254", "::1", "0.0.0.0"],  # noqa: S104
 )
 def test_loopback_private_and_link_local_addresses_are_refused(host):
     with pytest.raises(UnavailableError, match="public hosts only"):
