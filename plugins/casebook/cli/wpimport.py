@@ -25,7 +25,7 @@ from ..content.settings import load as load_settings
 from ..content.slugs import reserved_names
 from ..content.values import MAX_TITLE, text_list
 from ..rules.conditions import read_vocabulary
-from ..wordpress import convert, plan, report, wxr
+from ..wordpress import convert, gallery, plan, report, wxr
 from ..wordpress.fetch import FILE_SECONDS, RUN_SECONDS, Fetcher
 from ..wordpress.images import Images
 from ..wordpress.links import Links
@@ -105,7 +105,7 @@ def plan_all(export, vocabulary, settings):
     return plans, outcomes
 
 
-def render(planned: plan.Planned, body: str, settings: Settings) -> str:
+def render(planned: plan.Planned, body: str, settings: Settings, teaser: str = "") -> str:
     """The new file: YAML front matter written by the emitter, then the Markdown body."""
     item = planned.item
     meta: dict[str, object] = {"title": planned.title}
@@ -114,7 +114,7 @@ def render(planned: plan.Planned, body: str, settings: Settings) -> str:
     meta["slug"] = planned.slug
     if planned.tags:
         meta["tags"] = list(planned.tags)
-    summary = convert.plain_text(item.excerpt) if item.excerpt else ""
+    summary = convert.plain_text(item.excerpt) if item.excerpt else teaser
     if summary:
         meta["summary"] = summary
     order_key = page_order_key(settings)
@@ -171,6 +171,7 @@ def write_all(
     existing: plan.Existing,
     links: Links,
     progress: Progress,
+    images: dict[str, gallery.Attachment] | None = None,
 ) -> tuple[list[report.Outcome], list[str]]:
     """Write each planned item that is new; an outcome for each, and the report lines."""
     outcomes: list[report.Outcome] = []
@@ -192,12 +193,13 @@ def write_all(
             )
             outcomes.append(report.Outcome(planned.item, "skipped", planned, why))
         progress.step(planned.relpath)
-    bodies = converted([p.item.html for p in new], secrets.token_hex(6))
-    for planned, body in zip(new, bodies, strict=True):
-        notes = list(planned.notes)
+    expanded = [gallery.expand(p.item.html, p.item.post_id, images or {}) for p in new]
+    bodies = converted([html for html, _notes in expanded], secrets.token_hex(6))
+    for planned, body, (_html, shown_as) in zip(new, bodies, expanded, strict=True):
+        notes = list(planned.notes) + shown_as
         markdown = links.resolve(body, planned.relpath, notes)
         notes += body.notes
-        outcome = write_one(planned, render(planned, markdown, settings), content)
+        outcome = write_one(planned, render(planned, markdown, settings, body.teaser), content)
         outcomes.append(outcome)
         if outcome.what != "skipped":
             lines.append(f"{shown(content / planned.relpath)}{_describe(planned)}")
@@ -258,7 +260,9 @@ def run(
     for planned in plans:
         links.add_post(planned.relpath, plan.old_paths(planned.item, export.hosts))
     progress = Progress(len(plans))
-    written, lines = write_all(plans, content, settings, existing, links, progress)
+    written, lines = write_all(
+        plans, content, settings, existing, links, progress, gallery.attachments(export.items)
+    )
     outcomes += written
     where = shown(wxr_path)
     skipped = [
