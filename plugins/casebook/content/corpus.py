@@ -132,7 +132,20 @@ def walk(top: str) -> Iterator[tuple[str, list[str], list[str], dict[str, str]]]
     a link to a folder that holds it, a link to nothing. Remove names from `subfolders` to
     leave them out, as with os.walk.
     """
-    yield from _walk(top, frozenset())
+    # Every folder holding `top` counts too: a link from images/ to content/ is a loop.
+    above = set()
+    folder = os.path.realpath(top)
+    while True:
+        try:
+            here = os.stat(folder)
+        except OSError:
+            break
+        above.add((here.st_dev, here.st_ino))
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    yield from _walk(top, frozenset(above))
 
 
 def _walk(folder, ancestors):
