@@ -262,3 +262,19 @@ def test_the_rule_reads_markdown_as_the_build_does():
         "markdown.extensions.meta",
         "markdown.extensions.toc",
     }
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        "![x](//evil.example/a.png)",
+        "![x](https:evil.example/a.png)",  # a page served over http reads the host
+        "![x](HTTPS://EVIL.EXAMPLE/a.png)",
+        "![x](https://evil&#46;example/a.png)",
+        "![x][r]\n\n[r]: //evil.example/a.png",
+        '<img src="\\\\evil.example\\a.png" alt="x">',
+    ],
+)
+def test_an_image_from_another_host_is_seen_however_it_is_written(image):
+    problems = body_problems(image)
+    assert problems and "another host" in problems[0][1], problems

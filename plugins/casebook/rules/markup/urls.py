@@ -36,8 +36,13 @@ def scheme_of(url: str) -> str | None:
 def other_host(url: str) -> str | None:
     """The host of a decoded URL that points to another site, or None for a local one."""
     text = browser_url(url).replace("\\", "/")  # browsers read \\ as / in web addresses
-    if scheme_of(text) not in (None, "http", "https"):
+    scheme = scheme_of(text)
+    if scheme not in (None, "http", "https"):
         return None
+    if scheme is not None:
+        # `https:evil.example/a.png`: a page served over http reads the host all the same.
+        rest = text[len(scheme) + 1 :].lstrip("/")
+        return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0] or None
     try:
         host = urlsplit(text).netloc
     except ValueError:
