@@ -126,10 +126,19 @@ def _not_a_date(value: object) -> str:
 def _readings(text: str) -> list[str]:
     """Each day a date parser could read in `text`, as ISO dates, Pelican's reading first."""
     found = []
+    # A text without a year, month and day of its own is filled in from a default: read with
+    # two defaults, it gives two days, and is no date to suggest.
+    defaults = (datetime.datetime(1901, 1, 1), datetime.datetime(1902, 2, 2))
     for dayfirst, yearfirst in ((False, False), (True, False), (False, True), (True, True)):
         try:
-            day = dateutil_parser.parse(text, dayfirst=dayfirst, yearfirst=yearfirst)
+            days = {
+                dateutil_parser.parse(
+                    text, dayfirst=dayfirst, yearfirst=yearfirst, default=default
+                ).date()
+                for default in defaults
+            }
         except (ValueError, OverflowError, TypeError):
             continue
-        found.append(day.date().isoformat())
+        if len(days) == 1:
+            found.append(days.pop().isoformat())
     return list(dict.fromkeys(found))
