@@ -52,6 +52,7 @@ def test_shown_keys_must_be_text_and_page_order_a_whole_number():
     assert found["lang"][0] == 5 and "yes/no" in found["lang"][1]
     assert found["page_order"] == (
         6,
-        "page_order: 'first' is not a whole number; write the page's place in the menu as one, e.g. `page_order: 2`",
+        "page_order: 'first' is not a whole number; write the page's place in the menu as "
+        "one, e.g. `page_order: 2`",
     )
     assert found["date"][0] == 7 and "2003-10-06" in found["date"][1]
