@@ -60,7 +60,7 @@ override CHECK := $(CASEBOOK) casebook.cli.check --publish-settings="$$PUBLISHCO
 override PUBLISH_BUILD := $(PUBLISH) build --folder="$$PUBLISHDIR" --settings="$$PUBLISHCONF" -- "$$INPUTDIR"
 
 .PHONY: help html devserver publish clean test unit lint check newcase followup condition import rsync_upload \
-	github bench audit requirements
+	rsync_target github github_target bench audit requirements
 
 help:
 	@echo 'make html       build the preview site into output/'
@@ -116,7 +116,8 @@ devserver: $(VENV)/.installed
 		--port="$$PORT" -- "$$INPUTDIR"
 
 # Built into a fresh folder, checked, then swapped in: an interrupt leaves the last good site.
-publish: $(VENV)/.installed
+publish: $(VENV)/.installed | $(if $(filter rsync_upload,$(MAKECMDGOALS)),rsync_target) \
+		$(if $(filter github,$(MAKECMDGOALS)),github_target)
 	$(CHECK)
 	$(PUBLISH_BUILD)
 
@@ -159,27 +160,28 @@ import: $(VENV)/.installed
 	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" \
 		--old-site="$$OLD_SITE" -- "$$WXR"
 
-# The target is checked before anything is built; only a complete, checked publish build is
-# shipped, and no publish can swap it while it is copied (the publish folder's lock).
-rsync_upload: $(VENV)/.installed
-	@$(RSYNC_TO)
-	$(CHECK)
-	$(PUBLISH_BUILD)
+# The target is checked before anything is built (publish waits for the check: an order-only
+# prerequisite when rsync_upload or github is asked for); only a complete, checked publish
+# build is shipped, and no publish can swap it while it is copied (the publish folder's lock).
+rsync_upload: rsync_target publish
 	@$(RSYNC_TO); $(PUBLISH) ship --folder="$$PUBLISHDIR" -- \
 		rsync -rvz --delete --checksum -- "$$PUBLISHDIR/" "$$target"
 
+rsync_target: $(VENV)/.installed
+	@$(RSYNC_TO)
+
 # ghp-import -n adds .nojekyll so GitHub Pages serves _redirects and friends as they are.
+github: github_target publish
+	$(PUBLISH) ship --folder="$$PUBLISHDIR" -- $(BIN)/ghp-import --no-jekyll \
+		--message="Publish the site" --branch="$$GITHUB_PAGES_BRANCH" --remote="$$GITHUB_REMOTE" \
+		--push -- "$$PUBLISHDIR"
+
 # git would read a remote or branch starting with "-" as an option (--receive-pack runs one).
-github: $(VENV)/.installed
+github_target:
 	@for v in "$$GITHUB_REMOTE" "$$GITHUB_PAGES_BRANCH"; do case "$$v" in -*|'') \
 	  echo 'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must be given and not start with "-"; nothing was built'; exit 2;; esac; done
 	@git ls-remote -- "$$GITHUB_REMOTE" >/dev/null || { \
 	  echo 'make github: the remote GITHUB_REMOTE cannot be reached; nothing was built'; exit 2; }
-	$(CHECK)
-	$(PUBLISH_BUILD)
-	$(PUBLISH) ship --folder="$$PUBLISHDIR" -- $(BIN)/ghp-import --no-jekyll \
-		--message="Publish the site" --branch="$$GITHUB_PAGES_BRANCH" --remote="$$GITHUB_REMOTE" \
-		--push -- "$$PUBLISHDIR"
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
