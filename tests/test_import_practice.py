@@ -212,7 +212,7 @@ def test_check_reports_what_the_practitioner_must_do_and_the_images_exif(blog):
         f"{c}/posts/five-stretches-for-the-desk.md:5: tags: {hips}",
         f"{c}/posts/five-stretches-for-the-desk.md:23: email address "
         "'office@calfandback.example'; remove it",
-        f"{c}/posts/kind-words.md:9: Markdown image: an image from another host "
+        f"{c}/posts/kind-words.md:9: as built, <img src>: an image from another host "
         "(images.example.org) is a third-party request on every page view; save it in "
         "content/images/ and use {static}/images/<name>",
         f"{c}/posts/stretching-2.md:5: tags: {hips}",

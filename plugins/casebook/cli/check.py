@@ -13,6 +13,7 @@ from .. import rules
 from ..content import corpus
 from ..content.problems import Problem, shown
 from ..content.settings import Settings, load
+from ..content.slugs import ALSO_RESERVED, reserved_names
 from ..icd10 import CodeBook
 from ..privacy.cache import LintCache
 from . import guarded
@@ -98,12 +99,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="text",
         help="text: one line per problem and a summary (default); json: one object per problem",
     )
+    parser.add_argument(
+        "--publish-settings",
+        help="the publish settings (publishconf.py): addresses they reserve are refused too",
+    )
     args = parser.parse_args(argv)
     content = Path(args.content)
     if not content.is_dir():
         print(f"{args.content}: no such folder; give the content folder, e.g. content")
         return 2
     settings = load(args.settings)
+    if args.publish_settings and Path(args.publish_settings).is_file():
+        # A slug or old address only the publish build writes to (its feeds) fails `make
+        # publish`: check says so first.
+        settings[ALSO_RESERVED] = reserved_names(load(args.publish_settings))
     codes = CodeBook(cache_dir=settings.get("CACHE_PATH"))
     problems, files = check_content(content, settings, codes, Progress())
     codes.save()
