@@ -1,5 +1,6 @@
 """How the cost of a function grows with its input: linear or worse, never a wall-clock limit."""
 
+import functools
 import time
 
 # Runs shorter than this are mostly timer and scheduler noise: the input is grown until the
@@ -20,11 +21,8 @@ def best_time(call, rounds=3):
 def growth(run, make_input, size, factor=4):
     """How many times longer `run` takes on `factor` times the input (1 is flat, 4 linear)."""
     run(make_input(size))  # warm up: word lists, compiled patterns, caches
-    small = make_input(size)
-    took = best_time(lambda: run(small))
+    took = best_time(functools.partial(run, make_input(size)))
     while took < LONG_ENOUGH and size < 10_000_000:
         size *= 2
-        small = make_input(size)
-        took = best_time(lambda: run(small))
-    large = make_input(size * factor)
-    return best_time(lambda: run(large)) / max(took, 1e-6)
+        took = best_time(functools.partial(run, make_input(size)))
+    return best_time(functools.partial(run, make_input(size * factor))) / max(took, 1e-6)
