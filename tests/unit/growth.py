@@ -8,7 +8,7 @@ import time
 LONG_ENOUGH = 0.01
 
 
-def best_time(call, rounds=3):
+def best_time(call, rounds=5):
     """The fastest of a few runs of `call()`, in seconds of this process's CPU time."""
     # CPU time, not wall time: other programs on a busy machine do not count against it.
     best = float("inf")
