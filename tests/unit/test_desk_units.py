@@ -3,7 +3,7 @@
 import datetime
 
 from casebook.content.source import parse
-from casebook.desk import documents, forms, header, placing
+from casebook.desk import documents, forms, header, placing, shipping
 from casebook.privacy import Finding
 from casebook.privacy.cache import LintCache
 
@@ -199,3 +199,20 @@ def test_consent_as_the_desk_shows_it():
     assert consent_of({"consent": {"withdrawn": "2027-01-02"}}).standing == Standing.WITHDRAWN
     assert consent_of({"consent": False}).standing == Standing.NOT_GIVEN
     assert consent_of(None).standing == Standing.NOT_GIVEN
+
+
+def test_the_desk_runs_make_with_its_own_folders_and_values_unexpanded(tmp_path, monkeypatch):
+    # A Makefile like the project's: its own folders, values read by the shell as "$$NAME".
+    (tmp_path / "Makefile").write_text(
+        "OUTPUTDIR := output\nPUBLISHDIR := output-publish\nexport OUTPUTDIR PUBLISHDIR\n"
+        'publish:\n\t@printf "%s|%s|%s\\n" "$$PUBLISHDIR" "$$OUTPUTDIR" "$$OF"\n',
+        encoding="utf-8",
+    )
+    # The practitioner's own environment naming other folders changes nothing.
+    monkeypatch.setenv("OUTPUTDIR", "/tmp/elsewhere")
+    monkeypatch.setenv("PUBLISHDIR", "/tmp/elsewhere")
+    hostile = "$(shell touch pwned) `touch pwned` $$(touch pwned) ../x"
+    lines = []
+    assert shipping.run(tmp_path, "publish", {"OF": hostile}, lines.append) == 0
+    assert lines == [f"output-publish|output|{hostile}"]
+    assert not (tmp_path / "pwned").exists()

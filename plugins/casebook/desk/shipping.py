@@ -3,7 +3,8 @@
 The desk never repeats what `make publish`, `make rsync_upload`, `make github` or `make consent`
 do: it runs them, so it follows whatever the Makefile does. Every value (the content folder,
 the target, a slug) goes through the environment (`make -e`), never onto a command line, and
-the recipes read it as "$$NAME", so no shell ever parses it.
+the recipes read it as "$$NAME", so no shell ever parses it (make passes an environment value
+on unexpanded).
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from pathlib import Path
 TARGETS = frozenset({"publish", "rsync_upload", "github", "consent"})
 # Where `make publish` builds when the desk runs it: never the preview's folder.
 PUBLISH_FOLDER = "output-publish"
+# The Makefile's own folders and settings: `make -e` would let any of them in the desk's own
+# environment override the Makefile, so only the desk sets them.
+MAKEFILE_OWN = frozenset({"PY", "INPUTDIR", "OUTPUTDIR", "PUBLISHDIR", "CONFFILE", "PUBLISHCONF"})
 
 
 def has_target(root: Path, target: str) -> bool:
@@ -42,7 +46,8 @@ def run(
     """
     if target not in TARGETS:
         raise ValueError(f"not a target the desk runs: {target}")
-    environment = {**os.environ, "OUTPUTDIR": PUBLISH_FOLDER, **values}
+    inherited = {name: value for name, value in os.environ.items() if name not in MAKEFILE_OWN}
+    environment = {**inherited, "PUBLISHDIR": PUBLISH_FOLDER, **values}
     command = ["make", "-e", "--no-print-directory"]
     for made in keep:
         command += ["-o", made]
