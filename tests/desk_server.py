@@ -2,16 +2,14 @@
 
 import http.client
 import os
-import queue
 import re
 import shutil
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from printed import PrintedLines
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = 946684800  # 2000-01-01: requirements older than the venv, so make installs nothing
@@ -47,35 +45,16 @@ class DeskServer:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self.lines: list[str] = []
-        self._new: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.printed = PrintedLines(self.process)
+        self.lines = self.printed.lines
         found = self.wait_for(r"The desk is open at (http://127\.0\.0\.1:\d+/)", 120)
         self.url, self.preview = re.findall(r"http://127\.0\.0\.1:\d+/", found)
         self.port = int(self.url.rstrip("/").rsplit(":", 1)[1])
         self.token = self.token_of(self.get("/")[2])
 
-    def _read(self):
-        for line in self.process.stdout:
-            self._new.put(line.rstrip("\n"))
-        self._new.put(None)
-
     def wait_for(self, pattern: str, timeout: float = 120) -> str:
         """The next line printed that matches `pattern`; fails after `timeout` seconds."""
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            try:
-                line = self._new.get(timeout=max(left, 0.01))
-            except queue.Empty:
-                line = ""
-            if line is None or left <= 0:
-                raise AssertionError(
-                    f"no line like {pattern!r}; printed:\n" + "\n".join(self.lines)
-                )
-            self.lines.append(line)
-            if re.search(pattern, line):
-                return line
+        return self.printed.wait_for(pattern, timeout)
 
     @staticmethod
     def token_of(html: str) -> str:

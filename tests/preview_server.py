@@ -2,15 +2,14 @@
 
 import http.client
 import os
-import queue
 import re
 import shutil
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from printed import PrintedLines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,33 +49,14 @@ class DevServer:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self.lines: list[str] = []
-        self._new: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.printed = PrintedLines(self.process)
+        self.lines = self.printed.lines
         started = self.wait_for(r"Serving the preview on (http://127\.0\.0\.1:\d+/)", 180)
         self.url = re.search(r"http://\S+/", started).group()
 
-    def _read(self):
-        for line in self.process.stdout:
-            self._new.put(line.rstrip("\n"))
-        self._new.put(None)
-
-    def wait_for(self, pattern: str, timeout: float = 90) -> str:
+    def wait_for(self, pattern: str, timeout: float = 120) -> str:
         """The next line printed that matches `pattern`; fails after `timeout` seconds."""
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            try:
-                line = self._new.get(timeout=max(left, 0.01))
-            except queue.Empty:
-                line = ""
-            if line is None or left <= 0:
-                raise AssertionError(
-                    f"no line like {pattern!r}; printed:\n" + "\n".join(self.lines)
-                )
-            self.lines.append(line)
-            if re.search(pattern, line):
-                return line
+        return self.printed.wait_for(pattern, timeout)
 
     def get(self, path: str) -> http.client.HTTPResponse:
         address = urlsplit(self.url)
