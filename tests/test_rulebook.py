@@ -6,6 +6,7 @@ folder. Both must print the same lines, and neither may crash.
 """
 
 import contextlib
+import io
 import json
 import logging
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, build, copy_fixture
 from PIL import Image
+from pypdf import PdfWriter
 
 from casebook.cli import check
 
@@ -45,6 +47,14 @@ case:
 
 Ana came in with neck pain after long days at the desk.
 """
+
+
+def _blank_pdf() -> bytes:
+    """A real one-page PDF with no text, as pypdf writes it."""
+    writer, out = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
 
 
 def case(slug="neck-pain-ana-r", extra="", replace=None):
@@ -196,6 +206,13 @@ HOSTILE = {
     "a_web_page_among_the_images": (
         {"cases/neck.md": case(), "images/page.html": "<script>alert(1)</script>"},
         [("images/page.html", None, "is published as it is")],
+    ),
+    "a_handout_and_an_archive_among_the_images": (
+        {"cases/neck.md": case(), "images/stretches.pdf": _blank_pdf(), "images/old.zip": b"PK"},
+        [
+            ("images/old.zip", None, "warning: published exactly as it is, without any check"),
+            ("images/stretches.pdf", None, "warning: published as it is: its text and properties are checked"),
+        ],
     ),
     "a_date_that_is_no_date": (
         {"cases/neck.md": case(replace={"date: 2010-03-02": "date: sometime in June"})},

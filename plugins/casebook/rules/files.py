@@ -45,6 +45,12 @@ FILE_MESSAGES = {
         Level.WARNING,
         "published exactly as it is, without any check; make sure it holds nothing about a client",
     ),
+    # The privacy lint reads a PDF's text and properties, not its pictures or scanned pages.
+    "pdf": (
+        Level.WARNING,
+        "published as it is: its text and properties are checked for client details, but not "
+        "its pictures or scanned pages; make sure those hold nothing about a client",
+    ),
 }
 # Files a static host serves as pages or runs as scripts: published as they are,
 # they would carry markup no rule has read.
@@ -173,7 +179,8 @@ def check_file(file: File, settings: Settings) -> list[Problem]:
         ]
     if file.kind not in FILE_MESSAGES:
         return []
-    level, message = FILE_MESSAGES[file.kind]
+    pdf = file.kind == Kind.STATIC and file.suffix == ".pdf"
+    level, message = FILE_MESSAGES["pdf" if pdf else file.kind]
     folders = [
         *settings["ARTICLE_PATHS"],
         *settings["PAGE_PATHS"],
