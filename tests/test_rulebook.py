@@ -211,7 +211,11 @@ HOSTILE = {
         {"cases/neck.md": case(), "images/stretches.pdf": _blank_pdf(), "images/old.zip": b"PK"},
         [
             ("images/old.zip", None, "warning: published exactly as it is, without any check"),
-            ("images/stretches.pdf", None, "warning: published as it is: its text and properties are checked"),
+            (
+                "images/stretches.pdf",
+                None,
+                "warning: published as it is: its text and properties are checked",
+            ),
         ],
     ),
     "a_date_that_is_no_date": (
