@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..content.source import Source, parse
-from . import context, links, people, placenames, slugs, whose
+from . import context, gazetteer, links, people, placenames, slugs, whose
 from .document import Document, read
 from .emails import email_spans
 from .findings import EMAIL, IP, PHONE, URL, Finding, Hit, finding
@@ -41,10 +41,17 @@ WORD = re.compile(r"[a-z]+")
 LOWER_NAME_WORDS = frozenset(
     "named called husband wife son daughter mother father mum mom dad brother sister aunt uncle "
     "niece nephew cousin grandson granddaughter grandmother grandfather partner friend neighbour "
-    "neighbor roommate colleague boss manager supervisor carer caregiver".split()
+    "neighbor roommate colleague boss manager supervisor carer caregiver boyfriend girlfriend "
+    "fianc flatmate coworker co worker stepson stepdaughter stepmother stepfather grandchild kid "
+    "child baby twin".split()
 )
+# Plurals too: "my sons Tomas and Eli".
+LOWER_NAME_WORDS |= frozenset(w + "s" for w in LOWER_NAME_WORDS)
 LOWER_PLACE_WORDS = frozenset(
-    "lives lived living grew born moved moving relocated commute commutes drive drives".split()
+    "live lives lived living grew born raised moved moving relocated commute commutes commuted "
+    "commuting drive drives drove driven driving came comes coming visit visits visited visiting "
+    "travel travels traveled travelled traveling travelling got headed heading stay stays stayed "
+    "work works worked originally hail hails home hometown".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
@@ -108,6 +115,11 @@ def _masks(terms: tuple[str, ...]) -> tuple[str, ...]:
             continue
         kept.append(term)
     return tuple(kept)
+
+
+def _above_state(phrase: str) -> bool:
+    """Whether a phrase found as a name is a state, a country or a region above a state."""
+    return gazetteer.above_state(" ".join(phrase.lower().removesuffix("'s").split()))
 
 
 def _inside(span: Span, spans: list[Span]) -> bool:
@@ -188,7 +200,13 @@ class _Lint:
         # A pseudonym is checked as one; its field is no place for names or places.
         clients = [(s, e) for block, s, e in spans if block.field == "client"]
         words = set(WORD.findall(view.lower()))
-        lower = people.lower_name_spans(view) if words & LOWER_NAME_WORDS else ()
+        related = bool(words & LOWER_NAME_WORDS)
+        lower = list(people.lower_name_spans(view)) if related else []
+        lower += [
+            s
+            for s in (people.relation_name_spans(view) if related else ())
+            if not _inside(s, lower)
+        ]
         names: list[tuple[Hit, str]] = [
             (Hit(s, e, "name", "names"), view[s:e])
             for s, e in lower
@@ -199,6 +217,8 @@ class _Lint:
         ]
         for block, start, end in capitals:
             for s, e in people.name_spans(view, start, end, block.heading):
+                if _above_state(view[s:e]):
+                    continue  # "the Pacific Northwest", "Northern Ireland": no person, no town
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])
                 if verdict.level == whose.NONE:

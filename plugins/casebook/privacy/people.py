@@ -306,3 +306,48 @@ def lower_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
         given, family = m.group("name").split()
         if given in GIVEN and family not in NOT_SURNAME and family not in GIVEN | COMMON:
             yield m.span("name")
+
+
+# One given name where a relation word says a person comes next: "my daughter Priya",
+# "her husband, raj, drove her". The relation makes it someone the client knows; a second
+# capitalised word after it is a full name, left to `name_spans`.
+RELATION_NAME = re.compile(
+    r"(?i:\b(?:her|his|their|my|our|your)[ \t]+(?:[\w-]+[ \t]+)?(?:husband|wife|son|daughter|"
+    r"mother|father|mum|mom|dad|brother|sister|aunt|uncle|niece|nephew|cousin|grandson|"
+    r"granddaughter|grandmother|grandfather|partner|fiancée?|boyfriend|girlfriend|friend|"
+    r"neighbou?r|roommate|flatmate|colleague|coworker|co-worker|boss|manager|supervisor|carer|"
+    r"caregiver|stepson|stepdaughter|stepmother|stepfather|grandchild|kid|child|baby|twin)s?)"
+    r"[ \t]*,?[ \t]+(?P<name>[^\W\d_][\w'’-]*[^\W\d_])(?P<after>[ \t]+[^\W\d_][\w'’-]*)?"
+)
+AND_NAME = re.compile(r"[ \t]+and[ \t]+(?P<name>[A-Z][\w'’-]*[^\W\d_])(?![ \t]+[A-Z])")
+NOT_GIVEN = (
+    NOT_SURNAME
+    | TITLES
+    | frozenset(
+        "and or but who whom whose which that was is has had said says told came comes went goes "
+        "the a an to of in on at for with from by as too also again then later still now".split()
+    )
+)
+
+
+def relation_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of one given name right after a relation word ("my daughter Priya")."""
+    end = len(text) if end is None else end
+    for m in RELATION_NAME.finditer(text, start, end):
+        name = m.group("name")
+        low = base(name)
+        if low in NOT_GIVEN:
+            continue
+        after = (m.group("after") or "").strip()
+        if after[:1].isupper() and base(after) not in NOT_GIVEN:
+            continue  # "my sister Ana Lopes": a full name, found as one
+        # Lower case is a name when it is a known given name, or set off by commas
+        # ("her husband, raj, drove"): a verb or a noun after a relation has no commas.
+        appositive = text[m.end("name") : m.end("name") + 1] == "," and "," in m.group()[:-1]
+        if name.islower() and low not in GIVEN and not appositive:
+            continue
+        begin, stop = m.span("name")
+        yield begin, stop - (len(name) - len(POSSESSIVE.sub("", name)))
+        also = AND_NAME.match(text, stop)
+        if also and base(also.group("name")) not in NOT_GIVEN:
+            yield also.span("name")  # "my daughters Emma and Zoe"

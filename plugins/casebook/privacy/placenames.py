@@ -161,9 +161,17 @@ def state_after(text: str, end: int) -> bool:
 
 
 # A place in lower case where the words before it say so: "she lives in hopkinton".
+# The verbs of where someone lives, comes from or travels from, an optional particle
+# ("drove in from", "came over from"), then the preposition; or "originally from", "hometown of".
+LOWER_PLACE_VERBS = (
+    r"live[sd]?|living|grew[^\S\n]+up|born|raised|moved|moving|relocated|commut(?:es?|ed|ing)"
+    r"|driv(?:es?|en|ing)|drove|came|comes|coming|visit(?:s|ed|ing)?|travel(?:s|l?ed|l?ing)?"
+    r"|got[^\S\n]+back|headed|heading|stays?|stayed|works?|worked|originally|hails?"
+)
 LOWER_PLACE = re.compile(
-    r"(?i:\b(?:lives|lived|living|grew[^\S\n]+up|born|moved|moving|relocated|commutes?|drives?)"
-    r"[^\S\n]+(?:in|to|from|near)[^\S\n]+)(?P<place>[a-z]+(?:[^\S\n]+[a-z]+)?)\b"
+    rf"(?i:\b(?:(?:{LOWER_PLACE_VERBS})(?:[^\S\n]+(?:in|down|up|over|out|back|here|home))?"
+    r"[^\S\n]+(?:in|to|from|near|outside(?:[^\S\n]+of)?)|home[^\S\n]+in|hometown(?:[^\S\n]+of|,)?)"
+    r"[^\S\n]+)(?P<place>[a-z]+(?:[^\S\n]+[a-z]+)?)\b"
 )
 
 

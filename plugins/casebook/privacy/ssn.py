@@ -19,7 +19,8 @@ MASKED = re.compile(
 )
 LABEL = re.compile(
     r"(?i:\b(?:ssn|ss\#|ss[^\S\n]?no\.?|s\.s\.n\.?|social[^\S\n]+security(?:[^\S\n]+(?:number|no\.?|num|\#))?"
-    r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was)\b)))"
+    r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was|were|are|ends|ending|ended|digits)\b)"
+    r"|(?<=last[^\S\n]four[^\S\n]of[^\S\n]his[^\S\n])social|(?<=last[^\S\n]four[^\S\n]of[^\S\n]her[^\S\n])social))"
 )
 # After a label, in the same sentence: nine digits grouped any way, or four alone.
 NINE = re.compile(r"(?<!\d)\d{3}[-\s.]?\d{2}[-\s.]?\d{4}(?!\d)")
