@@ -37,6 +37,34 @@ def found(body):
             [("email", "jane dot doe at gmail dot com")],
         ),
         ("Write to jdoe at gmail.com with questions.", [("email", "jdoe at gmail.com")]),
+        # A phone number read out in words has no digit on its line.
+        (
+            "Call her on five oh eight, five five five, zero one nine three.",
+            [("phone", "five oh eight, five five five, zero one nine three")],
+        ),
+        # Digits spaced out, and hyphens that are not U+002D, hide nothing.
+        ("Her card (0 3 1 - 4 4 - 7 7 2 9) was shredded.", [("ssn", "0 3 1 - 4 4 - 7 7 2 9")]),
+        ("The form had 028\u221255\u22121937 on it.", [("ssn", "028-55-1937")]),
+        ("The summary gave record HRN 0092\u20113317.", [("medical-record", "HRN 0092-3317")]),
+        # Ages read with a qualifier.
+        ('She says she is "nearly ninety-eight".', [("ages", "nearly ninety-eight")]),
+        # Web addresses written without a scheme, and personal paths on any host.
+        (
+            "Follow youtube.com/@PatHolmStretches for more.",
+            [("url", "youtube.com/@PatHolmStretches")],
+        ),
+        (
+            "See linkedin.com/in/marcus-delacroix-pt.",
+            [("url", "linkedin.com/in/marcus-delacroix-pt")],
+        ),
+        (
+            "Give at https://giving.example.org/f/carl-knee-fund today.",
+            [("url", "https://giving.example.org/f/carl-knee-fund")],
+        ),
+        (
+            "Her page https://club.example.net/~kwalsh has photos.",
+            [("url", "https://club.example.net/~kwalsh")],
+        ),
     ],
 )
 def test_identifiers_written_as_people_write_them(body, expected):
@@ -67,6 +95,18 @@ def test_identifiers_written_as_people_write_them(body, expected):
         "Abraham Lincoln is said to have had Marfan syndrome.",
         "Joseph Pilates designed his method in the 1920s.",
         "Lou Gehrig gave the disease its everyday name.",
+        # An angle, a range of measures, a site's name and a reference page are no identifier.
+        "Keep elbows at 90 to 100 degrees, wrists straight.",
+        "It takes nearly 90 minutes.",
+        "See example.com/about for our hours.",
+        "Read nih.gov/health/back-pain before your visit.",
+        "Use a 1/2 inch pad; rate pain 3.5/10.",
+        # Landforms, abbreviated journals, studies and institutions' towns.
+        "Outside work I hike in the White Mountains.",
+        "A study by Andersen JH et al. (2007, Occup Environ Med) found this.",
+        "Data from the Framingham Heart Study show this.",
+        "A Cochrane review on massage found little.",
+        "Alfred Adson described it at the Mayo Clinic in Rochester.",
     ],
 )
 def test_clean_prose_stays_clean(body):

@@ -37,6 +37,8 @@ NUM = rf"(?:{S}*(?:number|num\.?|no\.?|\#|id|i\.d\.|code))"  # "number", "no.", 
 LABELS: dict[str, tuple[str, ...]] = {
     MEDICAL_RECORD: (
         r"mrn",
+        r"hrn",  # a hospital record number
+        r"(?:emr|ehr)" + NUM,
         r"mr\#",
         r"mr\.?" + S + r"?no\.?",
         r"medical" + S + r"+record" + NUM + "?",

@@ -14,6 +14,10 @@ import re
 from .spans import Span, texts
 
 BARE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+# The same digits spaced out one by one to dodge a filter: "0 3 1 - 4 4 - 7 7 2 9".
+SPACED = re.compile(
+    r"(?<![\d-])\d(?:[^\S\n]\d){2}[^\S\n]*-[^\S\n]*\d[^\S\n]\d[^\S\n]*-[^\S\n]*\d(?:[^\S\n]\d){3}(?![\d-])"
+)
 MASKED = re.compile(
     r"(?<![\w-])(?:[xX]{3}|\*{3}|#{3})[-\s]?(?:[xX]{2}|\*{2}|#{2})[-\s]?\d{4}(?![\d-])"
 )
@@ -38,6 +42,7 @@ ADJACENT = re.compile(r"[^\S\n]*[:#]?[^\S\n]*")
 def ssn_spans(text: str) -> list[Span]:
     """Spans of social security numbers (with their label when it stands right before)."""
     found = [m.span() for m in BARE.finditer(text)] if "-" in text else []
+    found += [m.span() for m in SPACED.finditer(text)] if "-" in text else []
     found += [m.span() for m in MASKED.finditer(text)]
     if "s" not in text.lower():
         return sorted(found)
