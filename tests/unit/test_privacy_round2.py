@@ -65,6 +65,17 @@ def found(body):
             "Her page https://club.example.net/~kwalsh has photos.",
             [("url", "https://club.example.net/~kwalsh")],
         ),
+        # Names in letters beyond Latin-1, in notes, in a signed quote, and of a family.
+        ("Her manager, Wanda Szymańska, moved her desk.", [("names", "Wanda Szymańska")]),
+        ("Intake notes: client is gary pelletier, roofer.", [("names", "gary pelletier")]),
+        (
+            "2026-01-05 ref none client=janice whitcombe",
+            [("dates", "2026-01-05"), ("names", "janice whitcombe")],
+        ),
+        ('> "Best hour of my week." janice whitcombe', [("names", "janice whitcombe")]),
+        ("A card came from the Okonkwo family.", [("names", "Okonkwo")]),
+        # A number after its label that only a far future year would share.
+        ("Well done to runner bib 2093 on the hill.", [("other-code", "bib 2093")]),
     ],
 )
 def test_identifiers_written_as_people_write_them(body, expected):
@@ -107,6 +118,11 @@ def test_identifiers_written_as_people_write_them(body, expected):
         "Data from the Framingham Heart Study show this.",
         "A Cochrane review on massage found little.",
         "Alfred Adson described it at the Mayo Clinic in Rochester.",
+        # Lower-case words after "client is", a quote or "the": no names.
+        "The client is mostly better and the patient is sleeping.",
+        '"It helped," she said, and the whole family came.',
+        "The American family doctor sees this often.",
+        "In 2019 she ran her first race; by 2031 she wants ten.",
     ],
 )
 def test_clean_prose_stays_clean(body):

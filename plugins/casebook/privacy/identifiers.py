@@ -207,7 +207,8 @@ TOKEN = re.compile(r"(?<![\w.-])\#?[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*")
 PLATE = re.compile(r"(?<![\w-])[A-Z0-9]{2,8}(?![\w-])")
 ICD10 = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
 SPINAL = re.compile(r"(?:C[1-8]|T1[0-2]|T[1-9]|L[1-5]|S[1-5])(?:[-/](?:[CTLS]?\d{1,2}))?")
-YEAR = re.compile(r"(?:19|20)\d\d")
+# A year a case speaks of: 1900 to 2039; "bib 2093" is a number, no year in anyone's story.
+YEAR = re.compile(r"(?:19\d|20[0-3])\d")
 UNIT_AFTER = re.compile(
     r"(?i:[^\S\n]*(?:%|°|percent|degrees?|mg|mm|cm|kg|lbs?|minutes?|mins?|hours?|days?|weeks?"
     r"|months?|years?|sessions?|times|reps?|miles?|km|x\b))"

@@ -49,6 +49,9 @@ LOWER_NAME_WORDS = frozenset(
     "fianc flatmate coworker co worker stepson stepdaughter stepmother stepfather grandchild kid "
     "child baby twin".split()
 )
+FAMILY_WORDS = frozenset("family families household twins kids children clan".split())
+# Notes, signed quotes and possessives, where lower-case full names also stand.
+LOWER_MORE_HINT = frozenset("client patient customer name user".split())
 # Plurals too: "my sons Tomas and Eli".
 LOWER_NAME_WORDS |= frozenset(w + "s" for w in LOWER_NAME_WORDS)
 LOWER_PLACE_WORDS = frozenset(
@@ -146,6 +149,11 @@ def _no_person(phrase: str) -> bool:
     return words[-1] in LANDFORMS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
 
 
+def _signed(view: str) -> bool:
+    """Whether a text has a closing quote or a dash a signature may follow."""
+    return '"' in view or "”" in view or "—" in view or "--" in view
+
+
 def _inside(span: Span, spans: list[Span]) -> bool:
     """Whether a span overlaps any of `spans`."""
     return any(span[0] < b and a < span[1] for a, b in spans)
@@ -227,12 +235,18 @@ class _Lint:
         clients = [(s, e) for block, s, e in spans if block.field == "client"]
         words = set(WORD.findall(view.lower()))
         related = bool(words & LOWER_NAME_WORDS)
-        lower = list(people.lower_name_spans(view)) if related else []
+        lower = (
+            list(people.lower_name_spans(view))
+            if related or words & LOWER_MORE_HINT or _signed(view)
+            else []
+        )
         lower += [
             s
             for s in (people.relation_name_spans(view) if related else ())
             if not _inside(s, lower)
         ]
+        families = people.family_name_spans(view) if words & FAMILY_WORDS else ()
+        lower += [s for s in families if not _inside(s, lower)]
         names: list[tuple[Hit, str]] = [
             (Hit(s, e, "name", "names"), view[s:e])
             for s, e in lower

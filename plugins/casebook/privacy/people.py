@@ -20,8 +20,10 @@ from .wordlists import (
     TITLES,
 )
 
-UPPER = "A-ZÀ-ÖØ-Þ"
-LOWER = "a-zß-öø-ÿ"
+# Latin Extended-A (Polish, Czech, Turkish, ... "Szymańska", "Łukasz") holds capitals and
+# small letters in turn: it is in both, so such a name is one word, not broken at "ń".
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+LOWER = "a-zß-öø-ÿĀ-ſ"
 PSEUDONYM = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)? [{UPPER}]\.")
 
 
@@ -299,13 +301,34 @@ GIVEN = FIRST_NAMES | GIVEN_NAMES
 NOT_SURNAME = COMMON | ANATOMY | HEAD_NOUNS | MONTHS_AND_DAYS
 
 
+# More places a lower-case full name stands: after "client is" or "client=" (notes and
+# logs), and after a closing quote or a dash at the end of a line (a testimonial signed).
+LOWER_NAME_MORE = re.compile(
+    r"(?i:\b(?:client|patient|customer|name|user)[ \t]*(?:is|was|=|:)[ \t]*"
+    r"|[\"”][ \t]*|(?:—|--)[ \t]*)(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z-]+)(?:[ \t]*$|(?=[,;)]))"
+    r"|(?i:\b(?:client|patient|customer|name|user)[ \t]*(?:is|was|=|:)[ \t]*)"
+    r"(?P<noted>[a-z][a-z'’-]+[ \t]+[a-z][a-z-]+)\b",
+    re.MULTILINE,
+)
+
+
 def lower_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Spans of names written in lower case after words that say a person comes next."""
     end = len(text) if end is None else end
     for m in LOWER_NAME.finditer(text, start, end):
         given, family = m.group("name").split()
-        if given in GIVEN and family not in NOT_SURNAME and family not in GIVEN | COMMON:
+        if _lower_pair(given, family):
             yield m.span("name")
+    for m in LOWER_NAME_MORE.finditer(text, start, end):
+        group = "name" if m.group("name") else "noted"
+        given, family = m.group(group).split()
+        if _lower_pair(given, family):
+            yield m.span(group)
+
+
+def _lower_pair(given: str, family: str) -> bool:
+    """Whether two lower-case words are a given name and a family name."""
+    return given in GIVEN and family not in NOT_SURNAME and family not in GIVEN | COMMON
 
 
 # One given name where a relation word says a person comes next: "my daughter Priya",
@@ -351,3 +374,22 @@ def relation_name_spans(text: str, start: int = 0, end: int | None = None) -> It
         also = AND_NAME.match(text, stop)
         if also and base(also.group("name")) not in NOT_GIVEN:
             yield also.span("name")  # "my daughters Emma and Zoe"
+
+
+# A family by its name: "a card from the Okonkwo family", "the Nguyens' twins".
+FAMILY = re.compile(
+    rf"\b(?i:the)[ \t]+(?P<name>[{UPPER}][{LOWER}'’-]*[{LOWER}])[ \t]+"
+    r"(?i:family|families|household|twins|kids|children|clan)\b"
+)
+NOT_FAMILY = NOT_GIVEN | frozenset(
+    "royal first whole host nuclear extended same entire immediate blended average typical "
+    "american english irish italian modern military".split()
+)
+
+
+def family_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of a family's name before "family", "household" or "twins"."""
+    end = len(text) if end is None else end
+    for m in FAMILY.finditer(text, start, end):
+        if base(m.group("name")) not in NOT_FAMILY:
+            yield m.span("name")
