@@ -49,6 +49,7 @@ LOWER_NAME_WORDS = frozenset(
     "fianc flatmate coworker co worker stepson stepdaughter stepmother stepfather grandchild kid "
     "child baby twin".split()
 )
+COUNTY_WORDS = frozenset("county parish court".split())
 FAMILY_WORDS = frozenset("family families household twins kids children clan".split())
 # Notes, signed quotes and possessives, where lower-case full names also stand.
 LOWER_MORE_HINT = frozenset("client patient customer name user".split())
@@ -133,6 +134,8 @@ LANDFORMS = frozenset(
     "mountains mountain range valley plateau highlands lowlands islands peninsula canyon desert "
     "lakes".split()
 )
+# A county or a court is a place (found as one) or an institution, never a person.
+COURTS = frozenset("county parish court courts courthouse".split())
 # Abbreviated journal titles in a citation ("Occup Environ Med", "J Bodyw Mov Ther").
 JOURNAL_WORDS = frozenset(
     "med ther rehabil res clin surg orthop neurol physiol rheumatol phys sci bodyw mov manip "
@@ -146,7 +149,7 @@ def _no_person(phrase: str) -> bool:
     words = phrase.lower().replace("’", "'").removesuffix("'s").split()
     if gazetteer.above_state(" ".join(words)):
         return True
-    return words[-1] in LANDFORMS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
+    return words[-1] in LANDFORMS | COURTS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
 
 
 def _signed(view: str) -> bool:
@@ -278,6 +281,10 @@ class _Lint:
                     self.hits.append(Hit(s, e, "place", "geography", verdict.reason))
         for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
             if not _inside((s, e), clients):
+                self.hits.append(Hit(s, e, "place", "geography"))
+        counties = placenames.county_spans(view) if words & COUNTY_WORDS else ()
+        for s, e in counties:
+            if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
                 self.hits.append(Hit(s, e, "place", "geography"))
         landmarks = placenames.landmark_spans(view) if words & placenames.FEATURE_WORDS else ()
         for s, e in landmarks:

@@ -233,3 +233,19 @@ def landmark_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
         name = (m.group("name") or m.group("after")).lower()
         if name not in NOT_LANDMARK and text[max(0, m.start() - 2) : m.start()].strip(" \t") != ".":
             yield m.span()
+
+
+# A county and the courts named for one: a subdivision smaller than a state, as a town is.
+COUNTY = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|A|An|In|At|Of)\b)(?P<name>[{UPPER}][a-z]+(?:[ \t]+[{UPPER}][a-z]+)?)[ \t]+(?:County|Parish|"
+    r"(?:Superior|District|Probate(?:[ \t]+and[ \t]+Family)?|Juvenile|Municipal|Housing|Land|"
+    r"Circuit|Family)[ \t]+Court)\b"
+)
+
+
+def county_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of counties and county courts ("Middlesex County", "Worcester Superior Court")."""
+    end = len(text) if end is None else end
+    for m in COUNTY.finditer(text, start, end):
+        if not above_state(m.group("name").lower()):
+            yield m.span()
