@@ -6,7 +6,10 @@ one the lint must flag with the category it must name, one it must leave alone.
 
 import pytest
 
+from casebook.content.problems import Level
+from casebook.content.source import parse
 from casebook.privacy import lint_source
+from casebook.rules.privacy import Privacy, check_privacy
 
 
 def found(body):
@@ -127,3 +130,37 @@ def test_identifiers_written_as_people_write_them(body, expected):
 )
 def test_clean_prose_stays_clean(body):
     assert found(body) == []
+
+
+# --- the practice's own town --------------------------------------------------------------
+
+
+def town_levels(body):
+    """The levels of what the rule book reports of the practice's town (Natick) in a body."""
+    source = parse("pages/about.md", "---\ntitle: About\n---\n" + body + "\n")
+    found = check_privacy(source, Privacy(town="Natick"), None)
+    return [p.level for p in found if "Natick" in p.message]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I have worked in Natick since 2009.",
+        "Parking is easy at the Natick office.",
+        "We opened our doors in Natick in 2015.",
+    ],
+)
+def test_the_practice_town_in_words_about_the_practice_is_fine(body):
+    assert town_levels(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She lives in Natick with her sister.",
+        "We moved her sessions after she moved to Natick.",
+        "A runner from Natick came in.",
+    ],
+)
+def test_the_practice_town_about_a_client_still_warns(body):
+    assert town_levels(body) == [Level.WARNING]

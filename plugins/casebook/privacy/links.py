@@ -134,7 +134,7 @@ def _named(host: str, path: str, given_names: frozenset[str]) -> str | None:
     for segment in rest:
         for word in URL_WORDS.findall(segment):
             if len(word) > 3 and word.lower() in given_names:
-                return word
+                return str(word)
     return None
 
 

@@ -237,7 +237,8 @@ def landmark_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
 
 # A county and the courts named for one: a subdivision smaller than a state, as a town is.
 COUNTY = re.compile(
-    rf"(?<![\w'’-])(?!(?:The|A|An|In|At|Of)\b)(?P<name>[{UPPER}][a-z]+(?:[ \t]+[{UPPER}][a-z]+)?)[ \t]+(?:County|Parish|"
+    rf"(?<![\w'’-])(?!(?:The|A|An|In|At|Of)\b)"
+    rf"(?P<name>[{UPPER}][a-z]+(?:[ \t]+[{UPPER}][a-z]+)?)[ \t]+(?:County|Parish|"
     r"(?:Superior|District|Probate(?:[ \t]+and[ \t]+Family)?|Juvenile|Municipal|Housing|Land|"
     r"Circuit|Family)[ \t]+Court)\b"
 )
