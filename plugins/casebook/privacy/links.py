@@ -146,10 +146,17 @@ BARE_URL = re.compile(
 )
 
 
+# Every scheme-less address holds its top-level domain and a slash: looked for first,
+# as the full pattern would be tried at every position of every text.
+BARE_URL_HINT = re.compile(
+    r"\.(?i:com|org|net|edu|gov|io|me|app|co|tv|social|us|uk|ca|info|biz|page|site|link|ly|be)/"
+)
+
+
 def url_spans(text: str) -> list[Span]:
     """Spans of every URL written out in `text`."""
     found = match_spans(URL, text) if "www." in text or "://" in text else []
-    if "/" in text and "." in text:
+    if "/" in text and BARE_URL_HINT.search(text):
         found += [s for s in match_spans(BARE_URL, text) if not _overlaps(s, found)]
     return sorted(_trimmed(text, s) for s in found)
 

@@ -51,8 +51,6 @@ LOWER_NAME_WORDS = frozenset(
 )
 COUNTY_WORDS = frozenset("county parish court".split())
 FAMILY_WORDS = frozenset("family families household twins kids children clan".split())
-# Notes, signed quotes and possessives, where lower-case full names also stand.
-LOWER_MORE_HINT = frozenset("client patient customer name user".split())
 # Plurals too: "my sons Tomas and Eli".
 LOWER_NAME_WORDS |= frozenset(w + "s" for w in LOWER_NAME_WORDS)
 LOWER_PLACE_WORDS = frozenset(
@@ -152,11 +150,6 @@ def _no_person(phrase: str) -> bool:
     return words[-1] in LANDFORMS | COURTS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
 
 
-def _signed(view: str) -> bool:
-    """Whether a text has a closing quote or a dash a signature may follow."""
-    return '"' in view or "”" in view or "—" in view or "--" in view
-
-
 def _inside(span: Span, spans: list[Span]) -> bool:
     """Whether a span overlaps any of `spans`."""
     return any(span[0] < b and a < span[1] for a, b in spans)
@@ -238,11 +231,8 @@ class _Lint:
         clients = [(s, e) for block, s, e in spans if block.field == "client"]
         words = set(WORD.findall(view.lower()))
         related = bool(words & LOWER_NAME_WORDS)
-        lower = (
-            list(people.lower_name_spans(view))
-            if related or words & LOWER_MORE_HINT or _signed(view)
-            else []
-        )
+        lower = list(people.lower_name_spans(view)) if related else []
+        lower += [s for s in people.noted_name_spans(view) if not _inside(s, lower)]
         lower += [
             s
             for s in (people.relation_name_spans(view) if related else ())

@@ -303,12 +303,17 @@ NOT_SURNAME = COMMON | ANATOMY | HEAD_NOUNS | MONTHS_AND_DAYS
 
 # More places a lower-case full name stands: after "client is" or "client=" (notes and
 # logs), and after a closing quote or a dash at the end of a line (a testimonial signed).
-LOWER_NAME_MORE = re.compile(
-    r"(?i:\b(?:client|patient|customer|name|user)[ \t]*(?:is|was|=|:)[ \t]*"
-    r"|[\"”][ \t]*|(?:—|--)[ \t]*)(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z-]+)(?:[ \t]*$|(?=[,;)]))"
-    r"|(?i:\b(?:client|patient|customer|name|user)[ \t]*(?:is|was|=|:)[ \t]*)"
-    r"(?P<noted>[a-z][a-z'’-]+[ \t]+[a-z][a-z-]+)\b",
-    re.MULTILINE,
+# Each starts at a character few texts hold (a quote, a dash) or a cue word in either
+# case written out, so it is scanned for cheaply, not tried at every position.
+LOWER_PAIR = r"(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z-]+)"
+NOTED_NAME = re.compile(
+    r"\b(?:[Cc]lient|[Pp]atient|[Cc]ustomer|[Nn]ame|[Uu]ser)[ \t]*(?:is|was|=|:)[ \t]*"
+    + LOWER_PAIR
+    + r"\b"
+)
+NOTE_CUES = ("client", "patient", "customer", "name", "user")
+SIGNED_NAME = re.compile(
+    r"(?:[\"”]|—|--)[ \t]*" + LOWER_PAIR + r"(?:[ \t]*$|(?=[,;)]))", re.MULTILINE
 )
 
 
@@ -319,11 +324,24 @@ def lower_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
         given, family = m.group("name").split()
         if _lower_pair(given, family):
             yield m.span("name")
-    for m in LOWER_NAME_MORE.finditer(text, start, end):
-        group = "name" if m.group("name") else "noted"
-        given, family = m.group(group).split()
+
+
+def noted_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of lower-case full names after "client is", "client=", or signing a quote."""
+    end = len(text) if end is None else end
+    signed = SIGNED_NAME.finditer(text, start, end) if _signed(text) else ()
+    lower = text.lower()
+    cued = any(cue in lower for cue in NOTE_CUES)
+    noted = NOTED_NAME.finditer(text, start, end) if cued else ()
+    for m in [*noted, *signed]:
+        given, family = m.group("name").split()
         if _lower_pair(given, family):
-            yield m.span(group)
+            yield m.span("name")
+
+
+def _signed(text: str) -> bool:
+    """Whether a text has a closing quote or a dash a signature may follow."""
+    return '"' in text or "”" in text or "—" in text or "--" in text
 
 
 def _lower_pair(given: str, family: str) -> bool:

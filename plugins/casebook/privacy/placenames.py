@@ -168,22 +168,29 @@ LOWER_PLACE_VERBS = (
     r"|driv(?:es?|en|ing)|drove|came|comes|coming|visit(?:s|ed|ing)?|travel(?:s|l?ed|l?ing)?"
     r"|got[^\S\n]+back|headed|heading|stays?|stayed|works?|worked|originally|hails?"
 )
+# Found from the preposition on (a place's tier is a dictionary look-up), and only then
+# the words before it read: a verb, with or without a particle, or "home", "hometown".
 LOWER_PLACE = re.compile(
-    rf"(?i:\b(?:(?:{LOWER_PLACE_VERBS})(?:[^\S\n]+(?:in|down|up|over|out|back|here|home))?"
-    r"[^\S\n]+(?:in|to|from|near|outside(?:[^\S\n]+of)?)|home[^\S\n]+in|hometown(?:[^\S\n]+of|,)?)"
-    r"[^\S\n]+)(?P<place>[a-z]+(?:[^\S\n]+[a-z]+)?)\b"
+    r"\b(?:in|to|from|near|of|outside)"
+    r"(?=[^\S\n]+(?P<place>[a-z]+)\b(?:[^\S\n]+(?P<next>[a-z]+))?)"
 )
+LOWER_PLACE_BEFORE = re.compile(
+    rf"(?i:\b(?:(?:{LOWER_PLACE_VERBS})(?:[^\S\n]+(?:in|down|up|over|out|back|here|home))?"
+    r"[^\S\n]+(?:in|to|from|near|outside)|home[^\S\n]+in|hometown[^\S\n]+of)[^\S\n]+)$"
+)
+BEFORE_WINDOW = 40
 
 
 def lower_place_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Spans of distinct place names written in lower case after 'lives in', 'moved to'."""
     end = len(text) if end is None else end
     for m in LOWER_PLACE.finditer(text, start, end):
-        words = m.group("place").split()
+        words = [m.group("place"), *([m.group("next")] if m.group("next") else [])]
         for size in (2, 1):
             if len(words) >= size and tier(" ".join(words[:size])) == "distinct":
                 begin = m.start("place")
-                yield begin, begin + len(" ".join(words[:size]))
+                if LOWER_PLACE_BEFORE.search(text[max(start, begin - BEFORE_WINDOW) : begin]):
+                    yield begin, begin + len(" ".join(words[:size]))
                 break
 
 

@@ -37,14 +37,18 @@ WINDOW = 60
 
 
 ADJACENT = re.compile(r"[^\S\n]*[:#]?[^\S\n]*")
+LABEL_HINTS = ("ssn", "ss#", "ss no", "ssno", "s.s.n", "social")
 
 
 def ssn_spans(text: str) -> list[Span]:
     """Spans of social security numbers (with their label when it stands right before)."""
     found = [m.span() for m in BARE.finditer(text)] if "-" in text else []
     found += [m.span() for m in SPACED.finditer(text)] if "-" in text else []
-    found += [m.span() for m in MASKED.finditer(text)]
-    if "s" not in text.lower():
+    lower = text.lower()
+    if "xx" in lower or "**" in text or "##" in text:
+        found += [m.span() for m in MASKED.finditer(text)]
+    # Every label holds one of these: the label pattern is not tried on a line without.
+    if not any(hint in lower for hint in LABEL_HINTS):
         return sorted(found)
     for label in LABEL.finditer(text):
         number = _after(text, label)
