@@ -77,6 +77,13 @@ def found(body):
         ),
         ('> "Best hour of my week." janice whitcombe', [("names", "janice whitcombe")]),
         ("A card came from the Okonkwo family.", [("names", "Okonkwo")]),
+        # Biometric identifiers by the body part a machine reads.
+        (
+            "Her palm-vein scan ID PV-20418 is on file.",
+            [("biometric", "palm-vein scan ID PV-20418")],
+        ),
+        ("Her face print 20931 is stored.", [("biometric", "face print 20931")]),
+        ("Face ID enrolment reference 88213-B.", [("biometric", "88213-B")]),
         # A number after its label that only a far future year would share.
         ("Well done to runner bib 2093 on the hill.", [("other-code", "bib 2093")]),
     ],
@@ -126,6 +133,7 @@ def test_identifiers_written_as_people_write_them(body, expected):
         '"It helped," she said, and the whole family came.',
         "The American family doctor sees this often.",
         "In 2019 she ran her first race; by 2031 she wants ten.",
+        "She used her hand scan at the door and had a face-to-face chat.",
     ],
 )
 def test_clean_prose_stays_clean(body):

@@ -107,6 +107,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"iris(?:-scan)?" + NUM,
         r"gait" + NUM,
         r"(?:gait|biometric|hand|palm|face)" + S + r"*template",
+        # "palm-vein scan ID", "face print", "facial recognition ID": a body read by a machine.
+        r"(?:palm|palm-vein|vein|face|facial|hand)(?:-|"
+        + S
+        + r")+(?:scan|print|recognition)"
+        + NUM
+        + "?",
+        r"faceprint" + NUM + "?",
         r"template",
         r"(?:dna|genetic)(?:" + S + r"+(?:test|kit|sample))?" + NUM,
         r"(?:kit|sample)" + NUM,
@@ -166,7 +173,8 @@ CONTEXT: dict[str, str] = {
     ),
     **dict.fromkeys(
         "fingerprint fingerprinted print retina retinal iris voiceprint voice gait template dna "
-        "genetic biometric hand-geometry".split(),
+        "genetic biometric biometrics hand-geometry vein palm-vein faceprint facial enrolment "
+        "enrollment keystroke".split(),
         BIOMETRIC,
     ),
     **dict.fromkeys(
