@@ -1,8 +1,8 @@
 """The privacy lint measured on the corpus of issue 19, through the real `make check`.
 
 Both halves are scored by tests/privacy_eval/score.py and their tables printed (the
-`measured` section at the end of the run). The targets are asserted on the tuning half
-only, the one the lint was tuned on: at least 95 % recall in every category and at most
+`measured` section at the end of the run). The targets are asserted on the corpora the
+lint was tuned on (the tuning half, and round 2): at least 95 % recall in every category and at most
 one false alarm per ten clean files. The sealed half is scored and shown, nothing more:
 it is never tuned against, so nothing of it but its table is printed.
 """
@@ -23,21 +23,36 @@ RECALL = 0.95  # in every category
 ALARMS_PER_CLEAN_FILE = 0.1
 
 
+# The corpora the lint was tuned on: the first tuning half, and round 2 (a second corpus by
+# another author, scored before it was tuned on: tests/privacy_eval/round2/SCORE.md).
+TUNED_ON = ("tuning", "round2")
+_scores: dict[str, dict] = {}
+
+
+def scored(name):
+    """The score of one tuned-on corpus, computed once per run."""
+    if name not in _scores:
+        _scores[name] = score.score(EVAL / name)
+    return _scores[name]
+
+
 @pytest.fixture(scope="module")
 def tuning():
-    return score.score(EVAL / "tuning")
+    return scored("tuning")
 
 
-def test_the_tuning_half_meets_the_targets(tuning, record_property):
-    print("\ntuning half\n" + score.table(tuning))
-    record_property("privacy_eval_tuning", "\n" + score.table(tuning))
+@pytest.mark.parametrize("name", TUNED_ON)
+def test_each_tuned_on_corpus_meets_the_targets(name, record_property):
+    result = scored(name)
+    print(f"\n{name}\n" + score.table(result))
+    record_property(f"privacy_eval_{name}", "\n" + score.table(result))
     short = {
         category: f"{row['caught']}/{row['planted']}"
-        for category, row in tuning["by_category"].items()
+        for category, row in result["by_category"].items()
         if row["planted"] and row["caught"] < RECALL * row["planted"]
     }
-    assert short == {}, [(p["file"], p.get("line"), p["category"]) for p in tuning["missed"]]
-    assert tuning["false_alarms"] <= ALARMS_PER_CLEAN_FILE * tuning["clean_files"], tuning["alarms"]
+    assert short == {}, [(p["file"], p.get("line"), p["category"]) for p in result["missed"]]
+    assert result["false_alarms"] <= ALARMS_PER_CLEAN_FILE * result["clean_files"], result["alarms"]
 
 
 def test_every_category_is_planted_in_the_tuning_half(tuning):

@@ -20,7 +20,11 @@ UNITS_WORDS = (
     r"dollars|cents|people|clients|patients|visits|steps|feet|ft|inches|in\b|m\b|%|°"
 )
 UNITS = rf"(?:{UNITS_WORDS})"
-UNIT_AFTER = re.compile(rf"[^\S\n]*(?:%|°|/|[-–]\d|{UNITS})", re.IGNORECASE)
+# A measure, or a range of them: "at 90 to 100 degrees" is an angle, not an age.
+UNIT_AFTER = re.compile(
+    rf"[^\S\n]*(?:%|°|/|[-–]\d|{UNITS}|(?:to|or|and)[^\S\n]+\d+[^\S\n]*(?:%|°|{UNITS}))",
+    re.IGNORECASE,
+)
 NINETY = (
     r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:a|one)[- ]hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|"
@@ -33,13 +37,13 @@ NINETY_ORDINAL = (
 NUMBER = rf"(?:{OVER_89}|(?i:{NINETY}))"
 BECOMING = (
     r"is|was|turned|turns|turning|reached|reaches|reaching|hit|hits|becomes|became|be|"
-    r"being|now|aged?|ages"
+    r"being|now|aged?|ages|nearly|almost"
 )
 AGE = re.compile(
     rf"\b{NUMBER}[- ]?(?:years?|yrs?)[- ]?old\b"
     rf"|\b{NUMBER}[- ]?(?:years?|yrs?)[- ](?:young|of[- ]age)\b"
     rf"|\b{OVER_89}[- ]?y/?o\b"
-    rf"|\b(?i:(?:{BECOMING})[^\S\n]*+:?[^\S\n]*+){NUMBER}\b"
+    rf"|\b(?i:(?:{BECOMING})[^\S\n]*+:?[^\S\n]*+(?:(?:nearly|almost|just|now)[^\S\n]+)?){NUMBER}\b"
     rf"|(?<=[a-z.]), {OVER_89}(?=,)"  # "Frank, 95, could ..."
     rf"|\b(?i:at)[^\S\n]+{NUMBER}\b"
     rf"|\b{OVER_89}(?:st|nd|rd|th)[^\S\n]+(?i:birthday|year)\b"

@@ -32,6 +32,11 @@ TOP_LEVEL = frozenset(
     "com org net edu gov mil int io co uk us ca au nz ie de fr es it nl be ch at se no dk fi "
     "info biz me tv app dev email mail health example test local".split()
 )
+# Mail providers: their domain after a plain " at " is an address, not a place one is at.
+MAIL_HOSTS = frozenset(
+    "gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol comcast verizon "
+    "att sbcglobal protonmail proton gmx mail zoho fastmail hey yandex btinternet".split()
+)
 SPELLED_DOT = re.compile(rf"{DOT_WORD}", re.IGNORECASE)
 SPOKEN_DOT = re.compile(r"[^\S\n]dot[^\S\n]", re.IGNORECASE)
 
@@ -42,15 +47,24 @@ def _spelled(text: str) -> list[Span]:
     if " at " not in lower and "at]" not in lower and "at)" not in lower and "at}" not in lower:
         return []
     spans = []
-    for m in SPELLED.finditer(text):
-        top = SPELLED_DOT.split(m.group("domain"))[-1].lower()
-        # A bracketed [at] says "address"; a plain " at " only with a spelled " dot ":
-        # "find us at example.org" is a web address in a sentence, not an email.
-        spelled = BRACKETED.search(m.group()) or SPOKEN_DOT.search(m.group())
+    at = 0
+    while (m := SPELLED.search(text, at)) is not None:
+        parts = SPELLED_DOT.split(m.group("domain"))
+        top = parts[-1].lower()
+        # A bracketed [at] says "address"; a plain " at " only with a spelled " dot "
+        # or a mail provider's domain ("jdoe at gmail.com"): "find us at example.org"
+        # is a web address in a sentence, not an email.
+        mail_host = parts[0].lower() in MAIL_HOSTS
+        spelled = BRACKETED.search(m.group()) or SPOKEN_DOT.search(m.group()) or mail_host
         # "we met at home dot com": an everyday word before a plain " at " is prose.
         everyday = not BRACKETED.search(m.group()) and m.group("local").lower() in COMMON
         if top in TOP_LEVEL and spelled and not everyday:
             spans.append(m.span())
+            at = m.end()
+        else:
+            # "reach her at jane dot doe at gmail dot com": the first " at " was prose,
+            # and the address may start where this try's domain did.
+            at = m.start("domain")
     return spans
 
 

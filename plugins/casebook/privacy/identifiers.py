@@ -37,6 +37,8 @@ NUM = rf"(?:{S}*(?:number|num\.?|no\.?|\#|id|i\.d\.|code))"  # "number", "no.", 
 LABELS: dict[str, tuple[str, ...]] = {
     MEDICAL_RECORD: (
         r"mrn",
+        r"hrn",  # a hospital record number
+        r"(?:emr|ehr)" + NUM,
         r"mr\#",
         r"mr\.?" + S + r"?no\.?",
         r"medical" + S + r"+record" + NUM + "?",
@@ -105,6 +107,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"iris(?:-scan)?" + NUM,
         r"gait" + NUM,
         r"(?:gait|biometric|hand|palm|face)" + S + r"*template",
+        # "palm-vein scan ID", "face print", "facial recognition ID": a body read by a machine.
+        r"(?:palm|palm-vein|vein|face|facial|hand)(?:-|"
+        + S
+        + r")+(?:scan|print|recognition)"
+        + NUM
+        + "?",
+        r"faceprint" + NUM + "?",
         r"template",
         r"(?:dna|genetic)(?:" + S + r"+(?:test|kit|sample))?" + NUM,
         r"(?:kit|sample)" + NUM,
@@ -164,7 +173,8 @@ CONTEXT: dict[str, str] = {
     ),
     **dict.fromkeys(
         "fingerprint fingerprinted print retina retinal iris voiceprint voice gait template dna "
-        "genetic biometric hand-geometry".split(),
+        "genetic biometric biometrics hand-geometry vein palm-vein faceprint facial enrolment "
+        "enrollment keystroke".split(),
         BIOMETRIC,
     ),
     **dict.fromkeys(
@@ -205,7 +215,8 @@ TOKEN = re.compile(r"(?<![\w.-])\#?[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*")
 PLATE = re.compile(r"(?<![\w-])[A-Z0-9]{2,8}(?![\w-])")
 ICD10 = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
 SPINAL = re.compile(r"(?:C[1-8]|T1[0-2]|T[1-9]|L[1-5]|S[1-5])(?:[-/](?:[CTLS]?\d{1,2}))?")
-YEAR = re.compile(r"(?:19|20)\d\d")
+# A year a case speaks of: 1900 to 2039; "bib 2093" is a number, no year in anyone's story.
+YEAR = re.compile(r"(?:19\d|20[0-3])\d")
 UNIT_AFTER = re.compile(
     r"(?i:[^\S\n]*(?:%|°|percent|degrees?|mg|mm|cm|kg|lbs?|minutes?|mins?|hours?|days?|weeks?"
     r"|months?|years?|sessions?|times|reps?|miles?|km|x\b))"

@@ -18,6 +18,8 @@ IPV4 = re.compile(
     rf"(?<![\w.:/-])(\d{{1,3}}){SPACE}\.{SPACE}(\d{{1,3}}){SPACE}\.{SPACE}(\d{{1,3}})"
     rf"{SPACE}\.{SPACE}(\d{{1,3}})(?![\w:/-]|\.\d)"
 )
+# Two numbers and a dot between them: what every v4 candidate holds, found at a digit.
+V4_HINT = re.compile(r"\d[^\S\n]?\.[^\S\n]?\d")
 IPV6 = re.compile(r"(?<![\w:.-])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:-])")
 # A version or a section is no address: "version 1.2.3.4", "v1.2.3.4", "section 2.1.1.4".
 NOT_BEFORE = re.compile(r"(?i:(?:version|v|section|chapter|figure|table|release)[^\S\n]*)$")
@@ -56,7 +58,7 @@ def _v6(text: str) -> list[Span]:
 
 def ip_spans(text: str) -> list[Span]:
     """Spans of IPv4 and IPv6 addresses."""
-    found = _v4(text) if "." in text else []
+    found = _v4(text) if "." in text and V4_HINT.search(text) else []
     if "::" in text or text.count(":") >= 7:
         found += [s for s in _v6(text) if not any(a < s[1] and s[0] < b for a, b in found)]
     return sorted(found)

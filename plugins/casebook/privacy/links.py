@@ -96,8 +96,18 @@ def url_identifier(
         return None
     if LONG_DIGITS.search(parts.path + parts.query):
         return "a long number"
+    if PERSONAL_PATH.search(parts.path):
+        return "a personal page"
     person = _named(host, parts.path, given_names)
     return f"the name {person!r}" if person else None
+
+
+# A path that leads to one person on any host: "/@name", "/~name", "/in/name", "/u/name",
+# "/members/name", "/profile/name", "/f/name" (a fundraiser), whatever the site.
+PERSONAL_PATH = re.compile(
+    r"(?i:/(?:@|~)[\w.-]+|/(?:in|u|user|users|member|members|profile|profiles|people|person|"
+    r"f|fundraiser|fundraisers|athlete|runner|participant|participants)/[\w.%-]*[a-z][\w.%-]*)"
+)
 
 
 def host(url: str) -> str:
@@ -112,7 +122,7 @@ def host(url: str) -> str:
 def _named(host: str, path: str, given_names: frozenset[str]) -> str | None:
     """A given name that a host label or the first path segment starts with, if any."""
     labels = host.split(".")[:-1]  # the top-level domain names nobody
-    first = path.strip("/").split("/", 1)[0]
+    first, *rest = path.strip("/").split("/")
     for label in [*(x for x in labels if x != "www"), first]:
         for word in URL_WORDS.findall(label):
             lower = word.lower()
@@ -120,14 +130,47 @@ def _named(host: str, path: str, given_names: frozenset[str]) -> str | None:
                 # "denisebakes": a first name and more letters run together.
                 if lower[:size] in given_names and len(lower) - size != 1:
                     return str(word[:size])
+    # Deeper in the path, a slug word that is a given name ("/f/carl-knee-fund").
+    for segment in rest:
+        for word in URL_WORDS.findall(segment):
+            if len(word) > 3 and word.lower() in given_names:
+                return str(word)
     return None
+
+
+# A web address written without its scheme, with a path: "linkedin.com/in/jo-smith".
+# Without a path ("example.org") it is a site's name, and no scheme-less host is read alone.
+BARE_URL = re.compile(
+    r"(?<![\w@./:-])(?:[A-Za-z0-9-]+\.)+(?i:com|org|net|edu|gov|io|me|app|co|tv|social|net|us|uk"
+    r"|ca|info|biz|page|site|link|ly|be)/[^\s<>()\[\]\"'`]+"
+)
+
+
+# Every scheme-less address holds its top-level domain and a slash: looked for first,
+# as the full pattern would be tried at every position of every text.
+BARE_URL_HINT = re.compile(
+    r"\.(?i:com|org|net|edu|gov|io|me|app|co|tv|social|us|uk|ca|info|biz|page|site|link|ly|be)/"
+)
 
 
 def url_spans(text: str) -> list[Span]:
     """Spans of every URL written out in `text`."""
-    if "www." not in text and "://" not in text:
-        return []
-    return match_spans(URL, text)
+    found = match_spans(URL, text) if "www." in text or "://" in text else []
+    if "/" in text and BARE_URL_HINT.search(text):
+        found += [s for s in match_spans(BARE_URL, text) if not _overlaps(s, found)]
+    return sorted(_trimmed(text, s) for s in found)
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    """A URL without the sentence's full stop or comma after it."""
+    start, end = span
+    while end > start and text[end - 1] in ".,;:!?":
+        end -= 1
+    return start, end
 
 
 def urls(text: str) -> list[str]:

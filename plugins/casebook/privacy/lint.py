@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..content.source import Source, parse
-from . import context, links, people, placenames, slugs, whose
+from . import context, gazetteer, links, people, placenames, slugs, whose
 from .document import Document, read
 from .emails import email_spans
 from .findings import EMAIL, IP, PHONE, URL, Finding, Hit, finding
@@ -15,12 +15,14 @@ from .ip import ip_spans
 from .patterns import shaped
 from .seen import seen
 from .spans import Span, blank
-from .wordlists import COMMON, PUBLIC_FIGURES
+from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
 
 LANDMARK_REASON = (
     "a named local landmark (a pond, a trail, a park) can place a client; say 'a local trail' "
     "unless it is public and far from anyone's home"
 )
+ORGANISATION_NAMES = frozenset(" ".join(o.lower().split()) for o in ORGANISATIONS)
+IN_BETWEEN = re.compile(r"[^\S\n]+(?:in|at)[^\S\n]+")
 FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
 
 DIGIT = re.compile(r"\d")
@@ -34,6 +36,8 @@ SHAPE_WORDS = frozenset(
     "street road avenue lane drive boulevard terrace parkway highway turnpike plate plates "
     "nonagenarian centenarian".split()
 )
+DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+SPOKEN_DIGITS = 7  # the fewest a spoken phone number has
 SHAPE_PARTS = ("ninet", "hundred", "agenarian")
 LINE_WORD = re.compile(r"[A-Za-z]+")
 WORD = re.compile(r"[a-z]+")
@@ -41,10 +45,19 @@ WORD = re.compile(r"[a-z]+")
 LOWER_NAME_WORDS = frozenset(
     "named called husband wife son daughter mother father mum mom dad brother sister aunt uncle "
     "niece nephew cousin grandson granddaughter grandmother grandfather partner friend neighbour "
-    "neighbor roommate colleague boss manager supervisor carer caregiver".split()
+    "neighbor roommate colleague boss manager supervisor carer caregiver boyfriend girlfriend "
+    "fianc flatmate coworker co worker stepson stepdaughter stepmother stepfather grandchild kid "
+    "child baby twin".split()
 )
+COUNTY_WORDS = frozenset("county parish court".split())
+FAMILY_WORDS = frozenset("family families household twins kids children clan".split())
+# Plurals too: "my sons Tomas and Eli".
+LOWER_NAME_WORDS |= frozenset(w + "s" for w in LOWER_NAME_WORDS)
 LOWER_PLACE_WORDS = frozenset(
-    "lives lived living grew born moved moving relocated commute commutes drive drives".split()
+    "live lives lived living grew born raised moved moving relocated commute commutes commuted "
+    "commuting drive drives drove driven driving came comes coming visit visits visited visiting "
+    "travel travels traveled travelled traveling travelling got headed heading stay stays stayed "
+    "work works worked originally hail hails home hometown".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
@@ -57,7 +70,11 @@ def _has_shape(line: str) -> bool:
     lower = line.lower()
     if any(part in lower for part in SHAPE_PARTS):
         return True
-    return not SHAPE_WORDS.isdisjoint(LINE_WORD.findall(lower))
+    words = LINE_WORD.findall(lower)
+    if not SHAPE_WORDS.isdisjoint(words):
+        return True
+    # A number read out in words ("five oh eight, five five five, ...") has no digit.
+    return sum(w in DIGIT_WORDS for w in words) >= SPOKEN_DIGITS
 
 
 def _by_line(
@@ -110,6 +127,29 @@ def _masks(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+# The last word of a landform or a range, not of a person: "the White Mountains".
+LANDFORMS = frozenset(
+    "mountains mountain range valley plateau highlands lowlands islands peninsula canyon desert "
+    "lakes".split()
+)
+# A county or a court is a place (found as one) or an institution, never a person.
+COURTS = frozenset("county parish court courts courthouse".split())
+# Abbreviated journal titles in a citation ("Occup Environ Med", "J Bodyw Mov Ther").
+JOURNAL_WORDS = frozenset(
+    "med ther rehabil res clin surg orthop neurol physiol rheumatol phys sci bodyw mov manip "
+    "physiother environ occup sports musculoskelet disord pract assoc am br eur int rev".split()
+)
+
+
+def _no_person(phrase: str) -> bool:
+    """Whether a phrase found as a name is a state, a country, a region above a state,
+    a landform or an abbreviated journal title: no person."""
+    words = phrase.lower().replace("’", "'").removesuffix("'s").split()
+    if gazetteer.above_state(" ".join(words)):
+        return True
+    return words[-1] in LANDFORMS | COURTS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
+
+
 def _inside(span: Span, spans: list[Span]) -> bool:
     """Whether a span overlaps any of `spans`."""
     return any(span[0] < b and a < span[1] for a, b in spans)
@@ -128,10 +168,12 @@ class _Lint:
         old = OLD_YEAR_HINT.search(doc.seen) is not None
         self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
         self.hits: list[Hit] = []
+        self.masked: list[Span] = []
 
     def run(self) -> list[Finding]:
         work = self.doc.seen
         view, masked = people.masked(work, self.known) if UPPER.search(work) else (work, [])
+        self.masked = masked
         # The field's public figures this file names: "Kennedy" after them is no town.
         for start, end in masked:
             phrase = " ".join(work[start:end].lower().split()).removesuffix("'s").removesuffix("’s")
@@ -188,7 +230,16 @@ class _Lint:
         # A pseudonym is checked as one; its field is no place for names or places.
         clients = [(s, e) for block, s, e in spans if block.field == "client"]
         words = set(WORD.findall(view.lower()))
-        lower = people.lower_name_spans(view) if words & LOWER_NAME_WORDS else ()
+        related = bool(words & LOWER_NAME_WORDS)
+        lower = list(people.lower_name_spans(view)) if related else []
+        lower += [s for s in people.noted_name_spans(view) if not _inside(s, lower)]
+        lower += [
+            s
+            for s in (people.relation_name_spans(view) if related else ())
+            if not _inside(s, lower)
+        ]
+        families = people.family_name_spans(view) if words & FAMILY_WORDS else ()
+        lower += [s for s in families if not _inside(s, lower)]
         names: list[tuple[Hit, str]] = [
             (Hit(s, e, "name", "names"), view[s:e])
             for s, e in lower
@@ -199,6 +250,8 @@ class _Lint:
         ]
         for block, start, end in capitals:
             for s, e in people.name_spans(view, start, end, block.heading):
+                if _no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
+                    continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])
                 if verdict.level == whose.NONE:
@@ -211,7 +264,7 @@ class _Lint:
         taken = [(h.start, h.end) for h in kept]
         for block, start, end in capitals:
             for s, e, _name, tier in placenames.place_candidates(view, start, end, block.heading):
-                if _inside((s, e), taken):
+                if _inside((s, e), taken) or self._institution_before(s):
                     continue
                 verdict = whose.place_verdict(view, s, e, tier, block, self.signals)
                 if verdict.level != whose.NONE:
@@ -219,10 +272,22 @@ class _Lint:
         for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
             if not _inside((s, e), clients):
                 self.hits.append(Hit(s, e, "place", "geography"))
+        counties = placenames.county_spans(view) if words & COUNTY_WORDS else ()
+        for s, e in counties:
+            if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
+                self.hits.append(Hit(s, e, "place", "geography"))
         landmarks = placenames.landmark_spans(view) if words & placenames.FEATURE_WORDS else ()
         for s, e in landmarks:
             if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
                 self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
+
+    def _institution_before(self, start: int) -> bool:
+        """Whether a known organisation stands right before 'in' and the place at `start`:
+        "Alfred Adson at the Mayo Clinic in Rochester" says where the institution is."""
+        for a, b in self.masked:
+            if b <= start and IN_BETWEEN.fullmatch(self.doc.seen, b, start):
+                return " ".join(self.doc.seen[a:b].lower().split()) in ORGANISATION_NAMES
+        return False
 
     def _public_elsewhere(self, name: str, hit: Hit) -> bool:
         if context.private_before(self.doc.seen, hit.start):

@@ -100,20 +100,23 @@ CHAIN: tuple[tuple[str, bool], ...] = (
 )
 
 
+# Built once: a line of text is the only thing each detector but the table's needs.
+DETECTORS: dict[str, Detector] = {
+    "ssn": _spans("record-number", SSN, ssn_spans),
+    "phones": _phones,
+    "addresses": _spans("address", GEOGRAPHY, address_spans),
+    "dates": _spans("date", DATES, date_spans),
+    "ages": _spans("age", AGES, age_spans),
+    "codes": _far_codes,
+}
+
+
 def shaped(text: str, header: tuple[str, ...] = ()) -> tuple[list[Hit], str]:
     """Every shaped identifier in one line of seen text, and the line with them blanked."""
-    detectors: dict[str, Detector] = {
-        "ssn": _spans("record-number", SSN, ssn_spans),
-        "adjacent-codes": lambda t: _adjacent_codes(t, header),
-        "phones": _phones,
-        "addresses": _spans("address", GEOGRAPHY, address_spans),
-        "dates": _spans("date", DATES, date_spans),
-        "ages": _spans("age", AGES, age_spans),
-        "codes": _far_codes,
-    }
     found: list[Hit] = []
     for name, blanks in CHAIN:
-        hits = detectors[name](text)
+        table = name == "adjacent-codes"
+        hits = _adjacent_codes(text, header) if table else DETECTORS[name](text)
         found += hits
         if blanks and hits:
             text = blank(text, [(h.start, h.end) for h in hits])

@@ -21,11 +21,14 @@ PHONE_REGION = "US"
 # around them, which its own rules use (a time after a date, a letter before).
 PHONE_WINDOW = re.compile(r"(?<!\d)[+(]?\d(?:[ ().\-/]{0,3}\d){6,16}")
 PHONE_CONTEXT = 8
+DIGITS = re.compile(r"\d")
 
 
 def phone_spans(text: str) -> list[Span]:
     """Spans of US phone and fax numbers written in digits."""
     spans: list[Span] = []
+    if len(DIGITS.findall(text)) < 7:
+        return spans  # fewer digits than the shortest number: the window is not looked for
     for window in PHONE_WINDOW.finditer(text):
         start = max(0, window.start() - PHONE_CONTEXT)
         piece = text[start : window.end() + PHONE_CONTEXT]

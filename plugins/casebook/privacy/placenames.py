@@ -161,21 +161,36 @@ def state_after(text: str, end: int) -> bool:
 
 
 # A place in lower case where the words before it say so: "she lives in hopkinton".
-LOWER_PLACE = re.compile(
-    r"(?i:\b(?:lives|lived|living|grew[^\S\n]+up|born|moved|moving|relocated|commutes?|drives?)"
-    r"[^\S\n]+(?:in|to|from|near)[^\S\n]+)(?P<place>[a-z]+(?:[^\S\n]+[a-z]+)?)\b"
+# The verbs of where someone lives, comes from or travels from, an optional particle
+# ("drove in from", "came over from"), then the preposition; or "originally from", "hometown of".
+LOWER_PLACE_VERBS = (
+    r"live[sd]?|living|grew[^\S\n]+up|born|raised|moved|moving|relocated|commut(?:es?|ed|ing)"
+    r"|driv(?:es?|en|ing)|drove|came|comes|coming|visit(?:s|ed|ing)?|travel(?:s|l?ed|l?ing)?"
+    r"|got[^\S\n]+back|headed|heading|stays?|stayed|works?|worked|originally|hails?"
 )
+# Found from the preposition on (a place's tier is a dictionary look-up), and only then
+# the words before it read: a verb, with or without a particle, or "home", "hometown".
+LOWER_PLACE = re.compile(
+    r"\b(?:in|to|from|near|of|outside)"
+    r"(?=[^\S\n]+(?P<place>[a-z]+)\b(?:[^\S\n]+(?P<next>[a-z]+))?)"
+)
+LOWER_PLACE_BEFORE = re.compile(
+    rf"(?i:\b(?:(?:{LOWER_PLACE_VERBS})(?:[^\S\n]+(?:in|down|up|over|out|back|here|home))?"
+    r"[^\S\n]+(?:in|to|from|near|outside)|home[^\S\n]+in|hometown[^\S\n]+of)[^\S\n]+)$"
+)
+BEFORE_WINDOW = 40
 
 
 def lower_place_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Spans of distinct place names written in lower case after 'lives in', 'moved to'."""
     end = len(text) if end is None else end
     for m in LOWER_PLACE.finditer(text, start, end):
-        words = m.group("place").split()
+        words = [m.group("place"), *([m.group("next")] if m.group("next") else [])]
         for size in (2, 1):
             if len(words) >= size and tier(" ".join(words[:size])) == "distinct":
                 begin = m.start("place")
-                yield begin, begin + len(" ".join(words[:size]))
+                if LOWER_PLACE_BEFORE.search(text[max(start, begin - BEFORE_WINDOW) : begin]):
+                    yield begin, begin + len(" ".join(words[:size]))
                 break
 
 
@@ -224,4 +239,21 @@ def landmark_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
     for m in LANDMARK.finditer(text, start, end):
         name = (m.group("name") or m.group("after")).lower()
         if name not in NOT_LANDMARK and text[max(0, m.start() - 2) : m.start()].strip(" \t") != ".":
+            yield m.span()
+
+
+# A county and the courts named for one: a subdivision smaller than a state, as a town is.
+COUNTY = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|A|An|In|At|Of)\b)"
+    rf"(?P<name>[{UPPER}][a-z]+(?:[ \t]+[{UPPER}][a-z]+)?)[ \t]+(?:County|Parish|"
+    r"(?:Superior|District|Probate(?:[ \t]+and[ \t]+Family)?|Juvenile|Municipal|Housing|Land|"
+    r"Circuit|Family)[ \t]+Court)\b"
+)
+
+
+def county_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of counties and county courts ("Middlesex County", "Worcester Superior Court")."""
+    end = len(text) if end is None else end
+    for m in COUNTY.finditer(text, start, end):
+        if not above_state(m.group("name").lower()):
             yield m.span()

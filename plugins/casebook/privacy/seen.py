@@ -55,7 +55,14 @@ def _seen_char(char: str) -> str:
         return ""
     if category == "Cc" and char not in KEPT_CONTROLS:
         return ""
+    if char in HYPHENS:
+        return "-"
     return confusables().get(char, char)
+
+
+# Hyphens and the minus sign, which read as "-" inside a number ("0092‑3317", "028−55−1937").
+# En and em dashes stay: they part words and ranges, and the patterns read them as they are.
+HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d")
 
 
 def _seen_run(run: str) -> str:

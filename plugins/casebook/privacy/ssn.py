@@ -14,12 +14,17 @@ import re
 from .spans import Span, texts
 
 BARE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+# The same digits spaced out one by one to dodge a filter: "0 3 1 - 4 4 - 7 7 2 9".
+SPACED = re.compile(
+    r"(?<![\d-])\d(?:[^\S\n]\d){2}[^\S\n]*-[^\S\n]*\d[^\S\n]\d[^\S\n]*-[^\S\n]*\d(?:[^\S\n]\d){3}(?![\d-])"
+)
 MASKED = re.compile(
     r"(?<![\w-])(?:[xX]{3}|\*{3}|#{3})[-\s]?(?:[xX]{2}|\*{2}|#{2})[-\s]?\d{4}(?![\d-])"
 )
 LABEL = re.compile(
     r"(?i:\b(?:ssn|ss\#|ss[^\S\n]?no\.?|s\.s\.n\.?|social[^\S\n]+security(?:[^\S\n]+(?:number|no\.?|num|\#))?"
-    r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was)\b)))"
+    r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was|were|are|ends|ending|ended|digits)\b)"
+    r"|(?<=last[^\S\n]four[^\S\n]of[^\S\n]his[^\S\n])social|(?<=last[^\S\n]four[^\S\n]of[^\S\n]her[^\S\n])social))"
 )
 # After a label, in the same sentence: nine digits grouped any way, or four alone.
 NINE = re.compile(r"(?<!\d)\d{3}[-\s.]?\d{2}[-\s.]?\d{4}(?!\d)")
@@ -32,13 +37,18 @@ WINDOW = 60
 
 
 ADJACENT = re.compile(r"[^\S\n]*[:#]?[^\S\n]*")
+LABEL_HINTS = ("ssn", "ss#", "ss no", "ssno", "s.s.n", "social")
 
 
 def ssn_spans(text: str) -> list[Span]:
     """Spans of social security numbers (with their label when it stands right before)."""
     found = [m.span() for m in BARE.finditer(text)] if "-" in text else []
-    found += [m.span() for m in MASKED.finditer(text)]
-    if "s" not in text.lower():
+    found += [m.span() for m in SPACED.finditer(text)] if "-" in text else []
+    lower = text.lower()
+    if "xx" in lower or "**" in text or "##" in text:
+        found += [m.span() for m in MASKED.finditer(text)]
+    # Every label holds one of these: the label pattern is not tried on a line without.
+    if not any(hint in lower for hint in LABEL_HINTS):
         return sorted(found)
     for label in LABEL.finditer(text):
         number = _after(text, label)

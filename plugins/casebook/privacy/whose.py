@@ -92,7 +92,16 @@ def place_verdict(
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"
     if words_of(view[start:end]) & signals.name_words:
         return SKIP  # "Kennedy rockers": the person of a name in this file, not the town
+    if STUDY_AFTER.match(view, end):
+        return SKIP  # "a Cochrane review", "the Framingham Heart Study": research, not a home
     return FLAG
+
+
+# A place that names a study, a review or a scale: "the Framingham Heart Study".
+STUDY_AFTER = re.compile(
+    r"(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+(?i:study|studies|review|reviews|trial|cohort|criteria|"
+    r"scale|classification|questionnaire|protocol|database|library|collaboration|project|index)\b"
+)
 
 
 MONTH_ALONE = Verdict(WARNING, "a month alone may still date an event of the client's")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -75,6 +76,33 @@ def privacy_context(settings: Settings, allowed: list[str], terms: list[str]) ->
     return Privacy(kept, tuple(terms), own_sites(settings), town, settings_key(settings))
 
 
+# Words that make the practice's own town about the practice: "the Framingham office",
+# "our Framingham studio", "I have worked in Framingham since 2009", "we moved to ...".
+PRACTICE_PLACE = r"office|clinic|studio|practice|treatment[ \t]+room|location|premises|suite|branch"
+
+
+def _practice_words(town: str) -> re.Pattern[str]:
+    """The sentence shapes in which the practice's town speaks of the practice."""
+    name = re.escape(town)
+    return re.compile(
+        rf"(?i:\b(?:the|our|my)[ \t]+{name}[ \t]+(?:{PRACTICE_PLACE})\b"
+        rf"|\b(?:i|we)(?:[ \t]+(?:have|had|'ve|’ve|still|now|also|first))*[ \t]+"
+        rf"(?:worked|work|practi[sc]ed?|practi[sc]ing|opened|moved|started|trained)\b"
+        # Nobody else in between: "we moved her sessions after she moved to ..." is hers.
+        rf"(?:(?!\b(?:she|he|they|her|him|his|their|client)\b)[^.!?\n]){{0,40}}"
+        rf"\b(?:in|to)[ \t]+{name}\b)"
+    )
+
+
+def _the_practice_in_its_town(source: Source, found: Finding, town: str) -> bool:
+    """Whether a finding is the practice's own town, in words about the practice."""
+    if not town or found.kind != "place" or found.text.lower() != town.lower() or not found.line:
+        return False
+    lines = source.text.split("\n")
+    line = " ".join(lines[max(0, found.line - 2) : found.line])  # a sentence may wrap
+    return _practice_words(town).search(line) is not None
+
+
 def _problem(source: Source, found: Finding, town: str = "") -> Problem:
     """A finding as the rule book reports it: an error, or a warning, with its category."""
     warning = found.warning or (
@@ -96,7 +124,11 @@ def check_privacy(source: Source, context: Privacy, cache: LintCache | None) -> 
     everything = _lint(source, list(context.allowed), context, cache)
     kept = _lint(source, [*context.allowed, *own], context, cache) if own else everything
     reported = {(f.line, f.message) for f in kept}
-    problems = [_problem(source, f, context.town) for f in kept]
+    problems = [
+        _problem(source, f, context.town)
+        for f in kept
+        if not _the_practice_in_its_town(source, f, context.town)
+    ]
     case = source.meta.get("case")
     client = case.get("client") if isinstance(case, dict) else None
     if isinstance(client, str) and client.strip():
