@@ -10,6 +10,7 @@ from ..content.problems import Level, Problem
 from ..content.source import Source, decode
 from ..content.values import cut, text_list
 from ..privacy.cache import LintCache
+from .consent import unseen_lines
 
 
 def read_allow_list(found: Iterable[File]) -> tuple[list[str], list[Problem]]:
@@ -68,9 +69,9 @@ def _lint(source, allowed, terms, cache):
         # An empty `client:` is reported once, as missing, by check_case.
         return [f for f in found if f.kind != "pseudonym" or f.text.strip()]
 
-    if cache is None:
-        return lint()
-    return cache.findings(source.text, allowed, lint)
+    found = lint() if cache is None else cache.findings(source.text, allowed, lint)
+    unseen = unseen_lines(source)  # a case's consent record: dates no reader ever sees
+    return [f for f in found if f.line not in unseen] if unseen else found
 
 
 def check_path(file: File, cache: LintCache | None) -> list[Problem]:
