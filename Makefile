@@ -46,7 +46,7 @@ override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
 
 .PHONY: help html devserver publish clean test unit lint check newcase followup condition import rsync_upload \
-	github bench audit requirements
+	github bench audit requirements consent
 
 help:
 	@echo 'make html       build the preview site into output/'
@@ -59,6 +59,7 @@ help:
 	@echo 'make check      check every content file; one line per problem'
 	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
 	@echo 'make followup OF=<slug>    start a post that follows a published one'
+	@echo 'make consent OF=<slug>     print the approval copy a client signs; bind consent to its text'
 	@echo 'make condition NAME="..."  start a condition file in content/conditions/'
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only); add'
 	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, not the old site'
@@ -131,6 +132,12 @@ followup: $(VENV)/.installed
 	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; exit 2; }
 	$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF"
 
+# The approval copy of one case (HTML and PDF) into consents/<slug>/, built with the publish
+# settings; the fingerprint of its text into the case's `case.consent.text`, nothing else.
+consent: $(VENV)/.installed
+	@test -n "$$OF" || { echo 'make consent: give the case, e.g. make consent OF=<slug>'; exit 2; }
+	$(CASEBOOK) casebook.cli.consent --settings="$$PUBLISHCONF" --content="$$INPUTDIR" -- "$$OF"
+
 # NAME only from the command line: many systems set NAME (the computer's name) already.
 condition: $(VENV)/.installed
 	@test "$(origin NAME)" != environment || { echo 'make condition: give the name on the command line, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
@@ -141,7 +148,14 @@ import: $(VENV)/.installed
 	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
 	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" -- "$$WXR"
 
+# consents/ (beside content/) holds the clients' signed approval copies: an upload never
+# carries it. Each upload refuses an output folder that contains it (OUTPUTDIR=. would).
+override KEEP_CONSENTS_PRIVATE = out=$$(cd -- "$$OUTPUTDIR" 2>/dev/null && pwd -P) || exit 0; \
+	case "$$(pwd -P)/consents/" in "$${out%/}"/*) echo "make $@: $$OUTPUTDIR holds consents/, \
+	the clients' private approval copies; nothing was uploaded"; exit 2;; esac
+
 rsync_upload: publish
+	@$(KEEP_CONSENTS_PRIVATE)
 	@target="$$SSH_TARGET"; [ -n "$$target" ] || target=$$($(READ_RSYNC_TARGET) 2>/dev/null); \
 	test -n "$$target" || { echo 'make rsync_upload: set RSYNC_TARGET in publishconf.py or SSH_TARGET=host:/path'; exit 2; }; \
 	rsync -rvz --delete --checksum -- "$$OUTPUTDIR/" "$$target"
@@ -149,6 +163,7 @@ rsync_upload: publish
 # ghp-import -n adds .nojekyll so GitHub Pages serves _redirects and friends as they are.
 # git would read a remote or branch starting with "-" as an option (--receive-pack runs one).
 github: publish
+	@$(KEEP_CONSENTS_PRIVATE)
 	@for v in "$$GITHUB_REMOTE" "$$GITHUB_PAGES_BRANCH"; do case "$$v" in -*) \
 	  echo 'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must not start with "-"'; exit 2;; esac; done
 	$(BIN)/ghp-import --no-jekyll --message="Publish the site" --branch="$$GITHUB_PAGES_BRANCH" \
