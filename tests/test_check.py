@@ -68,6 +68,20 @@ BROKEN = [
             "or keep the case as `status: draft`",
         ],
     ),
+    (
+        "check_consent_awaiting",
+        "cases/neck.md:10",
+        ["case.consent.given: the approval copy is printed but not signed", "`status: draft`"],
+    ),
+    (
+        "check_consent_changed",
+        "cases/neck.md:9",
+        [
+            "case.consent.text: what a reader sees has changed since the client approved it",
+            "the approved copy (consents/neck-pain-at-the-desk-ana-r/v1-0000",
+            "is not in this project",
+        ],
+    ),
     ("check_case_not_mapping", "cases/neck.md:5", ["case: must be a block", "make newcase"]),
     (
         "check_outcome_status_unknown",
@@ -181,6 +195,17 @@ def test_the_sites_own_content_passes():
     assert problems == []
     assert code == 0
     assert summary.startswith("checked ") and summary.endswith(" in content: no problems")
+
+
+def test_a_withdrawn_case_is_a_note_and_needs_nothing_else():
+    code, problems, summary = run_check(f"{FIXTURE_DIR}/check_consent_withdrawn")
+    assert code == 0
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        f"{FIXTURE_DIR}/check_consent_withdrawn/cases/neck.md:9: note: case.consent.withdrawn: "
+        "consent withdrawn (2026-11-20)"
+    )
+    assert summary.endswith("no problems, 1 note")
 
 
 def test_what_privacy_ok_silences_is_shown_as_notes_and_does_not_fail():

@@ -150,6 +150,19 @@ def test_a_post_that_cannot_be_built_is_replaced_at_its_address_then_restored(si
     assert site.differences() == []
 
 
+def test_a_withdrawn_case_leaves_every_page_then_comes_back(site):
+    site.edit(POST_FILE, "consent: true", "consent: {withdrawn: 2026-11-20}")
+    site.rebuild()
+    assert site.page(POST).find("h1").get_text(strip=True) == "No longer published"
+    assert TITLE not in site.page("").get_text()
+    assert not (site.live / POST / "approval").exists()  # nothing left to approve
+    assert site.differences() == []
+    site.edit(POST_FILE, "consent: {withdrawn: 2026-11-20}", "consent: true")
+    site.rebuild()
+    assert site.page(POST).find("h1").get_text(strip=True) == TITLE
+    assert site.differences() == []
+
+
 def test_a_new_slug_removes_the_page_at_the_old_address(site):
     site.edit(POST_FILE, f"slug: {POST}", "slug: jaw-pain-nora-j")
     site.rebuild()
@@ -215,7 +228,8 @@ def test_a_menu_label_renders_every_page_with_the_menu(site):
     rendered = site.rebuild()
     # Every page but the preview's approval copies, which are printed and have no menu.
     kept = sorted(p.relative_to(site.live).as_posix() for p in site.live.glob("*/approval/*"))
-    assert site.session.last.kept == len(kept) == 11
+    cases = list((site.content / "cases").glob("*.md"))
+    assert site.session.last.kept == len(kept) == len(cases)
     assert not set(kept) & set(rendered)
     assert len(rendered) > 30
     assert site.differences() == []
