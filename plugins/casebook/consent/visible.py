@@ -15,10 +15,9 @@ import difflib
 import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from html.parser import HTMLParser
 from typing import Any
 
-from lxml import etree
-from lxml import html as lxml_html
 from markdown import Markdown
 
 from ..cases import case_fields
@@ -34,7 +33,7 @@ BLOCKS = frozenset(
     "figure figcaption caption hr br section article aside header footer details summary "
     "address".split()
 )
-BREAK = "\x00"  # where a block starts or ends (HTML text never holds a NUL)
+BREAK = "\x00"  # where a block starts or ends (a NUL in the text is read as a space)
 UNSEEN = frozenset({"script", "style", "template", "noscript"})  # never shown as text
 QUOTED = 80  # characters of a changed passage quoted in a message
 SHOWN_CHANGES = 3  # changes a message lists before "and N more"
@@ -61,9 +60,6 @@ class Reader:
         # As the YAML reader does: a body's first lines are never read as a header.
         config["extensions"] = [e for e in extensions if e != "markdown.extensions.meta"]
         self._markdown = Markdown(**config)
-        self._parser = lxml_html.HTMLParser(
-            remove_comments=True, remove_pis=True, no_network=True, recover=True
-        )
 
     def html(self, text: str) -> str:
         """Markdown text as the site renders it to HTML."""
@@ -74,34 +70,12 @@ class Reader:
         """The lines of text of an HTML fragment (images among them), and its links' targets."""
         if not html.strip():
             return [], []
-        root = lxml_html.fragment_fromstring(html, create_parent="div", parser=self._parser)
-        pieces: list[str] = []
-        links: list[str] = []
-        unseen = 0
-        for event, element in etree.iterwalk(root, events=("start", "end")):
-            tag = element.tag.lower() if isinstance(element.tag, str) else ""
-            if event == "start":
-                if tag in UNSEEN:
-                    unseen += 1
-                if unseen:
-                    continue
-                if tag in BLOCKS:
-                    pieces.append(BREAK)
-                if tag == "img":
-                    pieces.append(f"{BREAK}{_image(element)}{BREAK}")
-                elif tag == "a" and element.get("href"):
-                    links.append(f"link: {_tidy(element.get('href'))}")
-                pieces.append(element.text or "")
-                continue
-            if tag in UNSEEN:
-                unseen -= 1
-            elif not unseen and tag in BLOCKS:
-                pieces.append(BREAK)
-            if not unseen and element is not root:
-                pieces.append(element.tail or "")
+        reading = _Text()
+        reading.feed(html)
+        reading.close()
         # A line break inside a paragraph is a space, as the browser shows it.
-        lines = [_tidy(line) for line in "".join(pieces).split(BREAK)]
-        return [line for line in lines if line], list(dict.fromkeys(links))
+        lines = [_tidy(line) for line in "".join(reading.pieces).split(BREAK)]
+        return [line for line in lines if line], list(dict.fromkeys(reading.links))
 
     def plain(self, text: str) -> str:
         """A Markdown front-matter value (a summary) as the text a reader sees."""
@@ -109,11 +83,49 @@ class Reader:
         return " ".join(lines)
 
 
-def _image(element: Any) -> str:
-    parts = [f"image: {_tidy(element.get('src') or '')}"]
+class _Text(HTMLParser):
+    """Text, images and link targets of HTML, tag by tag: no tree, so no depth to exhaust."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.links: list[str] = []
+        self.unseen = 0  # inside a script or a style: never shown
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in UNSEEN:
+            self.unseen += 1
+        if self.unseen:
+            return
+        values = {name: value or "" for name, value in attrs}
+        if tag in BLOCKS:
+            self.pieces.append(BREAK)
+        if tag == "img":
+            self.pieces.append(f"{BREAK}{_image(values)}{BREAK}")
+        elif tag == "a" and values.get("href"):
+            self.links.append(f"link: {_tidy(values['href'])}")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in UNSEEN:
+            self.unseen -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in UNSEEN:
+            self.unseen = max(0, self.unseen - 1)
+        elif not self.unseen and tag in BLOCKS:
+            self.pieces.append(BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if not self.unseen:
+            self.pieces.append(data.replace(BREAK, " "))
+
+
+def _image(values: dict[str, str]) -> str:
+    parts = [f"image: {_tidy(values.get('src', ''))}"]
     for name in ("alt", "title"):
-        if element.get(name):
-            parts.append(f"{name}: {_tidy(element.get(name))}")
+        if values.get(name):
+            parts.append(f"{name}: {_tidy(values[name])}")
     return " | ".join(parts)
 
 

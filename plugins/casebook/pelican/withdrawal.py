@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from html.parser import HTMLParser
 
-from lxml import html as lxml_html
 from pelican.generators import ArticlesGenerator, Generator
 
 from ..consent import state
@@ -38,22 +38,32 @@ def is_withdrawn(article) -> bool:
     )
 
 
+class _Addresses(HTMLParser):
+    """Every src and href of an HTML fragment, tag by tag (no tree: no depth to exhaust)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [value for name, value in attrs if name in ("src", "href") and value]
+
+
 def references(html: str, relpath: str) -> set[str]:
     """Files under the content folder that a post's HTML shows or links (relative paths)."""
-    if not html.strip():
-        return set()
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    reading = _Addresses()
+    reading.feed(html)
+    reading.close()
     found = set()
     folder = posixpath.dirname(relpath)
-    for element in root.iter("img", "a", "source"):
-        for name in ("src", "href"):
-            value = (element.get(name) or "").split("#")[0].split("?")[0]
-            if not value or "://" in value or value.startswith(("mailto:", "tel:", "data:")):
-                continue
-            for mark in PLACEHOLDERS:
-                value = value.removeprefix(mark)
-            path = value.lstrip("/") if value.startswith("/") else posixpath.join(folder, value)
-            found.add(posixpath.normpath(path))
+    for address in reading.found:
+        value = address.split("#")[0].split("?")[0]
+        if not value or "://" in value or value.startswith(("mailto:", "tel:", "data:")):
+            continue
+        for mark in PLACEHOLDERS:
+            value = value.removeprefix(mark)
+        path = value.lstrip("/") if value.startswith("/") else posixpath.join(folder, value)
+        found.add(posixpath.normpath(path))
     return found
 
 
