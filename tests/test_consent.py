@@ -161,7 +161,7 @@ def test_the_printed_copy_is_the_case_as_published_with_the_terms(approved, reco
         assert words in text, words
     assert f"text fingerprint {folder.name}" in text.replace("v1- ", "v1-")  # wrapped at "-"
     assert f"{SITEURL}/{SLUG}/" in text.replace(" ", "")
-    assert f"{SITEURL}/{SLUG}/referral/" in text.replace(" ", "")
+    assert "in a one-page summary of it for referring clinicians" in text
 
 
 def test_the_html_copy_opens_and_prints_without_the_site(approved):
