@@ -421,3 +421,22 @@ def test_newcase_then_make_consent_fills_in_the_text_line(tmp_path):
     assert after.count("\n") == filled.count("\n")  # only the text: line changed
     assert front_matter(path)["case"]["consent"]["text"] == copy_folder(project).name
     assert "    text: v1-" in after and "# written by `make consent`" in after
+
+
+def test_a_drafts_copy_waits_beside_its_draft_page_and_prints_with_its_future_address(
+    tmp_path, caplog
+):
+    project = new_project(tmp_path, "consent: false")
+    project.edit("date: 2010-03-02\n", "date: 2010-03-02\nstatus: draft\n")
+    preview = build(project.content, tmp_path / "preview", caplog)
+    page = preview.page(f"drafts/{SLUG}/")
+    assert page.select_one(".preview-approval a")["href"] == f"/drafts/{SLUG}/approval/"
+    assert preview.page(f"drafts/{SLUG}/approval/").find("h1").get_text() == (
+        "Neck pain at the desk: Ana R."
+    )
+    assert not (preview.output / SLUG).exists()  # nothing at its own address while it waits
+    code, out = project.consent()
+    assert code == 0, out
+    _reader, text = pdf_text(copy_folder(project) / "approval.pdf")
+    assert f"{SITEURL}/{SLUG}/" in text.replace(" ", "")
+    assert front_matter(project.case)["case"]["consent"] == {"text": copy_folder(project).name}
