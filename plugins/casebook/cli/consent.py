@@ -135,7 +135,12 @@ def approve(args: argparse.Namespace) -> list[str]:
     )
     fingerprint = visible.fingerprint(lines)
     root = store.folder(content, settings)
-    where = store.place(root, slug, fingerprint)
+    try:
+        where = store.place(root, slug, fingerprint)
+    except ValueError as err:
+        raise RefusedError(
+            f"{file.shown}: the slug cannot name a folder in consents/ ({err})"
+        ) from err
     day = today(settings)[0]
     of = {"slug": slug, "text": fingerprint, "printed": day}
     records: list[Any] = []
@@ -143,7 +148,13 @@ def approve(args: argparse.Namespace) -> list[str]:
         output = Path(work) / "output"
         from ..pelican.approvals import build_copy  # noqa: PLC0415 - Pelican only when building
 
-        page = build_copy(settings_file, content.resolve(), output, of, records)
+        try:
+            page = build_copy(settings_file, content.resolve(), output, of, records)
+        except Exception as err:  # noqa: BLE001 - a build that stops is one line of advice
+            why = " ".join(str(err).split())[:200] or type(err).__name__
+            raise RefusedError(
+                f"consent: the site could not be built ({why}); run `make html`"
+            ) from err
         if page is None:
             errors = "; ".join(r.getMessage() for r in records[:3]) or "no page was written"
             raise RefusedError(f"consent: the approval copy could not be built ({errors})")

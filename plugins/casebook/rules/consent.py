@@ -93,9 +93,8 @@ def _standing(source: Source, found: state.Consent) -> list[Problem]:
         what = "`consent: true`" if found.given is None else "consent without `text:`"
         return [
             source.problem(
-                f"case.consent: {what} is not bound to any text: nothing records what the "
-                "client approved, so a later change would publish unnoticed; "
-                f"{WRITE_IT.format(slug=slug)}",
+                f"case.consent: {what} is not bound to any text, so a later change would "
+                f"publish unnoticed; {WRITE_IT.format(slug=slug)}",
                 "case",
                 "consent",
                 level=Level.WARNING,
