@@ -82,7 +82,9 @@ def test_saving_where_nothing_can_be_written_does_not_fail(tmp_path):
     assert list(tmp_path.iterdir()) == [blocker]
 
 
-def test_save_without_a_cache_folder_does_nothing():
+def test_save_without_a_cache_folder_does_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where a cache with no folder would land, if anywhere
     book = CodeBook()
-    book.is_valid("G25.81")
+    assert book.is_valid("G25.81")
     book.save()  # no folder given: nothing to write, nothing raised
+    assert list(tmp_path.iterdir()) == []
