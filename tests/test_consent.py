@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import MARKER, ROOT, TODAY, build, copy_fixture, front_matter, run_casebook
 from pypdf import PdfReader
 
+from casebook.cli import publish
+
 SLUG = "neck-pain-at-the-desk-ana-r"
 SENTENCE = "Ana came in with neck pain after long days at the desk."
 SITEURL = "https://www.metrowest-nmt.example"  # publishconf.py's
@@ -219,12 +221,13 @@ def test_a_changed_text_is_in_the_preview_banner_and_make_publish_refuses_it(
     assert len(banner) == 1 and 'removed: "days"; added: "nights"' in banner[0]
     result = subprocess.run(
         ["make", "-s", "-o", ".venv/.installed", "publish", f"INPUTDIR={project.content}",
-         f"PUBLISHCONF={project.conf}", f"OUTPUTDIR={tmp_path / 'published'}"],
+         f"PUBLISHCONF={project.conf}", f"PUBLISHDIR={tmp_path / 'published'}"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode != 0
     assert 'removed: "days"; added: "nights"' in result.stdout
-    assert not (tmp_path / "published").exists()  # make publish stops at its check
+    # make publish stops at its check: no build of it, nothing that rsync_upload or github ship
+    assert not list(tmp_path.glob("published*"))
 
 
 def test_a_signature_dated_before_the_copy_was_printed_is_refused(approved, tmp_path):
@@ -321,22 +324,80 @@ def test_make_consent_reads_of_verbatim_and_asks_for_it(tmp_path, marker):
     assert "make consent: give the case, e.g. make consent OF=<slug>" in result.stdout
 
 
-@pytest.mark.parametrize("target", ["rsync_upload", "github"])
-def test_no_upload_carries_the_consents_folder(tmp_path, target):
-    (tmp_path / "consents" / SLUG).mkdir(parents=True)
-    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
-    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+def upload(project, folder, *values):
+    """`make rsync_upload` of a project to a local folder: (exit code, what it printed)."""
     result = subprocess.run(
-        ["make", "-s", "-o", ".venv/.installed", "-o", "publish", target, "OUTPUTDIR=.",
-         f"SSH_TARGET={tmp_path / 'www'}"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
+        ["make", "-s", "-o", ".venv/.installed", "rsync_upload", f"INPUTDIR={project.content}",
+         f"PUBLISHCONF={project.conf}", f"PUBLISHDIR={folder / 'published'}",
+         f"SSH_TARGET={folder / 'www'}/", *values],
+        cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert result.returncode == 2
-    assert result.stdout == (
-        f"make {target}: . holds consents/, the clients' private approval copies; "
-        "nothing was uploaded\n"
-    )
-    assert not (tmp_path / "www").exists()
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_an_upload_carries_the_approved_case_and_none_of_its_consent_records(approved, tmp_path):
+    project = Project(tmp_path)
+    shutil.copytree(approved[0].content, project.content)
+    shutil.copytree(approved[0].consents, project.consents)
+    project.edit("{text: ", f"{{given: {TODAY}, how: signed approval copy, text: ")
+    fingerprint = copy_folder(project).name
+    (tmp_path / "www").mkdir()
+    code, out = upload(project, tmp_path)
+    assert code == 0, out[-3000:]
+    online = tmp_path / "www"
+    assert (online / SLUG / "index.html").is_file()
+    shipped = [p for p in online.rglob("*") if p.is_file()]
+    names = {p.name for p in shipped} | {d.name for p in shipped for d in p.parents}
+    assert not names & {"consents", "approved.json", "approval.html", "approval.pdf", "approval"}
+    for path in shipped:
+        assert fingerprint.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize(
+    ("kept", "refusal"),
+    [
+        (
+            ("approval.html", "approval.pdf", "approved.json"),
+            "approval.html: a .html file in a static folder is published as it is",
+        ),
+        (
+            ("approved.json",),
+            "is there, a client's private consent record); ",  # the finished build's own check
+        ),
+    ],
+    ids=["by make check", "by the finished build's check"],
+)
+def test_consent_records_inside_the_content_are_refused_before_anything_is_uploaded(
+    approved, tmp_path, kept, refusal
+):
+    project = Project(tmp_path)
+    shutil.copytree(approved[0].content, project.content)
+    # Copies moved where the build takes files from (the site's images): never shipped.
+    into = project.content / "images" / "consents" / SLUG
+    into.mkdir(parents=True)
+    for name in kept:
+        shutil.copy(copy_folder(approved[0]) / name, into / name)
+    project.edit("{text: ", f"{{given: {TODAY}, how: signed approval copy, text: ")
+    (tmp_path / "www").mkdir()
+    code, out = upload(project, tmp_path)
+    assert code != 0
+    assert refusal in out, out[-3000:]
+    assert not list((tmp_path / "www").iterdir())
+    assert not (tmp_path / "published").exists()
+
+
+def test_a_finished_build_holding_a_consent_record_is_not_a_site_to_publish(tmp_path):
+    site = tmp_path / "site"
+    for needed in ("index.html", "404.html", "sitemap.xml", "pagefind/pagefind.js"):
+        (site / needed).parent.mkdir(parents=True, exist_ok=True)
+        (site / needed).write_text("x", encoding="utf-8")
+    assert publish.problems_of(site) == []
+    (site / "images" / "consents" / SLUG).mkdir(parents=True)
+    (site / "images" / "consents" / SLUG / "approved.json").write_text("{}", encoding="utf-8")
+    assert publish.problems_of(site) == [
+        "images/consents is there, a client's private consent record",
+        f"images/consents/{SLUG}/approved.json is there, a client's private consent record",
+    ]
 
 
 def test_consents_are_never_in_the_repository():
