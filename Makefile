@@ -60,7 +60,7 @@ override CHECK := $(CASEBOOK) casebook.cli.check --publish-settings="$$PUBLISHCO
 override PUBLISH_BUILD := $(PUBLISH) build --folder="$$PUBLISHDIR" --settings="$$PUBLISHCONF" -- "$$INPUTDIR"
 
 .PHONY: help html devserver publish clean test unit lint check newcase followup condition import rsync_upload \
-	rsync_target github github_target bench audit requirements
+	rsync_target github github_target bench audit requirements consent
 
 help:
 	@echo 'make write      the writing desk in your browser: write, check, preview, publish'
@@ -74,6 +74,7 @@ help:
 	@echo 'make check      check every content file; one line per problem'
 	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
 	@echo 'make followup OF=<slug>    start a post that follows a published one'
+	@echo 'make consent OF=<slug>     print the approval copy a client signs; bind consent to its text'
 	@echo 'make condition NAME="..."  start a condition file in content/conditions/'
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only); add'
 	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, or'
@@ -159,6 +160,12 @@ newcase: $(VENV)/.installed
 followup: $(VENV)/.installed
 	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; exit 2; }
 	$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF"
+
+# The approval copy of one case (HTML and PDF) into consents/<slug>/, built with the publish
+# settings; the fingerprint of its text into the case's `case.consent.text`, nothing else.
+consent: $(VENV)/.installed
+	@test -n "$$OF" || { echo 'make consent: give the case, e.g. make consent OF=<slug>'; exit 2; }
+	$(CASEBOOK) casebook.cli.consent --settings="$$PUBLISHCONF" --content="$$INPUTDIR" -- "$$OF"
 
 # NAME only from the command line: many systems set NAME (the computer's name) already.
 condition: $(VENV)/.installed

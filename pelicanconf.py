@@ -178,6 +178,7 @@ SITEMAP = {
         r"(^|/)page/\d+/",
         r"^/?drafts/",
         r"/referral/",
+        r"/approval/",  # a case's approval copy for its client: preview only
         r"^/?problems\.html",
         r"^/?case-table/by-",  # the case table in other orders: its canonical is the first
     ],

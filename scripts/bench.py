@@ -430,6 +430,9 @@ TABLE = {"write the case table (templates)"}
 # A referral summary is one new page per case (a template, like a post's own page), which
 # stock Pelican has no counterpart for: reported on its own line, beside the own work.
 REFERRALS = {"write referral summaries (templates)"}
+# An approval copy is one more page per case, in a preview only (the bench builds one): reported
+# on its own line, beside the own work, as the referral summaries are.
+APPROVALS = {"write approval copies (templates)"}
 
 
 def report(results, rebuild, checked, rounds):
@@ -474,9 +477,8 @@ def report(results, rebuild, checked, rounds):
         )
     largest = results[-1]
     phases = largest["phases"]
-    own = sum(
-        v for k, v in phases.items() if k not in RENDERING | MOVED | RULEBOOK | TABLE | REFERRALS
-    )
+    beside = RENDERING | MOVED | RULEBOOK | TABLE | REFERRALS | APPROVALS
+    own = sum(v for k, v in phases.items() if k not in beside)
     rulebook = sum(v for k, v in phases.items() if k in RULEBOOK)
     moved = sum(v for k, v in phases.items() if k in MOVED)
     lines.append(
@@ -494,6 +496,11 @@ def report(results, rebuild, checked, rounds):
     referrals = sum(v for k, v in phases.items() if k in REFERRALS)
     lines.append(
         f"  - beside it, writing the referral summaries (one page per case): {referrals:.3f} s"
+    )
+    approvals = sum(v for k, v in phases.items() if k in APPROVALS)
+    lines.append(
+        "  - beside it, writing the approval copies (one page per case, in a preview only): "
+        f"{approvals:.3f} s"
     )
     lines.append(
         f"  - beside it, the rule book (every file judged as `make check` judges it, the "

@@ -69,6 +69,17 @@ def marker():
     path.unlink(missing_ok=True)
 
 
+# `consent: true` still publishes, with a warning that it names no approved text (held to it by
+# tests/test_consent.py). Fixtures older than consent bound to a text keep `consent: true`; a
+# test that counts other problems leaves that one warning out.
+UNBOUND = ": warning: case.consent: `consent: true` is not bound to any text"
+
+
+def besides_unbound(lines):
+    """The problem lines (as printed or logged) other than `consent: true`'s warning."""
+    return [line for line in lines if UNBOUND not in line]
+
+
 def summary_field(page, label):
     """The <dd> beside the case summary box's <dt> of that label, as a reader finds it."""
     for term in page.select(".case-summary dt"):

@@ -44,5 +44,5 @@ def test_make_bench_reports_both_sizes_with_ratios_and_verdicts(tmp_path):
     )
     assert [row[0] for row in preview] == ["20", "40"]
     for _, cold, _first, _rebuild, pages, save, ratio in preview:
-        assert int(pages) == 1  # one post edited: its page alone is written
+        assert int(pages) == 2  # one post edited: its page and its approval copy are written
         assert abs(float(save) / float(cold) - float(ratio)) <= 0.002

@@ -38,7 +38,8 @@ def test_a_save_rebuilds_the_post_and_announces_a_new_build(server):
     post.write_text(post.read_text(encoding="utf-8") + "\nWritten after the save.\n")
     second = events.next_build()
     assert second != first
-    assert server.wait_for(r"^Build 2: ").startswith("Build 2: 1 page written in ")
+    # The post, and the preview's approval copy of it for the client (it shows the text too).
+    assert server.wait_for(r"^Build 2: ").startswith("Build 2: 2 pages written in ")
     _response, html = page(server, f"/{POST}/")
     assert "Written after the save." in html.get_text()
 

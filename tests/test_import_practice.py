@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pelican
 import pytest
-from conftest import FIXTURES, ROOT, build, front_matter, run_casebook
+from conftest import FIXTURES, ROOT, besides_unbound, build, front_matter, run_casebook
 
 WXR = FIXTURES / "wxr"
 BLOG = WXR / "practice-blog.xml"
@@ -193,7 +193,8 @@ def test_check_reports_what_the_practitioner_must_do_and_the_images_exif(blog):
     unknown = "is not a known condition; fix the tag, add it as an alias in content/conditions/, "
     unknown += "or start a new condition: make condition NAME="
     hips = f"'Hips, knees and ankles' {unknown}'Hips, knees and ankles'"
-    assert lines == [
+    # (The fixture's own case, at `consent: true`, warns that it names no text: left out.)
+    assert besides_unbound(lines) == [
         f"{c}/cases/calf-cramps-at-night.md:5: tags: {hips}",
         f"{c}/cases/calf-cramps-at-night.md:5: tags: 'piriformis' is not a known condition; "
         "did you mean Piriformis syndrome? fix the tag, add it as an alias in "
@@ -217,7 +218,8 @@ def test_check_reports_what_the_practitioner_must_do_and_the_images_exif(blog):
         "content/images/ and use {static}/images/<name>",
         f"{c}/posts/stretching-2.md:5: tags: {hips}",
         f"{c}/posts/stretching.md:5: tags: {hips}",
-        f"checked 17 files in {c}: 10 problems, 1 warning",
+        # Two warnings: the month above and the fixture case's unbound `consent: true`.
+        f"checked 17 files in {c}: 10 problems, 2 warnings",
     ]
     # No consent or summary-box problem: the cases are drafts until they are published;
     # and nothing the import wrote is raw HTML the rule book refuses.

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, besides_unbound
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -91,9 +91,10 @@ def test_a_build_without_changes_renders_nothing(site):
     assert site.differences() == []
 
 
-def test_a_new_paragraph_renders_the_post_alone(site):
+def test_a_new_paragraph_renders_the_post_alone_and_its_approval_copy(site):
     site.edit(POST_FILE, "\n## ", "\nA new paragraph, written just now.\n\n## ")
-    assert site.rebuild() == [f"{POST}/index.html"]
+    # The preview's approval copy for the client shows the whole text too.
+    assert site.rebuild() == [f"{POST}/approval/index.html", f"{POST}/index.html"]
     assert "A new paragraph, written just now." in site.page(POST).get_text()
     assert site.differences() == []
 
@@ -111,6 +112,7 @@ def test_a_new_title_renders_the_post_and_every_list_showing_it(site):
         "conditions/tmj-disorder/index.html",
         "for-clinicians/index.html",
         "index.html",
+        f"{POST}/approval/index.html",  # the preview's approval copy for the client
         f"{POST}/index.html",
         f"{POST}/referral/index.html",  # its one-page summary for clinicians
         # A post that lists it among its related cases, by title.
@@ -130,7 +132,9 @@ def test_an_unknown_tag_shows_on_the_post_and_on_the_problems_page(site):
     assert site.differences() == []
     site.edit(POST_FILE, "tags: [TMJ disordr", "tags: [TMJ disorder")
     site.rebuild()
-    assert site.page(POST).select(".preview-problems") == []
+    # What is left is the warning every case at `consent: true` carries.
+    left = [li.get_text() for li in site.page(POST).select(".preview-problems li")]
+    assert besides_unbound(left) == [] and len(left) == 1
     assert site.differences() == []
 
 
@@ -146,12 +150,29 @@ def test_a_post_that_cannot_be_built_is_replaced_at_its_address_then_restored(si
     assert site.differences() == []
 
 
+def test_a_withdrawn_case_leaves_every_page_then_comes_back(site):
+    site.edit(POST_FILE, "consent: true", "consent: {withdrawn: 2026-11-20}")
+    site.rebuild()
+    assert site.page(POST).find("h1").get_text(strip=True) == "No longer published"
+    assert TITLE not in site.page("").get_text()
+    assert not (site.live / POST / "approval").exists()  # nothing left to approve
+    assert site.differences() == []
+    site.edit(POST_FILE, "consent: {withdrawn: 2026-11-20}", "consent: true")
+    site.rebuild()
+    assert site.page(POST).find("h1").get_text(strip=True) == TITLE
+    assert site.differences() == []
+
+
 def test_a_new_slug_removes_the_page_at_the_old_address(site):
     site.edit(POST_FILE, f"slug: {POST}", "slug: jaw-pain-nora-j")
     site.rebuild()
     assert not (site.live / POST).exists()
     assert (site.live / "jaw-pain-nora-j" / "index.html").exists()
-    assert site.session.last.removed == [f"{POST}/index.html", f"{POST}/referral/index.html"]
+    assert site.session.last.removed == [
+        f"{POST}/approval/index.html",
+        f"{POST}/index.html",
+        f"{POST}/referral/index.html",
+    ]
     assert site.differences() == []
 
 
@@ -202,10 +223,14 @@ def test_a_page_title_renders_that_page_alone_when_the_menu_shows_its_label(site
     assert site.differences() == []
 
 
-def test_a_menu_label_renders_every_page(site):
+def test_a_menu_label_renders_every_page_with_the_menu(site):
     site.edit("pages/about.md", "menu_label: About", "menu_label: The practice")
     rendered = site.rebuild()
-    assert site.session.last.kept == 0
+    # Every page but the preview's approval copies, which are printed and have no menu.
+    kept = sorted(p.relative_to(site.live).as_posix() for p in site.live.glob("*/approval/*"))
+    cases = list((site.content / "cases").glob("*.md"))
+    assert site.session.last.kept == len(kept) == len(cases)
+    assert not set(kept) & set(rendered)
     assert len(rendered) > 30
     assert site.differences() == []
 

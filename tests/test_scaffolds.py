@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import HOSTILE, MARKER, ROOT, build, front_matter, run_casebook
+from conftest import HOSTILE, MARKER, ROOT, besides_unbound, build, front_matter, run_casebook
 
 ORIGINAL = "jaw-pain-and-clenching-nora-j"  # a published case in the sample site
 FOLLOW_UP = f"{ORIGINAL}-follow-up"
@@ -52,8 +52,9 @@ def test_followup_fails_check_only_for_what_the_author_must_write(content):
     code, out = run("check", content)
     shown = os.path.relpath(content / "cases" / f"{FOLLOW_UP}.md", ROOT)
     assert code == 1
-    # Nothing about `follows:`, the tags or the title: they are right as written.
-    assert [line.split(": ", 2)[:2] for line in out[:-1]] == [
+    # Nothing about `follows:`, the tags or the title: they are right as written. (The site's
+    # own cases, at `consent: true`, each warn that it names no text: left out.)
+    assert [line.split(": ", 2)[:2] for line in besides_unbound(out[:-1])] == [
         [f"{shown}:7", "summary"],
         [f"{shown}:10", "case.consent"],
         [f"{shown}:11", "case.presenting_complaint"],
@@ -161,7 +162,7 @@ def test_check_refuses_the_placeholder_and_nothing_else(content):
     code, out = run("check", content)
     shown = os.path.relpath(content / "conditions" / "frozen-shoulder.md", ROOT)
     assert code == 1
-    assert out[:-1] == [
+    assert besides_unbound(out[:-1]) == [
         f"{shown}:{PLACEHOLDER_LINE}: the explanation is still the placeholder `make condition` "
         "wrote; replace it with your own: what the condition is, how it feels, how you treat it"
     ]
@@ -173,7 +174,7 @@ def test_a_written_explanation_passes_check(content):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.split("---\n## What it is")[0] + "---\n\nA stiff, painful shoulder.\n")
     code, out = run("check", content)
-    assert (code, out[:-1]) == (0, [])
+    assert (code, besides_unbound(out[:-1])) == (0, [])
 
 
 def test_the_condition_page_shows_its_placeholder_problem_in_preview(content, tmp_path, caplog):

@@ -102,11 +102,24 @@ def case_fields(case):
     ]
 
 
-def case_block(values: dict[str, str] | None = None) -> str:
+def consent_lines(slug: str) -> list[str]:
+    """The `consent:` block a new case starts with: every key empty, each explained."""
+    return [
+        f"  consent:   # the client's approval of this very text: `make consent OF={slug}` "
+        "prints the copy they sign",
+        "    given:   # the date the client signed the approval copy, e.g. 2026-11-30",
+        "    how:   # how they consented, e.g. signed approval copy",
+        "    text:   # written by `make consent`: the fingerprint of the text they approved",
+        "    # withdrawn: 2026-12-01   # if the client withdraws: the case leaves the site",
+    ]
+
+
+def case_block(values: dict[str, str] | None = None, consent: list[str] | None = None) -> str:
     """The `case:` block with every field explained, as `make newcase` writes it.
 
     `values` fills fields known already (`make import` takes them from a post's title);
-    each is written by PyYAML's emitter.
+    each is written by PyYAML's emitter. `consent`: the consent lines (`consent_lines`);
+    without them, `consent: false`.
     """
     values = values or {}
     lines = ["case:   # the summary box a referring clinician reads"]
@@ -114,8 +127,8 @@ def case_block(values: dict[str, str] | None = None) -> str:
         value = f" {scalar(values[f.key])}" if values.get(f.key) else ""
         lines.append(f"  {f.key}:{value}   # {f.asks}")
         if f.key == "client":
-            lines.append(
+            lines += consent or [
                 "  consent: false   # true once written consent is on file; until then it "
                 "never publishes"
-            )
+            ]
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..cases import case_block
+from ..cases import case_block, consent_lines
 from ..content import corpus
 from ..content.corpus import Kind
 from ..content.newfiles import scalar, write_new
@@ -41,7 +41,10 @@ summary:   # one or two sentences for lists, feeds and link previews
 def render(title: str, slug: str, date: datetime.date) -> str:
     """The new file's text: front matter with every key, then a body skeleton."""
     return TEMPLATE.format(
-        title=scalar(title), date=date.isoformat(), slug=scalar(slug), case=case_block()
+        title=scalar(title),
+        date=date.isoformat(),
+        slug=scalar(slug),
+        case=case_block(consent=consent_lines(slug)),
     )
 
 

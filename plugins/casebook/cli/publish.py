@@ -81,6 +81,9 @@ def problems_of(site: Path) -> list[str]:
     for preview in ("problems.html", "drafts"):
         if (site / preview).exists():
             found.append(f"{preview} is there, which only a preview writes")
+    # The clients' approval copies (make consent) are private records: never on the site.
+    private = [p for p in sorted(site.rglob("*")) if p.name in ("consents", "approved.json")]
+    found += [f"{p.relative_to(site)} is there, a client's private consent record" for p in private]
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -105,3 +106,18 @@ def fill_empty(path: Path, data: str | bytes, durable: bool = True) -> bool:
         with contextlib.suppress(OSError):
             os.remove(temporary)
     return True
+
+
+def replace_whole(path: Path, data: str | bytes) -> None:
+    """Write over `path` whole: any reader sees the old file or the new one, never half.
+
+    The new file keeps the old one's permissions; a file new here is its owner's alone.
+    """
+    temporary = _temporary(path, data)
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)

@@ -24,6 +24,13 @@ DEFAULTS = {
     # The one-page referral summary of each case; an empty SAVE_AS writes none.
     "REFERRAL_URL": "{slug}/referral/",
     "REFERRAL_SAVE_AS": "{slug}/referral/index.html",
+    # Each case's approval copy for its client: in a preview (and `make consent`) only.
+    "CASEBOOK_APPROVAL_URL": "{slug}/approval/",
+    "CASEBOOK_APPROVAL_SAVE_AS": "{slug}/approval/index.html",
+    # Set by `make consent` alone: {"slug", "text" (its fingerprint), "printed" (a date)}.
+    "CASEBOOK_APPROVAL_OF": None,
+    # The private approved copies, relative to the folder that holds the content folder.
+    "CONSENTS_PATH": "consents",
 }
 TODAY_VARIABLE = "CASEBOOK_TODAY"
 SETTINGS_FILE = "pelicanconf.py"

@@ -1,7 +1,7 @@
 """Signal handlers: they collect from Pelican, call the pure modules, and attach results."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
@@ -10,6 +10,7 @@ from pelican.urlwrappers import Category
 
 from .. import followups, outline, practice, structured
 from ..cases import case_fields
+from ..consent import state as consent
 from ..content.problems import Problem
 from ..content.source import Source
 from ..icd10 import CodeBook
@@ -17,7 +18,18 @@ from ..preview import problemspage, session
 from ..preview import writer as preview_writer
 from ..rules import Judged
 from ..vocabulary import Vocabulary
-from . import casetable, gcfreeze, judging, minify, quiet, reader, redirects, referrals
+from . import (
+    approvals,
+    casetable,
+    gcfreeze,
+    judging,
+    minify,
+    quiet,
+    reader,
+    redirects,
+    referrals,
+    withdrawal,
+)
 from . import conditions as cond
 from .conditions import Condition
 from .timings import timed
@@ -35,6 +47,8 @@ class BuildState:
     condition_sources: list[Source]
     codes: CodeBook
     judged: Judged | None = None  # the rule book's verdict, once RulesGenerator has run
+    # Cases whose clients withdrew consent: slug -> the files under content/ each showed.
+    withdrawn: dict[str, set[str]] = field(default_factory=dict)
 
 
 def normalise_conditions(generator):
@@ -59,7 +73,7 @@ def _normalise_posts(generator, vocabulary, conditions):
         )
         case = article.metadata.get("case")
         article.case = case if isinstance(case, dict) else None
-        article.publishable = not article.case or article.case.get("consent") is True
+        article.publishable = consent.publishable(article.case)
 
 
 @dataclass(frozen=True)
@@ -226,11 +240,18 @@ def register():
     # pretaxonomy: after all posts are read, before core groups tags and
     # related_posts scores them, so both see one name per condition.
     signals.article_generator_pretaxonomy.connect(normalise_conditions)
+    # pretaxonomy, after the tags: a withdrawn case leaves the posts before core groups tags,
+    # related_posts scores them or any list, feed or figure reads them.
+    signals.article_generator_pretaxonomy.connect(withdrawal.take_out)
+    # static_generator_finalized: the files to copy are listed and none is copied yet.
+    signals.static_generator_finalized.connect(withdrawal.keep_their_images_off)
     # pretaxonomy too: drafts are complete by then and written only later.
     signals.article_generator_pretaxonomy.connect(give_drafts_a_category)
     # all_generators_finalized: related_posts has run (article_generator_finalized),
     # every slug is final, and nothing has been written yet.
     signals.all_generators_finalized.connect(link_posts)
+    # all_generators_finalized, after link_posts: a post following a withdrawn case says so.
+    signals.all_generators_finalized.connect(withdrawal.mark_followers)
     # all_generators_finalized, after link_posts: URLs are final, so listing each
     # condition's cases in its JSON-LD reads them instead of formatting them again.
     signals.all_generators_finalized.connect(casetable.list_cases)
@@ -240,6 +261,10 @@ def register():
     signals.get_generators.connect(add_conditions_generator)
     # get_generators: each published case's one-page referral summary, at its own address.
     signals.get_generators.connect(referrals.add_generator)
+    # get_generators: the referral address of a withdrawn case says it is no longer published.
+    signals.get_generators.connect(withdrawal.add_generator)
+    # get_generators: preview and `make consent` only, each case's approval copy.
+    signals.get_generators.connect(approvals.add_generator)
     # finalized: the theme's files have been copied to the output by then.
     signals.finalized.connect(minify.minify_theme_css)
     # get_generators, after conditions: the figures count each condition's grouped cases.

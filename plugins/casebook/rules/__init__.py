@@ -30,6 +30,7 @@ from .conditions import (
     known_terms,
     read_vocabulary,
 )
+from .consent import check_approvals
 from .files import check_file
 from .markup.render import Rendered, Renderer
 from .posts import Post, check_body, check_markup, check_post
@@ -163,6 +164,8 @@ def judge(
     redirects, found_problems = check_redirects(posts, vocabulary, settings, set(slugs.values()))
     problems += found_problems
     problems += check_followups([p for p in posts if p.kind == Kind.ARTICLE])
+    # A published case's text against the one its client approved (consents/, beside content/).
+    problems += check_approvals(posts, found, vocabulary, settings, memo)
 
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems

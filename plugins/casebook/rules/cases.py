@@ -6,9 +6,11 @@ import difflib
 from typing import Any
 
 from ..cases import CASE_KEYS, FIELDS, STATUS_VALUES, filled, outcome_status
+from ..consent import state
 from ..content.problems import Problem
 from ..content.source import Source
-from ..content.values import PUBLIC, cut, short, text_list
+from ..content.values import PUBLIC, Status, cut, short, text_list
+from .consent import check_consent
 
 
 def check_case(source: Source, status: str = "published") -> list[Problem]:
@@ -22,7 +24,9 @@ def check_case(source: Source, status: str = "published") -> list[Problem]:
                 "case",
             )
         ]
-    problems = []
+    problems = check_consent(source, case, status)
+    if state.withdrawn(case):
+        status = Status.DRAFT  # on no page: nothing of it need be finished
     for key in case:
         if key not in CASE_KEYS:
             close = difflib.get_close_matches(str(key), CASE_KEYS, n=1)
@@ -48,7 +52,6 @@ def check_case(source: Source, status: str = "published") -> list[Problem]:
             )
         )
     problems += _outcome_status(source, case, status)
-    problems += _consent(source, case, status)
     client = case.get("client")
     if client is None or (isinstance(client, str) and not client.strip()):
         problems.append(
@@ -107,30 +110,6 @@ def _outcome_status(source: Source, case: dict[str, Any], status: str) -> list[P
             "outcome_status",
         )
     ]
-
-
-def _consent(source: Source, case: dict[str, Any], status: str) -> list[Problem]:
-    consent = case.get("consent")
-    if consent is not None and not isinstance(consent, bool):
-        return [
-            source.problem(
-                f"case.consent: {short(consent)} is not true or false; write `consent: true` "
-                "(no quotes) once written consent is on file",
-                "case",
-                "consent",
-            )
-        ]
-    if consent is not True and status in PUBLIC:
-        return [
-            source.problem(
-                "case.consent: no consent: a case without `consent: true` never publishes; "
-                "set it once the client's written consent is on file, or keep the case as "
-                "`status: draft` until then",
-                "case",
-                "consent",
-            )
-        ]
-    return []
 
 
 SPECIAL_FIELDS = ("client", "outcome_status")

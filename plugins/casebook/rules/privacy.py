@@ -17,6 +17,7 @@ from ..content.values import cut, text_list
 from ..privacy import faces, files
 from ..privacy.cache import LintCache, settings_key
 from ..privacy.findings import PHOTOS, Finding
+from .consent import unseen_lines
 
 PHOTO_CONSENT = "photo_consent"
 TEXT_FILES = (".svg", ".pdf")
@@ -164,8 +165,11 @@ def _lint(
         return [f for f in found if f.kind != "pseudonym" or f.text.strip()]
 
     if cache is None:
-        return lint()
-    return cache.findings(source.text, allowed, lint, context.terms, context.settings)
+        found = lint()
+    else:
+        found = cache.findings(source.text, allowed, lint, context.terms, context.settings)
+    unseen = unseen_lines(source)  # a case's consent record: dates no reader ever sees
+    return [f for f in found if f.line not in unseen] if unseen else found
 
 
 def check_path(file: File, context: Privacy, cache: LintCache | None) -> list[Problem]:
