@@ -41,8 +41,13 @@ def test_writes_the_whole_template_and_prints_its_path(content):
     code, out = run("newcase", "--content", content, TITLE)
     path = content / "cases" / f"{SLUG}.md"
     assert code == 0
-    assert out == [str(path)]
+    assert out == [
+        str(path),
+        f"see the draft at http://127.0.0.1:8000/drafts/{SLUG}/ while `make devserver` runs "
+        "(start it in another window)",
+    ]
     meta = front_matter(path)
+    assert meta["status"] == "draft"  # the key every "keep it as a draft" advice names
     assert meta["title"] == TITLE
     assert meta["date"] == datetime.datetime.now(ZoneInfo("America/New_York")).date()
     assert meta["slug"] == SLUG
@@ -62,10 +67,15 @@ def test_writes_the_whole_template_and_prints_its_path(content):
 
 def test_the_new_file_fails_check_only_for_what_the_author_must_fill_in(content):
     run("newcase", "--content", content, TITLE)
+    assert run("check", content)[0] == 0  # a draft: nothing is asked of it yet
+    path = content / "cases" / f"{SLUG}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(r for r in text.split("\n") if not r.startswith("status:")))
     code, out = run("check", content)
-    shown = os.path.relpath(content / "cases" / f"{SLUG}.md", ROOT)
+    shown = os.path.relpath(path, ROOT)
     assert code == 1
-    # The author's to-do list, line by line: every key to fill, every section to write.
+    # The author's to-do list once it is to be published, line by line: every key to fill,
+    # every section to write.
     assert [line.split(": ", 2)[:2] for line in out[:-1]] == [
         [f"{shown}:5", "tags"],
         [f"{shown}:6", "summary"],
@@ -91,7 +101,7 @@ def test_the_new_file_fails_check_only_for_what_the_author_must_fill_in(content)
 def test_pelican_reads_the_new_file(content, tmp_path, caplog):
     run("newcase", "--content", content, TITLE)
     site = build(content, tmp_path, caplog)
-    page = site.page(f"{SLUG}/")
+    page = site.page(f"drafts/{SLUG}/")  # where the printed address points
     assert page.find("h1").get_text(strip=True) == TITLE
 
 
@@ -151,7 +161,7 @@ def test_make_newcase_saves_a_hostile_title_verbatim_and_runs_nothing(
     assert not marker.exists()
     assert not (tmp_path / MARKER).exists()
     written = result.stdout.splitlines()
-    assert len(written) == 1 and written[0].startswith(f"{content}/cases/")
+    assert len(written) == 2 and written[0].startswith(f"{content}/cases/")
     assert front_matter(Path(written[0]))["title"] == title
 
 
@@ -167,7 +177,7 @@ def test_make_newcase_takes_a_title_from_the_environment_verbatim(content, tmp_p
     result = make_newcase(f"INPUTDIR={content}", env={"TITLE": title})
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (tmp_path / MARKER).exists()
-    assert front_matter(Path(result.stdout.strip()))["title"] == title
+    assert front_matter(Path(result.stdout.splitlines()[0]))["title"] == title
 
 
 @pytest.mark.parametrize("given", [[], ["TITLE="]])

@@ -7,7 +7,7 @@ figures at all, only the cases: a median of two is no summary.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
@@ -157,6 +157,19 @@ def summarise(found: Sequence[CaseFacts[Case]]) -> Summary[Case]:
         if value in by_status
     )
     return Summary(tuple(cases), True, statuses, _sessions(known), tuple(unknown))
+
+
+def counted_once(oldest_first: Iterable[Case], client: Callable[[Case], Hashable]) -> set[int]:
+    """The `id()` of each case to count: the first of each client's series, oldest first.
+
+    `client` gives a case's series and client together (the same for a follow-up that
+    carries a `case:` block of its own); the rule book refuses such a block, and until it is
+    removed the client is still counted once, under the series' first case.
+    """
+    kept: dict[Hashable, int] = {}
+    for case in oldest_first:
+        kept.setdefault(client(case), id(case))
+    return set(kept.values())
 
 
 def by_sessions(found: Sequence[CaseFacts[Case]]) -> list[CaseFacts[Case]]:

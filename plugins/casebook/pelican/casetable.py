@@ -7,7 +7,8 @@ from typing import Any
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .. import outcomes, structured
+from .. import followups, outcomes, structured
+from ..vocabulary import term_key
 from .timings import timed
 from .timings import write as write_timings
 
@@ -27,6 +28,25 @@ def counted(article):
     return isinstance(getattr(article, "case", None), dict) and getattr(
         article, "publishable", False
     )
+
+
+def _follows(article):
+    follows = article.metadata.get("follows")
+    return follows.strip() if isinstance(follows, str) and follows.strip() else None
+
+
+def once_per_client(articles):
+    """The counted cases, each client's series once (its first case), in the order given."""
+    cases = [a for a in articles if counted(a)]
+    roots = followups.series_roots({a.slug: _follows(a) for a in articles})
+
+    def client(article):
+        who = article.case.get("client")
+        who = term_key(who) if isinstance(who, str) and who.strip() else id(article)
+        return (roots.get(article.slug, article.slug), who)
+
+    keep = outcomes.counted_once(sorted(cases, key=lambda a: a.date), client)
+    return [a for a in cases if id(a) in keep]
 
 
 def view_addresses(settings):
@@ -59,18 +79,19 @@ class OutcomesGenerator(Generator):
         # is not built): each condition's cases come out in the order of its page's list.
         facts, found = outcomes.facts, []
         by_condition: dict[Any, list] = {}
-        for article in self.context.get("articles", ()):
-            if counted(article):
-                f = facts(article, article.case)
-                found.append(f)
-                for condition in getattr(article, "conditions", ()):
-                    by_condition.setdefault(id(condition), []).append(f)
+        for article in once_per_client(self.context.get("articles", ())):
+            f = facts(article, article.case)
+            found.append(f)
+            for condition in getattr(article, "conditions", ()):
+                by_condition.setdefault(id(condition), []).append(f)
         for condition in self.context.get("conditions", ()):
             own = by_condition.get(id(condition), [])
             condition.outcomes = outcomes.summarise(own)
             if own:
                 self.groups.append((condition, own))
         self.found = found
+        # The clinicians' page lists the same cases, each once.
+        self.context["clinician_cases"] = [(c, [f.case for f in own]) for c, own in self.groups]
         addresses = view_addresses(self.settings)
         self.context["case_table_url"] = addresses["condition"][0] if addresses else None
 

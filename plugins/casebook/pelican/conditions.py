@@ -183,11 +183,6 @@ class ConditionsGenerator(Generator):
         self.context["search_terms"] = [
             [term, c.name, c.url] for term, c in vocab.search_terms(self.conditions)
         ]
-        self.context["clinician_cases"] = [
-            (c, [a for a in c.articles if getattr(a, "case", None)])
-            for c in self.conditions
-            if any(getattr(a, "case", None) for a in c.articles)
-        ]
 
     def generate_output(self, writer):
         with timed(self.context, "write condition pages and feeds (templates)"):

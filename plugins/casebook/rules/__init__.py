@@ -21,6 +21,7 @@ from ..content.source import Source
 from ..icd10 import CodeBook
 from ..privacy.cache import LintCache
 from .across import check_followups, check_redirects, check_slugs
+from .clients import check_clients
 from .conditions import (
     check_condition,
     check_placeholder,
@@ -72,6 +73,10 @@ def _judge_file(
 def _file_rules(source: Source, kind: Kind, settings: Settings) -> tuple[Post, list[Problem]]:
     post, problems = check_post(source, kind, settings)
     return post, [*problems, *check_body(source, post.status), *check_markup(source)]
+
+
+def _in_case(problem: Problem) -> bool:
+    return bool(problem.key and problem.key.startswith("case."))
 
 
 def judge(
@@ -130,6 +135,10 @@ def judge(
     redirects, found_problems = check_redirects(posts, vocabulary, settings, set(slugs.values()))
     problems += found_problems
     problems += check_followups([p for p in posts if p.kind == Kind.ARTICLE])
+    found_problems, refused = check_clients(posts)  # one case per client and series
+    problems += found_problems
+    if refused:  # a refused `case:` block's fields are not worth filling in
+        problems = [p for p in problems if p.path not in refused or not _in_case(p)]
 
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems

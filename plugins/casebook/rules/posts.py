@@ -29,7 +29,7 @@ from .cases import check_case
 
 # Keys Casebook and Pelican read on a post or page; any other is a typo or unused.
 POST_KEYS = frozenset(
-    "title date modified slug tags summary status case follows followup_announced "
+    "title date modified slug tags summary status case client follows followup_announced "
     "redirect_from privacy_ok page_order menu_label lang translation author authors "
     "category".split()
 )

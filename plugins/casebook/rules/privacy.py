@@ -40,8 +40,11 @@ def check_privacy(
     problems = [source.at(f.message, f.line) for f in kept]
     case = source.meta.get("case")
     client = case.get("client") if isinstance(case, dict) else None
+    at = ("case", "client")
+    if client is None:  # a follow-up names its client in a key of its own
+        client, at = source.meta.get("client"), ("client",)
     if isinstance(client, str) and client.strip():
-        found = privacy.pseudonym(client, source.line("case", "client"))
+        found = privacy.pseudonym(client, source.line(*at))
         if found and (found.line, found.message) not in reported:
             problems.append(source.at(found.message, found.line))
     silenced = [f for f in everything if (f.line, f.message) not in reported]
