@@ -35,6 +35,12 @@ BENCH_OUT ?= docs/benchmarks.md
 export PY INPUTDIR OUTPUTDIR CONFFILE PUBLISHCONF PORT GITHUB_PAGES_BRANCH GITHUB_REMOTE
 export BENCH_ARGS BENCH_OUT
 
+# `command || { $(STOP); }`: a command that refuses (make check finding an error, a missing
+# TITLE) has said why in its own words, and make would add "make: *** [Makefile:N: check]
+# Error 1", which reads as a crash. STOP ends make at once without a word of its own: SIGPIPE,
+# the one signal make neither catches nor reports, so the exit status is non-zero (141).
+override STOP := kill -PIPE $$PPID; exit 0
+
 # The project's own paths: fixed, so a command-line value cannot put text into a recipe.
 override VENV := .venv
 override BIN := $(VENV)/bin
@@ -91,8 +97,9 @@ requirements: $(VENV)/.installed-dev
 	$(PIP_COMPILE) --output-file=requirements-build.txt requirements-build.in
 
 html: $(VENV)/.installed
-	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR"
-	$(PAGEFIND)
+	@$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR" || { $(STOP); }
+	@$(PAGEFIND) || { $(STOP); }
+	@printf 'Built %s/: see it with make devserver, at http://127.0.0.1:%s/ (opened from disk, its styles and links do not work).\n' "$$OUTPUTDIR" "$$PORT"
 
 # One process builds, serves on 127.0.0.1 and, after each save, rebuilds only the pages
 # that changed and reloads the open ones (plugins/casebook/preview/devserver.py).
@@ -121,25 +128,25 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/python -m mypy
 
 check: $(VENV)/.installed
-	$(CASEBOOK) casebook.cli.check -- "$$INPUTDIR"
+	@$(CASEBOOK) casebook.cli.check -- "$$INPUTDIR" || { $(STOP); }
 
 newcase: $(VENV)/.installed
-	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
-	$(CASEBOOK) casebook.cli.newcase --content="$$INPUTDIR" -- "$$TITLE"
+	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.newcase --content="$$INPUTDIR" -- "$$TITLE" || { $(STOP); }
 
 followup: $(VENV)/.installed
-	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; exit 2; }
-	$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF"
+	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF" || { $(STOP); }
 
 # NAME only from the command line: many systems set NAME (the computer's name) already.
 condition: $(VENV)/.installed
-	@test "$(origin NAME)" != environment || { echo 'make condition: give the name on the command line, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
-	@test -n "$$NAME" || { echo 'make condition: give the name, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
-	$(CASEBOOK) casebook.cli.condition --content="$$INPUTDIR" -- "$$NAME"
+	@test "$(origin NAME)" != environment || { echo 'make condition: give the name on the command line, e.g. make condition NAME="Piriformis syndrome"'; $(STOP); }
+	@test -n "$$NAME" || { echo 'make condition: give the name, e.g. make condition NAME="Piriformis syndrome"'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.condition --content="$$INPUTDIR" -- "$$NAME" || { $(STOP); }
 
 import: $(VENV)/.installed
-	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
-	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" -- "$$WXR"
+	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" -- "$$WXR" || { $(STOP); }
 
 rsync_upload: publish
 	@target="$$SSH_TARGET"; [ -n "$$target" ] || target=$$($(READ_RSYNC_TARGET) 2>/dev/null); \

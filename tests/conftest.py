@@ -131,6 +131,11 @@ def run_casebook(module, *args, env=None):
     return result.returncode, result.stdout.splitlines()
 
 
+def refused_quietly(result):
+    """A `make` run that refused in the command's own words: non-zero, no make error line."""
+    return result.returncode != 0 and "make: ***" not in result.stderr + result.stdout
+
+
 def front_matter(path):
     """The YAML front matter of a content file, parsed."""
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])

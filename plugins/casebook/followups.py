@@ -102,7 +102,9 @@ def _candidate_edges(posts, unpublished, problems):
             )
         else:
             # Only reached for a broken link, so the scan over slugs stays rare.
-            close = difflib.get_close_matches(target, posts.keys(), n=1)
+            # Never the post itself: "did you mean" its own slug is no help.
+            others = [s for s in posts if s != slug]
+            close = difflib.get_close_matches(target, others, n=1)
             hint = ""
             if close:
                 hint = f"did you mean '{close[0]}' ({posts[close[0]].source_path})? "

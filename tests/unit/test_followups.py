@@ -307,3 +307,10 @@ def test_posts_in_a_circle_are_each_their_own_first_post():
 
     roots = series_roots({"a": "c", "b": "a", "c": "b", "d": "a"})
     assert roots == {"a": "a", "b": "b", "c": "c", "d": "a"}
+
+
+def test_did_you_mean_never_offers_the_post_its_own_slug():
+    # The follow-up of a follow-up whose file cannot be read: its own slug is the closest.
+    graph = build_followups([post("x-follow-up-follow-up", 1, follows="x-follow-up")])
+    (problem,) = graph.problems
+    assert "did you mean" not in problem.message
