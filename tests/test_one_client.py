@@ -57,7 +57,7 @@ def test_check_refuses_the_second_case_block_at_its_line_and_nothing_else():
 
 def test_the_condition_counts_the_client_once(site):
     outcomes = site.page(PIRIFORMIS).select_one("section.outcomes")
-    assert words(outcomes).startswith("What the cases show One published case of Piriformis")
+    assert words(outcomes).startswith("What the cases show Only one published case of Piriformis")
     assert [a["href"] for a in outcomes.select("a")] == ["/ana-r/"]
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import HOSTILE, MARKER, ROOT, build, front_matter, run_casebook
+from conftest import HOSTILE, MARKER, ROOT, build, front_matter, refused_quietly, run_casebook
 
 ORIGINAL = "jaw-pain-and-clenching-nora-j"  # a published case in the sample site
 FOLLOW_UP = f"{ORIGINAL}-follow-up"
-PLACEHOLDER_LINE = 12  # the line under "## What it is"
+PLACEHOLDER_LINE = 16  # the line under "## What it is"
 
 run = run_casebook
 
@@ -162,7 +162,11 @@ def test_condition_writes_every_key_and_the_placeholder(content):
         "codes": [],
         "body_areas": [],
         "reviewed": None,
+        "reviewed_by": None,
+        "symptoms": [],
         "red_flags": [],
+        "see_a_doctor": [],
+        "sources": [],
     }
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[PLACEHOLDER_LINE - 1].startswith("Write here what this condition is")
@@ -174,8 +178,12 @@ def test_check_refuses_the_placeholder_and_nothing_else(content):
     shown = os.path.relpath(content / "conditions" / "frozen-shoulder.md", ROOT)
     assert code == 1
     assert out[:-1] == [
+        f"{shown}:10: no 'When to see a doctor' section: list under `red_flags:` the signs to see "
+        "a doctor straight away, and under `see_a_doctor:` when to book an appointment with a "
+        "doctor, e.g. `red_flags: [weakness in a leg, any change in bladder or bowel control]` "
+        "and `see_a_doctor: [the pain has lasted more than a few weeks]`",
         f"{shown}:{PLACEHOLDER_LINE}: the explanation is still the placeholder `make condition` "
-        "wrote; replace it with your own: what the condition is, how it feels, how you treat it"
+        "wrote; replace it with your own: what the condition is, how it feels, how you treat it",
     ]
 
 
@@ -183,7 +191,10 @@ def test_a_written_explanation_passes_check(content):
     run("condition", "--content", content, "Frozen shoulder")
     path = content / "conditions" / "frozen-shoulder.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.split("---\n## What it is")[0] + "---\n\nA stiff, painful shoulder.\n")
+    front = text.split("---\n## What it is")[0]
+    front = front.replace("red_flags: []", "red_flags: [a shoulder that cannot move at all]")
+    front = front.replace("see_a_doctor: []", "see_a_doctor: [the pain lasts more than a month]")
+    path.write_text(front + "---\n\nA stiff, painful shoulder.\n")
     code, out = run("check", content)
     assert (code, out[:-1]) == (0, [])
 
@@ -193,8 +204,8 @@ def test_the_condition_page_shows_its_placeholder_problem_in_preview(content, tm
     site = build(content, tmp_path, caplog)
     banner = site.page("conditions/frozen-shoulder/").select_one(".preview-problems")
     lines = [li.get_text() for li in banner.select("li")]
-    assert len(lines) == 1
-    assert lines[0].endswith(
+    assert len(lines) == 2  # and the 'When to see a doctor' lists to fill
+    assert lines[1].endswith(
         f"frozen-shoulder.md:{PLACEHOLDER_LINE}: the explanation is still "
         "the placeholder `make condition` wrote; replace it with your own: "
         "what the condition is, how it feels, how you treat it"
@@ -326,13 +337,14 @@ def test_make_condition_with_a_newline_in_the_name_writes_it_on_one_line(content
 )
 def test_make_without_a_value_says_how_to_give_one(content, target, given, advice):
     result = make(target, *given, f"INPUTDIR={content}")
-    assert (result.returncode, result.stdout) == (2, advice)
+    assert refused_quietly(result), result.stderr
+    assert result.stdout == advice
 
 
 def test_make_condition_never_takes_the_name_from_the_environment(content):
     # Many systems set NAME to the computer's name: it must not become a condition.
     result = make("condition", f"INPUTDIR={content}", env={"NAME": "workstation"})
-    assert result.returncode == 2
+    assert refused_quietly(result), result.stderr
     assert result.stdout == (
         "make condition: give the name on the command line, e.g. "
         'make condition NAME="Piriformis syndrome"\n'

@@ -2,7 +2,8 @@
 
 Every figure carries the cases it was computed from, so a page can link each number to
 its cases; nothing here is typed by hand. With fewer than MIN_CASES cases there are no
-figures at all, only the cases: a median of two is no summary.
+figures at all, only the cases, each with its own sessions and outcome: a median of two is
+no summary.
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ class Summary(Generic[Case]):
     statuses: tuple[StatusCount[Case], ...] = ()  # the vocabulary's order; only those that occur
     sessions: Sessions[Case] | None = None  # None: too few cases give their sessions
     sessions_unknown: tuple[Case, ...] = ()
+    few: tuple[CaseFacts[Case], ...] = ()  # without `enough`: each case's own facts
 
     @property
     def count(self) -> int:
@@ -136,7 +138,7 @@ def _sessions(known: list[tuple[int, Case]]) -> Sessions[Case] | None:
 def summarise(found: Sequence[CaseFacts[Case]]) -> Summary[Case]:
     """The figures for one condition's published cases, in the order given."""
     if len(found) < MIN_CASES:
-        return Summary(tuple([f.case for f in found]), enough=False)
+        return Summary(tuple([f.case for f in found]), enough=False, few=tuple(found))
     # One pass (a condition of a large site has hundreds of cases).
     cases, known, unknown = [], [], []
     by_status: dict[str | None, list[Case]] = {}
@@ -157,6 +159,12 @@ def summarise(found: Sequence[CaseFacts[Case]]) -> Summary[Case]:
         if value in by_status
     )
     return Summary(tuple(cases), True, statuses, _sessions(known), tuple(unknown))
+
+
+def outcome_label(block: object) -> str | None:
+    """The outcome status of a `case:` block as a reader sees it, or None when it has none."""
+    found = facts(None, block)
+    return found.label if found.status else None
 
 
 def counted_once(oldest_first: Iterable[Case], client: Callable[[Case], Hashable]) -> set[int]:

@@ -33,14 +33,14 @@ def check_privacy(
     source: Source, site_allowed: list[str], terms: list[str], cache: LintCache | None
 ) -> list[Problem]:
     """The privacy lint on a file; what its `privacy_ok` silences comes back as notes."""
-    own = text_list(source, "privacy_ok")[0] if source.readable else []
+    own = text_list(source, "privacy_ok")[0] if source.readable or source.partial else []
     everything = _lint(source, site_allowed, terms, cache)
     kept = _lint(source, [*site_allowed, *own], terms, cache) if own else everything
     reported = {(f.line, f.message) for f in kept}
     problems = [source.at(f.message, f.line) for f in kept]
     case = source.meta.get("case")
     client = case.get("client") if isinstance(case, dict) else None
-    at = ("case", "client")
+    at: tuple[str, ...] = ("case", "client")
     if client is None:  # a follow-up names its client in a key of its own
         client, at = source.meta.get("client"), ("client",)
     if isinstance(client, str) and client.strip():
