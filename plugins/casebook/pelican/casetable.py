@@ -49,6 +49,20 @@ def once_per_client(articles):
     return [a for a in cases if id(a) in keep]
 
 
+def filed_once(found, conditions):
+    """The case table by condition: each case once, under its first condition, A–Z.
+
+    `found` is the counted cases' facts, newest first; `conditions` every Condition, A–Z. A
+    case with no condition goes last, under None.
+    """
+    rows: dict[Any, list] = {}
+    for f in found:
+        main = getattr(f.case, "conditions", None) or [None]
+        rows.setdefault(id(main[0]) if main[0] is not None else None, []).append(f)
+    filed = [(c, rows[id(c)]) for c in conditions if id(c) in rows]
+    return filed + ([(None, rows[None])] if None in rows else [])
+
+
 def view_addresses(settings):
     """{view: (url, save_as)} for every view of the case table; empty if the site has none."""
     url, save_as = settings.get("CASE_TABLE_URL"), settings.get("CASE_TABLE_SAVE_AS")
@@ -68,7 +82,7 @@ class OutcomesGenerator(Generator):
     """
 
     def generate_context(self):
-        self.found, self.groups = [], []
+        self.found, self.groups, self.filed = [], [], []
         if self.context.get("casebook") is None:
             return
         with timed(self.context, "outcome figures"):
@@ -90,6 +104,7 @@ class OutcomesGenerator(Generator):
             if own:
                 self.groups.append((condition, own))
         self.found = found
+        self.filed = filed_once(found, self.context.get("conditions", ()))
         # The clinicians' page lists the same cases, each once.
         self.context["clinician_cases"] = [(c, [f.case for f in own]) for c, own in self.groups]
         addresses = view_addresses(self.settings)
@@ -129,7 +144,7 @@ class OutcomesGenerator(Generator):
             "date": [html[id(f)] for f in self.found],
             "sessions": [html[id(f)] for f in outcomes.by_sessions(self.found)],
         }
-        groups = [(c, [html[id(f)] for f in own]) for c, own in self.groups]
+        groups = [(c, [html[id(f)] for f in own]) for c, own in self.filed]
         views = [(key, by, addresses[key][0]) for key, by, _suffix in VIEWS]
         for key, _by, _suffix in VIEWS:
             url, save_as = addresses[key]
@@ -146,6 +161,7 @@ class OutcomesGenerator(Generator):
                 case_table_count=len(self.found),
                 case_table_rows=rows.get(key, ()),
                 case_table_groups=groups if key == "condition" else (),
+                case_table_index=self.groups if key == "condition" else (),
                 case_table_canonical=addresses["condition"][0],
             )
 
