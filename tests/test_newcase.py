@@ -8,7 +8,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import HOSTILE, MARKER, ROOT, build, front_matter, refused_quietly, run_casebook
+from conftest import (
+    FIXTURES,
+    HOSTILE,
+    MARKER,
+    ROOT,
+    build,
+    front_matter,
+    refused_quietly,
+    run_casebook,
+)
 
 TITLE = "Neck pain: treatment of Ana R."
 SLUG = "neck-pain-treatment-of-ana-r"
@@ -31,9 +40,9 @@ run = run_casebook
 
 @pytest.fixture
 def content(tmp_path):
-    """A copy of the site's content, so the real one is never written to."""
+    """A copy of the front fixture's content (tests/fixtures/front): pages, cases, conditions."""
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    shutil.copytree(FIXTURES / "front", copy)
     return copy
 
 

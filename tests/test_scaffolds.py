@@ -8,10 +8,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import HOSTILE, MARKER, ROOT, build, front_matter, refused_quietly, run_casebook
+from conftest import (
+    FIXTURES,
+    HOSTILE,
+    MARKER,
+    ROOT,
+    build,
+    front_matter,
+    refused_quietly,
+    run_casebook,
+)
 
-ORIGINAL = "jaw-pain-and-clenching-nora-j"  # a published case in the sample site
+ORIGINAL = "heel-pain-in-a-runner-greg-h"  # a published case in tests/fixtures/front
 FOLLOW_UP = f"{ORIGINAL}-follow-up"
+FRONT = FIXTURES / "front"
 PLACEHOLDER_LINE = 16  # the line under "## What it is"
 
 run = run_casebook
@@ -19,9 +29,9 @@ run = run_casebook
 
 @pytest.fixture
 def content(tmp_path):
-    """A copy of the site's content, so the real one is never written to."""
+    """A copy of the front fixture's content: three cases, their follow-ups, every condition."""
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    shutil.copytree(FRONT, copy)
     return copy
 
 
@@ -45,13 +55,13 @@ def test_followup_follows_the_post_with_its_conditions_and_its_client(content):
         ],
     )
     meta = front_matter(path)
-    assert meta["title"] == "Follow-up: Jaw pain and clenching: Treatment of Nora J."
+    assert meta["title"] == "Follow-up: Heel pain in a runner: Treatment of Greg H."
     assert meta["follows"] == ORIGINAL
     assert meta["slug"] == FOLLOW_UP
     assert meta["date"] == today()
-    assert meta["tags"] == ["TMJ disorder", "Tension headache", "Neck pain"]
+    assert meta["tags"] == ["Plantar fasciitis", "Leg pain", "Myofascial pain"]
     # The client in a key of its own: one client, one case box, counted once.
-    assert meta["client"] == "Nora J."
+    assert meta["client"] == "Greg H."
     assert "case" not in meta
     assert meta["status"] == "draft"
     assert "# edit it: the follow-up's own title" in path.read_text(encoding="utf-8")
@@ -238,7 +248,7 @@ def test_a_name_without_letters_is_refused(content, name):
     assert code == 2
     assert "makes no file name" in out[0]
     assert sorted(p.name for p in (content / "conditions").iterdir()) == sorted(
-        p.name for p in (ROOT / "content" / "conditions").iterdir()
+        p.name for p in (FRONT / "conditions").iterdir()
     )
 
 
@@ -298,7 +308,7 @@ def test_make_followup_takes_a_hostile_slug_as_text_and_runs_nothing(
     assert result.stdout.startswith("followup: no post has the slug ")
     for folder in ("cases", "posts"):
         assert sorted(p.name for p in (content / folder).iterdir()) == sorted(
-            p.name for p in (ROOT / "content" / folder).iterdir()
+            p.name for p in (FRONT / folder).iterdir()
         )
 
 
