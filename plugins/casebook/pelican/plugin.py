@@ -254,5 +254,7 @@ def register():
     # A preview session (make devserver) renders only the pages whose inputs changed:
     # every generator's templates record what they read, and its writer decides.
     signals.generator_init.connect(preview_writer.prepare_environment)
+    # generator_init: before any generator lists its files, none lists a pipe or a loop.
+    signals.generator_init.connect(reader.walk_safely)
     signals.readers_init.connect(session.reuse_readers)
     signals.get_writer.connect(preview_writer.writer_for)
