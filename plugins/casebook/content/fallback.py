@@ -42,7 +42,7 @@ def _pieces(header: str) -> list[tuple[int, str | None, str]]:
 def key_by_key(path: str, header: str, opening: int) -> tuple[Any, ...] | None:
     """What a front matter YAML cannot read whole still says, read one top-level key at a time.
 
-    (meta, lines, problems, unread keys), with one problem for each piece that cannot be
+    (meta, lines, values, problems, unread keys), with one problem for each piece that cannot be
     read; None if the pieces cannot be told apart (nothing but one broken piece), so the
     whole file's own message stands. The limits of _scan apply to every piece.
     """
@@ -51,11 +51,12 @@ def key_by_key(path: str, header: str, opening: int) -> tuple[Any, ...] | None:
         return None
     meta: dict[str, Any] = {}
     lines: dict[tuple[str, ...], int] = {}
+    values: dict[Any, Any] = {}  # where each scalar stands, as _scan records it
     problems: list[Problem] = []
     unread: list[str] = []
     for start, key, text in pieces:
         try:
-            found_lines, found_problems = _scan(path, text, opening)
+            found_lines, found_values, found_problems = _scan(path, text, opening)
             data = yaml.load(text, Loader=LOADER) if found_lines is not None else None  # noqa: S506
         except _TooBigError:
             return None  # an attack, not a typo: nothing of it is read
@@ -78,5 +79,6 @@ def key_by_key(path: str, header: str, opening: int) -> tuple[Any, ...] | None:
             if value is not None:
                 meta[name] = value
         lines.update({k: v for k, v in found_lines.items() if k not in lines})
+        values.update({k: v for k, v in found_values.items() if k not in values})
         problems += found_problems
-    return meta, lines, problems, [k for k in unread if k]
+    return meta, lines, values, problems, [k for k in unread if k]

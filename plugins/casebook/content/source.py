@@ -188,10 +188,10 @@ def _yaml_source(path: str, text: str, rows: list[str], first: int, close: int) 
                 path, text, is_yaml=True, start=opening, body_start=body_start,
                 problems=(problem,), readable=False,
             )  # fmt: skip
-        meta, lines, problems, unread = found
+        meta, lines, values, problems, unread = found
         return Source(
             path, text, meta, lines, True, opening, body_start, tuple(problems or [problem]),
-            readable=False, partial=True, unread=tuple(unread),
+            readable=False, partial=True, unread=tuple(unread), values=values,
         )  # fmt: skip
 
     try:
