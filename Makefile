@@ -40,6 +40,12 @@ BENCH_OUT ?= docs/benchmarks.md
 export PY INPUTDIR OUTPUTDIR PUBLISHDIR CONFFILE PUBLISHCONF PORT GITHUB_PAGES_BRANCH GITHUB_REMOTE
 export BENCH_ARGS BENCH_OUT
 
+# `command || { $(STOP); }`: a command that refuses (make check finding an error, a missing
+# TITLE) has said why in its own words, and make would add "make: *** [Makefile:N: check]
+# Error 1", which reads as a crash. STOP ends make at once without a word of its own: SIGPIPE,
+# the one signal make neither catches nor reports, so the exit status is non-zero (141).
+override STOP := kill -PIPE $$PPID; exit 0
+
 # The project's own paths: fixed, so a command-line value cannot put text into a recipe.
 override VENV := .venv
 override BIN := $(VENV)/bin
@@ -52,8 +58,8 @@ override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
 override RSYNC_TO := target="$$SSH_TARGET"; [ -n "$$target" ] || target="$$RSYNC_TARGET"; \
 	[ -n "$$target" ] || target=$$($(READ_RSYNC_TARGET) 2>/dev/null); \
-	test -n "$$target" || { echo 'make rsync_upload: give a target, e.g. SSH_TARGET=host:/path (or RSYNC_TARGET in publishconf.py); nothing was built'; exit 2; }; \
-	case "$$target" in -*) echo 'make rsync_upload: the target must not start with "-"; nothing was built'; exit 2;; esac
+	test -n "$$target" || { echo 'make rsync_upload: give a target, e.g. SSH_TARGET=host:/path (or RSYNC_TARGET in publishconf.py); nothing was built'; $(STOP); }; \
+	case "$$target" in -*) echo 'make rsync_upload: the target must not start with "-"; nothing was built'; $(STOP);; esac
 override PUBLISH := $(CASEBOOK) casebook.cli.publish
 # `make publish`'s two steps, run by rsync_upload and github too once their target is checked.
 override CHECK := $(CASEBOOK) casebook.cli.check --publish-settings="$$PUBLISHCONF" -- "$$INPUTDIR"
@@ -108,8 +114,9 @@ requirements: $(VENV)/.installed-dev
 	$(PIP_COMPILE) --output-file=requirements-build.txt requirements-build.in
 
 html: $(VENV)/.installed
-	$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR"
-	$(PAGEFIND)
+	@$(PELICAN) --settings="$$CONFFILE" --output="$$OUTPUTDIR" -- "$$INPUTDIR" || { $(STOP); }
+	@$(PAGEFIND) || { $(STOP); }
+	@printf 'Built %s/: see it with make devserver, at http://127.0.0.1:%s/ (opened from disk, its styles and links do not work).\n' "$$OUTPUTDIR" "$$PORT"
 
 # One process builds, serves on 127.0.0.1 and, after each save, rebuilds only the pages
 # that changed and reloads the open ones (plugins/casebook/preview/devserver.py).
@@ -130,11 +137,11 @@ write: $(VENV)/.installed
 # Built into a fresh folder, checked, then swapped in: an interrupt leaves the last good site.
 publish: $(VENV)/.installed | $(if $(filter rsync_upload,$(MAKECMDGOALS)),rsync_target) \
 		$(if $(filter github,$(MAKECMDGOALS)),github_target)
-	$(CHECK)
-	$(PUBLISH_BUILD)
+	@$(CHECK) || { $(STOP); }
+	@$(PUBLISH_BUILD) || { $(STOP); }
 
 clean: $(VENV)/.installed
-	$(PUBLISH) clean --folder="$$PUBLISHDIR"
+	$(PUBLISH) clean --folder="$$PUBLISHDIR" || { $(STOP); }
 	rm -rf -- "$$OUTPUTDIR" cache
 
 # Tests in layers (pytest.ini): unit (pure modules, seconds), lint, then the whole suite.
@@ -151,15 +158,15 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/python -m mypy
 
 check: $(VENV)/.installed
-	$(CHECK)
+	@$(CHECK) || { $(STOP); }
 
 newcase: $(VENV)/.installed
-	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
-	$(CASEBOOK) casebook.cli.newcase --content="$$INPUTDIR" -- "$$TITLE"
+	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.newcase --content="$$INPUTDIR" -- "$$TITLE" || { $(STOP); }
 
 followup: $(VENV)/.installed
-	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; exit 2; }
-	$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF"
+	@test -n "$$OF" || { echo 'make followup: give the post it follows, e.g. make followup OF=<slug>'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.followup --content="$$INPUTDIR" -- "$$OF" || { $(STOP); }
 
 # The approval copy of one case (HTML and PDF) into consents/<slug>/, built with the publish
 # settings; the fingerprint of its text into the case's `case.consent.text`, nothing else.
@@ -169,21 +176,21 @@ consent: $(VENV)/.installed
 
 # NAME only from the command line: many systems set NAME (the computer's name) already.
 condition: $(VENV)/.installed
-	@test "$(origin NAME)" != environment || { echo 'make condition: give the name on the command line, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
-	@test -n "$$NAME" || { echo 'make condition: give the name, e.g. make condition NAME="Piriformis syndrome"'; exit 2; }
-	$(CASEBOOK) casebook.cli.condition --content="$$INPUTDIR" -- "$$NAME"
+	@test "$(origin NAME)" != environment || { echo 'make condition: give the name on the command line, e.g. make condition NAME="Piriformis syndrome"'; $(STOP); }
+	@test -n "$$NAME" || { echo 'make condition: give the name, e.g. make condition NAME="Piriformis syndrome"'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.condition --content="$$INPUTDIR" -- "$$NAME" || { $(STOP); }
 
 import: $(VENV)/.installed
-	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
-	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" \
-		--old-site="$$OLD_SITE" -- "$$WXR"
+	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; $(STOP); }
+	@$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" \
+		--old-site="$$OLD_SITE" -- "$$WXR" || { $(STOP); }
 
 # The target is checked before anything is built (publish waits for the check: an order-only
 # prerequisite when rsync_upload or github is asked for); only a complete, checked publish
 # build is shipped, and no publish can swap it while it is copied (the publish folder's lock).
 rsync_upload: rsync_target publish
 	@$(RSYNC_TO); $(PUBLISH) ship --folder="$$PUBLISHDIR" -- \
-		rsync -rvz --delete --checksum -- "$$PUBLISHDIR/" "$$target"
+		rsync -rvz --delete --checksum -- "$$PUBLISHDIR/" "$$target" || { $(STOP); }
 
 rsync_target: $(VENV)/.installed
 	@$(RSYNC_TO)
@@ -192,14 +199,14 @@ rsync_target: $(VENV)/.installed
 github: github_target publish
 	$(PUBLISH) ship --folder="$$PUBLISHDIR" -- $(BIN)/ghp-import --no-jekyll \
 		--message="Publish the site" --branch="$$GITHUB_PAGES_BRANCH" --remote="$$GITHUB_REMOTE" \
-		--push -- "$$PUBLISHDIR"
+		--push -- "$$PUBLISHDIR" || { $(STOP); }
 
 # git would read a remote or branch starting with "-" as an option (--receive-pack runs one).
 github_target:
 	@for v in "$$GITHUB_REMOTE" "$$GITHUB_PAGES_BRANCH"; do case "$$v" in -*|'') \
-	  echo 'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must be given and not start with "-"; nothing was built'; exit 2;; esac; done
+	  echo 'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must be given and not start with "-"; nothing was built'; $(STOP);; esac; done
 	@git ls-remote -- "$$GITHUB_REMOTE" >/dev/null || { \
-	  echo 'make github: the remote GITHUB_REMOTE cannot be reached; nothing was built'; exit 2; }
+	  echo 'make github: the remote GITHUB_REMOTE cannot be reached; nothing was built'; $(STOP); }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -131,6 +131,7 @@ def write_corpus(folder, size, seed=SEED):
         (casebook / "conditions" / f"{c['slug']}.md").write_text(
             f"---\nname: {c['name']}\naliases: [{', '.join(c['aliases'])}]\n"
             f"codes: [{', '.join(c['codes'])}]\nbody_areas: [{c['area']}]\nreviewed: 2026-11-01\n"
+            "red_flags: [weakness in a leg]\nsee_a_doctor: [the pain lasts more than a week]\n"
             f"---\nWhat {c['name'].lower()} is, and how neuromuscular therapy approaches it.\n",
             encoding="utf-8",
         )

@@ -125,17 +125,26 @@ def build_fixture(tmp_path, caplog):
     return _build
 
 
-def run_casebook(module, *args):
-    """Run `python -m casebook.<module>` from the project root; (exit code, stdout lines)."""
+def run_casebook(module, *args, env=None):
+    """Run `python -m casebook.<module>` from the project root; (exit code, stdout lines).
+
+    `env` adds to the environment; make's PORT is never inherited from the test runner.
+    """
+    base = {k: v for k, v in os.environ.items() if k != "PORT"}
     result = subprocess.run(
         [sys.executable, "-m", f"casebook.cli.{module}", *map(str, args)],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": "plugins"},
+        env={**base, "PYTHONPATH": "plugins", **(env or {})},
         capture_output=True,
         text=True,
         check=False,
     )
     return result.returncode, result.stdout.splitlines()
+
+
+def refused_quietly(result):
+    """A `make` run that refused in the command's own words: non-zero, no make error line."""
+    return result.returncode != 0 and "make: ***" not in result.stderr + result.stdout
 
 
 def front_matter(path):

@@ -6,7 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES, ROOT, besides_unbound
+from conftest import (
+    FIXTURES,
+    ROOT,
+    besides_unbound,
+    refused_quietly,
+)
 from PIL import ExifTags, Image
 
 FIXTURE_DIR = FIXTURES.relative_to(ROOT).as_posix()
@@ -267,5 +272,42 @@ def test_make_check_runs_the_same_command():
         text=True,
         check=False,
     )
-    assert result.returncode != 0
+    # Refused in check's own words, without make's "*** [Makefile:N: check] Error 1".
+    assert refused_quietly(result), result.stderr
     assert f"{FIXTURE_DIR}/check_no_slug/posts/no-slug.md:1: slug: missing" in result.stdout
+
+
+# --- a file YAML cannot read: its own message first, everything else in the same run ------
+
+
+def test_a_yaml_mistake_comes_first_and_every_other_problem_is_still_reported():
+    code, problems, summary = run_check(FIXTURES / "check_yaml_fallback")
+    where = [line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in problems]
+    assert code == 1
+    # The unquoted colon in the title: the file's own message, before anything else.
+    assert where[0] == "b-follow-up.md:2" and "not valid YAML" in problems[0]
+    # The rest of the same file, judged in the same run: the keys YAML could read, the body.
+    assert "b-follow-up.md:6" in where and "sesions: not a key the site reads" in " ".join(problems)
+    assert "b-follow-up.md:10" in where  # an empty section
+    # Nothing about the title it could not read: that is the YAML message's to say.
+    assert not [p for p in problems if "title:" in p]
+    # The post that follows it is told the problem comes from there, not "no such post".
+    (knock_on,) = [p for p in problems if p.split(": ", 1)[0].endswith("c-later.md:5")]
+    assert "follows: 'b-follow-up' is the slug of " in knock_on
+    assert "which cannot be read: this follows from that file's own message" in knock_on
+    assert "no published post has the slug" not in " ".join(problems)
+    assert summary.endswith("3 problems, 1 warning")
+
+
+def test_a_tag_naming_a_condition_whose_file_cannot_be_read_says_so(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "check_clean", content)
+    condition = content / "conditions" / "neck-pain.md"
+    text = condition.read_text(encoding="utf-8")
+    condition.write_text(text.replace("body_areas:", "body_areas: Head: and neck\nx:", 1))
+    code, problems, _ = run_check(content)
+    assert code == 1
+    assert "conditions/neck-pain.md" in problems[0] and "not valid YAML" in problems[0]
+    tag = [p for p in problems if "cases/neck.md" in p and "tags:" in p]
+    assert tag and "which cannot be read: this follows from that file's own message" in tag[0]
+    assert "is not a known condition" not in " ".join(problems)

@@ -7,7 +7,7 @@ import sys
 import tomllib
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, refused_quietly
 
 
 def tool(*args):
@@ -154,7 +154,7 @@ def test_github_refuses_a_remote_or_branch_git_would_read_as_an_option(tmp_path,
         f"PUBLISHDIR={absent}",
         f"{variable}=--receive-pack=touch {marker}",
     )
-    assert result.returncode == 2
+    assert refused_quietly(result)
     assert result.stdout == (
         "make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must be given and not start with "
         '"-"; nothing was built\n'

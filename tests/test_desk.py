@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from desk_server import DeskServer, form_fields, make_project
 from PIL import Image
@@ -298,13 +299,18 @@ def test_an_unknown_condition_gets_the_did_you_mean_and_a_way_to_start_it(desk):
 # New files, follow-ups, pictures.
 
 
+def front_matter_of(text):
+    """The YAML front matter of a file's text, parsed."""
+    return yaml.safe_load(text.split("---\n")[1])
+
+
 def test_a_new_case_starts_as_a_draft_with_the_whole_summary_box(desk):
     status, headers, _t = desk.post("/new/case", {"title": "Hip pain on the stairs: Meg L."})
     assert status == 303 and headers["location"] == "/edit/cases/hip-pain-on-the-stairs-meg-l.md"
     text = (content_of(desk) / "cases" / "hip-pain-on-the-stairs-meg-l.md").read_text(
         encoding="utf-8"
     )
-    assert 'status: "draft"' in text and "  presenting_complaint:" in text
+    assert front_matter_of(text)["status"] == "draft" and "  presenting_complaint:" in text
     status, _h, html = desk.post("/new/case", {"title": "Hip pain on the stairs: Meg L."})
     assert status == 422 and "already" in html
     labels = [
@@ -321,10 +327,11 @@ def test_a_follow_up_is_an_ordinary_post_that_follows_its_case(desk):
     status, headers, _t = desk.post(f"/follow-up/{CASE}", {})
     assert status == 303
     relpath = headers["location"].removeprefix("/edit/")
-    assert relpath == "cases/restless-leg-syndrome-pain-treatment-of-krystal-s-follow-up.md"
+    assert relpath == "posts/restless-leg-syndrome-pain-treatment-of-krystal-s-follow-up.md"
     text = (content_of(desk) / relpath).read_text(encoding="utf-8")
-    assert 'follows: "restless-leg-syndrome-pain-treatment-of-krystal-s"' in text
-    assert 'status: "draft"' in text
+    meta = front_matter_of(text)
+    assert meta["follows"] == "restless-leg-syndrome-pain-treatment-of-krystal-s"
+    assert meta["status"] == "draft" and "case" not in meta  # one client, one case
 
 
 def gps_photo() -> bytes:

@@ -55,14 +55,29 @@ def hostile_content(content, slugs, summaries=True):
     for i, (key, value) in enumerate(PAYLOADS.items(), start=1):
         write(
             content / "conditions" / f"condition-{key}.md",
-            {"name": value, "aliases": [f"aka {value}"], "body_areas": ["Back"]},
+            {
+                "name": value,
+                "aliases": [f"aka {value}"],
+                "body_areas": ["Back"],
+                "symptoms": [f"sign {value}"],
+                "red_flags": [f"urgent {value}"],
+                "see_a_doctor": [f"routine {value}"],
+                "reviewed": "2026-11-01",
+                "reviewed_by": value,
+                "sources": [{"title": value, "publisher": value, "url": f"https://x.example/{i}"}],
+            },
             "What the condition is.",
         )
         if key in NAMEABLE:
             # The file name is the condition's address: a hostile one is refused.
             write(
                 content / "conditions" / f"{NAMEABLE[key]}.md",
-                {"name": f"Named {key}", "body_areas": ["Back"]},
+                {
+                    "name": f"Named {key}",
+                    "body_areas": ["Back"],
+                    "red_flags": ["a sign"],
+                    "see_a_doctor": ["a sign"],
+                },
                 "What the condition is.",
             )
         write(
@@ -156,11 +171,13 @@ def test_no_injected_element_or_attribute_on_any_page(site):
                 assert where == Path("search/index.html")
                 assert script.string.lstrip().startswith("// Pagefind's own API")
             elif script.get("type") == "application/json":
-                # The search page's "did you mean" terms: data, never run.
+                # The search page's "did you mean" terms and "sounds like" symptoms: data,
+                # never run.
                 assert where == Path("search/index.html")
-                assert script["id"] == "search-terms"
-                names = {term for term, _, _ in json.loads(script.string)}
-                assert set(PAYLOADS.values()) <= names
+                assert script["id"] in ("search-terms", "symptom-terms")
+                if script["id"] == "search-terms":
+                    names = {term for term, _, _ in json.loads(script.string)}
+                    assert set(PAYLOADS.values()) <= names
             else:
                 assert script.get("type") == "application/ld+json", where
                 json.loads(script.string)
@@ -208,7 +225,7 @@ def test_summary_is_text_in_lists_and_descriptions(site):
 
 def test_menu_labels_and_page_titles_come_through_as_exact_text(site):
     home = page(site, "")
-    labels = [a.get_text() for a in home.select(".site-nav a")]
+    labels = [a.get_text() for a in home.select(".site-nav li a")]  # the menu's own links
     assert labels == ["Cases", "Conditions", *PAYLOADS.values(), "Archives", "Search"]
     for key, value in PAYLOADS.items():
         assert page(site, f"page-{key}/").find("h1").get_text() == value
@@ -230,6 +247,23 @@ def test_condition_names_aliases_and_file_names_come_through_as_exact_text(site)
         # The link from the index leads to the file Pelican wrote, whatever its name.
         link = index.find("a", string=value)
         assert (site / unquote(link["href"]).lstrip("/") / "index.html").is_file(), key
+
+
+def test_symptoms_doctor_advice_reviewer_and_sources_come_through_as_exact_text(site):
+    for i, (key, value) in enumerate(PAYLOADS.items(), start=1):
+        condition = page(site, f"conditions/condition-{key}/")
+        assert [li.get_text() for li in condition.select(".symptoms li")] == [f"sign {value}"]
+        flags = condition.select_one(".red-flags")
+        assert [li.get_text() for li in flags.select(".urgent-signs li")] == [f"urgent {value}"]
+        assert [li.get_text() for li in flags.select(".routine-signs li")] == [f"routine {value}"]
+        reviewed = condition.select_one(".reviewed").get_text()
+        assert reviewed.startswith(f"Reviewed by {value} on ")
+        (source,) = condition.select(".sources li")
+        assert source.get_text() == f"{value}, {value}"
+        assert source.a["href"] == f"https://x.example/{i}"
+        assert condition.select("main img, main b") == []
+    terms = json.loads(page(site, "search/").select_one("#symptom-terms").string)
+    assert {term for term, _, _ in terms} == {f"sign {v}" for v in PAYLOADS.values()}
 
 
 def test_a_hostile_condition_file_name_is_refused_not_published(site):

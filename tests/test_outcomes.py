@@ -80,8 +80,10 @@ def test_only_the_pages_with_figures_or_the_table_load_their_stylesheet(site):
     outcomes = "/theme/css/outcomes.css"
     assert outcomes in stylesheets(site.page(PIRIFORMIS))
     assert outcomes in stylesheets(site.page("case-table/by-date/"))
-    # A case page, the heaviest page of the site, never carries the figures' rules.
-    assert outcomes not in stylesheets(site.page("bo-c/"))
+    # A case page, the heaviest page of the site, never carries the figures' rules, nor the
+    # condition pages' own (pages.css).
+    assert stylesheets(site.page("bo-c/")) == ["/theme/css/style.css", "/theme/css/preview.css"]
+    assert "/theme/css/pages.css" in stylesheets(site.page(PIRIFORMIS))
     assert ".outcome-bar" in (site.output / "theme" / "css" / "outcomes.css").read_text()
 
 
@@ -141,21 +143,38 @@ def test_drafts_hidden_posts_posts_without_a_case_and_cases_without_consent_neve
 # --- too few cases -----------------------------------------------------------------------
 
 
-def test_two_cases_are_named_without_figures(site):
+def test_two_cases_say_plainly_how_few_and_how_each_went(site):
     summary = site.page("conditions/restless-legs-syndrome/").select_one("section.outcomes")
     assert text(summary.p) == (
-        "2 published cases of Restless legs syndrome so far ( Ed F. , Ana P. ): "
-        "too few to sum up in figures."
+        "Only 2 published cases of Restless legs syndrome so far: too few to say what usually "
+        "happens, so here is how each went."
     )
-    assert hrefs(summary.p) == ["/ed-f/", "/ana-p/"]
+    assert [text(li) for li in summary.select(".outcome-few li")] == [
+        "Ed F. : 3 sessions, improved",
+        "Ana P. : 5 sessions, much improved",
+    ]
+    assert hrefs(summary.select_one(".outcome-few")) == ["/ed-f/", "/ana-p/"]
     assert summary.select("figure, .outcomes-words, svg") == []
     assert "not a clinical trial" in text(summary.select_one(".outcomes-note"))
 
 
-def test_one_case_is_named_without_figures(site):
+def test_one_case_says_how_it_went(site):
     summary = site.page("conditions/scoliosis/").select_one("section.outcomes")
-    assert text(summary.p).startswith("One published case of Scoliosis so far ( Cy D. )")
+    assert text(summary.p).startswith("Only one published case of Scoliosis so far")
+    assert [text(li) for li in summary.select(".outcome-few li")] == [
+        "Cy D. : 8 sessions, managed with maintenance visits"
+    ]
     assert summary.select("figure") == []
+
+
+def test_every_list_of_cases_shows_the_outcome_beside_the_sessions(site):
+    for path in ("", PIRIFORMIS):
+        items = site.page(path).select(".post-list .post-item")
+        metas = {i.select_one("a")["href"]: text(i.select_one(".post-meta")) for i in items}
+        assert metas["/cy-d/"].endswith("8 sessions · Managed with maintenance visits"), path
+        assert metas["/bo-c/"].endswith("5 sessions · Resolved"), path
+    clinicians = site.page("for-clinicians/").select_one(".clinician-cases")
+    assert "5 sessions · Resolved" in text(clinicians)
 
 
 def one_case_site(tmp_path, caplog):
@@ -179,14 +198,14 @@ def rows(page):
     """(case link, conditions, sessions, outcome, date) of each case row."""
     found = []
     for tr in page.select("table.case-table tbody tr:not(.table-group)"):
-        cells = tr.find_all(["th", "td"])
+        cells = tr.find_all(["th", "td"], recursive=False)
         found.append(
             (
                 cells[0].a["href"],
                 [text(li) for li in cells[1].select("li")],
-                text(cells[2]),
                 text(cells[3]),
-                cells[4].time["datetime"],
+                text(cells[4]),
+                cells[5].time["datetime"],
             )
         )
     return found
@@ -211,27 +230,60 @@ def test_the_table_by_sessions_puts_the_fewest_first_and_unknown_last(site):
     assert rows(site.page("case-table/by-sessions/")) == [ED, BO, ANA, CY, DI]
 
 
-def test_the_table_by_condition_groups_the_cases_of_each_condition(site):
+def test_the_table_by_condition_lists_each_case_once_under_its_first_condition(site):
     page = site.page("case-table/")
     groups = page.select("table.case-table tbody")
-    assert [g["id"] for g in groups] == [
-        "condition-piriformis-syndrome",
-        "condition-restless-legs-syndrome",
-        "condition-scoliosis",
-    ]
+    # Ana P. (Piriformis, RLS) and Cy D. (Piriformis, Scoliosis) are in the table once each,
+    # their conditions in one cell; Ed F. is filed under RLS, his only condition.
     assert [text(g.select_one(".table-group")) for g in groups] == [
-        "Piriformis syndrome (4 cases)",
-        "Restless legs syndrome (2 cases)",
-        "Scoliosis (1 case)",
+        "Piriformis syndrome (4 cases filed under it first)",
+        "Restless legs syndrome (1 case filed under it first)",
     ]
-    assert rows(page) == [DI, CY, BO, ANA, ED, ANA, CY]
+    assert rows(page) == [DI, CY, BO, ANA, ED]
+    for view in ("case-table/", "case-table/by-sessions/", "case-table/by-date/"):
+        linked = [r[0] for r in rows(site.page(view))]
+        assert len(linked) == len(set(linked)) == 5, view
+
+
+def test_the_index_above_the_table_gives_every_condition_all_its_cases(site):
+    index = site.page("case-table/").select_one("nav.table-index")
+    entries = {li["id"]: (text(li.a), hrefs(li)[1:]) for li in index.select("li")}
+    assert entries == {
+        "condition-piriformis-syndrome": (
+            "Piriformis syndrome",
+            ["#case-di-e", "#case-cy-d", "#case-bo-c", "#case-ana-p"],
+        ),
+        "condition-restless-legs-syndrome": (
+            "Restless legs syndrome",
+            ["#case-ed-f", "#case-ana-p"],
+        ),
+        "condition-scoliosis": ("Scoliosis", ["#case-cy-d"]),
+    }
+    ids = {tr["id"] for tr in site.page("case-table/").select("tbody tr[id]")}
+    assert {h.removeprefix("#") for _, links in entries.values() for h in links} <= ids
+
+
+def test_each_row_gives_the_presenting_complaint_and_prints_its_address(site):
+    page = site.page("case-table/by-date/")
+    headers = [text(th) for th in page.select("thead th")]
+    assert headers == [
+        "Case",
+        "Conditions (ICD-10-CM)",
+        "Presenting complaint",
+        "Sessions",
+        "Outcome",
+        "Date",
+    ]
+    row = page.select_one("tr#case-ana-p")
+    assert text(row.find_all("td", recursive=False)[1]) == "Pain."
+    assert row.select_one(".table-url").get_text() == "/ana-p/"
 
 
 def test_the_figures_and_the_table_count_the_same_cases(site):
     summary = site.page(PIRIFORMIS).select_one("section.outcomes")
     counted = {h for h in hrefs(summary) if not h.startswith("/case-table/")}
-    group = site.page("case-table/").select_one("#condition-piriformis-syndrome")
-    in_table = {tr.th.a["href"] for tr in group.select("tr:not(.table-group)")}
+    entry = site.page("case-table/").select_one("#condition-piriformis-syndrome")
+    in_table = {h.replace("#case-", "/") + "/" for h in hrefs(entry)[1:]}
     assert counted == in_table == {"/ana-p/", "/bo-c/", "/cy-d/", "/di-e/"}
 
 

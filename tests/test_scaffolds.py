@@ -8,20 +8,31 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import HOSTILE, MARKER, ROOT, besides_unbound, build, front_matter, run_casebook
+from conftest import (
+    FIXTURES,
+    HOSTILE,
+    MARKER,
+    ROOT,
+    besides_unbound,
+    build,
+    front_matter,
+    refused_quietly,
+    run_casebook,
+)
 
-ORIGINAL = "jaw-pain-and-clenching-nora-j"  # a published case in the sample site
+ORIGINAL = "heel-pain-in-a-runner-greg-h"  # a published case in tests/fixtures/front
 FOLLOW_UP = f"{ORIGINAL}-follow-up"
-PLACEHOLDER_LINE = 12  # the line under "## What it is"
+FRONT = FIXTURES / "front"
+PLACEHOLDER_LINE = 16  # the line under "## What it is"
 
 run = run_casebook
 
 
 @pytest.fixture
 def content(tmp_path):
-    """A copy of the site's content, so the real one is never written to."""
+    """A copy of the front fixture's content: three cases, their follow-ups, every condition."""
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    shutil.copytree(FRONT, copy)
     return copy
 
 
@@ -34,42 +45,53 @@ def today():
 
 def test_followup_follows_the_post_with_its_conditions_and_its_client(content):
     code, out = run("followup", "--content", content, ORIGINAL)
-    path = content / "cases" / f"{FOLLOW_UP}.md"
-    assert (code, out) == (0, [str(path)])
+    # A follow-up is a post: it goes to content/posts/, wherever the case is.
+    path = content / "posts" / f"{FOLLOW_UP}.md"
+    assert (code, out) == (
+        0,
+        [
+            str(path),
+            f"see the draft at http://127.0.0.1:8000/drafts/{FOLLOW_UP}/ while `make devserver` "
+            "runs (start it in another window)",
+        ],
+    )
     meta = front_matter(path)
-    assert meta["title"] == "Follow-up: Jaw pain and clenching: Treatment of Nora J."
+    assert meta["title"] == "Follow-up: Heel pain in a runner: Treatment of Greg H."
     assert meta["follows"] == ORIGINAL
     assert meta["slug"] == FOLLOW_UP
     assert meta["date"] == today()
-    assert meta["tags"] == ["TMJ disorder", "Tension headache", "Neck pain"]
-    assert meta["case"]["client"] == "Nora J."
-    assert meta["case"]["consent"] is False  # consent to this post is the author's to give
+    assert meta["tags"] == ["Plantar fasciitis", "Leg pain", "Myofascial pain"]
+    # The client in a key of its own: one client, one case box, counted once.
+    assert meta["client"] == "Greg H."
+    assert "case" not in meta
+    assert meta["status"] == "draft"
     assert "# edit it: the follow-up's own title" in path.read_text(encoding="utf-8")
 
 
-def test_followup_fails_check_only_for_what_the_author_must_write(content):
+def test_the_preview_address_follows_the_port_make_devserver_is_given(content):
+    code, out = run("followup", "--content", content, ORIGINAL, env={"PORT": "8123"})
+    assert code == 0
+    assert f"http://127.0.0.1:8123/drafts/{FOLLOW_UP}/" in out[1]
+
+
+def test_a_new_followup_passes_check_and_says_what_is_left_once_published(content):
     run("followup", "--content", content, ORIGINAL)
+    assert run("check", content)[0] == 0  # a draft: nothing to fill in yet
+    path = content / "posts" / f"{FOLLOW_UP}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(r for r in text.split("\n") if not r.startswith("status:")))
     code, out = run("check", content)
-    shown = os.path.relpath(content / "cases" / f"{FOLLOW_UP}.md", ROOT)
+    shown = os.path.relpath(path, ROOT)
     assert code == 1
-    # Nothing about `follows:`, the tags or the title: they are right as written. (The site's
-    # own cases, at `consent: true`, each warn that it names no text: left out.)
+    # Nothing about `follows:`, the client, the tags or the title: they are right as written;
+    # and no advice names a key the file does not have.
     assert [line.split(": ", 2)[:2] for line in besides_unbound(out[:-1])] == [
-        [f"{shown}:7", "summary"],
-        [f"{shown}:10", "case.consent"],
-        [f"{shown}:11", "case.presenting_complaint"],
-        [f"{shown}:12", "case.findings"],
-        [f"{shown}:13", "case.interventions"],
-        [f"{shown}:14", "case.sessions"],
-        [f"{shown}:15", "case.outcome"],
-        [f"{shown}:16", "case.outcome_status"],
-        [f"{shown}:17", "case.follow_up"],
         [
-            f"{shown}:21",
+            f"{shown}:11",
             "section 'Since the last post' has no text; write it or remove the heading",
         ],
-        [f"{shown}:23", "section 'What was done' has no text; write it or remove the heading"],
-        [f"{shown}:25", "section 'Outcome' has no text; write it or remove the heading"],
+        [f"{shown}:13", "section 'What was done' has no text; write it or remove the heading"],
+        [f"{shown}:15", "section 'Outcome' has no text; write it or remove the heading"],
     ]
 
 
@@ -85,8 +107,8 @@ def test_a_post_that_is_no_case_gets_a_followup_without_a_case_block(content):
 def test_pelican_builds_the_followup_linked_to_the_post_it_follows(content, tmp_path, caplog):
     _code, out = run("followup", "--content", content, ORIGINAL)
     path = Path(out[0])
-    # As the author finishes it: consent on file, the sections written.
-    text = path.read_text(encoding="utf-8").replace("consent: false", "consent: true")
+    # As the author finishes it: published, the sections written.
+    text = path.read_text(encoding="utf-8").replace("status: draft", "status: published")
     path.write_text(text.replace("\n## Outcome\n", "\n## Outcome\n\nBetter.\n"), encoding="utf-8")
     site = build(content, tmp_path, caplog)
     page = site.page(f"{FOLLOW_UP}/")
@@ -96,16 +118,16 @@ def test_pelican_builds_the_followup_linked_to_the_post_it_follows(content, tmp_
 
 def test_a_second_followup_gets_its_own_slug_and_the_first_is_untouched(content):
     run("followup", "--content", content, ORIGINAL)
-    first = content / "cases" / f"{FOLLOW_UP}.md"
+    first = content / "posts" / f"{FOLLOW_UP}.md"
     first.write_text(first.read_text(encoding="utf-8") + "\nThe author's words.\n")
     before = first.read_bytes()
     code, out = run("followup", "--content", content, ORIGINAL)
-    assert (code, out) == (0, [str(content / "cases" / f"{FOLLOW_UP}-2.md")])
+    assert (code, out[0]) == (0, str(content / "posts" / f"{FOLLOW_UP}-2.md"))
     assert first.read_bytes() == before
 
 
 def test_a_file_already_at_the_followups_name_is_never_overwritten(content):
-    taken = content / "cases" / f"{FOLLOW_UP}.md"
+    taken = content / "posts" / f"{FOLLOW_UP}.md"
     taken.write_text("---\ntitle: Mine\nslug: mine\n---\nMy own words.\n", encoding="utf-8")
     before = taken.read_bytes()
     code, out = run("followup", "--content", content, ORIGINAL)
@@ -151,7 +173,11 @@ def test_condition_writes_every_key_and_the_placeholder(content):
         "codes": [],
         "body_areas": [],
         "reviewed": None,
+        "reviewed_by": None,
+        "symptoms": [],
         "red_flags": [],
+        "see_a_doctor": [],
+        "sources": [],
     }
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[PLACEHOLDER_LINE - 1].startswith("Write here what this condition is")
@@ -163,8 +189,12 @@ def test_check_refuses_the_placeholder_and_nothing_else(content):
     shown = os.path.relpath(content / "conditions" / "frozen-shoulder.md", ROOT)
     assert code == 1
     assert besides_unbound(out[:-1]) == [
+        f"{shown}:10: no 'When to see a doctor' section: list under `red_flags:` the signs to see "
+        "a doctor straight away, and under `see_a_doctor:` when to book an appointment with a "
+        "doctor, e.g. `red_flags: [weakness in a leg, any change in bladder or bowel control]` "
+        "and `see_a_doctor: [the pain has lasted more than a few weeks]`",
         f"{shown}:{PLACEHOLDER_LINE}: the explanation is still the placeholder `make condition` "
-        "wrote; replace it with your own: what the condition is, how it feels, how you treat it"
+        "wrote; replace it with your own: what the condition is, how it feels, how you treat it",
     ]
 
 
@@ -172,7 +202,10 @@ def test_a_written_explanation_passes_check(content):
     run("condition", "--content", content, "Frozen shoulder")
     path = content / "conditions" / "frozen-shoulder.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.split("---\n## What it is")[0] + "---\n\nA stiff, painful shoulder.\n")
+    front = text.split("---\n## What it is")[0]
+    front = front.replace("red_flags: []", "red_flags: [a shoulder that cannot move at all]")
+    front = front.replace("see_a_doctor: []", "see_a_doctor: [the pain lasts more than a month]")
+    path.write_text(front + "---\n\nA stiff, painful shoulder.\n")
     code, out = run("check", content)
     assert (code, besides_unbound(out[:-1])) == (0, [])
 
@@ -182,8 +215,8 @@ def test_the_condition_page_shows_its_placeholder_problem_in_preview(content, tm
     site = build(content, tmp_path, caplog)
     banner = site.page("conditions/frozen-shoulder/").select_one(".preview-problems")
     lines = [li.get_text() for li in banner.select("li")]
-    assert len(lines) == 1
-    assert lines[0].endswith(
+    assert len(lines) == 2  # and the 'When to see a doctor' lists to fill
+    assert lines[1].endswith(
         f"frozen-shoulder.md:{PLACEHOLDER_LINE}: the explanation is still "
         "the placeholder `make condition` wrote; replace it with your own: "
         "what the condition is, how it feels, how you treat it"
@@ -216,7 +249,7 @@ def test_a_name_without_letters_is_refused(content, name):
     assert code == 2
     assert "makes no file name" in out[0]
     assert sorted(p.name for p in (content / "conditions").iterdir()) == sorted(
-        p.name for p in (ROOT / "content" / "conditions").iterdir()
+        p.name for p in (FRONT / "conditions").iterdir()
     )
 
 
@@ -274,15 +307,16 @@ def test_make_followup_takes_a_hostile_slug_as_text_and_runs_nothing(
     assert not marker.exists()
     assert not (tmp_path / MARKER).exists()
     assert result.stdout.startswith("followup: no post has the slug ")
-    assert sorted(p.name for p in (content / "cases").iterdir()) == sorted(
-        p.name for p in (ROOT / "content" / "cases").iterdir()
-    )
+    for folder in ("cases", "posts"):
+        assert sorted(p.name for p in (content / folder).iterdir()) == sorted(
+            p.name for p in (FRONT / folder).iterdir()
+        )
 
 
 def test_make_followup_passes_the_slug_through(content):
     result = make("followup", f"OF={ORIGINAL}", f"INPUTDIR={content}")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (content / "cases" / f"{FOLLOW_UP}.md").exists()
+    assert (content / "posts" / f"{FOLLOW_UP}.md").exists()
 
 
 def test_make_condition_with_a_newline_in_the_name_writes_it_on_one_line(content):
@@ -314,13 +348,14 @@ def test_make_condition_with_a_newline_in_the_name_writes_it_on_one_line(content
 )
 def test_make_without_a_value_says_how_to_give_one(content, target, given, advice):
     result = make(target, *given, f"INPUTDIR={content}")
-    assert (result.returncode, result.stdout) == (2, advice)
+    assert refused_quietly(result), result.stderr
+    assert result.stdout == advice
 
 
 def test_make_condition_never_takes_the_name_from_the_environment(content):
     # Many systems set NAME to the computer's name: it must not become a condition.
     result = make("condition", f"INPUTDIR={content}", env={"NAME": "workstation"})
-    assert result.returncode == 2
+    assert refused_quietly(result), result.stderr
     assert result.stdout == (
         "make condition: give the name on the command line, e.g. "
         'make condition NAME="Piriformis syndrome"\n'

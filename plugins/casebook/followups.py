@@ -102,7 +102,9 @@ def _candidate_edges(posts, unpublished, problems):
             )
         else:
             # Only reached for a broken link, so the scan over slugs stays rare.
-            close = difflib.get_close_matches(target, posts.keys(), n=1)
+            # Never the post itself: "did you mean" its own slug is no help.
+            others = [s for s in posts if s != slug]
+            close = difflib.get_close_matches(target, others, n=1)
             hint = ""
             if close:
                 hint = f"did you mean '{close[0]}' ({posts[close[0]].source_path})? "
@@ -172,6 +174,37 @@ def _series(roots: Iterable[str], children: Mapping[str, tuple[str, ...]]) -> di
                 next=parts[i + 1] if i + 1 < total else None,
             )
     return series
+
+
+def series_roots(follows: Mapping[str, str | None]) -> dict[str, str]:
+    """The first post of each post's series: `follows:` walked back to a post that follows none.
+
+    `follows` maps every post's slug to the slug it follows (None: it starts a series). A link
+    to no known post ends the walk there; a circle has no start, so each post on the way into
+    it or in it is its own first post. Each post is walked once.
+    """
+    roots: dict[str, str] = {}
+    for start in follows:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node = start
+        while True:
+            if node in roots:
+                root: str | None = roots[node]
+                break
+            if node in on_path:
+                root = None  # a circle: the rule book reports it
+                break
+            on_path.add(node)
+            path.append(node)
+            target = follows.get(node)
+            if not target or target not in follows:
+                root = node
+                break
+            node = target
+        for slug in path:
+            roots[slug] = root if root is not None else slug
+    return roots
 
 
 def build_followups(

@@ -2,12 +2,13 @@
 
 Every figure carries the cases it was computed from, so a page can link each number to
 its cases; nothing here is typed by hand. With fewer than MIN_CASES cases there are no
-figures at all, only the cases: a median of two is no summary.
+figures at all, only the cases, each with its own sessions and outcome: a median of two is
+no summary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
@@ -99,6 +100,7 @@ class Summary(Generic[Case]):
     statuses: tuple[StatusCount[Case], ...] = ()  # the vocabulary's order; only those that occur
     sessions: Sessions[Case] | None = None  # None: too few cases give their sessions
     sessions_unknown: tuple[Case, ...] = ()
+    few: tuple[CaseFacts[Case], ...] = ()  # without `enough`: each case's own facts
 
     @property
     def count(self) -> int:
@@ -136,7 +138,7 @@ def _sessions(known: list[tuple[int, Case]]) -> Sessions[Case] | None:
 def summarise(found: Sequence[CaseFacts[Case]]) -> Summary[Case]:
     """The figures for one condition's published cases, in the order given."""
     if len(found) < MIN_CASES:
-        return Summary(tuple([f.case for f in found]), enough=False)
+        return Summary(tuple([f.case for f in found]), enough=False, few=tuple(found))
     # One pass (a condition of a large site has hundreds of cases).
     cases, known, unknown = [], [], []
     by_status: dict[str | None, list[Case]] = {}
@@ -157,6 +159,25 @@ def summarise(found: Sequence[CaseFacts[Case]]) -> Summary[Case]:
         if value in by_status
     )
     return Summary(tuple(cases), True, statuses, _sessions(known), tuple(unknown))
+
+
+def outcome_label(block: object) -> str | None:
+    """The outcome status of a `case:` block as a reader sees it, or None when it has none."""
+    found = facts(None, block)
+    return found.label if found.status else None
+
+
+def counted_once(oldest_first: Iterable[Case], client: Callable[[Case], Hashable]) -> set[int]:
+    """The `id()` of each case to count: the first of each client's series, oldest first.
+
+    `client` gives a case's series and client together (the same for a follow-up that
+    carries a `case:` block of its own); the rule book refuses such a block, and until it is
+    removed the client is still counted once, under the series' first case.
+    """
+    kept: dict[Hashable, int] = {}
+    for case in oldest_first:
+        kept.setdefault(client(case), id(case))
+    return set(kept.values())
 
 
 def by_sessions(found: Sequence[CaseFacts[Case]]) -> list[CaseFacts[Case]]:

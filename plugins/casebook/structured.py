@@ -196,9 +196,15 @@ def for_condition(condition, settings, cases=()):
         "about": medical_condition(condition, siteurl),
         "description": plain(condition.description)[:300],
     }
+    symptoms = getattr(condition, "symptoms", ())
+    if symptoms:
+        page["about"]["signOrSymptom"] = [
+            {"@type": "MedicalSignOrSymptom", "name": sign} for sign in symptoms
+        ]
     if condition.reviewed:
         page["lastReviewed"] = condition.reviewed.isoformat()
-        who = (settings.get("PRACTICE") or {}).get("practitioner")
+        who = getattr(condition, "entry", None) and condition.entry.reviewed_by
+        who = who or (settings.get("PRACTICE") or {}).get("practitioner")
         if isinstance(who, str) and who.strip():
             page["reviewedBy"] = {"@type": "Person", "name": who.strip()}
     trail = condition_trail(condition, settings)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from itertools import permutations
 from typing import Any
 
+from . import leaflet
 from .content.problems import Level, Problem
 
 OTHER_AREA = "Other"
 NON_LETTER = "#"
-LIST_KEYS = ("aliases", "codes", "body_areas", "lay_terms", "red_flags")
+LIST_KEYS = ("aliases", "codes", "body_areas", "lay_terms", "red_flags", "symptoms", "see_a_doctor")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ class ConditionEntry:
     lay_terms: tuple[str, ...] = ()
     # When to see a doctor straight away: shown in a box of its own on the condition page.
     red_flags: tuple[str, ...] = ()
+    # What it feels like, when to book a doctor's appointment, sources, reviewer (leaflet.py).
+    symptoms: tuple[str, ...] = ()
+    see_a_doctor: tuple[str, ...] = ()
+    sources: tuple[leaflet.Reference, ...] = ()
+    reviewed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,9 @@ def entry_from_metadata(
         reviewed, found = _reviewed(metadata["reviewed"], source_path)
         problems.extend(found)
 
+    (sources, reviewed_by), found = leaflet.read(metadata, source_path)
+    problems.extend(found)
+
     if name is None:
         return None, problems
     name = _tidy(name)
@@ -178,6 +187,10 @@ def entry_from_metadata(
         source_path=source_path,
         lay_terms=lay_terms,
         red_flags=tuple(lists["red_flags"]),
+        symptoms=tuple(lists["symptoms"]),
+        see_a_doctor=tuple(lists["see_a_doctor"]),
+        sources=sources,
+        reviewed_by=reviewed_by,
     )
     return entry, problems
 

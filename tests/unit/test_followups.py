@@ -280,3 +280,37 @@ def test_a_five_thousand_post_cycle_is_one_problem():
     posts[0] = post("p0", 0, follows="p4999")
     [problem] = build_followups(posts).problems
     assert problem.message.count(" -> ") == 5000
+
+
+# --- the first post of each series ------------------------------------------------------
+
+
+def test_every_post_of_a_chain_has_its_first_post_as_root():
+    from followups import series_roots
+
+    assert series_roots({"a": None, "b": "a", "c": "b", "d": None}) == {
+        "a": "a",
+        "b": "a",
+        "c": "a",
+        "d": "d",
+    }
+
+
+def test_a_link_to_no_known_post_starts_a_series_there():
+    from followups import series_roots
+
+    assert series_roots({"b": "gone", "c": "b"}) == {"b": "b", "c": "b"}
+
+
+def test_posts_in_a_circle_are_each_their_own_first_post():
+    from followups import series_roots
+
+    roots = series_roots({"a": "c", "b": "a", "c": "b", "d": "a"})
+    assert roots == {"a": "a", "b": "b", "c": "c", "d": "a"}
+
+
+def test_did_you_mean_never_offers_the_post_its_own_slug():
+    # The follow-up of a follow-up whose file cannot be read: its own slug is the closest.
+    graph = build_followups([post("x-follow-up-follow-up", 1, follows="x-follow-up")])
+    (problem,) = graph.problems
+    assert "did you mean" not in problem.message

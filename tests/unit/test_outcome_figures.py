@@ -2,7 +2,7 @@
 
 import pytest
 
-from casebook.outcomes import CaseFacts, by_sessions, facts, summarise
+from casebook.outcomes import CaseFacts, by_sessions, counted_once, facts, summarise
 
 
 def case(name, sessions, status):
@@ -191,3 +191,18 @@ def test_a_status_reads_as_its_label():
         "Managed with maintenance visits"
     )
     assert case("a", 1, None).label == "Not recorded"
+
+
+# --- one client, one case -----------------------------------------------------------------
+
+
+def test_a_series_of_three_posts_about_one_client_counts_its_first_case_once():
+    # (name, series, client), oldest first: two case boxes in Ana's series, one in Bo's.
+    first, again, other = ("first", "s1", "ana"), ("again", "s1", "ana"), ("bo", "s2", "bo")
+    kept = counted_once([first, again, other], lambda c: (c[1], c[2]))
+    assert kept == {id(first), id(other)}
+
+
+def test_two_clients_in_one_series_are_two_cases():
+    one, two = ("one", "s1", "ana"), ("two", "s1", "bo")
+    assert counted_once([one, two], lambda c: (c[1], c[2])) == {id(one), id(two)}

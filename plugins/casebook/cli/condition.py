@@ -24,16 +24,28 @@ lay_terms: []   # where it hurts, in a client's words, e.g. [hip pain]: "see" en
 codes: []   # ICD-10-CM codes, e.g. [G25.81]; make check looks each one up
 body_areas: []   # where in the body, e.g. [Legs]: groups the conditions page
 reviewed:   # the day you last reviewed the explanation below, YYYY-MM-DD
+reviewed_by:   # who reviewed it, if not you (the page names the practitioner)
+symptoms: []   # what it feels like, one sign an item: listed on the page, matched by search
 red_flags: []   # signs to see a doctor straight away, e.g. [weakness in a leg]
+see_a_doctor: []   # when to book a doctor's appointment, e.g. [the pain lasts a few weeks]
+sources: []   # where the facts come from, each: `- title: …`, `publisher: …`, `url: https://…`
 ---
 ## What it is
 
 {placeholder}: how it feels and what usually causes it. `make check` refuses to
 publish this file until this paragraph is yours.
 
+## Causes
+
+What usually brings it on, and what keeps it going.
+
 ## How neuromuscular therapy helps
 
 What you work on, and what a client does at home.
+
+## What you can do yourself
+
+What helps between visits.
 """
 
 

@@ -6,9 +6,8 @@ import argparse
 import datetime
 import sys
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from ..cases import FIELDS
 from ..content import corpus
 from ..content.corpus import Kind
 from ..content.newfiles import scalar, write_new
@@ -17,18 +16,20 @@ from ..content.slugs import MAX_SLUG
 from ..content.source import Source
 from ..content.values import text_list
 from ..rules.posts import Post, check_post
-from . import guarded
+from . import guarded, preview_address, written
 
 SUFFIX = "-follow-up"
+FOLLOWUPS_FOLDER = "posts"  # a follow-up is a post: its case, and its one case box, stay put
 TEMPLATE = """\
 ---
 title: {title}   # edit it: the follow-up's own title
 date: {date}
 slug: {slug}   # the permanent URL: never change it once the post is published
+status: draft   # only the preview shows a draft: delete this line to publish the post
 follows: {follows}   # the post this one continues
-tags: {tags}   # the conditions of the post it follows
+{client}tags: {tags}   # the conditions of the post it follows
 summary:   # one or two sentences for lists, feeds and link previews
-{case}---
+---
 
 ## Since the last post
 
@@ -38,33 +39,29 @@ summary:   # one or two sentences for lists, feeds and link previews
 """
 
 
-def case_block(client: object) -> str:
-    """The `case:` block, every field empty but the client, who is the same person."""
-    lines = ["case:   # the summary box a referring clinician reads"]
-    for field in FIELDS:
-        if field.key == "client" and isinstance(client, str) and client.strip():
-            lines.append(f"  client: {scalar(client.strip())}   # as in the post it follows")
-            lines.append(
-                "  consent: false   # true once the client's written consent to this "
-                "follow-up is on file"
-            )
-        else:
-            lines.append(f"  {field.key}:   # {field.asks}")
-    return "\n".join(lines) + "\n"
+def client_line(original: Source) -> str:
+    """`client:`, the same person as the case's, in a key of its own: no second case box."""
+    case = original.meta.get("case")
+    client = case.get("client") if isinstance(case, dict) else original.meta.get("client")
+    if not isinstance(client, str) or not client.strip():
+        return ""
+    return (
+        f"client: {scalar(client.strip())}   # as the case names them; the case's own box "
+        "stays the one the figures count\n"
+    )
 
 
 def render(original: Source, slug: str, follows: str, date: datetime.date) -> str:
-    """The follow-up's text: its own title to edit, the same conditions, `follows:`."""
+    """The follow-up's text: its own title to edit, the same conditions and client, `follows:`."""
     title = str(original.meta.get("title") or follows).strip()
     tags = text_list(original, "tags")[0]
-    case = original.meta.get("case")
     return TEMPLATE.format(
         title=scalar(f"Follow-up: {title}"),
         date=date.isoformat(),
         slug=scalar(slug),
         follows=scalar(follows),
         tags=scalar(tags),
-        case=case_block(case.get("client")) if isinstance(case, dict) else "",
+        client=client_line(original),
     )
 
 
@@ -95,7 +92,7 @@ def _shown(text: str) -> str:
 
 @guarded("followup")
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write the follow-up next to the post it follows and print its path."""
+    """Write the follow-up into content/posts/; print its path and its preview address."""
     parser = argparse.ArgumentParser(prog="casebook.followup", description=__doc__)
     parser.add_argument("of", help="the slug of the published post it follows")
     parser.add_argument("--content", default="content", help="the content folder")
@@ -122,13 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     slug = free_slug(of, {p.slug for _f, p in found if p.slug})
-    folder = content / PurePosixPath(file.relpath).parent
-    path = folder / f"{slug}.md"
+    path = content / FOLLOWUPS_FOLDER / f"{slug}.md"
     today = site_today(settings)
     if not write_new(path, render(post.source, slug, of, today)):
         print(f"{path}: already exists; nothing written")
         return 1
-    print(path)
+    print("\n".join(written(path, preview_address(settings, slug, draft=True), draft=True)))
     return 0
 
 

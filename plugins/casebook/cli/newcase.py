@@ -15,7 +15,7 @@ from ..content.newfiles import scalar, write_new
 from ..content.settings import Settings, load, site_today
 from ..content.slugs import reserved_names, slug_of
 from ..rules.posts import slug_problem
-from . import guarded
+from . import guarded, preview_address, written
 
 CASES_FOLDER = "cases"
 
@@ -24,6 +24,7 @@ TEMPLATE = """\
 title: {title}
 date: {date}
 slug: {slug}   # the permanent URL: never change it once the case is published
+status: draft   # only the preview shows a draft: delete this line to publish the case
 tags: []   # conditions, by name or alias, e.g. [Neck pain, Tension headache]
 summary:   # one or two sentences for lists, feeds and link previews
 {case}---
@@ -61,7 +62,7 @@ def slug_owner(slug: str, content: Path, settings: Settings) -> str | None:
 
 @guarded("newcase")
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write content/cases/<slug>.md and print its path; never overwrite anything."""
+    """Write content/cases/<slug>.md, print its path and preview address; never overwrite."""
     parser = argparse.ArgumentParser(prog="casebook.newcase", description=__doc__)
     parser.add_argument("title", help='the case title, e.g. "Neck pain: treatment of Ana R."')
     parser.add_argument("--content", default="content", help="the content folder")
@@ -93,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not write_new(path, render(title, slug, site_today(settings))):
         print(f"{path}: already exists; nothing written; give the new case another title")
         return 1
-    print(path)
+    print("\n".join(written(path, preview_address(settings, slug, draft=True), draft=True)))
     return 0
 
 

@@ -55,7 +55,12 @@ class Source:
     start: int = 1  # the line the front matter starts on
     body_start: int = 1  # the line the body starts on
     problems: tuple[Problem, ...] = ()  # what stopped or troubled the reading
-    readable: bool = True  # False: the front matter could not be read at all
+    readable: bool = True  # False: the front matter could not be read whole
+    # False with readable False: the keys on the lines YAML could read, read one by one, are
+    # in `meta`, and the rule book judges what it can of the file; `unread` are the keys it
+    # could not read (their own problem says why).
+    partial: bool = False
+    unread: tuple[str, ...] = ()
     shown: str = ""  # the file as people read it where problems are printed
     label: str = ""  # the file as another file's message names it ("content/cases/a.md")
     # Where every scalar value stands, list items included (a YAML alias: where the alias is).
@@ -172,11 +177,21 @@ def _yaml_source(path: str, text: str, rows: list[str], first: int, close: int) 
     opening = first + 1  # 1-based line of the opening `---`
     body_start = close + 2
 
-    def failed(message: str, line: int | None = None) -> Source:
+    def failed(message: str, line: int | None = None, fallback: bool = False) -> Source:
         problem = Problem(path, message, opening + line if line is not None else opening)
+        # Read with this module's scanner and limits, one key at a time (content/fallback.py).
+        from .fallback import key_by_key  # noqa: PLC0415 - it imports this module
+
+        found = key_by_key(path, header, opening) if fallback else None
+        if found is None:
+            return Source(
+                path, text, is_yaml=True, start=opening, body_start=body_start,
+                problems=(problem,), readable=False,
+            )  # fmt: skip
+        meta, lines, values, problems, unread = found
         return Source(
-            path, text, is_yaml=True, start=opening, body_start=body_start,
-            problems=(problem,), readable=False,
+            path, text, meta, lines, True, opening, body_start, tuple(problems or [problem]),
+            readable=False, partial=True, unread=tuple(unread), values=values,
         )  # fmt: skip
 
     try:
@@ -185,7 +200,8 @@ def _yaml_source(path: str, text: str, rows: list[str], first: int, close: int) 
         return failed(str(err), err.line)
     except yaml.MarkedYAMLError as err:
         line, message = yaml_problem(err)
-        return failed(message, line)
+        # Nesting past libyaml's own limit is an attack, not a typo: nothing of it is read.
+        return failed(message, line, fallback=message != _too_deep())
     except yaml.YAMLError as err:
         return failed(f"front matter is not valid YAML ({err}); fix it")
     if lines is None:
@@ -197,16 +213,19 @@ def _yaml_source(path: str, text: str, rows: list[str], first: int, close: int) 
         data = yaml.load(header, Loader=LOADER)  # noqa: S506 - a safe loader
     except ValueError as err:
         # YAML read `2012-13-01` as a date and Python refused it.
-        return failed(
-            f"front matter holds a value that is not a real date ({err}); write dates "
-            "as YYYY-MM-DD with a real month and day",
-            _bad_scalar_line(header),
-        )
+        return failed(_not_a_date(err), _bad_scalar_line(header), fallback=True)
     except yaml.YAMLError as err:
         return failed(f"front matter is not valid YAML ({err}); fix it")
     meta = {str(k).lower(): v for k, v in (data or {}).items() if v is not None}
     source = Source(path, text, meta, lines, True, opening, body_start, tuple(problems))
     return _with(source, values=values)
+
+
+def _not_a_date(err: ValueError) -> str:
+    return (
+        f"front matter holds a value that is not a real date ({err}); write dates as "
+        "YYYY-MM-DD with a real month and day"
+    )
 
 
 class _TooBigError(Exception):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..cli import condition as condition_command
 from ..cli import followup as followup_command
@@ -130,5 +130,5 @@ def new_followup(
         raise CannotStartError("the post has no address yet; give it a slug and publish it first")
     slug = followup_command.free_slug(follows, taken)
     text = followup_command.render(original, slug, follows, day or site_today(settings))
-    folder = PurePosixPath(original.path).parent
-    return _write(content, f"{folder}/{slug}.md", _draft(text))
+    # Where `make followup` writes it: a follow-up is a post, its case's box stays with the case.
+    return _write(content, f"{followup_command.FOLLOWUPS_FOLDER}/{slug}.md", _draft(text))

@@ -7,7 +7,8 @@ from typing import Any
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .. import outcomes, structured
+from .. import followups, outcomes, structured
+from ..vocabulary import term_key
 from .timings import timed
 from .timings import write as write_timings
 
@@ -29,6 +30,39 @@ def counted(article):
     )
 
 
+def _follows(article):
+    follows = article.metadata.get("follows")
+    return follows.strip() if isinstance(follows, str) and follows.strip() else None
+
+
+def once_per_client(articles):
+    """The counted cases, each client's series once (its first case), in the order given."""
+    cases = [a for a in articles if counted(a)]
+    roots = followups.series_roots({a.slug: _follows(a) for a in articles})
+
+    def client(article):
+        who = article.case.get("client")
+        who = term_key(who) if isinstance(who, str) and who.strip() else id(article)
+        return (roots.get(article.slug, article.slug), who)
+
+    keep = outcomes.counted_once(sorted(cases, key=lambda a: a.date), client)
+    return [a for a in cases if id(a) in keep]
+
+
+def filed_once(found, conditions):
+    """The case table by condition: each case once, under its first condition, A–Z.
+
+    `found` is the counted cases' facts, newest first; `conditions` every Condition, A–Z. A
+    case with no condition goes last, under None.
+    """
+    rows: dict[Any, list] = {}
+    for f in found:
+        main = getattr(f.case, "conditions", None) or [None]
+        rows.setdefault(id(main[0]) if main[0] is not None else None, []).append(f)
+    filed = [(c, rows[id(c)]) for c in conditions if id(c) in rows]
+    return filed + ([(None, rows[None])] if None in rows else [])
+
+
 def view_addresses(settings):
     """{view: (url, save_as)} for every view of the case table; empty if the site has none."""
     url, save_as = settings.get("CASE_TABLE_URL"), settings.get("CASE_TABLE_SAVE_AS")
@@ -48,7 +82,7 @@ class OutcomesGenerator(Generator):
     """
 
     def generate_context(self):
-        self.found, self.groups = [], []
+        self.found, self.groups, self.filed = [], [], []
         if self.context.get("casebook") is None:
             return
         with timed(self.context, "outcome figures"):
@@ -59,18 +93,20 @@ class OutcomesGenerator(Generator):
         # is not built): each condition's cases come out in the order of its page's list.
         facts, found = outcomes.facts, []
         by_condition: dict[Any, list] = {}
-        for article in self.context.get("articles", ()):
-            if counted(article):
-                f = facts(article, article.case)
-                found.append(f)
-                for condition in getattr(article, "conditions", ()):
-                    by_condition.setdefault(id(condition), []).append(f)
+        for article in once_per_client(self.context.get("articles", ())):
+            f = facts(article, article.case)
+            found.append(f)
+            for condition in getattr(article, "conditions", ()):
+                by_condition.setdefault(id(condition), []).append(f)
         for condition in self.context.get("conditions", ()):
             own = by_condition.get(id(condition), [])
             condition.outcomes = outcomes.summarise(own)
             if own:
                 self.groups.append((condition, own))
         self.found = found
+        self.filed = filed_once(found, self.context.get("conditions", ()))
+        # The clinicians' page lists the same cases, each once.
+        self.context["clinician_cases"] = [(c, [f.case for f in own]) for c, own in self.groups]
         addresses = view_addresses(self.settings)
         self.context["case_table_url"] = addresses["condition"][0] if addresses else None
 
@@ -108,7 +144,7 @@ class OutcomesGenerator(Generator):
             "date": [html[id(f)] for f in self.found],
             "sessions": [html[id(f)] for f in outcomes.by_sessions(self.found)],
         }
-        groups = [(c, [html[id(f)] for f in own]) for c, own in self.groups]
+        groups = [(c, [html[id(f)] for f in own]) for c, own in self.filed]
         views = [(key, by, addresses[key][0]) for key, by, _suffix in VIEWS]
         for key, _by, _suffix in VIEWS:
             url, save_as = addresses[key]
@@ -125,6 +161,7 @@ class OutcomesGenerator(Generator):
                 case_table_count=len(self.found),
                 case_table_rows=rows.get(key, ()),
                 case_table_groups=groups if key == "condition" else (),
+                case_table_index=self.groups if key == "condition" else (),
                 case_table_canonical=addresses["condition"][0],
             )
 

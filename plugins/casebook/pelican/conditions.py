@@ -12,7 +12,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag, URLWrapper
 
-from .. import structured
+from .. import leaflet, structured
 from .. import vocabulary as vocab
 from ..content.settings import casebook_settings, review_months
 from ..rules.conditions import read_vocabulary
@@ -40,14 +40,22 @@ class Condition(URLWrapper):
         self.slug = entry.slug  # from the file name, so renaming a condition keeps its URL
         self.entry = entry
         self.aliases = list(entry.aliases)
+        # "Also called" without near-repeats; every alias still files posts and finds the page.
+        self.shown_aliases = list(leaflet.shown_aliases(entry.name, entry.aliases))
         self.lay_terms = list(entry.lay_terms)
         self.red_flags = list(entry.red_flags)
+        self.symptoms = list(entry.symptoms)
+        self.see_a_doctor = list(entry.see_a_doctor)
+        self.sources = list(entry.sources)
+        self.reviewed_by = entry.reviewed_by or _practitioner(settings)
         self.body_areas = list(entry.body_areas)
         self.reviewed = entry.reviewed
         self.review_due = vocab.review_due(entry.reviewed, review_months(settings))
         self.source_path = entry.source_path  # as messages name the file
         self.relpath = relpath  # the file, relative to the content folder: its problems' key
         self.description = description
+        self.overview, self.more = leaflet.split_overview(description or "")
+        self.summary = structured.plain(leaflet.first_paragraph(self.overview))
         self.codes = list(codes)
         self.articles = []
         self.co_occurring = []
@@ -73,6 +81,18 @@ class Condition(URLWrapper):
     def feed_save_as(self):
         pattern = self.settings.get("CONDITION_FEED_ATOM")
         return pattern.format(slug=self.slug) if pattern else None
+
+
+def _practitioner(settings):
+    """Who reviews the explanations unless a file says: the practitioner, as the site names them."""
+    practice = settings.get("PRACTICE") or {}
+    name = practice.get("practitioner") if isinstance(practice, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        return None
+    credentials = practice.get("credentials")
+    if isinstance(credentials, str) and credentials.strip():
+        return f"{name.strip()}, {credentials.strip()}"
+    return name.strip()
 
 
 def _condition_files(generator, folder):
@@ -183,10 +203,9 @@ class ConditionsGenerator(Generator):
         self.context["search_terms"] = [
             [term, c.name, c.url] for term, c in vocab.search_terms(self.conditions)
         ]
-        self.context["clinician_cases"] = [
-            (c, [a for a in c.articles if getattr(a, "case", None)])
-            for c in self.conditions
-            if any(getattr(a, "case", None) for a in c.articles)
+        # ... and every symptom, for "This sounds like" when a reader types a sentence.
+        self.context["symptom_terms"] = [
+            [sign, c.name, c.url] for sign, c in leaflet.symptom_terms(self.conditions)
         ]
 
     def generate_output(self, writer):

@@ -8,7 +8,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.urlwrappers import Category
 
-from .. import followups, outline, practice, structured
+from .. import followups, outcomes, outline, practice, printing, structured
 from ..cases import case_fields
 from ..consent import state as consent
 from ..content.problems import Problem
@@ -203,8 +203,11 @@ def link_posts(generators):
 
 
 def add_template_filters(generator):
-    """`case|case_fields`, `content|outline`, `content|reading_minutes`; `practice` for all."""
+    """`case|case_fields`, `case|outcome_label`, `url|breakable_url`, `content|outline`,
+    `content|reading_minutes`; `practice` for all."""
     generator.env.filters["case_fields"] = case_fields
+    generator.env.filters["outcome_label"] = outcomes.outcome_label  # lists: beside sessions
+    generator.env.filters["breakable_url"] = printing.breakable_url  # wraps after a slash only
     generator.env.filters["outline"] = outline.outline
     generator.env.filters["reading_minutes"] = outline.reading_minutes
     # One dict shared by every generator's templates: the practice and the links made from it.
@@ -228,9 +231,9 @@ def register():
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
     signals.page_generator_init.connect(reader.use_casebook_reader)
-    # *_generator_init: each generator has its own Jinja environment by then.
-    signals.article_generator_init.connect(add_template_filters)
-    signals.page_generator_init.connect(add_template_filters)
+    # generator_init: every generator (the plugin's own too) has its own Jinja environment by
+    # then, and each renders lists of cases.
+    signals.generator_init.connect(add_template_filters)
     # pretaxonomy, first: every post is read, and nearly all that is alive now lives to the
     # end of the build. Thawed when the build ends, and when the next one starts (a preview
     # build that failed never reaches `finalized`).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import fnmatch
 import os
 
@@ -13,6 +12,7 @@ from pelican.readers import MarkdownReader
 from ..content import corpus, source
 from ..content.corpus import Kind
 from ..content.problems import shown
+from ..content.settings import site_today
 from ..content.slugs import stand_in_slug
 from ..rules.markup.render import Rendered
 from ..rules.posts import PLACEMENT_KEYS, blocking
@@ -143,7 +143,10 @@ class CasebookReader(YAMLMetadataReader):
             UNBUILT_KEY: True,
         }
         if kind != Kind.PAGE:
-            metadata["date"] = self.process_metadata("date", datetime.date.today().isoformat())
+            # The practice's day, not the machine's: late in the practice's evening the machine's
+            # (UTC) date is tomorrow there, and Pelican files a future date as a draft.
+            today = site_today(self.settings).isoformat()
+            metadata["date"] = self.process_metadata("date", today)
         if self.settings.get("CASEBOOK_STRICT"):
             metadata["save_as"] = ""  # a publish build never writes one (it fails anyway)
         return "", metadata

@@ -22,6 +22,7 @@ from ..icd10 import CodeBook
 from ..privacy.cache import LintCache
 from .across import check_followups, check_redirects, check_slugs
 from .characters import check_characters
+from .clients import check_clients
 from .conditions import (
     check_condition,
     check_placeholder,
@@ -29,6 +30,7 @@ from .conditions import (
     check_today,
     known_terms,
     read_vocabulary,
+    unreadable_conditions,
 )
 from .consent import check_approvals
 from .files import check_file
@@ -104,6 +106,14 @@ class Html:
         return self.made.get(source.path) or self.renderer(source)
 
 
+def _unread(problem: Problem, source: Source) -> bool:
+    return bool(problem.key) and str(problem.key).split(".")[0] in source.unread
+
+
+def _in_case(problem: Problem) -> bool:
+    return bool(problem.key and problem.key.startswith("case."))
+
+
 def judge(
     found: Sequence[File],
     sources: dict[str, Source],
@@ -137,35 +147,48 @@ def judge(
     vocabulary, found_problems = vocabulary_read or read_vocabulary(conditions, codes, settings)
     problems += found_problems
     day = today(settings)[0]
+    # A condition file YAML cannot read: tags naming it are told that, not that it is unknown.
+    unreadable = unreadable_conditions(conditions)
     for source in conditions:
-        if source.readable:
+        if source.readable or source.partial:
             # A condition's explanation is shown as HTML.
             problems += check_characters(source) + check_markup(source, html(source), settings)
+        if source.readable:
             entry = vocabulary.by_slug(PurePosixPath(source.path).stem)
             if entry is not None and entry.source_path == source.label:
                 problems += check_condition(source, entry, settings, day)
-            problems += check_placeholder(source)
+        problems += check_placeholder(source)
     problems += practice.problems(settings) + check_today(settings)
 
     posts: list[Post] = []
+    unread_posts: dict[str, str] = {}  # slug -> the file whose front matter YAML cannot read
     for file in found:
         if file.kind not in (Kind.ARTICLE, Kind.PAGE) or file.relpath not in sources:
             continue
         source = sources[file.relpath]
-        if not source.readable:
+        if not (source.readable or source.partial):
             continue
         post, own = _judge_file(source, file.kind, settings, memo, html)
-        problems += own
-        if file.kind == Kind.ARTICLE:
-            problems += check_tags(source, vocabulary)
-        posts.append(post)
+        # A key YAML could not read is reported once, by its reading; what else would be
+        # said of it (missing, empty) follows from that and is left out.
+        problems += [p for p in own if not _unread(p, source)]
+        if file.kind == Kind.ARTICLE and "tags" not in source.unread:
+            problems += check_tags(source, vocabulary, unreadable)
+        if source.readable:
+            posts.append(post)
+        elif post.slug:
+            unread_posts[post.slug] = source.label
     slugs, found_problems = check_slugs(posts)
     problems += found_problems
     redirects, found_problems = check_redirects(posts, vocabulary, settings, set(slugs.values()))
     problems += found_problems
-    problems += check_followups([p for p in posts if p.kind == Kind.ARTICLE])
+    problems += check_followups([p for p in posts if p.kind == Kind.ARTICLE], unread_posts)
     # A published case's text against the one its client approved (consents/, beside content/).
     problems += check_approvals(posts, found, vocabulary, settings, memo)
+    found_problems, refused = check_clients(posts)  # one case per client and series
+    problems += found_problems
+    if refused:  # a refused `case:` block's fields are not worth filling in
+        problems = [p for p in problems if p.path not in refused or not _in_case(p)]
 
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems
@@ -175,7 +198,7 @@ def judge(
         if progress:
             progress(done, len(found), "checked")
         read = sources.get(file.relpath)
-        if read is not None and read.readable:
+        if read is not None and (read.readable or read.partial):
             problems += check_privacy(read, lint, cache)
         elif (
             file.kind == Kind.IMAGE
@@ -186,6 +209,8 @@ def judge(
         if file.kind in (Kind.IMAGE, Kind.STATIC, Kind.CONDITION):
             problems += check_path(file, lint, cache)  # its name is part of an address
     problems += check_photos(found, sources, cache)  # a face needs the post's recorded consent
-    unique = sorted(set(problems), key=sort_key)
+    # A file that cannot be read is the first thing to fix: its own message comes first.
+    first = {p for source in sources.values() if not source.readable for p in source.problems}
+    unique = sorted(set(problems), key=lambda p: (p not in first, sort_key(p)))
     built = {path: slug for slug, path in slugs.items()}
     return Judged(unique, vocabulary, built, redirects)

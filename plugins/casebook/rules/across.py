@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .. import followups
 from .. import vocabulary as vocab
@@ -81,15 +81,33 @@ def check_redirects(
     return accepted, problems
 
 
-def check_followups(articles: Sequence[Post]) -> list[Problem]:
-    """`follows:` must name an earlier published post, and never come round in a circle."""
+def check_followups(
+    articles: Sequence[Post], unread: Mapping[str, str] | None = None
+) -> list[Problem]:
+    """`follows:` must name an earlier published post, and never come round in a circle.
+
+    `unread` maps the slug of each post whose front matter YAML cannot read whole to its
+    file: a post that follows one says so, as following from that file's own message.
+    """
     # The graph names files as messages do (their labels); its problems come back to them.
     published, unpublished, by_label = [], {}, {}
+    knock_on = []
     for post in articles:
         by_label[post.source.label] = post.source
         if post.slug is None:
             continue
         follows = post.source.meta.get("follows")
+        target = follows.strip() if isinstance(follows, str) else None
+        if target and unread and target in unread and target != post.slug:
+            knock_on.append(
+                post.source.problem(
+                    f"follows: '{cut(target)}' is the slug of {unread[target]}, which cannot be "
+                    "read: this follows from that file's own message, listed first; fix it and "
+                    "this goes too",
+                    "follows",
+                )
+            )
+            follows = None
         if post.status != "published":
             unpublished[post.slug] = (post.status, post.source.label)
             continue
@@ -102,7 +120,7 @@ def check_followups(articles: Sequence[Post]) -> list[Problem]:
             )
         )
     graph = followups.build_followups(published, unpublished)
-    return [
+    return knock_on + [
         by_label[p.path].problem(p.message, *(p.key.split(".") if p.key else ()))
         for p in graph.problems
         if p.key != "slug"  # a repeated slug is check_slugs' to report

@@ -21,7 +21,7 @@ CONDITION_PLACEHOLDER = "Write here what this condition is"
 
 
 # Words that tell a reader to see a doctor: in a condition's text they belong in `red_flags:`,
-# which the page shows in a box of its own ("When to see a doctor straight away"). Not
+# which the page shows in a box of its own ("When to see a doctor"). Not
 # "immediately" or "right away": relief can come right away too.
 SEE_A_DOCTOR = re.compile(
     r"\b(?:straight away|urgent(?:ly)?|emergency|call 911|"
@@ -92,10 +92,8 @@ def check_today(settings: Settings) -> list[Problem]:
 def check_condition(
     source: Source, entry: vocab.ConditionEntry, settings: Settings, day: datetime.date
 ) -> list[Problem]:
-    """Red flags in their own list, never buried in the text; a review that is not overdue."""
-    problems = []
-    if not entry.red_flags:
-        problems += _buried_red_flags(source)
+    """When to see a doctor, urgent and routine, in lists of their own; a review not overdue."""
+    problems = _doctor_advice(source, entry)
     months = review_months(settings)
     due = vocab.review_due(entry.reviewed, months)
     if entry.reviewed is not None and entry.reviewed > day:
@@ -119,6 +117,47 @@ def check_condition(
     return problems
 
 
+DOCTOR_KEYS = ("red_flags", "see_a_doctor")
+EXAMPLES = {
+    "red_flags": "`red_flags: [weakness in a leg, any change in bladder or bowel control]`",
+    "see_a_doctor": "`see_a_doctor: [the pain has lasted more than a few weeks]`",
+}
+ASKS = {
+    "red_flags": "the signs to see a doctor straight away",
+    "see_a_doctor": "when to book an appointment with a doctor",
+}
+
+
+def _doctor_advice(source: Source, entry: vocab.ConditionEntry) -> list[Problem]:
+    """A condition page says when to see a doctor: straight away, and by appointment.
+
+    Required, as on a health service's page: a reader with a worrying sign must find it
+    without reading the whole explanation. A missing list is a problem at the file's path
+    (at its key's line when the key is there but empty).
+    """
+    missing = [key for key in DOCTOR_KEYS if not getattr(entry, key)]
+    buried = _buried_red_flags(source) if "red_flags" in missing else []
+    if buried:  # the text says it already: the line to move it from is the better advice
+        missing.remove("red_flags")
+    if not missing:
+        return buried
+    lines = [source.lines.get((key,)) for key in missing]
+    if len(missing) == 2:
+        message = (
+            "no 'When to see a doctor' section: list under `red_flags:` the signs to see a "
+            "doctor straight away, and under `see_a_doctor:` when to book an appointment "
+            f"with a doctor, e.g. {EXAMPLES['red_flags']} and {EXAMPLES['see_a_doctor']}"
+        )
+    else:
+        (key,) = missing
+        state = "empty" if key in source.meta else "missing"
+        message = (
+            f"{key}: {state}; list {ASKS[key]}, e.g. {EXAMPLES[key]}; the page's 'When to see "
+            "a doctor' box says both when to go straight away and when to book"
+        )
+    return [*buried, source.at(message, lines[0], missing[0])]
+
+
 def _buried_red_flags(source: Source) -> list[Problem]:
     """The first line of the body that says when to see a doctor, when `red_flags:` is empty."""
     in_code = False
@@ -131,7 +170,7 @@ def _buried_red_flags(source: Source) -> list[Problem]:
                 source.at(
                     f"'{cut(found.group(), 40)}': the text says when to see a doctor, but "
                     "`red_flags:` is empty; list those signs under `red_flags:` so the page "
-                    "shows them in its 'When to see a doctor straight away' box",
+                    "shows them in its 'When to see a doctor' box",
                     number,
                     "red_flags",
                 )
@@ -159,11 +198,41 @@ def known_terms(vocabulary: vocab.Vocabulary) -> list[str]:
     return [term for entry in vocabulary for term in (entry.name, *entry.aliases)]
 
 
-def check_tags(source: Source, vocabulary: vocab.Vocabulary) -> list[Problem]:
+def unreadable_conditions(conditions: Sequence[Source]) -> dict[str, str]:
+    """{name, alias or file name, compared as tags are: the file} for each condition file
+    whose front matter YAML cannot read whole: what is left of it still says its name."""
+    found: dict[str, str] = {}
+    for source in conditions:
+        if source.readable:
+            continue
+        names = [PurePosixPath(source.path).stem.replace("-", " ")]
+        if source.partial:
+            names += [str(source.meta.get("name") or ""), *text_list(source, "aliases")[0]]
+        for name in names:
+            if name.strip():
+                found[vocab.term_key(name)] = source.label
+    return found
+
+
+def check_tags(
+    source: Source, vocabulary: vocab.Vocabulary, unreadable: dict[str, str] | None = None
+) -> list[Problem]:
     """Every tag of a post must be a condition's name or alias."""
     tags, _problems = text_list(source, "tags")
-    return [
-        source.problem(vocabulary.unknown_tag(tag), "tags")
-        for tag in tags
-        if vocabulary.lookup(tag) is None
-    ]
+    problems = []
+    for tag in tags:
+        if vocabulary.lookup(tag) is not None:
+            continue
+        owner = (unreadable or {}).get(vocab.term_key(tag))
+        if owner:
+            problems.append(
+                source.problem(
+                    f"tags: '{cut(tag)}' is the condition of {owner}, which cannot be read: "
+                    "this follows from that file's own message, listed first; fix it and this "
+                    "goes too",
+                    "tags",
+                )
+            )
+        else:
+            problems.append(source.problem(vocabulary.unknown_tag(tag), "tags"))
+    return problems

@@ -33,7 +33,7 @@ from .markup.render import Rendered, shown_summary
 
 # Keys Casebook and Pelican read on a post or page; any other is a typo or unused.
 POST_KEYS = frozenset(
-    "title date modified slug tags summary status case follows followup_announced "
+    "title date modified slug tags summary status case client follows followup_announced "
     "redirect_from privacy_ok photo_consent page_order menu_label lang translation author "
     "authors category".split()
 )

@@ -121,7 +121,7 @@ def _problem(source: Source, found: Finding, town: str = "") -> Problem:
 
 def check_privacy(source: Source, context: Privacy, cache: LintCache | None) -> list[Problem]:
     """The privacy lint on a file; what its `privacy_ok` silences comes back as notes."""
-    own = text_list(source, "privacy_ok")[0] if source.readable else []
+    own = text_list(source, "privacy_ok")[0] if source.readable or source.partial else []
     everything = _lint(source, list(context.allowed), context, cache)
     kept = _lint(source, [*context.allowed, *own], context, cache) if own else everything
     reported = {(f.line, f.message) for f in kept}
@@ -132,8 +132,11 @@ def check_privacy(source: Source, context: Privacy, cache: LintCache | None) -> 
     ]
     case = source.meta.get("case")
     client = case.get("client") if isinstance(case, dict) else None
+    at: tuple[str, ...] = ("case", "client")
+    if client is None:  # a follow-up names its client in a key of its own
+        client, at = source.meta.get("client"), ("client",)
     if isinstance(client, str) and client.strip():
-        found = privacy.pseudonym(client, source.line("case", "client"))
+        found = privacy.pseudonym(client, source.line(*at))
         if found and (found.line, found.message) not in reported:
             problems.append(_problem(source, found))
     silenced = [f for f in everything if (f.line, f.message) not in reported]
