@@ -58,6 +58,8 @@ class CasebookReader(YAMLMetadataReader):
 
     file_extensions = MarkdownReader.file_extensions
     _md: Markdown  # yaml_metadata's own, made in its __init__
+    _header_md: Markdown | None = None  # for `Key: value` headers, made on first use
+    _meta_step: tuple[object, float] | None = None
 
     def read(self, source_path):
         """Content and metadata; a file that cannot be built gets a page saying so instead."""
@@ -104,14 +106,39 @@ class CasebookReader(YAMLMetadataReader):
         else:
             # Pelican's own reading of a `Key: value` header, with Python-Markdown's meta
             # extension, which the YAML reader's own Markdown leaves out.
-            yaml_markdown, self._md = self._md, Markdown(**self.settings["MARKDOWN"])
+            yaml_markdown, self._md = self._md, self._header_markdown()
             try:
                 content = self._md.convert(src.text)
                 metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
             finally:
                 self._md = yaml_markdown
+                self._restore_meta()
         metadata[SOURCE_KEY] = src
         return content, metadata
+
+    def _header_markdown(self):
+        """This reader's one Markdown with the meta extension, reset for the next file."""
+        # Pelican makes a new one for every file (its extensions and their regular
+        # expressions set up anew, about a millisecond each); one per reader, reset, reads
+        # the same. Its `_parse_metadata` takes the meta step out for the summary, so
+        # the step is put back after every file (_restore_meta).
+        if self._header_md is None:
+            self._header_md = Markdown(**self.settings["MARKDOWN"])
+            steps = self._header_md.preprocessors
+            # Registry has no public getter for a step's priority.
+            self._meta_step = next(
+                ((steps[p.name], p.priority) for p in steps._priority if p.name == "meta"), None
+            )
+        return self._header_md.reset()
+
+    def _restore_meta(self):
+        steps = self._header_md.preprocessors if self._header_md is not None else None
+        if steps is None or "meta" in steps:
+            return
+        if self._meta_step is None:
+            self._header_md = None  # no meta step to put back: a new Markdown next time
+            return
+        steps.register(self._meta_step[0], "meta", self._meta_step[1])
 
     def _unbuilt(self, src, relpath, kind):
         """A stand-in page at the post's address that says why the post is not built."""
