@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from typing import Protocol
 
 from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
@@ -43,6 +44,14 @@ class ReadMemo:
         self._old, self._new = self._new, {}
 
 
+class FileMemo(Protocol):
+    """What a reader reads through: a preview's ReadMemo, or a build's files read ahead."""
+
+    def get(self, path: str, raw: bytes) -> tuple[str, dict] | None: ...
+
+    def put(self, path: str, raw: bytes, content: str, metadata: dict) -> None: ...
+
+
 # Set by a preview session (preview/session.py) for the length of one of its builds.
 _memo: ReadMemo | None = None
 
@@ -60,6 +69,8 @@ class CasebookReader(YAMLMetadataReader):
     _md: Markdown  # yaml_metadata's own, made in its __init__
     _header_md: Markdown | None = None  # for `Key: value` headers, made on first use
     _meta_step: tuple[object, float] | None = None
+    # Files this build read ahead in its workers (readahead.py), or remembered (None: none).
+    memo: FileMemo | None = None
 
     def read(self, source_path):
         """Content and metadata; a file that cannot be built gets a page saying so instead."""
@@ -73,7 +84,7 @@ class CasebookReader(YAMLMetadataReader):
             return self._unbuilt(
                 source.Source(relpath, "", readable=False, shown=shown(source_path)), relpath, kind
             )
-        memo = _memo
+        memo = _memo if _memo is not None else self.memo
         if memo is None:
             return self._read_bytes(source_path, raw, relpath, kind)
         found = memo.get(source_path, raw)
