@@ -54,7 +54,7 @@ class Memo(Protocol):
     def __setitem__(self, key: Hashable, value: Any) -> None: ...
 
 
-def _judge_file(
+def judge_file(
     source: Source, kind: Kind, settings: Settings, memo: Memo | None
 ) -> tuple[Post, list[Problem]]:
     """The rules that read one post or page alone (none that compare files)."""
@@ -120,7 +120,7 @@ def judge(
         source = sources[file.relpath]
         if not source.readable:
             continue
-        post, own = _judge_file(source, file.kind, settings, memo)
+        post, own = judge_file(source, file.kind, settings, memo)
         problems += own
         if file.kind == Kind.ARTICLE:
             problems += check_tags(source, vocabulary)
