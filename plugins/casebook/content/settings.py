@@ -24,6 +24,9 @@ DEFAULTS = {
     # The one-page referral summary of each case; an empty SAVE_AS writes none.
     "REFERRAL_URL": "{slug}/referral/",
     "REFERRAL_SAVE_AS": "{slug}/referral/index.html",
+    # Processes a build reads, judges and renders in (forked; the output is the same as one
+    # process makes): None, one per core; 1, everything in the one process.
+    "CASEBOOK_WORKERS": None,
 }
 TODAY_VARIABLE = "CASEBOOK_TODAY"
 SETTINGS_FILE = "pelicanconf.py"

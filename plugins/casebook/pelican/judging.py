@@ -14,6 +14,7 @@ from ..content.settings import casebook_settings
 from ..content.slugs import stand_in_slug
 from ..preview import session
 from ..privacy.cache import LintCache
+from . import readahead
 from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
 from .timings import timed
 
@@ -90,8 +91,11 @@ class RulesGenerator(Generator):
         for file in found:
             if file.kind in corpus.POSTS and file.relpath not in sources:
                 sources[file.relpath] = corpus.read(file)  # one Pelican did not read
-        cache = LintCache(self.settings.get("CACHE_PATH"))
-        memo = preview.rules if preview is not None else None
+        # What the build's workers found ahead (readahead.py), if they read the files.
+        ahead = readahead.found(self.context)
+        cache_dir = self.settings.get("CACHE_PATH")
+        cache = ahead.lint_cache(cache_dir, state.vocabulary) if ahead else LintCache(cache_dir)
+        memo = preview.rules if preview is not None else ahead.rules if ahead else None
         judged = rules.judge(
             found, sources, self.settings, state.codes, cache, memo=memo,
             vocabulary_read=state.vocabulary_read,

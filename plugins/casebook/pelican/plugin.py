@@ -17,7 +17,17 @@ from ..preview import problemspage, session
 from ..preview import writer as preview_writer
 from ..rules import Judged
 from ..vocabulary import Vocabulary
-from . import casetable, gcfreeze, judging, minify, quiet, reader, redirects, referrals
+from . import (
+    casetable,
+    gcfreeze,
+    judging,
+    minify,
+    quiet,
+    readahead,
+    reader,
+    redirects,
+    referrals,
+)
 from . import conditions as cond
 from .conditions import Condition
 from .timings import timed
@@ -214,6 +224,10 @@ def register():
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
     signals.page_generator_init.connect(reader.use_casebook_reader)
+    # *_generator_init, after the reader is set: every file read, judged and linted ahead,
+    # shared out over the build's processes, before Pelican reads the first one.
+    signals.article_generator_init.connect(readahead.read_ahead)
+    signals.page_generator_init.connect(readahead.read_ahead)
     # *_generator_init: each generator has its own Jinja environment by then.
     signals.article_generator_init.connect(add_template_filters)
     signals.page_generator_init.connect(add_template_filters)
