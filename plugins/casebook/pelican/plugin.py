@@ -22,6 +22,7 @@ from . import (
     gcfreeze,
     judging,
     minify,
+    poolwriter,
     quiet,
     readahead,
     reader,
@@ -265,5 +266,12 @@ def register():
     # A preview session (make devserver) renders only the pages whose inputs changed:
     # every generator's templates record what they read, and its writer decides.
     signals.generator_init.connect(preview_writer.prepare_environment)
+    # generator_init: every generator's Jinja environment exists by then; outside a preview
+    # each template is compiled once per build, not once per generator.
+    signals.generator_init.connect(poolwriter.share_templates)
+    # get_writer: with more than one process (CASEBOOK_WORKERS), pages are rendered in all of
+    # them; all_generators_finalized: each generator's pages are written before the next runs.
+    signals.get_writer.connect(poolwriter.writer_for)
+    signals.all_generators_finalized.connect(poolwriter.flush_after_each_generator)
     signals.readers_init.connect(session.reuse_readers)
     signals.get_writer.connect(preview_writer.writer_for)
