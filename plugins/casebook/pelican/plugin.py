@@ -20,6 +20,7 @@ from ..vocabulary import Vocabulary
 from . import (
     casetable,
     gcfreeze,
+    incremental,
     judging,
     minify,
     poolwriter,
@@ -225,8 +226,12 @@ def register():
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
     signals.page_generator_init.connect(reader.use_casebook_reader)
+    # article_generator_init, first of all this build's work: the build cache of the last
+    # build with the same settings, theme, plugins and packages (cache/casebook-build/).
+    signals.article_generator_init.connect(incremental.open_cache)
     # *_generator_init, after the reader is set: every file read, judged and linted ahead,
-    # shared out over the build's processes, before Pelican reads the first one.
+    # shared out over the build's processes, before Pelican reads the first one (unless the
+    # build cache has it as it is).
     signals.article_generator_init.connect(readahead.read_ahead)
     signals.page_generator_init.connect(readahead.read_ahead)
     # *_generator_init: each generator has its own Jinja environment by then.
@@ -269,6 +274,8 @@ def register():
     # generator_init: every generator's Jinja environment exists by then; outside a preview
     # each template is compiled once per build, not once per generator.
     signals.generator_init.connect(poolwriter.share_templates)
+    # generator_init: with a build cache, every template records what each page reads.
+    signals.generator_init.connect(incremental.track_reads)
     # get_writer: with more than one process (CASEBOOK_WORKERS), pages are rendered in all of
     # them; all_generators_finalized: each generator's pages are written before the next runs.
     signals.get_writer.connect(poolwriter.writer_for)

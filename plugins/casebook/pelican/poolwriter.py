@@ -11,16 +11,18 @@ one process writes. Feeds and everything not written through `write_file` are wr
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..preview import session
-from . import parallel
+from . import incremental, parallel
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -95,22 +97,28 @@ class PoolWriter(Writer):
                 self._overridden_files.add(filename)
             self._written_files.add(filename)
         page.filename = filename
-        return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 (Pelican closes it)
+        return io.StringIO()  # what Pelican writes now is nothing: the page comes later
 
     def flush(self, context):
         """Render and write every page kept so far, in all the build's processes."""
         pages, self.pending = self.pending, []
         if not pages:
             return
+        cache = incremental.of(context)
+        render = _render if cache is None else cache.render
         with timed(context, PHASE):
+            if cache is not None:
+                pages = cache.keep_unchanged(pages, context)
             # One page of each template first, here: the partials it includes are compiled
             # once, in this process, before the others are forked from it.
             first = {id(page.template): index for index, page in reversed(list(enumerate(pages)))}
-            for index in sorted(first.values()):
-                _render(pages[index])
+            made = [render(pages[index]) for index in sorted(first.values())]
             rest = [page for index, page in enumerate(pages) if first[id(page.template)] != index]
-            for done in parallel.run(rest, _render, self.processes):
-                done.value()  # what the page logged, then its error if it failed
+            for done in parallel.run(rest, render, self.processes):
+                made.append(done.value())  # what the page logged, then its error if it failed
+            if cache is not None:
+                for one in made:
+                    cache.rendered(one)
 
 
 def _render(page: Page) -> None:
@@ -125,44 +133,69 @@ def _render(page: Page) -> None:
 def writer_for(pelican):
     """This writer when the build has more than one process and no preview session runs."""
     settings = pelican.settings
-    if session.active() is not None or parallel.workers(settings.get("CASEBOOK_WORKERS")) <= 1:
+    if session.active() is not None:
         return None
-    return PoolWriter
+    several = parallel.workers(settings.get("CASEBOOK_WORKERS")) > 1
+    return PoolWriter if several or incremental.enabled(settings) else None
 
 
-def _flushing(method, generator):
+def _flushing(method, generator, last):
     def generate_output(writer):
         method(writer)
         if isinstance(writer, PoolWriter):
             writer.flush(generator.context)
+            if last:
+                incremental.finish(generator.context, generator.output_path)
 
     return generate_output
 
 
 def flush_after_each_generator(generators):
     """Each generator's pages are written before the next generator runs (it may look)."""
-    for generator in generators:
-        if hasattr(generator, "generate_output"):
-            generator.generate_output = _flushing(generator.generate_output, generator)
+    writing = [g for g in generators if hasattr(g, "generate_output")]
+    for generator in writing:
+        generator.generate_output = _flushing(
+            generator.generate_output, generator, generator is writing[-1]
+        )
 
 
 class BuildTemplates(BytecodeCache):
-    """Compiled templates shared by every generator of one build: each compiles once."""
+    """Compiled templates shared by every generator of one build: each compiles once.
 
-    def __init__(self) -> None:
+    With a build cache (incremental.py) they are kept on disk too, for the next build.
+    """
+
+    def __init__(self, folder: str | None = None) -> None:
         self._code: dict[str, bytes] = {}
+        self._disk = FileSystemBytecodeCache(folder) if folder else None
+        if folder:
+            os.makedirs(folder, exist_ok=True)
 
     def load_bytecode(self, bucket) -> None:
         if bucket.key in self._code:  # Jinja compares the source's checksum itself
             bucket.bytecode_from_string(self._code[bucket.key])
+        elif self._disk is not None:
+            self._disk.load_bytecode(bucket)
 
     def dump_bytecode(self, bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+        if self._disk is not None:
+            with contextlib.suppress(OSError):  # only a speed-up
+                self._disk.dump_bytecode(bucket)
 
 
 def share_templates(generator):
     """Every generator's Jinja environment takes its compiled templates from one cache."""
     if session.active() is not None:
         return  # a preview session keeps its own, across its builds
-    cache = generator.context.setdefault("casebook_templates", BuildTemplates())
+    cache = generator.context.get("casebook_templates")
+    if cache is None:
+        folder = None
+        if incremental.enabled(generator.settings):
+            folder = os.path.join(generator.settings["CACHE_PATH"], incremental.FOLDER, "templates")
+        try:
+            cache = BuildTemplates(folder)
+        except OSError:
+            cache = BuildTemplates()
+        generator.context["casebook_templates"] = cache
     generator.env.bytecode_cache = cache

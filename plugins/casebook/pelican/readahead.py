@@ -13,6 +13,7 @@ the build's context and each is handed over once.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 import pickle
@@ -28,8 +29,8 @@ from ..privacy import Finding
 from ..privacy.cache import LintCache
 from ..rules.conditions import known_terms, read_vocabulary
 from ..rules.privacy import check_privacy, read_allow_list
-from . import parallel
-from .reader import SOURCE_KEY, CasebookReader
+from . import incremental, parallel
+from .reader import SOURCE_KEY, UNBUILT_KEY, CasebookReader
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -81,11 +82,14 @@ class PrefilledCache(LintCache):
 class ReadAhead:
     """What the workers read and found, until Pelican and the rule book take it."""
 
-    read: dict[str, tuple[bytes, tuple]] = field(default_factory=dict)  # path -> digest, read
+    # path -> digest of its bytes, and what was read: as made, or pickled (by a worker, or
+    # kept by the build cache)
+    read: dict[str, tuple[bytes, tuple | bytes]] = field(default_factory=dict)
     records: dict[str, parallel.Done] = field(default_factory=dict)
     rules: dict = field(default_factory=dict)  # the rule book's memo of per-file rules
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     terms: list[str] = field(default_factory=list)
+    settings: dict | None = None  # what a pickled read's tags and dates refer to
 
     def get(self, path, raw):
         """(content, metadata) of the file at `path` if it still holds these bytes, or None."""
@@ -95,7 +99,13 @@ class ReadAhead:
             done.replay()  # what reading it logged, now that Pelican reads it
         if found is None or found[0] != digest(raw):
             return None
-        content, metadata, memo = found[1]
+        read = found[1]
+        try:
+            if isinstance(read, bytes):
+                read = SettingsWire(self.settings).load(io.BytesIO(read))
+            content, metadata, memo = read
+        except Exception:  # noqa: BLE001 - a damaged cache file: read the file itself
+            return None
         self.rules.update(memo)  # the rules' findings, holding this very Source
         return content, metadata
 
@@ -151,6 +161,8 @@ class _Job:
     settings: dict
     allowed: list[str]
     recorder: _Recorder
+    cache: incremental.BuildCache | None  # keeps what was read, for the next build
+    parent: int  # the build's own process: what it reads need not be pickled to cross
 
 
 def _one(job: _Job, file: corpus.File):
@@ -159,7 +171,7 @@ def _one(job: _Job, file: corpus.File):
     try:
         raw = file.path.read_bytes()
     except OSError:
-        return path, None, None, {}  # Pelican's reader reads it and says why it cannot
+        return path, None, None, {}, None  # Pelican's reader reads it and says why it cannot
     content, metadata = job.reader._read_bytes(path, raw, file.relpath, file.kind)
     memo: dict = {}
     job.recorder.made = {}
@@ -168,7 +180,15 @@ def _one(job: _Job, file: corpus.File):
         if file.kind in (Kind.ARTICLE, Kind.PAGE):
             rules.judge_file(source, file.kind, job.settings, memo)
         check_privacy(source, job.allowed, job.recorder.terms, job.recorder)
-    return path, digest(raw), (content, metadata, memo), job.recorder.made
+    read: tuple | bytes = (content, metadata, memo)
+    made, where = digest(raw), None
+    if job.cache is not None and not metadata.get(UNBUILT_KEY):  # a stand-in is dated today
+        out = io.BytesIO()
+        SettingsWire(job.settings).dump(read, out)
+        where = job.cache.keep_read(out.getvalue())
+        if os.getpid() != job.parent:
+            read = out.getvalue()  # crosses to the parent as it is kept: pickled once
+    return path, made, read, job.recorder.made, where
 
 
 def _path(file: corpus.File) -> str:
@@ -188,39 +208,65 @@ def read_ahead(generator):
     ahead = context.get(CONTEXT_KEY)
     if ahead is None:
         processes = parallel.workers(settings.get("CASEBOOK_WORKERS"))
-        if session.active() is not None or processes <= 1:
+        cache = incremental.of(context)
+        if session.active() is not None or (processes <= 1 and cache is None):
             return  # a preview session reads through its own memo; one process reads as it goes
         with timed(context, "read, judge and lint every file (workers)"):
-            ahead = context[CONTEXT_KEY] = _read_all(generator, processes)
+            ahead = context[CONTEXT_KEY] = _read_all(generator, processes, cache)
     reader = generator.readers.readers.get(CasebookReader.file_extensions[0])
     if isinstance(reader, CasebookReader):
         reader.memo = ahead
 
 
-def _read_all(generator, processes) -> ReadAhead:
-    found = corpus.files(Path(generator.settings["PATH"]), generator.settings)
+def _read_all(generator, processes, cache) -> ReadAhead:
+    settings = generator.settings
+    found = corpus.files(Path(settings["PATH"]), settings)
     # Pelican's own content cache (make html) reads unchanged files without the reader.
     cached = generator.readers.get_cached_data
     files = [f for f in found if f.kind in READ_KINDS and cached(_path(f), None) is None]
     reader = generator.readers.readers.get(CasebookReader.file_extensions[0])
+    ahead = ReadAhead(settings=settings)
     if not isinstance(reader, CasebookReader) or not files:
-        return ReadAhead()
-    allowed = read_allow_list(found)[0] + practice.allowed_phrases(generator.settings)
-    terms = _terms(found, generator.settings)
-    remembered = LintCache(generator.settings.get("CACHE_PATH"))
-    job = _Job(reader, generator.settings, allowed, _Recorder(remembered, terms))
-    ahead = ReadAhead(terms=terms)
-    wire = SettingsWire(generator.settings)
-    for done in parallel.run(files, partial(_one, job), processes, wire=wire):
+        return ahead
+    if cache is not None:
+        files = _from_cache(files, cache, ahead)
+    if not files:
+        return ahead  # nothing changed: no vocabulary, no lint, no fork
+    allowed = read_allow_list(found)[0] + practice.allowed_phrases(settings)
+    ahead.terms = _terms(found, settings)
+    remembered = LintCache(settings.get("CACHE_PATH"))
+    recorder = _Recorder(remembered, ahead.terms)
+    job = _Job(reader, settings, allowed, recorder, cache, os.getpid())
+    relpaths = {_path(f): f.relpath for f in files}
+    for done in parallel.run(files, partial(_one, job), processes, wire=SettingsWire(settings)):
         if done.error is not None or done.result is None:
             continue  # Pelican's reader reads it again, and fails or logs as it would
-        path, made, read, findings = done.result
+        path, made, read, findings, where = done.result
         ahead.records[path] = done
         if made is not None:
             ahead.read[path] = (made, read)
+            if cache is not None:
+                cache.kept_read(relpaths[path], made, where)  # kept by whichever process read it
         ahead.findings.update(findings)
         done.result = None  # its records stay, to be logged when Pelican reads the file
     return ahead
+
+
+def _from_cache(files, cache, ahead) -> list[corpus.File]:
+    """Take every file whose bytes are unchanged from the build cache; the files left to read."""
+    left = []
+    for file in files:
+        try:
+            made = digest(file.path.read_bytes())
+        except OSError:
+            left.append(file)
+            continue
+        read = cache.cached_read(file.relpath, made)
+        if read is None:
+            left.append(file)
+        else:
+            ahead.read[_path(file)] = (made, read)
+    return left
 
 
 def found(context) -> ReadAhead | None:
