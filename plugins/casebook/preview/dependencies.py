@@ -53,13 +53,27 @@ _volatile = itertools.count(int.from_bytes(os.urandom(8)) << 32)
 _recording: Recorder | None = None
 
 
+# What each type is, once per type: most values a template reads from are not posts.
+_KINDS: dict[type, str | None] = {}
+
+
+def _kind(kind: type) -> str | None:
+    if issubclass(kind, Content):
+        return "content"
+    return "condition" if issubclass(kind, Condition) else None
+
+
 def key_of(value: object) -> tuple | None:
     """The identity of a post, page or condition across builds; None for any other value."""
-    if isinstance(value, Content):
-        return ("content", type(value).__name__, value.source_path)
-    if isinstance(value, Condition):
-        return ("condition", value.slug)
-    return None
+    kind = type(value)
+    found = _KINDS.get(kind, "")
+    if found == "":
+        found = _KINDS[kind] = _kind(kind)
+    if found is None:
+        return None
+    if found == "content":
+        return ("content", kind.__name__, value.source_path)  # type: ignore[attr-defined]
+    return ("condition", value.slug)  # type: ignore[attr-defined]
 
 
 class Canon:
