@@ -14,6 +14,7 @@ from ..content import corpus, source
 from ..content.corpus import Kind
 from ..content.problems import shown
 from ..content.slugs import stand_in_slug
+from ..content.values import iso_datetime
 from ..rules.posts import PLACEMENT_KEYS, blocking
 
 # The Source rides along in the metadata, so Pelican's content cache keeps it too.
@@ -150,6 +151,14 @@ class CasebookReader(YAMLMetadataReader):
             self._header_md = None  # no meta step to put back: a new Markdown next time
             return
         steps.register(self._meta_step[0], "meta", self._meta_step[1])
+
+    def process_metadata(self, name, value):
+        """Pelican's own processing; a `Date:` in the usual form read without dateutil."""
+        if name in ("date", "modified") and isinstance(value, str):
+            quick = iso_datetime(value.replace("_", " "))
+            if quick is not None:
+                return quick
+        return super().process_metadata(name, value)
 
     def _unbuilt(self, src, relpath, kind):
         """A stand-in page at the post's address that says why the post is not built."""
