@@ -127,6 +127,10 @@ class BuildCache:
     def keep_unchanged(self, pages: list, context: dict) -> list:
         """Put back every page whose inputs are unchanged; the pages left to render."""
         build, left = self.build, []
+        if build.dirty is None:
+            build.dirty = build._find_dirty(context)  # noqa: SLF001 - the preview's own step
+            # Compared: last build's values need not live on while the pages render.
+            self.session.values, self.session.shared = {}, {}
         for page in pages:
             output = page.localcontext.get("output_file")
             again = output in self.seen

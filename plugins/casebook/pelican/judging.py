@@ -95,7 +95,7 @@ class RulesGenerator(Generator):
         ahead = readahead.found(self.context)
         cache_dir = self.settings.get("CACHE_PATH")
         cache = ahead.lint_cache(cache_dir, state.vocabulary) if ahead else LintCache(cache_dir)
-        memo = preview.rules if preview is not None else ahead.rules if ahead else None
+        memo = preview.rules if preview is not None else ahead.take_rules() if ahead else None
         judged = rules.judge(
             found, sources, self.settings, state.codes, cache, memo=memo,
             vocabulary_read=state.vocabulary_read,

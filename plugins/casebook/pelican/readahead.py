@@ -113,9 +113,17 @@ class ReadAhead:
         """Read by Pelican's reader after all (a file changed since): nothing to keep."""
 
     def lint_cache(self, cache_dir, vocabulary) -> LintCache:
-        """The build's lint cache, with what the workers found if they knew the same names."""
+        """The build's lint cache, with what the workers found if they knew the same names;
+        handed over once: the rule book lets go of it when it is done."""
         terms = known_terms(vocabulary)
-        return PrefilledCache(cache_dir, self.findings if terms == self.terms else {}, terms)
+        findings, self.findings = self.findings, {}
+        return PrefilledCache(cache_dir, findings if terms == self.terms else {}, terms)
+
+    def take_rules(self) -> dict:
+        """The per-file rules' findings, for the rule book's memo; handed over once (they hold
+        every file's text, let go once judged)."""
+        rules, self.rules = self.rules, {}
+        return rules
 
 
 class _Pickler(pickle.Pickler):
