@@ -25,6 +25,11 @@ $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),\
 PY ?= python3.11
 INPUTDIR := content
 OUTPUTDIR := output
+# The production build's folder, apart from the preview's output/: a link to the last
+# complete, checked build (kept in $(PUBLISHDIR).builds/), swapped only when a new one is
+# done; $(PUBLISHDIR).lock lets one publish, upload or clean write it at a time
+# (plugins/casebook/cli/publish.py). What rsync_upload and github ship.
+PUBLISHDIR := output-publish
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
@@ -32,7 +37,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
 BENCH_ARGS ?= --sizes 1000 5000 --rounds 3
 BENCH_OUT ?= docs/benchmarks.md
-export PY INPUTDIR OUTPUTDIR CONFFILE PUBLISHCONF PORT GITHUB_PAGES_BRANCH GITHUB_REMOTE
+export PY INPUTDIR OUTPUTDIR PUBLISHDIR CONFFILE PUBLISHCONF PORT GITHUB_PAGES_BRANCH GITHUB_REMOTE
 export BENCH_ARGS BENCH_OUT
 
 # The project's own paths: fixed, so a command-line value cannot put text into a recipe.
@@ -42,28 +47,39 @@ override PELICAN := $(BIN)/pelican
 # The search index is built from the finished pages (the binary ships in the wheel).
 override PAGEFIND := $(BIN)/python -m pagefind --site="$$OUTPUTDIR" --quiet
 override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
-# Where `make rsync_upload` copies the site when SSH_TARGET is not given: publishconf.py.
+# Where `make rsync_upload` copies the site: SSH_TARGET=, else RSYNC_TARGET= (command line or
+# environment), else RSYNC_TARGET in publishconf.py. Never an option to rsync.
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'
+override RSYNC_TO := target="$$SSH_TARGET"; [ -n "$$target" ] || target="$$RSYNC_TARGET"; \
+	[ -n "$$target" ] || target=$$($(READ_RSYNC_TARGET) 2>/dev/null); \
+	test -n "$$target" || { echo 'make rsync_upload: give a target, e.g. SSH_TARGET=host:/path (or RSYNC_TARGET in publishconf.py); nothing was built'; exit 2; }; \
+	case "$$target" in -*) echo 'make rsync_upload: the target must not start with "-"; nothing was built'; exit 2;; esac
+override PUBLISH := $(CASEBOOK) casebook.cli.publish
+# `make publish`'s two steps, run by rsync_upload and github too once their target is checked.
+override CHECK := $(CASEBOOK) casebook.cli.check --publish-settings="$$PUBLISHCONF" -- "$$INPUTDIR"
+override PUBLISH_BUILD := $(PUBLISH) build --folder="$$PUBLISHDIR" --settings="$$PUBLISHCONF" -- "$$INPUTDIR"
 
 .PHONY: help html devserver publish clean test unit lint check newcase followup condition import rsync_upload \
-	github bench audit requirements
+	rsync_target github github_target bench audit requirements
 
 help:
+	@echo 'make write      the writing desk in your browser: write, check, preview, publish'
 	@echo 'make html       build the preview site into output/'
 	@printf 'make devserver  live preview, pages reload after each save, on http://127.0.0.1:%s\n' "$$PORT"
-	@echo 'make publish    production build (publishconf.py, fails on any warning)'
+	@echo 'make publish    production build into output-publish/ (publishconf.py, fails on any warning)'
 	@echo 'make test       run the whole test suite (TEST=path::name for one test)'
 	@echo 'make unit       the fast layer: pure modules only, in seconds'
 	@echo 'make lint       ruff, its formatter and mypy'
-	@echo 'make clean      remove output/ and the content cache'
+	@echo 'make clean      remove output/, output-publish/ and the content cache'
 	@echo 'make check      check every content file; one line per problem'
 	@echo 'make newcase TITLE="..."   start a new case file in content/cases/'
 	@echo 'make followup OF=<slug>    start a post that follows a published one'
 	@echo 'make condition NAME="..."  start a condition file in content/conditions/'
 	@echo 'make import WXR=export.xml bring in a WordPress export (new files only); add'
-	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, not the old site'
-	@echo 'make rsync_upload          publish, then copy output/ to SSH_TARGET'
-	@echo 'make github                publish, then push output/ to the gh-pages branch'
+	@echo '    UPLOADS=path/to/wp-content/uploads to copy its images from there, or'
+	@echo '    OLD_SITE=https://old-site.example to download them from that host (and only it)'
+	@echo 'make rsync_upload          publish, then copy output-publish/ to SSH_TARGET'
+	@echo 'make github                publish, then push output-publish/ to the gh-pages branch'
 	@echo 'make bench       Casebook against stock Pelican at 1000 and 5000 posts (docs/benchmarks.md)'
 	@echo 'make audit       Lighthouse on a case and a condition page (docs/audit.md)'
 	@echo 'make requirements          pin requirements*.txt again (with hashes) after editing a .in file'
@@ -100,11 +116,24 @@ devserver: $(VENV)/.installed
 	$(CASEBOOK) casebook.preview.devserver --settings="$$CONFFILE" --output="$$OUTPUTDIR" \
 		--port="$$PORT" -- "$$INPUTDIR"
 
-publish: check
-	$(PELICAN) --settings="$$PUBLISHCONF" --output="$$OUTPUTDIR" --fatal warnings -- "$$INPUTDIR"
-	$(PAGEFIND)
+# The writing desk: forms, checking while typing, pictures and publishing in the browser, with
+# the preview beside them (plugins/casebook/desk/); opens the default browser on 127.0.0.1.
+# DESK_PORT is the desk's port, PORT the preview's. NO_BROWSER=1 opens no browser.
+DESK_PORT ?= 8001
+export DESK_PORT
+.PHONY: write
+write: $(VENV)/.installed
+	$(CASEBOOK) casebook.desk --settings="$$CONFFILE" --output="$$OUTPUTDIR" --port="$$DESK_PORT" \
+		--preview-port="$$PORT" $${NO_BROWSER:+--no-browser} -- "$$INPUTDIR"
 
-clean:
+# Built into a fresh folder, checked, then swapped in: an interrupt leaves the last good site.
+publish: $(VENV)/.installed | $(if $(filter rsync_upload,$(MAKECMDGOALS)),rsync_target) \
+		$(if $(filter github,$(MAKECMDGOALS)),github_target)
+	$(CHECK)
+	$(PUBLISH_BUILD)
+
+clean: $(VENV)/.installed
+	$(PUBLISH) clean --folder="$$PUBLISHDIR"
 	rm -rf -- "$$OUTPUTDIR" cache
 
 # Tests in layers (pytest.ini): unit (pure modules, seconds), lint, then the whole suite.
@@ -121,7 +150,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/python -m mypy
 
 check: $(VENV)/.installed
-	$(CASEBOOK) casebook.cli.check -- "$$INPUTDIR"
+	$(CHECK)
 
 newcase: $(VENV)/.installed
 	@test -n "$$TITLE" || { echo 'make newcase: give a title, e.g. make newcase TITLE="Neck pain: treatment of Ana R."'; exit 2; }
@@ -139,20 +168,31 @@ condition: $(VENV)/.installed
 
 import: $(VENV)/.installed
 	@test -n "$$WXR" || { echo 'make import: give the export file, e.g. make import WXR=export.xml'; exit 2; }
-	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" -- "$$WXR"
+	$(CASEBOOK) casebook.cli.wpimport --content="$$INPUTDIR" --uploads="$$UPLOADS" \
+		--old-site="$$OLD_SITE" -- "$$WXR"
 
-rsync_upload: publish
-	@target="$$SSH_TARGET"; [ -n "$$target" ] || target=$$($(READ_RSYNC_TARGET) 2>/dev/null); \
-	test -n "$$target" || { echo 'make rsync_upload: set RSYNC_TARGET in publishconf.py or SSH_TARGET=host:/path'; exit 2; }; \
-	rsync -rvz --delete --checksum -- "$$OUTPUTDIR/" "$$target"
+# The target is checked before anything is built (publish waits for the check: an order-only
+# prerequisite when rsync_upload or github is asked for); only a complete, checked publish
+# build is shipped, and no publish can swap it while it is copied (the publish folder's lock).
+rsync_upload: rsync_target publish
+	@$(RSYNC_TO); $(PUBLISH) ship --folder="$$PUBLISHDIR" -- \
+		rsync -rvz --delete --checksum -- "$$PUBLISHDIR/" "$$target"
+
+rsync_target: $(VENV)/.installed
+	@$(RSYNC_TO)
 
 # ghp-import -n adds .nojekyll so GitHub Pages serves _redirects and friends as they are.
+github: github_target publish
+	$(PUBLISH) ship --folder="$$PUBLISHDIR" -- $(BIN)/ghp-import --no-jekyll \
+		--message="Publish the site" --branch="$$GITHUB_PAGES_BRANCH" --remote="$$GITHUB_REMOTE" \
+		--push -- "$$PUBLISHDIR"
+
 # git would read a remote or branch starting with "-" as an option (--receive-pack runs one).
-github: publish
-	@for v in "$$GITHUB_REMOTE" "$$GITHUB_PAGES_BRANCH"; do case "$$v" in -*) \
-	  echo 'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must not start with "-"'; exit 2;; esac; done
-	$(BIN)/ghp-import --no-jekyll --message="Publish the site" --branch="$$GITHUB_PAGES_BRANCH" \
-		--remote="$$GITHUB_REMOTE" --push -- "$$OUTPUTDIR"
+github_target:
+	@for v in "$$GITHUB_REMOTE" "$$GITHUB_PAGES_BRANCH"; do case "$$v" in -*|'') \
+	  echo 'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must be given and not start with "-"; nothing was built'; exit 2;; esac; done
+	@git ls-remote -- "$$GITHUB_REMOTE" >/dev/null || { \
+	  echo 'make github: the remote GITHUB_REMOTE cannot be reached; nothing was built'; exit 2; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -125,12 +125,18 @@ def test_help_prints_a_port_from_the_environment_verbatim(tmp_path):
 
 
 def test_rsync_upload_copies_to_a_hostile_target_by_its_literal_name(tmp_path, marker):
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    # A stand-in publish folder as make publish leaves it: a link to a complete build.
+    build = tmp_path / "published.builds" / "1"
+    (build / "site").mkdir(parents=True)
+    (build / "site" / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (build / "casebook-complete").write_text("built\n", encoding="utf-8")
+    (tmp_path / "published").symlink_to("published.builds/1/site")
     target = tmp_path / hostile(marker.name)  # a folder name: no "/" in it
-    # -o publish: the copy step alone, on a stand-in output folder.
-    result = make("-o", "publish", "rsync_upload", f"OUTPUTDIR={output}", f"SSH_TARGET={target}")
+    # -o publish: the copy step alone.
+    result = make(
+        "-o", "publish", "rsync_upload", f"PUBLISHDIR={tmp_path / 'published'}",
+        f"SSH_TARGET={target}",
+    )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert (target / "index.html").read_text(encoding="utf-8") == "<p>home</p>"
     assert not marker.exists()
@@ -145,11 +151,12 @@ def test_github_refuses_a_remote_or_branch_git_would_read_as_an_option(tmp_path,
         "-o",
         "publish",
         "github",
-        f"OUTPUTDIR={absent}",
+        f"PUBLISHDIR={absent}",
         f"{variable}=--receive-pack=touch {marker}",
     )
     assert result.returncode == 2
     assert result.stdout == (
-        'make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must not start with "-"\n'
+        "make github: GITHUB_REMOTE and GITHUB_PAGES_BRANCH must be given and not start with "
+        '"-"; nothing was built\n'
     )
     assert not marker.exists()

@@ -88,10 +88,10 @@ MESSAGE_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"carries its (date|time|DateTime)", ("dates",)),
     (r"carries its (camera|serial|lens)", ("device",)),
     (r"carries its (artist|author|owner|copyright|creator)", ("names",)),
+    (r"shows a (full )?face", ("photos",)),
 )
-# A message from the newer lint may name its category itself: "[category] message".
+# A message may also name its category itself: "[category] message".
 TAGGED = re.compile(r"^\[(?P<category>[a-z-]+)\] ")
-LINE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+))?: (?:(?P<level>warning|note): )?(?P<msg>.*)$")
 QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 
@@ -139,7 +139,11 @@ def categories_of(message: str) -> tuple[str, ...]:
 
 
 def run_check(content: Path) -> tuple[list[Reported], list[str]]:
-    """The privacy problems `make check` reports on `content`, and every other line."""
+    """The privacy problems `make check` reports on `content`, and every other problem.
+
+    The command is asked for `--format json`: a problem's own `category` says what it is
+    about; one without a category is matched against MESSAGE_CATEGORIES.
+    """
     content = content.resolve()
     with tempfile.TemporaryDirectory() as cache:
         env = {
@@ -148,8 +152,9 @@ def run_check(content: Path) -> tuple[list[Reported], list[str]]:
             "CASEBOOK_CORPUS_CACHE": cache,
             "CASEBOOK_TODAY": "2026-12-01",
         }
+        command = [sys.executable, "-m", "casebook.cli.check", "-s", str(SETTINGS)]
         done = subprocess.run(
-            [sys.executable, "-m", "casebook.cli.check", "-s", str(SETTINGS), "--", str(content)],
+            [*command, "--format", "json", "--", str(content)],
             cwd=content,
             env=env,
             capture_output=True,
@@ -159,25 +164,24 @@ def run_check(content: Path) -> tuple[list[Reported], list[str]]:
         )
     if done.returncode not in (0, 1) or "Traceback (most recent call last)" in done.stderr:
         raise SystemExit(f"make check failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return read_problems(json.loads(done.stdout))
+
+
+def read_problems(rows: list[dict]) -> tuple[list[Reported], list[str]]:
+    """The privacy problems among `check --format json`'s rows, and every other row as text."""
     reported, other = [], []
-    for row in done.stdout.splitlines()[:-1]:  # the last line is the summary
-        found = LINE.match(row)
-        if not found or (found.group("level") == "note"):
-            other.append(row)
+    for row in rows:
+        where = f"{row['path']}:{row['line']}" if row.get("line") else row["path"]
+        if row["level"] == "note":
+            other.append(f"{where}: note: {row['message']}")
             continue
-        categories = categories_of(found.group("msg"))
+        category = row.get("category")
+        categories = (category,) if category in CATEGORIES else categories_of(row["message"])
         if not categories:
-            other.append(row)
+            other.append(f"{where}: {row['level']}: {row['message']}")
             continue
-        line = found.group("line")
         reported.append(
-            Reported(
-                found.group("path").removeprefix("./"),
-                int(line) if line else None,
-                found.group("level") or "error",
-                found.group("msg"),
-                categories,
-            )
+            Reported(row["path"], row.get("line"), row["level"], row["message"], categories)
         )
     return reported, other
 

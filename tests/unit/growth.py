@@ -1,21 +1,29 @@
 """How the cost of a function grows with its input: linear or worse, never a wall-clock limit."""
 
+import functools
 import time
 
+# Runs shorter than this are mostly timer and scheduler noise: the input is grown until the
+# smaller run takes at least this long.
+LONG_ENOUGH = 0.01
 
-def best_time(call, rounds=3):
-    """The fastest of a few runs of `call()`, in seconds."""
+
+def best_time(call, rounds=5):
+    """The fastest of a few runs of `call()`, in seconds of this process's CPU time."""
+    # CPU time, not wall time: other programs on a busy machine do not count against it.
     best = float("inf")
     for _ in range(rounds):
-        started = time.perf_counter()
+        started = time.process_time()
         call()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
 def growth(run, make_input, size, factor=4):
-    """How many times longer `run` takes on `factor` times the input (1 is flat)."""
-    small, large = make_input(size), make_input(size * factor)
-    run(small)  # warm up: word lists, compiled patterns, caches
-    # A floor of a millisecond keeps a run too quick to time from reading as a huge ratio.
-    return max(best_time(lambda: run(large)), 1e-3) / max(best_time(lambda: run(small)), 1e-3)
+    """How many times longer `run` takes on `factor` times the input (1 is flat, 4 linear)."""
+    run(make_input(size))  # warm up: word lists, compiled patterns, caches
+    took = best_time(functools.partial(run, make_input(size)))
+    while took < LONG_ENOUGH and size < 10_000_000:
+        size *= 2
+        took = best_time(functools.partial(run, make_input(size)))
+    return best_time(functools.partial(run, make_input(size * factor))) / max(took, 1e-6)

@@ -153,17 +153,22 @@ def test_recall_over_planted_posts_and_false_alarms_over_clean_posts(record_prop
         expected = {(p["line"], p["kind"]) for p in plants}
         extra += [(path.name, f) for f in findings if (f.line, f.kind) not in expected]
     clean_files = corpus("clean")
-    alarms = [(path.name, f) for path in clean_files for f in lint_post(path)]
+    reported = [(path.name, f) for path in clean_files for f in lint_post(path)]
+    # A warning is what the context left open (a month alone: "in April"); this corpus
+    # was written when such a month was no identifier, so only errors are false alarms.
+    alarms = [(name, f) for name, f in reported if not f.warning]
+    warnings = [(name, f) for name, f in reported if f.warning]
     recall = found / total
     print(
         f"\nprivacy lint recall {found}/{total} = {recall:.2f}; "
-        f"false alarms {len(alarms)} over {len(clean_files)} clean files; "
-        f"unplanted findings in planted files {len(extra)}"
+        f"false alarms {len(alarms)} over {len(clean_files)} clean files "
+        f"(and {len(warnings)} warnings); unplanted findings in planted files {len(extra)}"
     )
-    for name, item in missed + alarms + extra:
+    for name, item in missed + alarms + warnings + extra:
         print(f"  {name}: {item}")
     record_property("privacy_recall", f"{found}/{total}")
     record_property("privacy_false_alarms", len(alarms))
+    record_property("privacy_warnings_on_clean_files", len(warnings))
     assert missed == []
     assert alarms == []
 
@@ -240,7 +245,7 @@ def test_a_name_wrapped_over_two_lines_is_found_on_its_first_line():
 def test_the_title_is_linted_but_its_pseudonym_is_fine():
     text = '---\ntitle: "Restless leg syndrome pain: Treatment of Krystal S."\n---\nBody.\n'
     assert lint_case(text) == []
-    sentence_case = "---\ntitle: Restless legs: treatment of Krystal Smith\n---\n"
+    sentence_case = '---\ntitle: "Restless legs: treatment of Krystal Smith"\n---\n'
     assert [f.text for f in lint_case(sentence_case)] == ["Krystal Smith"]
 
 
@@ -307,7 +312,8 @@ def test_keys_that_hold_no_prose_are_not_linted():
             "She started in June 2009 and again in March of 2010.",
             ["June 2009", "March of 2010"],
         ),
-        (dates, "In 2009, week three, a few months later, session 4, Sessions 4-5, in June.", []),
+        (dates, "In 2009, week three, a few months later, session 4, Sessions 4-5.", []),
+        (dates, "It flared again in June.", ["June"]),  # a warning in a post: see below
         (dates, "Pain 7/10 down to 2/10, strength 4/5, a 1/4 inch heel lift, L4/L5, 24/7.", []),
         (
             ages,
@@ -328,7 +334,8 @@ def test_keys_that_hold_no_prose_are_not_linted():
         (
             record_numbers,
             "SSN 123-45-6789, record number 5521, member ID W77412390, 078-05-1120.",
-            ["SSN 123-45-6789", "record number 5521", "member ID W77412390", "078-05-1120"],
+            # A label longer than twice its code is left out of the quote: '5521' is the point.
+            ["SSN 123-45-6789", "5521", "member ID W77412390", "078-05-1120"],
         ),
         (record_numbers, "Her chart from 2009, a record 10 sessions, licensed in 2005.", []),
         (
@@ -664,10 +671,11 @@ def test_deeply_nested_lists_and_front_matter():
     items = "".join("  " * i + f"- level {i}\n" for i in range(depth))
     nested = "".join("  " * i + f"k{i}:\n" for i in range(1, depth))
     text = f"---\ntitle: Nested\ncase:\n{nested}{'  ' * depth}client: Jo Smith\n---\n{items}"
-    assert found(text + "- seen in Natick\n") == [
-        (depth + 3, "pseudonym", "Jo Smith"),
-        (2 * depth + 5, "place", "Natick"),
-    ]
+    # The reader refuses front matter this deep (the file is never built, and says why);
+    # its body is still read, in one pass.
+    assert found(text + "- seen in Natick\n") == [(2 * depth + 5, "place", "Natick")]
+    shallow = f"---\ntitle: Nested\ncase:\n  client: Jo Smith\n---\n{items}- seen in Natick\n"
+    assert found(shallow) == [(4, "pseudonym", "Jo Smith"), (depth + 6, "place", "Natick")]
 
 
 SPACES = " " * 100_000

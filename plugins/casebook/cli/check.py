@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from .. import rules
 from ..content import corpus
 from ..content.problems import Problem, shown
 from ..content.settings import Settings, load
+from ..content.slugs import ALSO_RESERVED, reserved_names
 from ..icd10 import CodeBook
 from ..privacy.cache import LintCache
 from . import guarded
@@ -70,6 +72,19 @@ def summary(problems: Sequence[Problem], files: int, content: str | Path) -> str
     return f"checked {_plural(files, 'file')} in {shown(content)}: {', '.join(found)}"
 
 
+def as_json(problem: Problem) -> dict[str, object]:
+    """One problem as `--format json` writes it: every field, the level as its name."""
+    return {
+        "path": problem.path,
+        "shown": problem.shown or problem.path,
+        "line": problem.line,
+        "key": problem.key,
+        "level": str(problem.level),
+        "category": problem.category,
+        "message": problem.message,
+    }
+
+
 @guarded("check")
 def main(argv: Sequence[str] | None = None) -> int:
     """Print one line per problem, then a summary; exit 1 if there is any error."""
@@ -78,18 +93,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("content", help="the content folder, e.g. content")
     parser.add_argument("-s", "--settings", help="settings file (default: ./pelicanconf.py)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one line per problem and a summary (default); json: one object per problem",
+    )
+    parser.add_argument(
+        "--publish-settings",
+        help="the publish settings (publishconf.py): addresses they reserve are refused too",
+    )
     args = parser.parse_args(argv)
     content = Path(args.content)
     if not content.is_dir():
         print(f"{args.content}: no such folder; give the content folder, e.g. content")
         return 2
     settings = load(args.settings)
+    if args.publish_settings and Path(args.publish_settings).is_file():
+        # A slug or old address only the publish build writes to (its feeds) fails `make
+        # publish`: check says so first.
+        settings[ALSO_RESERVED] = reserved_names(load(args.publish_settings))
     codes = CodeBook(cache_dir=settings.get("CACHE_PATH"))
     problems, files = check_content(content, settings, codes, Progress())
     codes.save()
-    for problem in problems:
-        print(problem)
-    print(summary(problems, files, content))
+    if args.format == "json":
+        print(json.dumps([as_json(p) for p in problems], ensure_ascii=False, indent=1))
+    else:
+        for problem in problems:
+            print(problem)
+        print(summary(problems, files, content))
     return 1 if any(p.is_error for p in problems) else 0
 
 

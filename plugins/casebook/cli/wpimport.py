@@ -25,7 +25,8 @@ from ..content.settings import load as load_settings
 from ..content.slugs import reserved_names
 from ..content.values import MAX_TITLE, text_list
 from ..rules.conditions import read_vocabulary
-from ..wordpress import convert, plan, report, wxr
+from ..wordpress import convert, gallery, plan, report, wxr
+from ..wordpress.fetch import FILE_SECONDS, RUN_SECONDS, Fetcher
 from ..wordpress.images import Images
 from ..wordpress.links import Links
 from . import guarded
@@ -104,7 +105,7 @@ def plan_all(export, vocabulary, settings):
     return plans, outcomes
 
 
-def render(planned: plan.Planned, body: str, settings: Settings) -> str:
+def render(planned: plan.Planned, body: str, settings: Settings, teaser: str = "") -> str:
     """The new file: YAML front matter written by the emitter, then the Markdown body."""
     item = planned.item
     meta: dict[str, object] = {"title": planned.title}
@@ -113,7 +114,7 @@ def render(planned: plan.Planned, body: str, settings: Settings) -> str:
     meta["slug"] = planned.slug
     if planned.tags:
         meta["tags"] = list(planned.tags)
-    summary = convert.plain_text(item.excerpt) if item.excerpt else ""
+    summary = convert.plain_text(item.excerpt) if item.excerpt else teaser
     if summary:
         meta["summary"] = summary
     order_key = page_order_key(settings)
@@ -170,6 +171,7 @@ def write_all(
     existing: plan.Existing,
     links: Links,
     progress: Progress,
+    images: dict[str, gallery.Attachment] | None = None,
 ) -> tuple[list[report.Outcome], list[str]]:
     """Write each planned item that is new; an outcome for each, and the report lines."""
     outcomes: list[report.Outcome] = []
@@ -191,12 +193,13 @@ def write_all(
             )
             outcomes.append(report.Outcome(planned.item, "skipped", planned, why))
         progress.step(planned.relpath)
-    bodies = converted([p.item.html for p in new], secrets.token_hex(6))
-    for planned, body in zip(new, bodies, strict=True):
-        notes = list(planned.notes)
+    expanded = [gallery.expand(p.item.html, p.item.post_id, images or {}) for p in new]
+    bodies = converted([html for html, _notes in expanded], secrets.token_hex(6))
+    for planned, body, (_html, shown_as) in zip(new, bodies, expanded, strict=True):
+        notes = list(planned.notes) + shown_as
         markdown = links.resolve(body, planned.relpath, notes)
         notes += body.notes
-        outcome = write_one(planned, render(planned, markdown, settings), content)
+        outcome = write_one(planned, render(planned, markdown, settings, body.teaser), content)
         outcomes.append(outcome)
         if outcome.what != "skipped":
             lines.append(f"{shown(content / planned.relpath)}{_describe(planned)}")
@@ -234,7 +237,13 @@ def attachment_paths(export: wxr.Export) -> dict[str, str]:
     return found
 
 
-def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None) -> list[str]:
+def run(
+    wxr_path: Path,
+    content: Path,
+    settings: Settings,
+    uploads: Path | None,
+    fetcher: Fetcher | None = None,
+) -> list[str]:
     """Import the export into content/; the lines to print."""
     export = wxr.read(wxr_path)
     existing, vocabulary = read_content(content, settings)
@@ -246,12 +255,14 @@ def run(wxr_path: Path, content: Path, settings: Settings, uploads: Path | None)
         reserved_names(settings),
         lambda relpath: shown(content / relpath),
     )
-    images = Images(content, settings, export.hosts, uploads)
+    images = Images(content, settings, fetcher, uploads)
     links = Links(export.base_url, export.hosts, images)
     for planned in plans:
         links.add_post(planned.relpath, plan.old_paths(planned.item, export.hosts))
     progress = Progress(len(plans))
-    written, lines = write_all(plans, content, settings, existing, links, progress)
+    written, lines = write_all(
+        plans, content, settings, existing, links, progress, gallery.attachments(export.items)
+    )
     outcomes += written
     where = shown(wxr_path)
     skipped = [
@@ -305,6 +316,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="",
         help="a copy of the old site's wp-content/uploads; without it images are downloaded",
     )
+    parser.add_argument(
+        "--old-site",
+        default="",
+        help="the old site's address (https://old.example): the only host images come from",
+    )
+    parser.add_argument("--file-seconds", type=float, default=FILE_SECONDS, help=argparse.SUPPRESS)
+    parser.add_argument("--run-seconds", type=float, default=RUN_SECONDS, help=argparse.SUPPRESS)
+    # Tests only: a stand-in old site on this computer. The Makefile never passes it.
+    parser.add_argument("--allow-private-hosts", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     wxr_path, content = Path(args.wxr), Path(args.content)
     if not wxr_path.is_file():
@@ -317,9 +337,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "wp-content/uploads, e.g. UPLOADS=backup/wp-content/uploads"
         )
         return 2
+    fetcher = None
+    if args.old_site and uploads is None:
+        try:
+            fetcher = Fetcher(
+                args.old_site, args.file_seconds, args.run_seconds, args.allow_private_hosts
+            )
+        except ValueError as err:
+            print(f"{err}; give it as OLD_SITE=https://www.old-site.example")
+            return 2
     settings = load_settings(args.settings)
     try:
-        lines = run(wxr_path, content, settings, uploads)
+        lines = run(wxr_path, content, settings, uploads, fetcher)
     except wxr.ExportError as err:
         line = f":{err.line}" if err.line else ""
         print(

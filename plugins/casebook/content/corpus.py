@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,6 +36,7 @@ class Kind(StrEnum):
     FORMAT = "format"  # a post in a format the site does not read
     UNUSED = "unused"  # any other file
     ESCAPES = "escapes"  # a link to outside the folder
+    ODD = "odd"  # no file to read: a FIFO, socket or device, a link in a loop or to nothing
 
 
 POSTS = (Kind.ARTICLE, Kind.PAGE, Kind.CONDITION)  # read as Markdown
@@ -48,6 +51,7 @@ class File:
     shown: str  # as people read it where problems are printed
     kind: Kind
     label: str = ""  # as another file's message names it: the content folder's name, relpath
+    why: str = ""  # for an ODD one: what it is instead of a file
 
     def problem(self, message: str, line: int | None = None, level: Level = Level.ERROR) -> Problem:
         """A problem with the file as a whole (or at a line of it)."""
@@ -103,33 +107,138 @@ def files(content: Path, settings: Settings) -> list[File]:
     root = os.path.realpath(content)
     folder_name = Path(os.path.abspath(content)).name
     found = []
-    # Pelican follows links, so a link is judged by where it leads.
-    for folder, dirs, names in os.walk(content, followlinks=True):
-        dirs.sort()
+    # Pelican follows links, so a link is judged by where it leads (never round a loop).
+    for folder, _dirs, names, odd in walk(str(content)):
         inside = _inside(os.path.realpath(folder), root)
-        for name in sorted(names):
+        for name in sorted([*names, *odd]):
             path = Path(folder, name)
             relpath = path.relative_to(content).as_posix()
             kind = kind_of(relpath, settings)
             linked_out = os.path.islink(path) and not _inside(os.path.realpath(path), root)
-            if kind != Kind.HIDDEN and (linked_out or not inside):
+            why = odd.get(name, "")
+            if why and kind != Kind.HIDDEN:
+                kind = Kind.ODD
+            elif kind != Kind.HIDDEN and (linked_out or not inside):
                 kind = Kind.ESCAPES
-            found.append(File(path, relpath, shown(path), kind, f"{folder_name}/{relpath}"))
+            found.append(File(path, relpath, shown(path), kind, f"{folder_name}/{relpath}", why))
     return found
+
+
+def walk(top: str) -> Iterator[tuple[str, list[str], list[str], dict[str, str]]]:
+    """os.walk(top, followlinks=True), as Pelican walks, but never round a loop or into a pipe.
+
+    Yields (folder, subfolders, files, odd): `files` are regular files (or links to them),
+    `odd` what is there instead of a file, by name: a FIFO, socket or device (never opened),
+    a link to a folder that holds it, a link to nothing. Remove names from `subfolders` to
+    leave them out, as with os.walk.
+    """
+    # Every folder holding `top` counts too: a link from images/ to content/ is a loop.
+    above = set()
+    folder = os.path.realpath(top)
+    while True:
+        try:
+            here = os.stat(folder)
+        except OSError:
+            break
+        above.add((here.st_dev, here.st_ino))
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    yield from _walk(top, frozenset(above))
+
+
+def _walk(folder, ancestors):
+    try:
+        here = os.stat(folder)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    ancestors = ancestors | {(here.st_dev, here.st_ino)}
+    dirs, names, odd = [], [], {}
+    for entry in entries:
+        why = _odd(entry, ancestors)
+        if why == "folder":
+            dirs.append(entry.name)
+        elif why:
+            odd[entry.name] = why
+        else:
+            names.append(entry.name)
+    yield folder, dirs, names, odd
+    for name in dirs:
+        yield from _walk(os.path.join(folder, name), ancestors)
+
+
+def _odd(entry: os.DirEntry[str], ancestors: frozenset[tuple[int, int]]) -> str:
+    """'folder', '' for a regular file, or what the entry is instead (without opening it)."""
+    try:
+        found = entry.stat()  # follows a link
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a link that leads back to itself (a loop)"
+        return "a link to nothing (what it pointed to is gone)"
+    if stat.S_ISDIR(found.st_mode):
+        if (found.st_dev, found.st_ino) in ancestors:
+            return "a link to a folder that holds it (a loop)"
+        return "folder"
+    if stat.S_ISREG(found.st_mode):
+        return ""
+    return SPECIAL.get(stat.S_IFMT(found.st_mode), "not a file")
+
+
+SPECIAL = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+}
 
 
 def _inside(real: str, root: str) -> bool:
     return real == root or real.startswith(root + os.sep)
 
 
+class NotAFileError(OSError):
+    """A path that names a pipe, a socket or a device: never read."""
+
+
+def read_regular(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file; NotAFileError for anything else, which is never waited on."""
+    # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
+    with os.fdopen(descriptor, "rb") as file:
+        mode = os.fstat(file.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFileError(SPECIAL.get(stat.S_IFMT(mode), "not a file"))
+        return file.read()
+
+
+def unreadable_problem(relpath: str, shown_as: str, err: OSError) -> Problem:
+    """Why a file could not be read, with what to do, as check and the build both say it."""
+    if isinstance(err, NotAFileError):
+        message = f"{err}, not a file: the site never opens it and cannot publish it; remove it"
+    elif isinstance(err, FileNotFoundError):
+        message = (
+            "was there when the folder was listed and gone when it was read (deleted or "
+            "renamed meanwhile); nothing was built from it: run the command again"
+        )
+    elif err.errno == errno.ELOOP:
+        message = "a link that leads back to itself (a loop); remove it"
+    else:
+        message = (
+            f"cannot be read ({err.strerror or err}); check the file's permissions, or remove it"
+        )
+    return Problem(relpath, message, None, None, Level.ERROR, shown_as)
+
+
 def read(file: File) -> source.Source:
     """The Source of a post, page or condition file; a problem if it cannot be opened."""
     try:
-        raw = file.path.read_bytes()
+        raw = read_regular(file.path)
     except OSError as err:
-        problem = file.problem(
-            f"cannot be read ({err.strerror or err}); check the file's permissions, or remove it"
-        )
+        problem = unreadable_problem(file.relpath, file.shown, err)
         return source.Source(
             file.relpath, "", problems=(problem,), readable=False, shown=file.shown,
             label=file.label,

@@ -25,6 +25,9 @@ class Problem:
     key: str | None = None  # the front-matter key it is about, dotted for nested keys
     level: Level = Level.ERROR
     shown: str = ""  # the file as people read it where problems are printed (see shown())
+    # What kind of identifier a privacy problem is about (a Safe Harbor category such as
+    # "names" or "ip", privacy.categories); None for every other problem.
+    category: str | None = None
 
     @property
     def is_error(self) -> bool:

@@ -64,11 +64,18 @@ RESERVED_OWNERS = {
 }
 
 
+# Set by `make check` (cli/check.py --publish-settings): the addresses the publish settings
+# reserve too (its feeds), so check refuses what `make publish` would.
+ALSO_RESERVED = "CASEBOOK_ALSO_RESERVED"
+
+
 def reserved_names(settings: Settings) -> dict[str, str]:
     """First path segments the site itself writes, and what lives there."""
     # Asked once per post: worked out once per set of values.
     values = tuple(str(settings.get(k) or "") for k in RESERVED_OWNERS)
-    return _reserved(values, tuple(settings.get("STATIC_PATHS") or ()))
+    found = _reserved(values, tuple(settings.get("STATIC_PATHS") or ()))
+    also = settings.get(ALSO_RESERVED)
+    return {**also, **found} if also else found
 
 
 @functools.lru_cache(maxsize=8)

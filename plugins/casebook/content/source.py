@@ -28,6 +28,21 @@ YAML_CLOSE = ("---", "...")
 
 
 @dataclass(frozen=True)
+class ValueAt:
+    """Where one scalar value of the front matter stands: first and last line (1-based),
+    and the columns (0-based) it starts and ends at on them."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+# A value's place in the front matter: keys, and list indexes (("aliases", 0), ("case", "client")).
+ValuePath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
 class Source:
     """One content file as written: text, front matter, the line of every key, the body."""
 
@@ -43,6 +58,8 @@ class Source:
     readable: bool = True  # False: the front matter could not be read at all
     shown: str = ""  # the file as people read it where problems are printed
     label: str = ""  # the file as another file's message names it ("content/cases/a.md")
+    # Where every scalar value stands, list items included (a YAML alias: where the alias is).
+    values: dict[ValuePath, ValueAt] = field(default_factory=dict)
 
     @property
     def body(self) -> str:
@@ -163,7 +180,7 @@ def _yaml_source(path: str, text: str, rows: list[str], first: int, close: int) 
         )  # fmt: skip
 
     try:
-        lines, problems = _scan(path, header, opening)
+        lines, values, problems = _scan(path, header, opening)
     except _TooBigError as err:
         return failed(str(err), err.line)
     except yaml.MarkedYAMLError as err:
@@ -188,7 +205,8 @@ def _yaml_source(path: str, text: str, rows: list[str], first: int, close: int) 
     except yaml.YAMLError as err:
         return failed(f"front matter is not valid YAML ({err}); fix it")
     meta = {str(k).lower(): v for k, v in (data or {}).items() if v is not None}
-    return Source(path, text, meta, lines, True, opening, body_start, tuple(problems))
+    source = Source(path, text, meta, lines, True, opening, body_start, tuple(problems))
+    return _with(source, values=values)
 
 
 class _TooBigError(Exception):
@@ -200,12 +218,14 @@ class _TooBigError(Exception):
 
 
 def _scan(path, header, opening):
-    """The line of every key (None if the top is not a mapping), and keys given twice.
+    """The line of every key (None if the top is not a mapping), where every scalar value
+    stands, and keys given twice.
 
     One pass over libyaml's events, which also enforces MAX_DEPTH and MAX_VALUES
     before anything is built from them.
     """
     lines: dict[tuple[str, ...], int] = {}
+    values: dict[ValuePath, ValueAt] = {}
     problems: list[Problem] = []
     frames: list[dict[str, Any]] = []  # open collections, innermost last
     anchors: dict[str, int] = {}  # anchor -> how many values it stands for
@@ -224,7 +244,7 @@ def _scan(path, header, opening):
                     _after_value(frames[-1])
             continue
         if not frames and not isinstance(event, yaml.MappingStartEvent):
-            return None, problems  # a list or a bare value, not `key: value` lines
+            return None, values, problems  # a list or a bare value, not `key: value` lines
         if isinstance(event, yaml.AliasEvent):
             size = anchors.get(event.anchor, 1)
         elif isinstance(event, yaml.ScalarEvent):
@@ -245,6 +265,8 @@ def _scan(path, header, opening):
         if is_key and parent is not None:
             parent["current"] = _record_key(path, event, parent, lines, problems, opening)
             parent["awaits_key"] = False
+            parent["value_key"] = _value_key(event, parent)
+        place = _value_path(parent) if parent is not None and not is_key else None
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             # Keys are tracked down mappings under keys (case.sessions), not inside lists.
             if parent is None:
@@ -254,12 +276,18 @@ def _scan(path, header, opening):
             else:
                 where = None
             frames.append(_frame(event, where, is_key, len(frames) + 1, line))
+            frames[-1]["place"] = place if place is not None else ()
             continue
+        if place is not None:
+            start, end = event.start_mark, event.end_mark
+            values[place] = ValueAt(
+                opening + start.line, start.column, opening + end.line, end.column
+            )
         if parent is not None:
             parent["size"] += size
             if not is_key:
                 _after_value(parent)
-    return lines, problems
+    return lines, values, problems
 
 
 _FRAMING = (
@@ -286,13 +314,28 @@ def _record_key(path, event, parent, lines, problems, opening):
     return keys
 
 
+def _value_key(event, parent):
+    """The key a value stands under, as the front matter's dict has it (top level lower-cased)."""
+    if not isinstance(event, yaml.ScalarEvent):
+        return None
+    return event.value.lower() if not parent.get("place") else event.value
+
+
+def _value_path(parent):
+    """The ValuePath of the value that comes next in `parent` (None: under no text key)."""
+    if parent["kind"] == "seq":
+        return (*parent["place"], parent["items"])
+    key = parent.get("value_key")
+    return None if key is None else (*parent["place"], key)
+
+
 def _frame(event, path, is_key, depth, line):
     if depth > MAX_DEPTH:
         raise _TooBigError(_too_deep(), line)
     kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
     return {
         "kind": kind, "path": path, "is_key": is_key, "awaits_key": True, "current": None,
-        "size": 1, "anchor": event.anchor,
+        "size": 1, "anchor": event.anchor, "items": 0, "place": (),
     }  # fmt: skip
 
 
@@ -306,6 +349,8 @@ def _too_deep() -> str:
 def _after_value(frame):
     if frame["kind"] == "map":
         frame["awaits_key"] = True
+    else:
+        frame["items"] += 1
 
 
 def _bad_scalar_line(header: str) -> int | None:
@@ -334,6 +379,7 @@ def _header_source(path: str, text: str, rows: list[str]) -> Source:
     """Pelican's plain Markdown header: `Key: value` lines up to the first blank line."""
     meta: dict[str, list[str]] = {}
     lines: dict[tuple[str, ...], int] = {}
+    places: dict[str, list[ValueAt]] = {}
     key: str | None = None
     begin = 1 if rows and META_BEGIN.match(rows[0]) else 0
     end = len(rows)
@@ -342,21 +388,30 @@ def _header_source(path: str, text: str, rows: list[str]) -> Source:
             end = number - 1
             break
         found = META.match(row)
+        more = None if found else (META_MORE.match(row) if key else None)
         if found:
             key = found.group("key").lower()
             meta.setdefault(key, []).append(found.group("value").strip())
             lines.setdefault((key,), number)
-            continue
-        more = META_MORE.match(row) if key else None
-        if more and key is not None:
+        elif more and key is not None:
             meta[key].append(more.group("value").strip())
         else:
             end = number - 1
             break
+        value = (found or more).group("value")  # type: ignore[union-attr]
+        column = len(row) - len(value) + (len(value) - len(value.lstrip()))
+        places.setdefault(key, []).append(ValueAt(number, column, number, len(row.rstrip())))
     if not meta:
         return Source(path, text, start=1, body_start=1)
     flat = {k: v[0] if len(v) == 1 else v for k, v in meta.items()}
-    return Source(path, text, flat, lines, False, begin + 1, end + 1)
+    values: dict[ValuePath, ValueAt] = {}
+    for name, found_at in places.items():
+        if len(found_at) == 1:
+            values[(name,)] = found_at[0]
+        else:
+            values.update({(name, i): at for i, at in enumerate(found_at)})
+    source = Source(path, text, flat, lines, False, begin + 1, end + 1)
+    return _with(source, values=values)
 
 
 GUESSED_SLUG = re.compile(r"^slug:[ \t]*['\"]?([^'\"#\s]+)", re.IGNORECASE | re.MULTILINE)

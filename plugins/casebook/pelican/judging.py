@@ -14,8 +14,9 @@ from ..content.settings import casebook_settings
 from ..content.slugs import stand_in_slug
 from ..preview import session
 from ..privacy.cache import LintCache
+from ..rules.markup.render import Rendered
 from . import readahead
-from .reader import SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE
+from .reader import RENDERED_KEY, SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE, VANISHED_KEY
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -82,23 +83,34 @@ class RulesGenerator(Generator):
             else corpus.files(content, self.settings)
         )
         sources = {s.path: s for s in state.condition_sources}
+        # The HTML the reader made of each file: judged as it is, never converted again.
+        rendered = {
+            c.relpath: Rendered(c.description)
+            for c in getattr(state, "conditions", {}).values()
+            if c.relpath
+        }
         contents = {}
+        vanished = []
         for kind, content in _contents(self.context):
             source = content.metadata.get(SOURCE_KEY)
             if source is not None:
                 sources[source.path] = source
                 contents[source.path] = (kind, content)
+                if content.metadata.get(RENDERED_KEY) is not None:
+                    rendered[source.path] = content.metadata[RENDERED_KEY]
+                if content.metadata.get(VANISHED_KEY):
+                    vanished.append(source.path)
         for file in found:
             if file.kind in corpus.POSTS and file.relpath not in sources:
                 sources[file.relpath] = corpus.read(file)  # one Pelican did not read
         # What the build's workers found ahead (readahead.py), if they read the files.
         ahead = readahead.found(self.context)
         cache_dir = self.settings.get("CACHE_PATH")
-        cache = ahead.lint_cache(cache_dir, state.vocabulary) if ahead else LintCache(cache_dir)
+        cache = ahead.lint_cache(cache_dir) if ahead else LintCache(cache_dir)
         memo = preview.rules if preview is not None else ahead.take_rules() if ahead else None
         judged = rules.judge(
             found, sources, self.settings, state.codes, cache, memo=memo,
-            vocabulary_read=state.vocabulary_read,
+            vocabulary_read=state.vocabulary_read, rendered=rendered,
         )  # fmt: skip
         cache.save()
         state.judged = judged
@@ -112,6 +124,7 @@ class RulesGenerator(Generator):
             # Judged: the file's text and parsed header (about 5 KB a post) need not
             # live on until the last page is written.
             del content.metadata[SOURCE_KEY]
+            content.metadata.pop(RENDERED_KEY, None)
             content.casebook_problems = by_path.get(path, [])
             if judged.slugs.get(path) == content.slug:
                 continue
@@ -124,6 +137,22 @@ class RulesGenerator(Generator):
             taken.add(content.slug)
         unbuilt = {path for path, (_k, c) in contents.items() if c.metadata.get(UNBUILT_KEY)}
         Reporter(self.settings, unbuilt)(judged.problems)
+        if vanished:
+            raise ContentChangedError(vanished)
+
+
+class ContentChangedError(RuntimeError):
+    """Files were deleted while the build read them: what it made would be half a site."""
+
+    def __init__(self, paths):
+        self.paths = sorted(paths)
+        names = ", ".join(self.paths[:3]) + (
+            f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
+        )
+        super().__init__(
+            f"{len(self.paths)} file(s) disappeared while the site was built ({names}); "
+            "nothing was written from them: build again once the content folder is settled"
+        )
 
 
 def _unused(slug, taken):

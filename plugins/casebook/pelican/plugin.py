@@ -271,6 +271,8 @@ def register():
     # A preview session (make devserver) renders only the pages whose inputs changed:
     # every generator's templates record what they read, and its writer decides.
     signals.generator_init.connect(preview_writer.prepare_environment)
+    # generator_init: before any generator lists its files, none lists a pipe or a loop.
+    signals.generator_init.connect(reader.walk_safely)
     # generator_init: every generator's Jinja environment exists by then; outside a preview
     # each template is compiled once per build, not once per generator.
     signals.generator_init.connect(poolwriter.share_templates)

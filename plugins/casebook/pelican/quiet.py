@@ -19,6 +19,8 @@ def advice(error: BaseException, settings: dict) -> str | None:
             "the build stopped at the first problem above (warnings are fatal when publishing); "
             "`make check` lists every problem at once"
         )
+    if type(error).__name__ == "ContentChangedError":
+        return str(error)  # judging.py's own words: which files, and to build again
     if isinstance(error, DAMAGED_CACHE):
         cache = settings.get("CACHE_PATH") or "cache"
         return (

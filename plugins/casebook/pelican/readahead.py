@@ -21,16 +21,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .. import practice, rules
+from .. import rules
 from ..content import corpus
 from ..content.corpus import Kind
 from ..preview import session
 from ..privacy import Finding
 from ..privacy.cache import LintCache
 from ..rules.conditions import known_terms, read_vocabulary
-from ..rules.privacy import check_privacy, read_allow_list
+from ..rules.privacy import Privacy, check_privacy, privacy_context, read_allow_list
 from . import incremental, parallel
-from .reader import SOURCE_KEY, UNBUILT_KEY, CasebookReader
+from .reader import RENDERED_KEY, SOURCE_KEY, UNBUILT_KEY, CasebookReader
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -44,10 +44,10 @@ def digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def lint_key(text: str, allowed, terms) -> str:
-    """What a privacy finding depends on: the text, the allowed phrases, the condition names."""
+def lint_key(text: str, allowed, terms, settings: str) -> str:
+    """What a privacy finding depends on here (the lint cache adds its own code's version)."""
     made = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
-    for group in (sorted(allowed), sorted(terms)):
+    for group in (sorted(allowed), sorted(terms or ()), [settings]):
         made.update(b"\1" + "\0".join(group).encode("utf-8", "surrogatepass"))
     return made.hexdigest()
 
@@ -55,27 +55,29 @@ def lint_key(text: str, allowed, terms) -> str:
 class _Recorder(LintCache):
     """In a worker: the lint's findings of one file, for the parent's cache (PrefilledCache)."""
 
-    def __init__(self, remembered: LintCache, terms: list[str]) -> None:
+    def __init__(self, remembered: LintCache) -> None:
         super().__init__(None)
-        self.remembered, self.terms = remembered, terms
+        self.remembered = remembered
         self.made: dict[str, list[Finding]] = {}
 
-    def findings(self, text, allowed, lint):
-        found = self.remembered.findings(text, allowed, lint)
-        self.made[lint_key(text, list(allowed), self.terms)] = found
+    def findings(self, text, allowed, lint, terms=None, settings=""):
+        found = self.remembered.findings(text, allowed, lint, terms, settings)
+        self.made[lint_key(text, list(allowed), terms, settings)] = found
         return found
 
 
 class PrefilledCache(LintCache):
     """The build's lint cache, answering first with what the workers found."""
 
-    def __init__(self, cache_dir, made: dict[str, list[Finding]], terms: list[str]) -> None:
+    def __init__(self, cache_dir, made: dict[str, list[Finding]]) -> None:
         super().__init__(cache_dir)
-        self.made, self.terms = made, terms
+        self.made = made
 
-    def findings(self, text, allowed, lint):
-        found = self.made.get(lint_key(text, list(allowed), self.terms))
-        return super().findings(text, allowed, lint if found is None else lambda: found)
+    def findings(self, text, allowed, lint, terms=None, settings=""):
+        found = self.made.get(lint_key(text, list(allowed), terms, settings))
+        return super().findings(
+            text, allowed, lint if found is None else lambda: found, terms, settings
+        )
 
 
 @dataclass
@@ -88,7 +90,6 @@ class ReadAhead:
     records: dict[str, parallel.Done] = field(default_factory=dict)
     rules: dict = field(default_factory=dict)  # the rule book's memo of per-file rules
     findings: dict[str, list[Finding]] = field(default_factory=dict)
-    terms: list[str] = field(default_factory=list)
     settings: dict | None = None  # what a pickled read's tags and dates refer to
 
     def get(self, path, raw):
@@ -112,12 +113,12 @@ class ReadAhead:
     def put(self, path, raw, content, metadata):
         """Read by Pelican's reader after all (a file changed since): nothing to keep."""
 
-    def lint_cache(self, cache_dir, vocabulary) -> LintCache:
-        """The build's lint cache, with what the workers found if they knew the same names;
-        handed over once: the rule book lets go of it when it is done."""
-        terms = known_terms(vocabulary)
+    def lint_cache(self, cache_dir) -> LintCache:
+        """The build's lint cache, with what the workers found (keyed by all a finding
+        depends on, so a finding made with other names or phrases is never taken); handed
+        over once: the rule book lets go of it when it is done."""
         findings, self.findings = self.findings, {}
-        return PrefilledCache(cache_dir, findings if terms == self.terms else {}, terms)
+        return PrefilledCache(cache_dir, findings)
 
     def take_rules(self) -> dict:
         """The per-file rules' findings, for the rule book's memo; handed over once (they hold
@@ -167,7 +168,7 @@ class _Job:
 
     reader: CasebookReader
     settings: dict
-    allowed: list[str]
+    lint: Privacy  # what the rule book gives the lint, made as judge() makes it
     recorder: _Recorder
     cache: incremental.BuildCache | None  # keeps what was read, for the next build
     parent: int  # the build's own process: what it reads need not be pickled to cross
@@ -186,8 +187,10 @@ def _one(job: _Job, file: corpus.File):
     source = metadata.get(SOURCE_KEY)
     if source is not None and source.readable:
         if file.kind in (Kind.ARTICLE, Kind.PAGE):
-            rules.judge_file(source, file.kind, job.settings, memo)
-        check_privacy(source, job.allowed, job.recorder.terms, job.recorder)
+            rendered = metadata.get(RENDERED_KEY)
+            html = rules.Html(job.settings, {source.path: rendered} if rendered else None)
+            rules.judge_file(source, file.kind, job.settings, memo, html)
+        check_privacy(source, job.lint, job.recorder)
     read: tuple | bytes = (content, metadata, memo)
     made, where = digest(raw), None
     if job.cache is not None and not metadata.get(UNBUILT_KEY):  # a stand-in is dated today
@@ -240,11 +243,9 @@ def _read_all(generator, processes, cache) -> ReadAhead:
         files = _from_cache(files, cache, ahead)
     if not files:
         return ahead  # nothing changed: no vocabulary, no lint, no fork
-    allowed = read_allow_list(found)[0] + practice.allowed_phrases(settings)
-    ahead.terms = _terms(found, settings)
-    remembered = LintCache(settings.get("CACHE_PATH"))
-    recorder = _Recorder(remembered, ahead.terms)
-    job = _Job(reader, settings, allowed, recorder, cache, os.getpid())
+    lint = privacy_context(settings, read_allow_list(found)[0], _terms(found, settings))
+    recorder = _Recorder(LintCache(settings.get("CACHE_PATH")))
+    job = _Job(reader, settings, lint, recorder, cache, os.getpid())
     relpaths = {_path(f): f.relpath for f in files}
     for done in parallel.run(files, partial(_one, job), processes, wire=SettingsWire(settings)):
         if done.error is not None or done.result is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import fnmatch
 import os
 from typing import Protocol
 
@@ -15,11 +16,17 @@ from ..content.corpus import Kind
 from ..content.problems import shown
 from ..content.slugs import stand_in_slug
 from ..content.values import iso_datetime
+from ..rules.markup.render import Rendered
 from ..rules.posts import PLACEMENT_KEYS, blocking
 
-# The Source rides along in the metadata, so Pelican's content cache keeps it too.
+# The Source and the HTML it became ride along in the metadata, so Pelican's content cache
+# keeps them too; the rule book judges that HTML (rules.judge(rendered=…)).
 SOURCE_KEY = "casebook_source"
+RENDERED_KEY = "casebook_rendered"
 UNBUILT_KEY = "casebook_unbuilt"
+# Set on a stand-in for a file that was there when the build listed it and gone when it
+# was read: the build reports it and fails (judging.py).
+VANISHED_KEY = "casebook_vanished"
 UNBUILT_TEMPLATE = "unbuilt"
 
 
@@ -78,13 +85,17 @@ class CasebookReader(YAMLMetadataReader):
         relpath = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
         kind = corpus.kind_of(relpath, self.settings)
         try:
-            with open(source_path, "rb") as file:
-                raw = file.read()
-        except OSError:
-            # The rule book reads the file again and reports why it cannot.
-            return self._unbuilt(
-                source.Source(relpath, "", readable=False, shown=shown(source_path)), relpath, kind
+            raw = corpus.read_regular(source_path)
+        except (OSError, corpus.NotAFileError) as err:
+            # A FIFO or a device is never opened for reading; a file gone since the build
+            # listed it fails the build (judging.py), with the same words `make check` uses.
+            problem = corpus.unreadable_problem(relpath, shown(source_path), err)
+            unread = source.Source(
+                relpath, "", problems=(problem,), readable=False, shown=shown(source_path)
             )
+            content, metadata = self._unbuilt(unread, relpath, kind)
+            metadata[VANISHED_KEY] = isinstance(err, FileNotFoundError)
+            return content, metadata
         memo = _memo if _memo is not None else self.memo
         if memo is None:
             return self._read_bytes(source_path, raw, relpath, kind)
@@ -100,13 +111,18 @@ class CasebookReader(YAMLMetadataReader):
         if kind == Kind.CONDITION:
             return self._read(src)  # a condition is not a page of its own: never a stand-in
         post_kind = Kind.PAGE if kind == Kind.PAGE else Kind.ARTICLE
-        if not src.readable or blocking(src, post_kind):
+        if not src.readable or blocking(src, post_kind, None, self.settings):
             return self._unbuilt(src, relpath, kind)
         try:
             content, metadata = self._read(src)
-        except (ValueError, TypeError, OverflowError):
+        except (ValueError, TypeError, OverflowError, AttributeError):
             # A value Pelican's own processing refuses; the rule book says which.
             return self._unbuilt(src, relpath, kind)
+        if blocking(src, post_kind, metadata[RENDERED_KEY], self.settings):
+            # What the browser would parse holds markup the rules refuse: never built.
+            unbuilt = self._unbuilt(src, relpath, kind)
+            unbuilt[1][RENDERED_KEY] = metadata[RENDERED_KEY]
+            return unbuilt
         for key in PLACEMENT_KEYS:
             metadata.pop(key, None)  # refused by the rule book; the slug alone places a page
         return content, metadata
@@ -126,6 +142,8 @@ class CasebookReader(YAMLMetadataReader):
                 self._md = yaml_markdown
                 self._restore_meta()
         metadata[SOURCE_KEY] = src
+        summary = metadata.get("summary")
+        metadata[RENDERED_KEY] = Rendered(content, summary if isinstance(summary, str) else None)
         return content, metadata
 
     def _header_markdown(self):
@@ -187,3 +205,44 @@ def use_casebook_reader(generator):
         reader = CasebookReader(generator.settings)
     for extension in CasebookReader.file_extensions:
         generator.readers.readers[extension] = reader
+
+
+def walk_safely(generator):
+    """Pelican's file listing for this generator, without what is no file to read.
+
+    The same as Generator.get_files (its paths, excludes, IGNORE_FILES and extensions), but
+    walked with corpus.walk: a link to a folder that holds it is never followed, and a FIFO,
+    socket or device is never listed, so neither a reader nor the static copier opens one.
+    The rule book reports both at their path. Set on the generator: it lasts one build.
+    """
+
+    def get_files(paths, exclude=None, extensions=None):
+        if isinstance(paths, str):
+            paths = [paths]
+        excluded: dict[str, set[str]] = {}
+        for path in exclude or ():
+            parent, name = os.path.split(os.path.join(generator.path, path))
+            excluded.setdefault(parent, set()).add(name)
+        ignores = generator.settings["IGNORE_FILES"]
+        found = set()
+        for path in paths:
+            root = os.path.join(generator.path, path) if path else generator.path
+            if not os.path.isdir(root):
+                if os.path.isfile(root) and generator._include_path(path, extensions):
+                    found.add(path)
+                continue
+            for folder, dirs, names, _odd in corpus.walk(root):
+                dirs[:] = [
+                    d
+                    for d in dirs
+                    if d not in excluded.get(folder, ())
+                    and not any(fnmatch.fnmatch(d, ignore) for ignore in ignores)
+                ]
+                relative = os.path.relpath(folder, generator.path)
+                for name in names:
+                    candidate = os.path.join(relative, name)
+                    if generator._include_path(candidate, extensions):
+                        found.add(candidate)
+        return found
+
+    generator.get_files = get_files

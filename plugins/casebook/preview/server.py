@@ -17,6 +17,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
+from urllib.parse import unquote
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +65,78 @@ def script_text() -> str:
     return resources.files(__package__).joinpath("live.js").read_text(encoding="utf-8")
 
 
+# Longer than any address the site makes (a slug is at most 100 characters).
+MAX_PATH = 2048
+LOCAL_NAMES = ("127.0.0.1", "localhost")
+
+
+def path_problem(raw: str) -> str | None:
+    """Why a request's path is refused (400), or None: only plain paths into the folder pass.
+
+    The path is decoded once, as strict UTF-8 (an overlong or otherwise invalid sequence is
+    refused, not guessed), and may then hold no control character or NUL, no backslash and
+    no `.` or `..` segment: nothing that could mean a file outside the output folder.
+    """
+    path = raw.split("?", 1)[0].split("#", 1)[0]
+    if not path.startswith("/") or len(raw) > MAX_PATH:
+        return "not a path of this site"
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return "not UTF-8 once decoded"
+    if any(ord(c) < 32 or ord(c) == 127 for c in decoded) or "\\" in decoded:
+        return "a control character or a backslash in the path"
+    if any(part in (".", "..") for part in decoded.split("/")):
+        return "a . or .. segment in the path"
+    if "%" in decoded and unquote(decoded) != decoded:
+        return "encoded twice"
+    return None
+
+
+def host_problem(host: str | None, port: int) -> str | None:
+    """Why a request's Host header is refused (421), or None for this server's own names.
+
+    A page on another site can point a name of its own at 127.0.0.1 (DNS rebinding) and so
+    read what the preview shows, drafts and problems included: its requests carry that name.
+    """
+    if not host:
+        return "no Host header"
+    name, _, given = host.strip().lower().rpartition(":")
+    if not name or given.startswith("["):
+        name, given = host.strip().lower(), ""
+    if name not in LOCAL_NAMES:
+        return f"the host {host[:60]!r} is not this computer's preview"
+    if given and given != str(port):
+        return f"the port {given[:10]!r} is not this server's"
+    if not given and port != 80:
+        return "no port in the Host header"
+    return None
+
+
 class StaticHost(SimpleHTTPRequestHandler):
-    """Serves a folder as a static host does: a missing path gets the site's 404.html."""
+    """Serves a folder as a static host does: a missing path gets the site's 404.html.
+
+    Only for its own host and port, only plain paths, and never a folder's listing.
+    """
+
+    def parse_request(self) -> bool:
+        """http.server's parsing, then this server's own host and path rules."""
+        if not super().parse_request():
+            return False
+        address: tuple[str, int] = self.server.server_address  # type: ignore[assignment]
+        host = host_problem(self.headers.get("Host"), address[1])
+        if host:
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST, host)
+            return False
+        refused = path_problem(self.path)
+        if refused:
+            self.send_error(HTTPStatus.BAD_REQUEST, refused)
+            return False
+        return True
+
+    def list_directory(self, path):
+        """No listings: a folder without index.html is a missing page, as on a static host."""
+        self.send_error(HTTPStatus.NOT_FOUND)
 
     def send_error(self, code, message=None, explain=None):
         """A missing page gets the site's own 404 page, as a static host would give it."""

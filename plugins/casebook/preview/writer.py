@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import FileOverwriteFailedError
 
+from ..pelican.feeds import FeedWriter
 from . import dependencies, session
 
 
@@ -30,7 +31,7 @@ class _Gate:
             return self.template.render(localcontext)
 
 
-class SelectiveWriter(Writer):
+class SelectiveWriter(FeedWriter):
     """Pelican's writer, except that a page whose inputs are unchanged is not written again.
 
     Everything else is Pelican's: the same names, the same checks against writing a file
@@ -74,9 +75,9 @@ class SelectiveWriter(Writer):
 
 
 def writer_for(pelican):
-    """The selective writer while a preview session builds; Pelican's own otherwise."""
+    """The selective writer while a preview session builds; else Pelican's, titles kept whole."""
     del pelican
-    return SelectiveWriter if session.active() is not None else None
+    return SelectiveWriter if session.active() is not None else FeedWriter
 
 
 def prepare_environment(generator):

@@ -1,4 +1,12 @@
-"""Privacy findings of files that have not changed, remembered between runs in CACHE_PATH."""
+"""Privacy findings remembered between runs in CACHE_PATH, keyed by all they depend on.
+
+A finding depends on the file's text (or an image's bytes), the allow-list phrases and
+the condition terms given to the lint, the settings it reads (PRACTICE, SITEURL) and the
+lint itself: its code and word lists, the reader it reads Sources with, and the versions
+of the libraries that decide (phonenumbers, zipcodes, the confusables data, pypdf,
+OpenCV). Every one of them is in the key, so a remembered "no problems" can never
+outlive a change to any of them; a damaged or foreign cache file is ignored.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +16,21 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from importlib import resources
+from functools import cache
+from importlib import metadata, resources
+from typing import Any
 
-from . import Finding
+from .findings import Finding
 
 CACHE_FILE = "casebook-privacy.json"
+LIBRARIES = ("phonenumbers", "zipcodes", "confusable-homoglyphs", "pypdf", "Pillow", "lxml",
+             "opencv-python-headless", "PyYAML")  # fmt: skip
+# Code outside the lint's package that decides what it reads: the Source reader.
+READER_MODULES = ("content/source.py",)
 
 
-def rules_version() -> str:
-    """A digest of the privacy lint's own code and word lists: a change forgets every finding."""
-    digest = hashlib.sha256()
-    stack = [resources.files(__package__)]
+def _digest_tree(digest: Any, root: Any) -> None:
+    stack = [root]
     while stack:
         current = stack.pop()
         if current.is_dir():
@@ -26,17 +38,51 @@ def rules_version() -> str:
         elif current.is_file() and not current.name.endswith(".pyc"):
             digest.update(current.name.encode())
             digest.update(current.read_bytes())
+
+
+@cache
+def rules_version() -> str:
+    """A digest of the lint's own code and word lists, its reader, and its libraries' versions."""
+    digest = hashlib.sha256()
+    _digest_tree(digest, resources.files(__package__))
+    plugin = resources.files(__package__.rsplit(".", 1)[0])
+    for module in READER_MODULES:
+        digest.update(plugin.joinpath(module).read_bytes())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none".encode())
     return digest.hexdigest()[:16]
 
 
-class LintCache:
-    """Findings by file text; one per build or check, so nothing outlives a build."""
+def settings_key(settings: Any) -> str:
+    """The settings the lint reads, as one string: the practice's identity and its site."""
+    wanted = {"PRACTICE": settings.get("PRACTICE"), "SITEURL": settings.get("SITEURL")}
+    return json.dumps(wanted, sort_keys=True, default=str, ensure_ascii=False)
 
-    def __init__(self, cache_dir: str | os.PathLike[str] | None, terms: Iterable[str] = ()):
+
+def _digest(*parts: Iterable[str] | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        items = [part] if isinstance(part, str) else list(part)
+        digest.update(b"\1" + "\0".join(items).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class LintCache:
+    """Findings by everything they depend on; one per build or check, so nothing outlives it."""
+
+    def __init__(
+        self,
+        cache_dir: str | os.PathLike[str] | None,
+        terms: Iterable[str] = (),
+        settings: str = "",
+    ):
         self._path = os.path.join(cache_dir, CACHE_FILE) if cache_dir else None
-        # What every finding depends on besides the file's own text.
-        context = json.dumps([rules_version(), sorted(terms)], ensure_ascii=False)
-        self._context = hashlib.sha256(context.encode()).hexdigest()[:16]
+        # What every finding depends on besides its file, its phrases and its terms.
+        self._context = _digest(rules_version(), settings)[:16]
+        self._terms = sorted(terms)
         self._old = self._read()
         self._new: dict[str, list[list[object]]] = {}
 
@@ -54,16 +100,26 @@ class LintCache:
         return found if isinstance(found, dict) else {}
 
     def findings(
-        self, text: str, allowed: Iterable[str], lint: Callable[[], list[Finding]]
+        self,
+        text: str,
+        allowed: Iterable[str],
+        lint: Callable[[], list[Finding]],
+        terms: Iterable[str] | None = None,
+        settings: str = "",
     ) -> list[Finding]:
-        """The findings of `lint()` for this text and allow list, remembered or made now."""
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0" + "\n".join(sorted(allowed)).encode("utf-8", "surrogatepass"))
-        key = digest.hexdigest()
-        found = _findings(self._new.get(key) or self._old.get(key))
+        """The findings of `lint()` for this text, allow list, terms and settings, remembered
+        or made now.
+
+        `terms` are the condition terms the lint was given (the cache's own, if None);
+        `settings` what it read of the site's settings (`settings_key`).
+        """
+        used = self._terms if terms is None else sorted(terms)
+        key = _digest(text, sorted(allowed), used, settings)
+        # A file with no findings has an empty list: found all the same, not linted again.
+        found = _findings(self._new[key] if key in self._new else self._old.get(key))
         if found is None:
             found = lint()
-        self._new[key] = [[f.line, f.kind, f.text, f.message] for f in found]
+        self._new[key] = [[f.line, f.kind, f.text, f.message, f.category, f.warning] for f in found]
         return found
 
     def save(self) -> None:
@@ -92,7 +148,8 @@ def _findings(rows: object) -> list[Finding] | None:
         return None
     try:
         return [
-            Finding(int(line), str(kind), str(text), str(msg)) for line, kind, text, msg in rows
+            Finding(int(line), str(kind), str(text), str(msg), str(category), bool(warning))
+            for line, kind, text, msg, category, warning in rows
         ]
     except (TypeError, ValueError):
         return None

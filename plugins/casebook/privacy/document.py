@@ -1,27 +1,36 @@
-"""One content file as the lint reads it: what a reader sees, at its offsets, by block.
+"""One content file as the lint reads it: every text a reader sees, as a reader sees it, by block.
 
-The text is already decoded, without BOM, with `\\n` line endings. It starts
-with YAML front matter between `---` lines, or Pelican's `Key: value` header,
-or has no header. `read` returns the reader-visible text with everything else
-(keys, Markdown markers, skipped values) blanked, so every offset still points
-into the source; lines of one paragraph or one folded value are joined by a
-space, and blocks (paragraphs, headings, list items, front-matter values) are
-apart by a newline, which no name or place can cross.
+The front matter is the reader's own (`content.source`: the values YAML or Pelican's
+header gave, and where each stands), so the lint and the build never disagree about a
+value. The body is read from the Markdown line by line: keys, Markdown markers and
+link syntax blanked, the lines of one paragraph joined by a space. Everything is then
+normalised as a reader sees it (`seen`). In `Document.seen`, blocks (a value, a
+paragraph, a heading, a list item, a table row) are apart by a newline, which no name,
+place or number can cross; `line()` leads any offset in it back to its line.
 """
 
+from __future__ import annotations
+
+import datetime
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from ..content.source import Source, ValueAt, ValuePath
+from . import links
+from .seen import OffsetMap, normalise
 
 # Front-matter keys that hold no prose a reader sees about the client.
 SKIP_KEYS = frozenset(
     {
-        "tags",  # condition names, checked against the vocabulary by make check
         "category",  # one of the site's sections, chosen from a fixed set
         "date",  # publication dates: public, not the client's dates
         "modified",
         "reviewed",
         "privacy_ok",  # this post's allow-list, never shown
+        "photo_consent",  # file names of images, linted as file names
         "status",  # draft / published / hidden
         "template",  # names of theme files
         "lang",
@@ -37,23 +46,21 @@ SKIP_KEYS = frozenset(
         "consent",  # true or false
     }
 )
-# Keys read as addresses, not prose.
 SLUG_KEYS = frozenset({"slug"})
 REDIRECT_KEYS = frozenset({"redirect_from"})
 CLIENT_FIELD = "client"
+SKIP_FIELDS = frozenset({"consent", "sessions", "outcome_status"})
 
-KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)")
-NESTED_KEY = re.compile(r"([ \t]+(?:-[ \t]+)?|-[ \t]+)([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)")
-LIST_ITEM = re.compile(r"[ \t]*-[ \t]+")
 HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
 CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 BULLET = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
 FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
 RULE = re.compile(r"[ \t]{0,3}(?:[-=*_][ \t]*){3,}$")
+TABLE_SEPARATOR = re.compile(
+    r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$"
+)
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# Anchored at the start of the spaces, so a long run of them is read once.
-VALUE_COMMENT = re.compile(r"(?<![ \t])[ \t]+#.*$")
 
 
 def title_case(text: str) -> bool:
@@ -64,202 +71,333 @@ def title_case(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Block:
-    """Where a block starts, and what the front matter says about it."""
+    """Where a block starts in the seen text, and what the file says about it."""
 
     start: int
     key: str | None = None  # top-level front-matter key; None in the body
-    field: str | None = None  # the nested key under it (`client`), else the key
+    field: str | None = None  # the innermost key it stands under (`client`), else the key
     heading: bool = False  # a heading or title in Title Case: capitals carry no signal
+    kind: str = "text"  # value, heading, text, item, quote, table, code
+    section: str = ""  # the heading the block stands under, lower case
+    header: tuple[str, ...] = ()  # a table row: its table's header cells, lower case
 
 
 @dataclass
 class Document:
-    """The reader-visible text of one file, its blocks, and its address-like values."""
+    """What a reader sees of one file, its blocks, and its address-like values."""
 
     text: str
-    work: str
-    blocks: list[Block]
-    line_starts: list[int]
+    seen: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=lambda: [0])
+    targets: list[tuple[int, int]] = field(default_factory=list)  # link targets, in `text`
     clients: list[tuple[int, str]] = field(default_factory=list)  # (line, value)
     slugs: list[tuple[int, str]] = field(default_factory=list)
     redirects: list[tuple[int, str]] = field(default_factory=list)
+    # (seen start, map from a seen offset within it to an offset in `text`)
+    _segments: list[tuple[int, OffsetMap]] = field(default_factory=list)
+    _segment_starts: list[int] = field(default_factory=list)
+    _block_starts: list[int] = field(default_factory=list)
 
-    def __post_init__(self):
-        self._block_starts = [b.start for b in self.blocks]
+    def origin(self, offset: int) -> int:
+        """The offset in the file's text where the seen character at `offset` was written."""
+        i = bisect_right(self._segment_starts, offset) - 1
+        if i < 0:
+            return 0
+        start, mapped = self._segments[i]
+        return mapped(offset - start)
 
     def line(self, offset: int) -> int:
-        """The 1-based line of an offset."""
-        return bisect_right(self.line_starts, offset)
+        """The 1-based line of a seen offset."""
+        return self.line_at(self.origin(offset))
+
+    def line_at(self, source_offset: int) -> int:
+        """The 1-based line of an offset in the file's text."""
+        return bisect_right(self.line_starts, source_offset)
+
+    def written(self, start: int, end: int) -> str:
+        """The file's own text behind the seen span [start, end)."""
+        first, last = self.origin(start), self.origin(max(start, end - 1)) + 1
+        return self.text[first:last]
 
     def block(self, offset: int) -> Block:
         """The block an offset is in."""
         index = bisect_right(self._block_starts, offset) - 1
         return self.blocks[index] if index >= 0 else Block(0)
 
-
-def _front_matter_end(lines: list[str]) -> tuple[int, bool]:
-    """(how many leading lines are front matter, whether it is YAML)."""
-    if lines and lines[0].strip() == "---":
-        for i, line in enumerate(lines[1:], start=1):
-            if line.strip() in ("---", "..."):
-                return i + 1, True
-        return len(lines), True
-    if lines and KEY.match(lines[0]):
-        return next((i for i, line in enumerate(lines) if not line.strip()), len(lines)), False
-    return 0, False
+    def spans(self) -> Iterator[tuple[Block, int, int]]:
+        """(block, start, end) of every block."""
+        bounds = [b.start for b in self.blocks] + [len(self.seen)]
+        yield from zip(self.blocks, bounds, bounds[1:], strict=False)
 
 
-def _unquote(value: str) -> str:
-    """A YAML scalar without its comment and quotes."""
-    return VALUE_COMMENT.sub("", value).strip().strip("\"'").strip()
+def _line_starts(text: str) -> list[int]:
+    starts, offset = [0], 0
+    for line in text.split("\n")[:-1]:
+        offset += len(line) + 1
+        starts.append(offset)
+    return starts
 
 
-def _list_values(value: str) -> list[str]:
-    """The items of a YAML flow list `[a, b]` or one scalar."""
-    value = VALUE_COMMENT.sub("", value).strip()
-    if value.startswith("[") and value.endswith("]"):
-        return [_unquote(v) for v in value[1:-1].split(",") if _unquote(v)]
-    return [_unquote(value)] if _unquote(value) else []
+def _align(value: str, text: str, start: int, end: int) -> OffsetMap:
+    """Each character of a parsed value led back to where it stands in text[start:end].
+
+    Folding, indentation, quotes and escapes make the two differ; a character that is
+    not found a little ahead stays with the last one found.
+    """
+    if text.startswith(value, start):
+        return OffsetMap([(0, start)])  # a plain value on its line: written as it is read
+    anchors: list[tuple[int, int]] = [(0, start)]
+    j = start
+    for i, char in enumerate(value):
+        found = text.find(char, j, min(end, j + 16)) if not char.isspace() else -1
+        if char.isspace():
+            ahead = j
+            while ahead < end and ahead < j + 16 and not text[ahead].isspace():
+                ahead += 1
+            found = ahead if ahead < end and text[ahead].isspace() else -1
+        if found < 0:
+            anchors.append((i, j))
+            continue
+        if found != anchors[-1][1] + (i - anchors[-1][0]):
+            anchors.append((i, found))
+        j = found + 1
+    return OffsetMap(anchors)
 
 
-class _Reader:
-    """Builds a Document line by line."""
+class _Builder:
+    """Builds a Document: front-matter values, then the body."""
 
     def __init__(self, text: str):
+        self.doc = Document(text, line_starts=_line_starts(text))
+        self.pieces: list[str] = []
+        self.length = 0
+
+    def add(self, piece: str, mapped: OffsetMap, block: Block | None) -> None:
+        """Append seen text led back to the file by `mapped`; a block starts at it if given."""
+        if self.pieces:
+            self.pieces.append("\n")
+            self.length += 1
+        if block is not None:
+            self.doc.blocks.append(Block(self.length, *_fields(block)))
+        self.doc._segments.append((self.length, mapped))
+        self.pieces.append(piece)
+        self.length += len(piece)
+
+    def value(self, source: Source, place: ValuePath, value: str, block: Block) -> None:
+        """One front-matter value, normalised, led back to where it is written."""
+        at = _value_at(source, place)
+        start = self.doc.line_starts[at.line - 1] + at.column if at.line else 0
+        end_line = max(at.line, at.end_line)
+        end = (
+            self.doc.line_starts[end_line - 1] + at.end_column
+            if end_line - 1 < len(self.doc.line_starts)
+            else len(self.doc.text)
+        )
+        # A value always shows on one block: YAML's own line breaks (a `|` scalar) are spaces.
+        shown = value.replace("\r", " ").replace("\n", " ")
+        aligned = _align(shown, self.doc.text, start, max(start, end))
+        seen, mapped = normalise(shown)
+        self.add(seen, _compose(aligned, mapped), block)
+
+    def finish(self) -> Document:
+        doc = self.doc
+        doc.seen = "".join(self.pieces)
+        doc.blocks.sort(key=lambda b: b.start)
+        doc._segment_starts = [s for s, _ in doc._segments]
+        doc._block_starts = [b.start for b in doc.blocks]
+        return doc
+
+
+def _fields(block: Block) -> tuple[Any, ...]:
+    return (block.key, block.field, block.heading, block.kind, block.section, block.header)
+
+
+class _Composed(OffsetMap):
+    """Two maps one after the other: seen text to the parsed value, the value to the file."""
+
+    def __init__(self, outer: OffsetMap, inner: OffsetMap):
+        super().__init__()
+        self.outer, self.inner = outer, inner
+
+    def __call__(self, offset: int) -> int:
+        return self.outer(self.inner(offset))
+
+
+def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    return _Composed(outer, inner)
+
+
+def _value_at(source: Source, place: ValuePath) -> ValueAt:
+    """Where a value stands; for one inside a YAML alias, where its nearest parent does."""
+    while place:
+        if place in source.values:
+            return source.values[place]
+        place = place[:-1]
+    line = source.line()
+    return ValueAt(line, 0, line, 0)
+
+
+def _scalars(value: Any, place: ValuePath) -> Iterator[tuple[ValuePath, str]]:
+    """Every scalar under a value, as the text a reader sees (dates as written, ISO)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and key.lower() in SKIP_FIELDS:
+                continue
+            yield from _scalars(item, (*place, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _scalars(item, (*place, i))
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        yield place, value.isoformat()
+    elif isinstance(value, str):
+        if value.strip():
+            yield place, value
+    elif value is not None and not isinstance(value, bool):
+        yield place, str(value)
+
+
+def _front_matter(builder: _Builder, source: Source) -> None:
+    """Every value a reader sees, and the client, slug and redirect values apart."""
+    doc = builder.doc
+    for key, value in source.meta.items():
+        if key in SKIP_KEYS:
+            continue
+        for place, text in _scalars(value, (key,)):
+            line = _value_at(source, place).line
+            if key in SLUG_KEYS:
+                doc.slugs.append((line, text.strip()))
+                continue
+            if key in REDIRECT_KEYS:
+                doc.redirects.append((line, text.strip()))
+                continue
+            inner = next((p for p in reversed(place) if isinstance(p, str)), key)
+            if inner == CLIENT_FIELD:
+                doc.clients.append((line, text.strip()))
+            heading = key == "title" and title_case(text)
+            block = Block(0, key, inner, heading, "value")
+            builder.value(source, place, text, block)
+
+
+class _Body:
+    """Reads the body line by line into a text as long as the file's, keys and markers blanked."""
+
+    def __init__(self, text: str, begin: int):
         self.text = text
         self.lines = text.split("\n")
-        self.starts = []
-        offset = 0
-        for line in self.lines:
-            self.starts.append(offset)
-            offset += len(line) + 1
-        self.pieces: list[str] = []  # each line, blanked where no reader sees it
-        self.joins: list[bool] = []  # whether the newline after each line joins the next
-        self.doc = Document(text, "", [], self.starts)
+        self.begin = begin
+        self.starts = _line_starts(text)
+        self.pieces: list[str] = []
+        self.joins: list[bool] = []
+        self.blocks: list[Block] = []  # starts are offsets in the file's text
+        self.section = ""
+        self.header: tuple[str, ...] = ()
 
-    def keep(self, i: int, line: str, block: Block | None, join: bool = False) -> None:
-        """Record a processed line; a new block starts at it unless `block` is None."""
+    def keep(self, line: str, block: Block | None, join: bool = False) -> None:
         self.pieces.append(line)
         self.joins.append(False)
         if block is not None:
-            self.doc.blocks.append(block)
+            self.blocks.append(block)
         if join and len(self.joins) > 1:
             self.joins[-2] = True
 
-    def front_matter(self, end: int, yaml: bool) -> None:
-        """Blank keys and skipped values; note client, slug and redirect values."""
-        key = None
-        for i in range(end):
-            line = self.lines[i]
-            stripped = line.strip()
-            if (yaml and stripped in ("---", "...") and i in (0, end - 1)) or (
-                yaml and stripped.startswith("#")
-            ):
-                self.keep(i, " " * len(line), None)
-                continue
-            top = KEY.match(line)
-            if top:
-                key = top.group(1).lower()
-                value = line[top.end() :]
-                self._value(i, key, key, top.end(), value, title=key == "title")
-                continue
-            nested = NESTED_KEY.match(line)
-            if key is None or key in SKIP_KEYS:
-                self.keep(i, " " * len(line), None)
-            elif key in SLUG_KEYS | REDIRECT_KEYS:
-                item = LIST_ITEM.match(line)
-                self._value(
-                    i, key, key, item.end() if item else 0, line[item.end() if item else 0 :]
-                )
-            elif nested:
-                self._value(i, key, nested.group(2).lower(), nested.end(), line[nested.end() :])
-            else:
-                item = LIST_ITEM.match(line)
-                if item:  # a new item of a block list (aliases, redirect_from)
-                    self._value(i, key, key, item.end(), line[item.end() :])
-                else:  # a folded or wrapped value goes on
-                    self.keep(i, line, None, join=bool(stripped))
+    def block(self, i: int, kind: str, heading: bool = False) -> Block:
+        return Block(self.starts[i], None, None, heading, kind, self.section, self.header)
 
-    def _value(
-        self, i: int, key: str, field_: str, at: int, value: str, title: bool = False
-    ) -> None:
-        """One `key: value` line: the value kept as prose, or noted, or blanked."""
-        line = self.lines[i]
-        number = i + 1
-        if key in SKIP_KEYS:
-            self.keep(i, " " * len(line), None)
-            return
-        if key in SLUG_KEYS:
-            self.doc.slugs += [(number, v) for v in _list_values(value)]
-            self.keep(i, " " * len(line), None)
-            return
-        if key in REDIRECT_KEYS:
-            self.doc.redirects += [(number, v) for v in _list_values(value)]
-            self.keep(i, " " * len(line), None)
-            return
-        if field_ == CLIENT_FIELD:
-            self.doc.clients.append((number, _unquote(value)))
-        heading = title and title_case(value)
-        block = Block(self.starts[i] + at, key, field_, heading)
-        self.keep(i, " " * at + value, block)
-
-    def body(self, begin: int) -> None:
-        """Blank Markdown markers; join the lines of a paragraph, a list item or a quote."""
+    def read(self) -> str:
+        for i in range(self.begin):
+            self.pieces.append(" " * len(self.lines[i]))  # the header: read from the Source
+            self.joins.append(False)
         fenced = False
         joinable = False  # whether the previous line's block may go on
-        for i in range(begin, len(self.lines)):
-            line, start = self.lines[i], self.starts[i]
+        for i in range(self.begin, len(self.lines)):
+            line = self.lines[i]
             if FENCE.match(line):
                 fenced = not fenced
-                self.keep(i, " " * len(line), None)
+                self.keep(" " * len(line), None)
                 joinable = False
                 continue
             if fenced or not line.strip():
                 # Code is shown as it is, one line at a time; a blank line ends a block.
-                self.keep(i, line, Block(start) if line.strip() else None)
+                self.keep(line, self.block(i, "code") if line.strip() else None)
                 joinable = False
+                if not line.strip():
+                    self.header = ()
                 continue
-            heading = HEADING.match(line)
-            if heading:
-                closing = CLOSING_HASHES.search(line)
-                end = closing.start() if closing else len(line)
-                text = " " * heading.end() + line[heading.end() : end] + " " * (len(line) - end)
-                self.keep(i, text, Block(start, heading=title_case(text)))
-                joinable = False
-                continue
-            if RULE.match(line):  # a rule or a setext underline
-                self.keep(i, " " * len(line), None)
-                joinable = False
-                continue
-            marker = BULLET.match(line) or QUOTE.match(line)
-            if marker:
-                text = " " * marker.end() + line[marker.end() :]
-                quote = ">" in marker.group()
-                self.keep(i, text.replace(">", " ") if quote else text, Block(start))
-                joinable = True
-                continue
-            if line.lstrip().startswith("|"):  # a table row: one block, cells apart by |
-                self.keep(i, line, Block(start))
-                joinable = False
-                continue
-            if joinable:
-                self.keep(i, line, None, join=True)
-            else:
-                self.keep(i, line, Block(start))
-            joinable = True
+            joinable = self._line(i, line, joinable)
+        work = "".join(
+            p + (" " if j else "\n") for p, j in zip(self.pieces, self.joins, strict=True)
+        )
+        return work[: len(self.text)]
 
-    def document(self) -> Document:
-        """The finished Document."""
-        seps = [" " if join else "\n" for join in self.joins]
-        work = "".join(piece + sep for piece, sep in zip(self.pieces, seps, strict=True))
-        self.doc.work = work[: len(self.text)]
-        return self.doc
+    def _line(self, i: int, line: str, joinable: bool) -> bool:
+        """Read one line of prose; whether the next may join its block."""
+        heading = HEADING.match(line)
+        if heading:
+            closing = CLOSING_HASHES.search(line)
+            end = closing.start() if closing else len(line)
+            text = " " * heading.end() + line[heading.end() : end] + " " * (len(line) - end)
+            self.section = line[heading.end() : end].strip().lower()
+            self.keep(text, self.block(i, "heading", title_case(text)))
+            return False
+        if RULE.match(line):  # a rule or a setext underline
+            self.keep(" " * len(line), None)
+            return False
+        if line.lstrip().startswith("|"):  # a table row: one block, cells apart by |
+            following = self.lines[i + 1] if i + 1 < len(self.lines) else ""
+            if TABLE_SEPARATOR.match(line):
+                self.keep(" " * len(line), None)
+                return False
+            if TABLE_SEPARATOR.match(following) and "-" in following:
+                cells = [c.strip().lower() for c in line.strip().strip("|").split("|")]
+                self.header = tuple(cells)
+                self.keep(line, self.block(i, "table"))
+                self.header = self.header  # the header row labels its own cells too
+                return False
+            self.keep(line, self.block(i, "table"))
+            return False
+        self.header = ()
+        marker = BULLET.match(line) or QUOTE.match(line)
+        if marker:
+            text = " " * marker.end() + line[marker.end() :]
+            quote = ">" in marker.group()
+            self.keep(
+                text.replace(">", " ") if quote else text,
+                self.block(i, "quote" if quote else "item"),
+            )
+            return True
+        if joinable:
+            self.keep(line, None, join=True)
+        else:
+            self.keep(line, self.block(i, "text"))
+        return True
 
 
-def read(text: str) -> Document:
+def read(source: Source) -> Document:
     """A content file as the lint reads it."""
-    reader = _Reader(text)
-    end, yaml = _front_matter_end(reader.lines)
-    reader.front_matter(end, yaml)
-    reader.body(end)
-    return reader.document()
+    builder = _Builder(source.text)
+    _front_matter(builder, source)
+    body = _Body(source.text, source.body_start - 1)
+    work = body.read()
+    targets, work = links.split_links(work)
+    builder.doc.targets = targets
+    seen, mapped = normalise(work)
+    # The body is one piece: its blocks are apart by the newlines already in it.
+    base = builder.length + (1 if builder.pieces else 0)
+    builder.add(seen, mapped, None)
+    for block in body.blocks:
+        builder.doc.blocks.append(Block(base + mapped.back(block.start), *_fields(block)))
+    return builder.finish()
+
+
+def read_text(text: str, blocks: list[tuple[int, str]] | None = None) -> Document:
+    """Plain text (what an image, SVG or PDF holds) as a Document: one block a line."""
+    builder = _Builder(text)
+    seen, mapped = normalise(text)
+    builder.add(seen, mapped, None)
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            builder.doc.blocks.append(Block(mapped.back(offset), kind="text"))
+        offset += len(line) + 1
+    return builder.finish()

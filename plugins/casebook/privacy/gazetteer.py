@@ -9,7 +9,16 @@ an identifier under Safe Harbor).
 from functools import cache
 
 from .. import placeindex
-from .wordlists import ANATOMY, COMMON, FIRST_NAMES, HEAD_NOUNS, MONTHS_AND_DAYS, words
+from .wordlists import (
+    ANATOMY,
+    COMMON,
+    FIRST_NAMES,
+    HEAD_NOUNS,
+    MONTHS_AND_DAYS,
+    REGIONS,
+    WORLD_CITIES,
+    words,
+)
 
 # Postal names of organisations (UNIQUE) and bases (MILITARY) are not places people live.
 PLACE_ZIP_TYPES = frozenset({"STANDARD", "PO BOX"})
@@ -72,13 +81,21 @@ def first_words() -> frozenset[str]:
     return frozenset(name.split(" ", 1)[0] for name in places())
 
 
+def above_state(name: str) -> bool:
+    """Whether a name is a state, a country or a region at or above a state ('New England')."""
+    return name in STATE_NAMES or name in COUNTRY_NAMES or name in REGIONS
+
+
 def tier(name: str) -> str | None:
     """None if `name` is no place; 'never' for words of our own trade and calendar;
-    'given' for a given name; 'ordinary' for an everyday word; else 'distinct'."""
-    if name not in places():
+    'given' for a given name; 'ordinary' for an everyday word; 'world' for a city abroad
+    that shares its name with a US place ('London'); else 'distinct'."""
+    if name not in places() or name in REGIONS:
         return None
     if name in NEVER or name in MONTHS_AND_DAYS:
         return "never"
+    if name in WORLD_CITIES:
+        return "world"
     if name in GIVEN or name in FIRST_NAMES:
         return "given"
     if name in ORDINARY or all(w in OWN_WORDS for w in name.split()):

@@ -11,24 +11,66 @@ from .spans import Span, blank, match_spans, texts
 from .wordlists import ID_PARAMS
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'`]+")
-# Public references cite numbered documents (PubMed IDs, NCBI Bookshelf, DOIs):
-# their digits name a publication, not a person.
-REFERENCE_HOSTS = ("ncbi.nlm.nih.gov", "doi.org", "clinicaltrials.gov", "who.int", "cdc.gov")
+# Where a site links for reference: public health and research sites, whose numbers name a
+# publication and whose pages name no client. A link there passes unless its query names
+# someone (documented in the plugin README).
+REFERENCE_HOSTS = (
+    "ncbi.nlm.nih.gov", "nih.gov", "doi.org", "clinicaltrials.gov", "who.int", "cdc.gov",
+    "medlineplus.gov", "nhs.uk", "cochranelibrary.com", "cochrane.org", "bmj.com",
+    "thelancet.com", "nejm.org", "jamanetwork.com", "mayoclinic.org", "clevelandclinic.org",
+    "hopkinsmedicine.org", "aaos.org", "icd10data.com", "cms.gov", "hhs.gov", "mass.gov",
+    "wikipedia.org", "pubmed.gov", "sciencedirect.com", "springer.com", "wiley.com",
+    "ama-assn.org", "amtamassage.org", "nccih.nih.gov",
+)  # fmt: skip
 LONG_DIGITS = re.compile(r"\d{5,}")
-# A link to someone's profile names them, whatever the path looks like.
-PROFILE_HOSTS = (
-    "facebook.com",
-    "instagram.com",
-    "twitter.com",
-    "x.com",
-    "linkedin.com",
-    "tiktok.com",
-)
+# A link to someone's profile, channel, fundraiser or shop names them, whatever the path.
+PROFILE_HOSTS = {
+    "facebook.com": "a social media profile",
+    "fb.com": "a social media profile",
+    "instagram.com": "a social media profile",
+    "twitter.com": "a social media profile",
+    "x.com": "a social media profile",
+    "linkedin.com": "a social media profile",
+    "tiktok.com": "a social media profile",
+    "threads.net": "a social media profile",
+    "bsky.app": "a social media profile",
+    "mastodon.social": "a social media profile",
+    "pinterest.com": "a social media profile",
+    "reddit.com": "a social media profile",
+    "snapchat.com": "a social media profile",
+    "strava.com": "a fitness profile",
+    "garmin.com": "a fitness profile",
+    "youtube.com": "a video channel",
+    "youtu.be": "a video",
+    "vimeo.com": "a video channel",
+    "twitch.tv": "a video channel",
+    "gofundme.com": "a fundraiser",
+    "justgiving.com": "a fundraiser",
+    "givebutter.com": "a fundraiser",
+    "patreon.com": "a fundraiser",
+    "venmo.com": "a payment profile",
+    "paypal.me": "a payment profile",
+    "cash.app": "a payment profile",
+    "etsy.com": "a shop",
+    "medium.com": "a personal page",
+    "substack.com": "a personal page",
+    "github.com": "a personal page",
+    "yelp.com": "a review profile",
+}
+# A path or query that tracks the reader: "/t/click?uid=...", "/track/...".
+TRACKING_PATH = re.compile(r"(?i:/(?:t|c|click|track|tracking|trk|open|redirect|r)(?:/|$))")
 PARAM_WORDS = re.compile(r"[-_]|(?<=[a-z])(?=[A-Z])")
+URL_WORDS = re.compile(r"[A-Za-z]+")
 
 
-def url_identifier(url: str) -> str | None:
-    """What in `url` looks like an identifier, or None if it is a plain link."""
+def url_identifier(
+    url: str, own_sites: tuple[str, ...] = (), given_names: frozenset[str] = frozenset()
+) -> str | None:
+    """What in `url` looks like an identifier, or None if it is a plain link.
+
+    `own_sites` are the practice's own hosts (they pass); `given_names` are first names
+    a host or path may start with ("denisebakes.example.com" is Denise's site).
+    """
     try:
         parts = urlsplit(url if "://" in url else "http://" + url)
         host = (parts.hostname or "").lower()
@@ -41,12 +83,43 @@ def url_identifier(url: str) -> str | None:
             return f"parameter {key}="
         if "@" in value:
             return "an email address"
+    for site, what in PROFILE_HOSTS.items():
+        if (host == site or host.endswith("." + site)) and parts.path.strip("/"):
+            return what  # before "@": a channel's address is "/@name", no email
     if "@" in parts.path or "%40" in (parts.path + parts.query).lower():
         return "an email address"
-    if host.endswith(PROFILE_HOSTS) and parts.path.strip("/"):
-        return "a social media profile"
-    if not host.endswith(REFERENCE_HOSTS) and LONG_DIGITS.search(parts.path + parts.query):
+    if host.removeprefix("www.") in own_sites or any(host.endswith("." + s) for s in own_sites):
+        return None
+    if parts.query and TRACKING_PATH.search(parts.path):
+        return "a tracking link"
+    if host.endswith(REFERENCE_HOSTS):
+        return None
+    if LONG_DIGITS.search(parts.path + parts.query):
         return "a long number"
+    person = _named(host, parts.path, given_names)
+    return f"the name {person!r}" if person else None
+
+
+def host(url: str) -> str:
+    """The host of a URL, lower case, without "www."; "" if it has none."""
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url)
+        return (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def _named(host: str, path: str, given_names: frozenset[str]) -> str | None:
+    """A given name that a host label or the first path segment starts with, if any."""
+    labels = host.split(".")[:-1]  # the top-level domain names nobody
+    first = path.strip("/").split("/", 1)[0]
+    for label in [*(x for x in labels if x != "www"), first]:
+        for word in URL_WORDS.findall(label):
+            lower = word.lower()
+            for size in range(min(len(lower), 10), 3, -1):
+                # "denisebakes": a first name and more letters run together.
+                if lower[:size] in given_names and len(lower) - size != 1:
+                    return str(word[:size])
     return None
 
 
@@ -60,6 +133,19 @@ def url_spans(text: str) -> list[Span]:
 def urls(text: str) -> list[str]:
     """URLs whose path or query carries an id, a name, an email or a long number."""
     return [u for u in texts(text, url_spans(text)) if url_identifier(u)]
+
+
+# A link the words around it call someone's own: "[his website](...)", "her blog at".
+OWN_SITE = re.compile(
+    r"(?i:\b(?:her|his|their|my)[^\S\n]+(?:own[^\S\n]+)?(?:[\w-]+[^\S\n]+)?(?:website|site|blog|"
+    r"page|shop|store|channel|profile|business|feed|newsletter|podcast|portfolio|videos?)\b)"
+)
+
+
+def called_own(text: str, start: int) -> bool:
+    """Whether the words just before a link (in its sentence) call it someone's own site."""
+    before = text[max(0, start - 60) : start]
+    return OWN_SITE.search(before.rsplit(". ", 1)[-1]) is not None
 
 
 # --- link targets ------------------------------------------------------------------------------

@@ -1,151 +1,316 @@
-"""The whole lint of one content file: every text a reader can see, by line."""
+"""The whole lint of one content file: every text a reader sees, as a reader sees it, by line."""
+
+from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 
-from . import links, patterns, people, placenames, slugs
-from .document import Block, Document, read
-from .findings import Finding, finding
+from ..content.source import Source, parse
+from . import context, links, people, placenames, slugs, whose
+from .document import Document, read
+from .emails import email_spans
+from .findings import EMAIL, IP, PHONE, URL, Finding, Hit, finding
+from .ip import ip_spans
+from .patterns import shaped
+from .seen import seen
 from .spans import Span, blank
+from .wordlists import COMMON, PUBLIC_FIGURES
+
+LANDMARK_REASON = (
+    "a named local landmark (a pond, a trail, a park) can place a client; say 'a local trail' "
+    "unless it is public and far from anyone's home"
+)
+FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
+
+DIGIT = re.compile(r"\d")
+UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
+# A line with none of these holds no shaped identifier: the chain is not run on it.
+# A line with none of these holds no shaped identifier: the chain is not run on it.
+SHAPE_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december christmas thanksgiving easter passover "
+    "hanukkah chanukah kwanzaa diwali halloween eid juneteenth rosh yom friday day eve year "
+    "street road avenue lane drive boulevard terrace parkway highway turnpike plate plates "
+    "nonagenarian centenarian".split()
+)
+SHAPE_PARTS = ("ninet", "hundred", "agenarian")
+LINE_WORD = re.compile(r"[A-Za-z]+")
+WORD = re.compile(r"[a-z]+")
+# The words one of the context detectors needs before it is worth running on a file.
+LOWER_NAME_WORDS = frozenset(
+    "named called husband wife son daughter mother father mum mom dad brother sister aunt uncle "
+    "niece nephew cousin grandson granddaughter grandmother grandfather partner friend neighbour "
+    "neighbor roommate colleague boss manager supervisor carer caregiver".split()
+)
+LOWER_PLACE_WORDS = frozenset(
+    "lives lived living grew born moved moving relocated commute commutes drive drives".split()
+)
+OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
+DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
 
 
-def _target(text: str, start: int, end: int) -> list[tuple[str, Span]]:
-    """(kind, span) of what one link or image target gives away."""
-    target = text[start:end]
-    kind = links.target_kind(target)
-    if kind == "mailto":
-        return [("email", (start + s, start + e)) for s, e in links.mailto_addresses(target)]
-    if kind == "tel":
-        number = links.tel_number(target)
-        return [("phone", (start + number[0], start + number[1]))] if number else []
-    if kind == "web":
-        return [("url", (start, end))] if links.url_identifier(target) else []
-    return []
-
-
-def _local_targets(doc: Document, targets: list[Span]) -> list[Finding]:
-    """Names, places, numbers and dates in the paths of links to this site's own pages."""
-    found = []
-    for start, end in targets:
-        target = doc.text[start:end]
-        if links.target_kind(target) == "local":
-            path = target.split("#", 1)[0].split("?", 1)[0]
-            line = doc.line(start)
-            found += [
-                Finding(line, f.kind, f.text, f.message.replace("file name", "link target"))
-                for f in slugs.lint_path(path)
-            ]
-    return found
+def _has_shape(line: str) -> bool:
+    """Whether a line may hold a shaped identifier: a digit, or a word that starts one."""
+    if DIGIT.search(line):
+        return True
+    lower = line.lower()
+    if any(part in lower for part in SHAPE_PARTS):
+        return True
+    return not SHAPE_WORDS.isdisjoint(LINE_WORD.findall(lower))
 
 
 def _by_line(
-    work: str,
-    wanted: Callable[[str], bool],
-    change: Callable[[str], tuple[list[tuple[str, Span]], str]],
-) -> tuple[list[tuple[str, Span]], str]:
-    """Run `change` on each line of `work` that is `wanted`, offsetting what it finds.
+    text: str, wanted: Callable[[str], bool], change: Callable[[int, str], tuple[list[Hit], str]]
+) -> tuple[list[Hit], str]:
+    """Run `change` on each line of `text` that is `wanted`, offsetting what it finds.
 
-    No pattern crosses a newline, so a line is the smallest text each can run on;
-    most lines hold no digit and no capital, and are skipped.
+    No pattern crosses a newline, so a line is the smallest text each can run on.
     """
-    found: list[tuple[str, Span]] = []
+    found: list[Hit] = []
     pieces, offset = [], 0
-    for line in work.split("\n"):
+    for line in text.split("\n"):
         if wanted(line):
-            spans, line = change(line)
-            found += [(kind, (offset + s, offset + e)) for kind, (s, e) in spans]
+            hits, line = change(offset, line)
+            found += [
+                Hit(h.start + offset, h.end + offset, h.kind, h.category, h.reason) for h in hits
+            ]
         pieces.append(line)
         offset += len(line) + 1
     return found, "\n".join(pieces)
 
 
-DIGIT = re.compile(r"\d")
-UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
-AGE_WORDS = ("ninet", "agenarian")
+@lru_cache(maxsize=16)
+def _phrases(allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """Allowed phrases as a reader sees them, empty ones left out (once per list of them)."""
+    return tuple(seen(a).strip() for a in allowed if a and a.strip())
 
 
-def _has_shape(line: str) -> bool:
-    """Whether a line may hold a shaped identifier: a digit, or an age in words."""
-    return DIGIT.search(line) is not None or any(w in line.lower() for w in AGE_WORDS)
+@lru_cache(maxsize=16)
+def _terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Condition terms, empty ones left out (once per list of them)."""
+    return tuple(t for t in terms if t and t.strip())
 
 
-def _has_capital(line: str) -> bool:
-    """Whether a line may hold a name or a place: a capital letter."""
-    return UPPER.search(line) is not None
+@lru_cache(maxsize=64)
+def _masks(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The condition terms that may mask text: those that name no person or place themselves.
 
-
-def _prose(doc: Document, known: tuple[str, ...]) -> tuple[list[tuple[str, Span]], list[Span]]:
-    """(kind, span) of every identifier in the reader-visible text; and the link targets."""
-    found: list[tuple[str, Span]] = []
-    targets, work = links.split_links(doc.work)
-    for start, end in targets:
-        found += _target(doc.text, start, end)
-    url_spans = links.url_spans(work)
-    found += [("url", span) for span in url_spans if links.url_identifier(work[slice(*span)])]
-    work = blank(work, url_spans)
-    email_spans = patterns.email_spans(work)
-    found += [("email", span) for span in email_spans]
-    work = blank(work, email_spans)
-    shaped, work = _by_line(work, _has_shape, patterns.shaped)
-    found += shaped
-    _none, view = _by_line(work, _has_capital, lambda line: ([], people.mask_phrases(line, known)))
-    found += _names_and_places(doc, view)
-    return found, targets
-
-
-def _names_and_places(doc: Document, view: str) -> list[tuple[str, Span]]:
-    """(kind, span) of full names, then of places not inside a name."""
-    found, taken = [], []
-    for block, start, end in _blocks(doc, view):
-        if block.field == "client":
-            continue  # a pseudonym, checked as one
-        for span in people.name_spans(view, start, end, block.heading):
-            found.append(("name", span))
-            taken.append(span)
-        for s, e in placenames.place_spans(view, start, end, block.heading):
-            if not any(s < te and ts < e for ts, te in taken):
-                found.append(("place", (s, e)))
-    return found
-
-
-def _blocks(doc: Document, view: str) -> Iterator[tuple[Block, int, int]]:
-    """(block, start, end) of each block with at least one capital letter in it."""
-    bounds = [b.start for b in doc.blocks] + [len(view)]
-    for block, start, end in zip(doc.blocks, bounds, bounds[1:], strict=False):
-        piece = view[start:end]
-        if not piece.islower():
-            yield block, start, end
-
-
-def lint_source(
-    text: str, *, allowed: Iterable[str] = (), known_terms: Iterable[str] = ()
-) -> list[Finding]:
-    """Everything in one content file that may identify a client, by line.
-
-    `allowed` phrases (the site's allow-list and the post's privacy_ok) silence
-    what lies inside them; `known_terms` (condition names and aliases) are never
-    names or places.
+    A term is text a reader sees too; "Bus driver's hip (Doreen Castellano series)" masks
+    nothing, or it would hide the client's name wherever it stands.
     """
-    allowed = tuple(a.strip() for a in allowed if a and a.strip())
-    known = tuple(t for t in known_terms if t and t.strip()) + allowed
-    doc = read(text)
-    pattern = people.phrase_pattern(allowed, literal=True)
-    silenced = [m.span() for m in pattern.finditer(text)] if pattern else []
-    prose, targets = _prose(doc, known)
-    # What the reader sees in the text is silenced where an allowed phrase stands.
-    findings = [
-        finding(doc.line(start), kind, " ".join(text[start:end].split()))
-        for kind, (start, end) in prose
-        if not any(a <= start and end <= b for a, b in silenced)
-    ]
+    kept = []
+    for term in terms:
+        masked = people.mask_phrases(term, ())
+        if any(True for _ in people.name_spans(masked)) or any(
+            True for _ in placenames.place_spans(masked)
+        ):
+            continue
+        kept.append(term)
+    return tuple(kept)
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    """Whether a span overlaps any of `spans`."""
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+class _Lint:
+    """One file's lint: its Document, what may silence a finding, and what was found."""
+
+    def __init__(self, doc: Document, allowed: tuple[str, ...], known: tuple[str, ...],
+                 own_sites: tuple[str, ...], terms: tuple[str, ...]):  # fmt: skip
+        self.doc = doc
+        self.allowed = allowed
+        self.known = known
+        self.own_sites = own_sites
+        self.signals = context.Signals(eponyms=context.eponyms(doc.seen, terms))
+        old = OLD_YEAR_HINT.search(doc.seen) is not None
+        self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
+        self.hits: list[Hit] = []
+
+    def run(self) -> list[Finding]:
+        work = self.doc.seen
+        view, masked = people.masked(work, self.known) if UPPER.search(work) else (work, [])
+        # The field's public figures this file names: "Kennedy" after them is no town.
+        for start, end in masked:
+            phrase = " ".join(work[start:end].lower().split()).removesuffix("'s").removesuffix("’s")
+            if phrase in FIGURES:
+                self.signals.public |= whose.words_of(phrase)
+        self.signals.name_words |= self.signals.public
+        work = self._web(work)
+        spans = email_spans(work)
+        self.hits += [Hit(s, e, "email", EMAIL) for s, e in spans]
+        work = blank(work, spans)
+        spans = ip_spans(work)
+        self.hits += [Hit(s, e, "ip", IP) for s, e in spans]
+        dois = [m.span() for m in DOI.finditer(work)] if "10." in work else []
+        work = blank(work, spans + dois)
+        found, work = _by_line(work, _has_shape, self._shaped)
+        self.hits += [h for h in (self._dated(h) for h in found) if h is not None]
+        # The names view: the masked text, with what the shaped detectors took blanked too.
+        taken = [(h.start, h.end) for h in self.hits]
+        self._names_and_places(blank(view, taken) if taken else view)
+        return self._findings()
+
+    def _web(self, work: str) -> str:
+        """URLs written out in the text: an identifier in one is a finding; all are blanked."""
+        spans = links.url_spans(work)
+        given = people.GIVEN - COMMON
+        for start, end in spans:
+            url = work[start:end]
+            reason = links.url_identifier(url, self.own_sites, given)
+            if reason or (links.called_own(work, start) and not self._own(url)):
+                self.hits.append(Hit(start, end, "url", URL))
+        return blank(work, spans)
+
+    def _own(self, url: str) -> bool:
+        host = links.host(url)
+        return any(host == s or host.endswith("." + s) for s in self.own_sites)
+
+    def _shaped(self, offset: int, line: str) -> tuple[list[Hit], str]:
+        block = self.doc.block(offset)
+        return shaped(line, block.header if block.kind == "table" else ())
+
+    def _dated(self, hit: Hit) -> Hit | None:
+        """A date as its context leaves it: kept, made a warning, or dropped."""
+        if hit.kind != "date":
+            return hit
+        block = self.doc.block(hit.start)
+        verdict = whose.date_verdict(self.doc.seen, hit.start, hit.end, block, self.signals)
+        if verdict.level == whose.NONE:
+            return None
+        return Hit(hit.start, hit.end, hit.kind, hit.category, verdict.reason)
+
+    def _names_and_places(self, view: str) -> None:
+        """Full names, then places not inside a name, judged by their context."""
+        spans = list(self.doc.spans())
+        # A pseudonym is checked as one; its field is no place for names or places.
+        clients = [(s, e) for block, s, e in spans if block.field == "client"]
+        words = set(WORD.findall(view.lower()))
+        lower = people.lower_name_spans(view) if words & LOWER_NAME_WORDS else ()
+        names: list[tuple[Hit, str]] = [
+            (Hit(s, e, "name", "names"), view[s:e])
+            for s, e in lower
+            if not _inside((s, e), clients)
+        ]
+        capitals = [
+            (b, s, e) for b, s, e in spans if b.field != "client" and not view[s:e].islower()
+        ]
+        for block, start, end in capitals:
+            for s, e in people.name_spans(view, start, end, block.heading):
+                verdict = whose.name_verdict(view, s, e, block, self.signals)
+                self.signals.name_words |= whose.words_of(view[s:e])
+                if verdict.level == whose.NONE:
+                    self.signals.public |= whose.words_of(view[s:e])
+                    continue
+                names.append((Hit(s, e, "name", "names", verdict.reason), view[s:e]))
+        # A name the file shows to be a public figure elsewhere is one here too.
+        kept = [h for h, name in names if not self._public_elsewhere(name, h)]
+        self.hits += kept
+        taken = [(h.start, h.end) for h in kept]
+        for block, start, end in capitals:
+            for s, e, _name, tier in placenames.place_candidates(view, start, end, block.heading):
+                if _inside((s, e), taken):
+                    continue
+                verdict = whose.place_verdict(view, s, e, tier, block, self.signals)
+                if verdict.level != whose.NONE:
+                    self.hits.append(Hit(s, e, "place", "geography", verdict.reason))
+        for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
+            if not _inside((s, e), clients):
+                self.hits.append(Hit(s, e, "place", "geography"))
+        landmarks = placenames.landmark_spans(view) if words & placenames.FEATURE_WORDS else ()
+        for s, e in landmarks:
+            if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
+                self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
+
+    def _public_elsewhere(self, name: str, hit: Hit) -> bool:
+        if context.private_before(self.doc.seen, hit.start):
+            return False
+        last = people.surname(name)
+        return bool(last) and last in self.signals.public
+
+    def _findings(self) -> list[Finding]:
+        """The hits as findings by line, less what an allowed phrase covers."""
+        seen = self.doc.seen
+        pattern = people.phrase_pattern(self.allowed, literal=True)
+        silenced = [m.span() for m in pattern.finditer(seen)] if pattern else []
+        found = []
+        for hit in self.hits:
+            if any(a <= hit.start and hit.end <= b for a, b in silenced):
+                continue
+            text = " ".join(seen[hit.start : hit.end].split())
+            written = self.doc.written(hit.start, hit.end)
+            found.append(
+                finding(self.doc.line(hit.start), hit.kind, text, hit.category, hit.reason, written)
+            )
+        return found
+
+
+def _target_findings(
+    doc: Document, own_sites: tuple[str, ...]
+) -> tuple[list[Finding], list[Finding]]:
+    """What the targets of links and images give away: (addresses and numbers, names in paths)."""
+    found: list[Finding] = []
+    local: list[Finding] = []
+    given = people.GIVEN - COMMON
+    for start, end in doc.targets:
+        target = _seen_target(doc.text[start:end])
+        line = doc.line_at(start)
+        kind = links.target_kind(target)
+        if kind == "mailto":
+            found += [
+                finding(line, "email", target[s:e], EMAIL)
+                for s, e in links.mailto_addresses(target)
+            ]
+        elif kind == "tel":
+            number = links.tel_number(target)
+            if number:
+                text = target[number[0] : number[1]]
+                found.append(finding(line, "phone", text, PHONE))
+        elif kind == "web":
+            if links.url_identifier(target, own_sites, given) or (
+                links.called_own(doc.text, start) and links.host(target) not in own_sites
+            ):
+                found.append(finding(line, "url", target, URL))
+        else:
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            local += [
+                Finding(
+                    line, f.kind, f.text, f.message.replace("file name", "link target"), f.category
+                )
+                for f in slugs.lint_path(path)
+            ]
+    return found, local
+
+
+def _seen_target(target: str) -> str:
+    return seen(target)
+
+
+def lint_document(
+    doc: Document,
+    *,
+    allowed: Iterable[str] = (),
+    known_terms: Iterable[str] = (),
+    own_sites: Iterable[str] = (),
+) -> list[Finding]:
+    """Everything in one read file that may identify a client, by line."""
+    allowed = _phrases(tuple(allowed))
+    terms = _terms(tuple(known_terms))
+    known = _masks(terms) + allowed
+    sites = tuple(s.lower().removeprefix("www.") for s in own_sites if s)
+    # On one line, what a link leads to comes before what its text says.
+    targets, local = _target_findings(doc, sites)
+    lowered = [a.lower() for a in allowed]
+    findings = [f for f in targets if not any(f.text.lower() in a for a in lowered)]
+    findings += _Lint(doc, allowed, known, sites, terms).run()
     # Addresses and the client's pseudonym are silenced by a phrase that contains them.
-    others = _local_targets(doc, targets)
-    others += [f for line, client in doc.clients if (f := people.pseudonym(client, line))]
+    others = local + [f for line, client in doc.clients if (f := people.pseudonym(client, line))]
     for line, slug in doc.slugs:
-        others += slugs.lint_slug(slug, line)
+        others += slugs.lint_slug(slug, line, terms)
     for line, address in doc.redirects:
         others += slugs.lint_redirect(address, line)
-    lowered = [a.lower() for a in allowed]
     findings += [f for f in others if not any(f.text.lower() in a for a in lowered)]
     unique: dict[tuple[int, str, str], Finding] = {}
     for f in findings:
@@ -153,8 +318,44 @@ def lint_source(
     return sorted(unique.values(), key=lambda f: f.line)
 
 
+def lint(
+    source: Source,
+    *,
+    allowed: Iterable[str] = (),
+    known_terms: Iterable[str] = (),
+    own_sites: Iterable[str] = (),
+) -> list[Finding]:
+    """Everything in a content file's Source that may identify a client, by line.
+
+    `allowed` phrases (the site's allow-list, the practice's own details and the post's
+    privacy_ok) silence what lies inside them; `known_terms` (condition names and
+    aliases) are never names or places, unless they name one themselves; `own_sites`
+    are the practice's own web hosts.
+    """
+    return lint_document(
+        read(source), allowed=allowed, known_terms=known_terms, own_sites=own_sites
+    )
+
+
+def lint_source(
+    text: str,
+    *,
+    allowed: Iterable[str] = (),
+    known_terms: Iterable[str] = (),
+    own_sites: Iterable[str] = (),
+) -> list[Finding]:
+    """`lint` of a file's text, read as the site's reader reads it."""
+    source = parse("post.md", text)
+    if not source.readable:
+        source = parse("post.md", "\n" * (source.body_start - 1) + source.body)
+    return lint(source, allowed=allowed, known_terms=known_terms, own_sites=own_sites)
+
+
 def lint_case(
     text: str, *, allowed: Iterable[str] = (), known_terms: Iterable[str] = ()
 ) -> list[Finding]:
     """Everything in a case post's source that may identify the client (lint_source)."""
     return lint_source(text, allowed=allowed, known_terms=known_terms)
+
+
+__all__ = ["lint", "lint_document", "lint_source", "lint_case", "Span"]

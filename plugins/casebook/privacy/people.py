@@ -9,11 +9,13 @@ from .findings import Finding, finding
 from .spans import Span, blank
 from .wordlists import (
     ANATOMY,
-    AUTHORITIES,
     COMMON,
     FIRST_NAMES,
+    GIVEN_NAMES,
     HEAD_NOUNS,
     MONTHS_AND_DAYS,
+    ORGANISATIONS,
+    PUBLIC_FIGURES,
     TERMS,
     TITLES,
 )
@@ -218,13 +220,36 @@ def phrase_pattern(phrases: tuple[str, ...], literal: bool = False) -> re.Patter
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE)
 
 
-BUILT_IN = tuple(TERMS + AUTHORITIES)
+# Terms of the trade, the field's public figures and the organisations a site names.
+BUILT_IN = tuple(TERMS + PUBLIC_FIGURES + ORGANISATIONS)
 
 
 def mask_phrases(text: str, phrases: Iterable[str]) -> str:
-    """`text` with the built-in terms and authorities and `phrases` masked by x's."""
-    pattern = phrase_pattern(tuple(phrases) + BUILT_IN)
-    return blank(text, [m.span() for m in pattern.finditer(text)], "x") if pattern else text
+    """`text` with the built-in terms, public figures, organisations and `phrases` masked."""
+    return masked(text, tuple(phrases))[0]
+
+
+def masked(text: str, phrases: tuple[str, ...]) -> tuple[str, list[Span]]:
+    """`text` with the built-in terms and `phrases` masked by x's, and the spans masked.
+
+    Only lines with a capital letter are searched: a masked phrase matters to the name
+    and place detectors alone, which need one.
+    """
+    pattern = phrase_pattern(phrases + BUILT_IN)
+    if pattern is None:
+        return text, []
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        if CAPITAL.search(line):
+            spans += [
+                (offset + a, offset + b) for a, b in (m.span() for m in pattern.finditer(line))
+            ]
+        offset += len(line) + 1
+    return (blank(text, spans, "x") if spans else text), spans
+
+
+CAPITAL = re.compile(rf"[{UPPER}]")
 
 
 def names(
@@ -243,3 +268,41 @@ def names(
     text = blank(mask_phrases(text, ()), spans, "x")
     limit = len(text) if limit is None else limit
     return [text[s:e] for s, e in name_spans(text, heading=heading) if s < limit]
+
+
+# "Moraska AF", "Butryn N": a surname and initials without dots is how a reference
+# list names an author; nobody writes a client's name that way.
+CITED_SHAPE = re.compile(rf"[{UPPER}][\w'’-]+[ \t\u00a0]+[A-Z]{{1,3}}")
+
+
+def cited_shape(name: str) -> bool:
+    """Whether a name is written as a reference list writes an author: 'Lucas N'."""
+    return CITED_SHAPE.fullmatch(name) is not None
+
+
+def surname(name: str) -> str:
+    """The last word of a name, as looked up: 'Codman' of 'Ernest Amory Codman'."""
+    words = [w for w in TOKEN.findall(name) if not INITIAL.fullmatch(w)]
+    return base(words[-1]) if words else ""
+
+
+# A name in lower case, where the words before it say a person comes next:
+# "His daughter, nancy oliveira, booked ...", "a friend named jo smith".
+LOWER_NAME = re.compile(
+    r"(?i:\b(?:her|his|their|my|our|your)[ \t]+(?:[\w-]+[ \t]+)?(?P<who>husband|wife|son|"
+    r"daughter|mother|father|mum|mom|dad|brother|sister|aunt|uncle|niece|nephew|cousin|grandson|"
+    r"granddaughter|grandmother|grandfather|partner|friend|neighbou?r|roommate|colleague|boss|"
+    r"manager|supervisor|carer|caregiver)|\b(?:named|called))[ \t]*,?[ \t]+"
+    r"(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+)\b"
+)
+GIVEN = FIRST_NAMES | GIVEN_NAMES
+NOT_SURNAME = COMMON | ANATOMY | HEAD_NOUNS | MONTHS_AND_DAYS
+
+
+def lower_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of names written in lower case after words that say a person comes next."""
+    end = len(text) if end is None else end
+    for m in LOWER_NAME.finditer(text, start, end):
+        given, family = m.group("name").split()
+        if given in GIVEN and family not in NOT_SURNAME and family not in GIVEN | COMMON:
+            yield m.span("name")

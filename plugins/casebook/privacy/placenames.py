@@ -8,7 +8,7 @@ says it is a place: after 'in' or 'near', or before a state (', MA').
 import re
 from collections.abc import Iterator
 
-from .gazetteer import first_words, normal, tier
+from .gazetteer import above_state, first_words, normal, tier
 from .people import UPPER
 from .spans import Span
 from .wordlists import ANATOMY, HEAD_NOUNS, words
@@ -38,6 +38,12 @@ STRONG_BEFORE = re.compile(
     r"|living\s+in|grew\s+up\s+in|born\s+in|based\s+in)\s+)$"
 )
 BEFORE_WINDOW = 40
+# What says someone lives, works or comes from a place: enough for a city abroad.
+PERSONAL_BEFORE = re.compile(
+    r"(?i:\b(?:lives?|lived|living|works?|worked|working|grew[^\S\n]+up|born|raised|based|"
+    r"moved|moving|moves|relocated|home|stays?|stayed)[^\S\n]+(?:\w+[^\S\n]+)?(?:in|to|from|near|at)"
+    r"[^\S\n]+|\bfrom[^\S\n]+)$"
+)
 INITIAL_AFTER = re.compile(rf"[ \t\u00a0]+[{UPPER}]\.")
 # "Lyme disease", "Bell's palsy", "Copenhagen adductor exercises": an eponym before
 # a medical or anatomical word is no place; an institution ("Framingham Hospital")
@@ -85,6 +91,13 @@ def _candidates(group: list[re.Match[str]]) -> Iterator[tuple[int, int, str, str
     starts = first_words()
     i = 0
     while i < len(group):
+        # A state, country or region is read whole: "New York" holds no "York".
+        most = min(LONGEST, len(group) - i)
+        whole = next((n for n in range(most, 0, -1) if above_state(" ".join(keys[i : i + n]))), 0)
+        # ... unless a longer place starts with it: "Jamaica Plain" is in Boston.
+        if whole and not any(tier(" ".join(keys[i : i + n])) for n in range(most, whole, -1)):
+            i += whole
+            continue
         if keys[i].split(" ", 1)[0] not in starts:
             i += 1
             continue
@@ -111,11 +124,13 @@ def _is_place(text: str, start: int, end: int, found: str, heading: bool) -> boo
     if following and following.group(1).lower() in EPONYM_HEADS:
         return False
     possessive = text.startswith(POSSESSIVE, end)
+    before = text[max(0, start - BEFORE_WINDOW) : start]
+    if found == "world":
+        return PERSONAL_BEFORE.search(before) is not None
     if found == "distinct":
         return True
     if found == "never" or heading or possessive:
         return False
-    before = text[max(0, start - BEFORE_WINDOW) : start]
     if STRONG_BEFORE.search(before):
         return True
     return found == "ordinary" and WEAK_BEFORE.search(before) is not None
@@ -125,11 +140,43 @@ def place_spans(
     text: str, start: int = 0, end: int | None = None, heading: bool = False
 ) -> Iterator[Span]:
     """Spans of place names in text[start:end], a text whose known phrases are masked."""
+    for s, e, _name, _tier in place_candidates(text, start, end, heading):
+        yield s, e
+
+
+def place_candidates(
+    text: str, start: int = 0, end: int | None = None, heading: bool = False
+) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, tier) of the places in text[start:end] the text alone makes places."""
     end = len(text) if end is None else end
     for group in _groups(text, start, end):
-        for s, e, _name, found in _candidates(group):
+        for s, e, name, found in _candidates(group):
             if _is_place(text, s, e, found, heading):
-                yield s, e
+                yield s, e, name, found
+
+
+def state_after(text: str, end: int) -> bool:
+    """Whether a state follows a place name (', MA', ' Massachusetts')."""
+    return STATE_AFTER.match(text, end) is not None
+
+
+# A place in lower case where the words before it say so: "she lives in hopkinton".
+LOWER_PLACE = re.compile(
+    r"(?i:\b(?:lives|lived|living|grew[^\S\n]+up|born|moved|moving|relocated|commutes?|drives?)"
+    r"[^\S\n]+(?:in|to|from|near)[^\S\n]+)(?P<place>[a-z]+(?:[^\S\n]+[a-z]+)?)\b"
+)
+
+
+def lower_place_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of distinct place names written in lower case after 'lives in', 'moved to'."""
+    end = len(text) if end is None else end
+    for m in LOWER_PLACE.finditer(text, start, end):
+        words = m.group("place").split()
+        for size in (2, 1):
+            if len(words) >= size and tier(" ".join(words[:size])) == "distinct":
+                begin = m.start("place")
+                yield begin, begin + len(" ".join(words[:size]))
+                break
 
 
 def places(text: str, *, heading: bool = False) -> list[str]:
@@ -153,3 +200,28 @@ def word_places(tokens: list[str]) -> Iterator[tuple[int, int]]:
             i += size - 1
             break
         i += 1
+
+
+# A local landmark by its name: "Walden Pond", "the Cochituate loop", "Lake Waban".
+FEATURES = (
+    r"lake|pond|river|brook|creek|reservoir|trail|park|woods|forest|beach|hill|common|green|"
+    r"loop|path|greenway|marsh|meadow|falls|gorge|quarry|rail[- ]trail|towpath|boardwalk"
+)
+LANDMARK = re.compile(
+    rf"(?<![\w'’-])(?:(?P<name>[{UPPER}][a-z]{{3,}})[ \t]+(?i:{FEATURES})\b"
+    rf"|(?:Lake|Mount|Mt\.)[ \t]+(?P<after>[{UPPER}][a-z]{{3,}}))"
+)
+FEATURE_WORDS = frozenset(
+    "lake pond river brook creek reservoir trail park woods forest beach hill common green loop "
+    "path greenway marsh meadow falls gorge quarry rail towpath boardwalk mount mt".split()
+)
+NOT_LANDMARK = words("common") | ANATOMY | HEAD_NOUNS | words("months_days")
+
+
+def landmark_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of named local landmarks (a pond, a trail, a park) whose name is no everyday word."""
+    end = len(text) if end is None else end
+    for m in LANDMARK.finditer(text, start, end):
+        name = (m.group("name") or m.group("after")).lower()
+        if name not in NOT_LANDMARK and text[max(0, m.start() - 2) : m.start()].strip(" \t") != ".":
+            yield m.span()

@@ -6,13 +6,16 @@ initial (krystal-s, sciatica-and-low-back-pain-dana-m) is a pseudonym.
 """
 
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
+from .ages import age_spans
+from .dates import date_spans
 from .findings import Finding, address_finding, finding
 from .links import url_identifier
-from .patterns import date_spans, phone_spans
 from .people import BUILT_IN, phrase_pattern
+from .phones import phone_spans
 from .placenames import word_places
 from .spans import blank
 from .wordlists import ANATOMY, COMMON, FIRST_NAMES, GIVEN_NAMES, HEAD_NOUNS, MONTHS_AND_DAYS
@@ -35,10 +38,20 @@ LEADING_LETTER = re.compile(r"\b[a-z]")
 WORD_HYPHEN = re.compile(r"(?<=[a-z])[-_.~+]|[-_.~+](?=[a-z])")
 
 
-def _names(spaced: str) -> list[tuple[int, int]]:
-    """Spans of a known given name followed by a surname-like word, in a spaced slug."""
-    terms = phrase_pattern(BUILT_IN)
-    masked = blank(spaced, [m.span() for m in terms.finditer(spaced)], "0") if terms else spaced
+@lru_cache(maxsize=16)
+def _slug_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the built-in terms and the condition terms, as a slug spells them."""
+    return phrase_pattern(BUILT_IN + tuple(SEPARATORS.sub(" ", t.lower()) for t in terms))
+
+
+def _masked(spaced: str, terms: tuple[str, ...]) -> str:
+    """A spaced slug with the built-in terms and the condition terms masked by zeros."""
+    pattern = _slug_pattern(terms)
+    return blank(spaced, [m.span() for m in pattern.finditer(spaced)], "0") if pattern else spaced
+
+
+def _names(masked: str) -> list[tuple[int, int]]:
+    """Spans of a known given name followed by a surname-like word, in a masked slug."""
     tokens = list(WORD.finditer(masked))
     spans = []
     for given, surname in zip(tokens, tokens[1:], strict=False):
@@ -56,18 +69,39 @@ def _places(spaced: str) -> list[tuple[int, int]]:
     return [(tokens[i].start(), tokens[j - 1].end()) for i, j in word_places(words)]
 
 
-def address_findings(address: str, line: int, where: str) -> list[Finding]:
-    """Names, places, phone numbers and day-level dates in one slug or file name."""
+NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+DIGIT = re.compile(r"\d")
+
+
+def _number_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The number within an age's span, or the span itself (an age in words)."""
+    number = NUMBER.search(text, *span)
+    return number.span() if number else span
+
+
+def address_findings(
+    address: str, line: int, where: str, terms: tuple[str, ...] = ()
+) -> list[Finding]:
+    """Names, places, phone numbers, day-level dates and ages over 89 in one slug or file name.
+
+    `terms` (condition names) are no name or place: a condition file is named for its
+    condition ("osgood-schlatter-disease").
+    """
     lower = address.lower()
-    spaced = SEPARATORS.sub(" ", lower)
+    spaced = _masked(SEPARATORS.sub(" ", lower), terms)
     # Numbers keep their hyphens (2009-06-18, 508-555-0100); words lose them.
     numeric = WORD_HYPHEN.sub(" ", lower)
     # Dates in words need their capitals back: "june 18" is "June 18".
     capitalised = LEADING_LETTER.sub(lambda m: m.group().upper(), spaced)
-    found = [("phone", span) for span in phone_spans(numeric)]
+    digits = DIGIT.search(lower) is not None
+    found = [("phone", span) for span in phone_spans(numeric)] if digits else []
     taken = [span for _kind, span in found]
-    dates = date_spans(numeric) + date_spans(capitalised)
+    dates = date_spans(numeric, alone=False) if digits else []
+    dates += date_spans(capitalised, alone=False)
     found += [("date", s) for s in dates if not any(s[0] < e and b < s[1] for b, e in taken)]
+    # In an address the number is what to rename: 'edith-m-turns-95' shows '95'.
+    ages = [_number_of(spaced, s) for s in age_spans(spaced)] if digits or "ninet" in lower else []
+    found += [("age", s) for s in ages if not any(s[0] < e and b < s[1] for b, e in taken)]
     names = _names(spaced)
     found += [("name", span) for span in names]
     found += [
@@ -82,12 +116,12 @@ def address_findings(address: str, line: int, where: str) -> list[Finding]:
     return findings
 
 
-def lint_slug(slug: str, line: int) -> list[Finding]:
-    """Full names, places, phone numbers and day-level dates in a post's slug."""
-    return address_findings(slug.strip(), line, "slug")
+def lint_slug(slug: str, line: int, terms: tuple[str, ...] = ()) -> list[Finding]:
+    """Full names, places, phone numbers, day-level dates and ages in a post's slug."""
+    return address_findings(slug.strip(), line, "slug", terms)
 
 
-def lint_path(relpath: str) -> list[Finding]:
+def lint_path(relpath: str, terms: tuple[str, ...] = ()) -> list[Finding]:
     """Identifiers in a file name a reader sees in a URL (images/jane-doe-xray.jpg), on line 0."""
     path = PurePosixPath(relpath.replace("\\", "/"))
     parts = [*path.parent.parts, path.stem if path.suffix else path.name]
@@ -95,7 +129,7 @@ def lint_path(relpath: str) -> list[Finding]:
         finding
         for part in parts
         if part not in ("/", ".", "..")
-        for finding in address_findings(part, 0, "file name")
+        for finding in address_findings(part, 0, "file name", terms)
     ]
 
 

@@ -18,7 +18,11 @@ def words(name: str) -> frozenset[str]:
 
 
 TERMS = entries("terms")
-AUTHORITIES = entries("authorities")
+PUBLIC_FIGURES = entries("public_figures")
+ORGANISATIONS = entries("organisations")
+EPONYMS = words("eponyms")
+REGIONS = words("regions")
+WORLD_CITIES = words("world_cities")
 ANATOMY = words("anatomy") | frozenset(" ".join(TERMS).lower().split())
 HEAD_NOUNS = words("head_nouns")
 MONTHS_AND_DAYS = words("months_days")

@@ -7,7 +7,7 @@ build and `make check` both call it; they differ only in how they show a Problem
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Protocol
@@ -21,6 +21,7 @@ from ..content.source import Source
 from ..icd10 import CodeBook
 from ..privacy.cache import LintCache
 from .across import check_followups, check_redirects, check_slugs
+from .characters import check_characters
 from .conditions import (
     check_condition,
     check_placeholder,
@@ -30,8 +31,17 @@ from .conditions import (
     read_vocabulary,
 )
 from .files import check_file
+from .markup.render import Rendered, Renderer
 from .posts import Post, check_body, check_markup, check_post
-from .privacy import check_image, check_path, check_privacy, read_allow_list
+from .privacy import (
+    TEXT_FILES,
+    check_file_text,
+    check_path,
+    check_photos,
+    check_privacy,
+    privacy_context,
+    read_allow_list,
+)
 
 
 @dataclass
@@ -55,23 +65,42 @@ class Memo(Protocol):
 
 
 def judge_file(
-    source: Source, kind: Kind, settings: Settings, memo: Memo | None
+    source: Source, kind: Kind, settings: Settings, memo: Memo | None, html: Html
 ) -> tuple[Post, list[Problem]]:
     """The rules that read one post or page alone (none that compare files)."""
     if memo is None:
-        return _file_rules(source, kind, settings)
-    # The text and the day decide (a post dated tomorrow is published tomorrow).
+        return _file_rules(source, kind, settings, html)
+    # The text and the day decide (a post dated tomorrow is published tomorrow); the HTML is
+    # the text's, made with the session's settings.
     today = site_today(settings)
     key = (source.path, kind, source.text, today)
     found: tuple[Post, list[Problem]] | None = memo.get(key)
     if found is None:
-        found = memo[key] = _file_rules(source, kind, settings)
+        found = memo[key] = _file_rules(source, kind, settings, html)
     return found
 
 
-def _file_rules(source: Source, kind: Kind, settings: Settings) -> tuple[Post, list[Problem]]:
+def _file_rules(
+    source: Source, kind: Kind, settings: Settings, html: Html
+) -> tuple[Post, list[Problem]]:
     post, problems = check_post(source, kind, settings)
-    return post, [*problems, *check_body(source, post.status), *check_markup(source)]
+    return post, [
+        *problems,
+        *check_body(source, post.status),
+        *check_characters(source),
+        *check_markup(source, html(source), settings),
+    ]
+
+
+class Html:
+    """The HTML each file became: the build's own conversion when it has one, else made here."""
+
+    def __init__(self, settings: Settings, made: Mapping[str, Rendered] | None) -> None:
+        self.made = made or {}
+        self.renderer = Renderer(settings)
+
+    def __call__(self, source: Source) -> Rendered:
+        return self.made.get(source.path) or self.renderer(source)
 
 
 def judge(
@@ -83,6 +112,7 @@ def judge(
     progress: Callable[[int, int, str], None] | None = None,
     memo: Memo | None = None,
     vocabulary_read: tuple[vocab.Vocabulary, list[Problem]] | None = None,
+    rendered: Mapping[str, Rendered] | None = None,
 ) -> Judged:
     """Every problem in the content folder, sorted by path and line, and the build's decisions.
 
@@ -91,8 +121,10 @@ def judge(
     Source; `progress`, if given, is told (done, total, "checked") as the privacy lint goes
     through the files; `memo`, if given, remembers the rules of one file by its text, for
     the next call; `vocabulary_read`, if given, is what read_vocabulary already made of the
-    condition files (the build reads it before its posts are grouped).
+    condition files (the build reads it before its posts are grouped); `rendered`, if given,
+    the HTML the build made of each file (by path), judged instead of converting it again.
     """
+    html = Html(settings, rendered)
     problems: list[Problem] = []
     for source in sources.values():
         problems += source.problems
@@ -106,7 +138,8 @@ def judge(
     day = today(settings)[0]
     for source in conditions:
         if source.readable:
-            problems += check_markup(source)  # a condition's explanation is shown as HTML
+            # A condition's explanation is shown as HTML.
+            problems += check_characters(source) + check_markup(source, html(source), settings)
             entry = vocabulary.by_slug(PurePosixPath(source.path).stem)
             if entry is not None and entry.source_path == source.label:
                 problems += check_condition(source, entry, settings, day)
@@ -120,7 +153,7 @@ def judge(
         source = sources[file.relpath]
         if not source.readable:
             continue
-        post, own = judge_file(source, file.kind, settings, memo)
+        post, own = judge_file(source, file.kind, settings, memo, html)
         problems += own
         if file.kind == Kind.ARTICLE:
             problems += check_tags(source, vocabulary)
@@ -134,18 +167,22 @@ def judge(
     site_allowed, found_problems = read_allow_list(found)
     problems += found_problems
     # The practice's own name, address and numbers (PRACTICE in the settings) name no client.
-    site_allowed += practice.allowed_phrases(settings)
-    terms = known_terms(vocabulary)
+    lint = privacy_context(settings, site_allowed, known_terms(vocabulary))
     for done, file in enumerate(found, start=1):
         if progress:
             progress(done, len(found), "checked")
         read = sources.get(file.relpath)
         if read is not None and read.readable:
-            problems += check_privacy(read, site_allowed, terms, cache)
-        elif file.kind == Kind.IMAGE or (file.kind == Kind.UNUSED and file.suffix in IMAGES):
-            problems += check_image(file)  # an image linked from a post is published too
+            problems += check_privacy(read, lint, cache)
+        elif (
+            file.kind == Kind.IMAGE
+            or (file.kind == Kind.UNUSED and file.suffix in IMAGES)
+            or (file.kind == Kind.STATIC and file.suffix in TEXT_FILES)
+        ):
+            problems += check_file_text(file, lint, cache)  # published as it is, text and all
         if file.kind in (Kind.IMAGE, Kind.STATIC, Kind.CONDITION):
-            problems += check_path(file, cache)  # its name is part of an address
+            problems += check_path(file, lint, cache)  # its name is part of an address
+    problems += check_photos(found, sources, cache)  # a face needs the post's recorded consent
     unique = sorted(set(problems), key=sort_key)
     built = {path: slug for slug, path in slugs.items()}
     return Judged(unique, vocabulary, built, redirects)

@@ -98,7 +98,15 @@ def check_condition(
         problems += _buried_red_flags(source)
     months = review_months(settings)
     due = vocab.review_due(entry.reviewed, months)
-    if entry.reviewed is not None and due is not None and due < day:
+    if entry.reviewed is not None and entry.reviewed > day:
+        problems.append(
+            source.problem(
+                f"reviewed: {entry.reviewed.isoformat()} is after today ({day.isoformat()}); a "
+                "review is dated the day it was done: set `reviewed:` to that day",
+                "reviewed",
+            )
+        )
+    elif entry.reviewed is not None and due is not None and due < day:
         problems.append(
             source.problem(
                 f"reviewed: {entry.reviewed.isoformat()}; the next review was due "

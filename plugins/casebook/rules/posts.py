@@ -20,18 +20,22 @@ from ..content.values import (
     Status,
     as_datetime,
     cut,
+    date_problem,
     short,
     status_of,
     text_list,
 )
 from . import markup
 from .cases import check_case
+from .characters import check_characters
+from .fields import blocking_fields, check_fields
+from .markup.render import Rendered, shown_summary
 
 # Keys Casebook and Pelican read on a post or page; any other is a typo or unused.
 POST_KEYS = frozenset(
     "title date modified slug tags summary status case follows followup_announced "
-    "redirect_from privacy_ok page_order menu_label lang translation author authors "
-    "category".split()
+    "redirect_from privacy_ok photo_consent page_order menu_label lang translation author "
+    "authors category".split()
 )
 
 # Keys that would write a page somewhere else than its slug says, or with another
@@ -81,21 +85,38 @@ def slug_problem(slug: str, settings: Settings, reserved: dict[str, str]) -> str
     return f"slug: {flaw.length} characters; keep it under {MAX_SLUG}, it is the post's address"
 
 
-def blocking(source: Source, kind: Kind) -> list[Problem]:
+def blocking(
+    source: Source, kind: Kind, rendered: Rendered | None = None, settings: Settings | None = None
+) -> list[Problem]:
     """The errors that leave a post nothing safe to build (a stand-in page says why).
 
     Without a title, a status Pelican knows, or dates it can read, Pelican cannot place a
-    post at all. Raw HTML the rule refuses in the body is one: even a preview must not run it, and
-    rendering such a body is where Python-Markdown is slowest. (A summary is shown as
-    text everywhere, so its problems are reported but do not stop the build.)
+    post at all. Markup the rules refuse is one: even a preview must not hold it. Called
+    twice by the build's reader: before the body is rendered (`rendered` None: the raw HTML
+    rule, so a body it refuses is never rendered, where Python-Markdown is slowest), then
+    with the HTML it became. A summary counts where it is HTML: in the feeds of a build that
+    writes feeds; every page shows it as text.
     """
     if not source.readable:
         return list(source.problems)
+    if rendered is not None:
+        settings = settings or {}
+        found = _rendered_markup(source, rendered, settings)
+        return found if writes_feeds(settings) else [p for p in found if p.key != "summary"]
     # A title too long is shown all the same; a missing one leaves nothing to show.
     found = [p for p in _title(source) if " characters; " not in p.message]
     status, problems = _status(source)
-    found += problems + _dates(source, kind, status)[1]
+    found += problems + _dates(source, kind, status)[1] + check_characters(source)
+    order_key = page_order_key(settings) if kind == Kind.PAGE and settings else None
+    found += [p for p in blocking_fields(source, order_key) if p.key not in ("date", "modified")]
     return found + _body_markup(source)
+
+
+def writes_feeds(settings: Settings) -> bool:
+    """Whether a build with these settings writes a feed (where summaries are HTML)."""
+    return any(
+        value for key, value in settings.items() if "FEED_" in key and key.endswith(("ATOM", "RSS"))
+    )
 
 
 def _body_markup(source: Source) -> list[Problem]:
@@ -105,14 +126,39 @@ def _body_markup(source: Source) -> list[Problem]:
     ]
 
 
-def check_markup(source: Source) -> list[Problem]:
-    """Raw HTML and URLs in the body and summary that would run, call another host, or break."""
-    found = _body_markup(source)
+def check_markup(source: Source, rendered: Rendered, settings: Settings) -> list[Problem]:
+    """Markup in the body and summary that would run, call another host, or break the page.
+
+    The raw HTML as written first; only a body without such problems is judged as rendered
+    (as the build renders only such a body).
+    """
+    return _body_markup(source) or _rendered_markup(source, rendered, settings)
+
+
+def _rendered_markup(source: Source, rendered: Rendered, settings: Settings) -> list[Problem]:
+    """The body's HTML, and the summary as lists and feeds show it: the front matter's, else
+    Pelican's cut of the body."""
+    text, first = (source.body, source.body_start) if source.is_yaml else (source.text, 1)
+    found = [
+        source.at(message, line)
+        for line, message in markup.rendered_problems(rendered.body, text, first)
+    ]
     summary = source.meta.get("summary")
-    if isinstance(summary, str) and source.is_yaml:
+    if summary is not None:
         line = source.line("summary")
+        given = "\n".join(map(str, summary)) if isinstance(summary, list) else str(summary)
         found += [
-            source.at(message, line) for _line, message in markup.raw_html_problems(summary, line)
+            source.at(f"summary: {message}", line, "summary")
+            for _line, message in markup.rendered_problems(
+                shown_summary(rendered, settings), given, line
+            )
+        ]
+    elif not found:
+        found += [
+            source.at(f"summary (made from the start of the text): {message}", line, "summary")
+            for line, message in markup.rendered_problems(
+                shown_summary(rendered, settings), text, first, made=True
+            )
         ]
     return found
 
@@ -173,6 +219,11 @@ def check_post(source: Source, kind: Kind, settings: Settings) -> tuple[Post, li
             )
         )
     problems += _redirect_format(source)
+    problems += [
+        p
+        for p in check_fields(source, order_key if kind == Kind.PAGE else None)
+        if p.key not in ("date", "modified")  # _dates' to say
+    ]
     problems += _keys(source)
     if "case" in meta:
         problems += check_case(source, status)
@@ -211,27 +262,18 @@ def _dates(
     source: Source, kind: Kind, status: str
 ) -> tuple[datetime.datetime | None, list[Problem]]:
     meta, problems, date = source.meta, [], None
-    if "date" in meta:
-        date = as_datetime(meta["date"])
-        if date is None:
-            problems.append(
-                source.problem(
-                    f"date: {short(meta['date'])} is not a date; write it as YYYY-MM-DD, "
-                    "e.g. 2009-06-18",
-                    "date",
-                )
-            )
-    elif kind == Kind.ARTICLE and status != Status.DRAFT:
+    for key in ("date", "modified"):
+        if key not in meta:
+            continue
+        found = date_problem(meta[key])
+        if found:
+            problems.append(source.problem(f"{key}: {found}", key))
+        elif key == "date":
+            date = as_datetime(meta["date"])
+    if "date" not in meta and kind == Kind.ARTICLE and status != Status.DRAFT:
         problems.append(
             source.problem(
                 "date: missing; add `date: YYYY-MM-DD`, the day the post was written", "date"
-            )
-        )
-    if "modified" in meta and as_datetime(meta["modified"]) is None:
-        problems.append(
-            source.problem(
-                f"modified: {short(meta['modified'])} is not a date; write it as YYYY-MM-DD",
-                "modified",
             )
         )
     return date, problems

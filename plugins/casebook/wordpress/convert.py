@@ -21,9 +21,13 @@ from pelican.tools.pelican_import import decode_wp_content
 
 # Elements that would run, frame another site, or ask for input: never brought over.
 DROPPED = ("script", "style", "iframe", "object", "embed", "applet", "form", "noscript")
+# [gallery] becomes figures before the conversion (gallery.py); these are left as text.
 SHORTCODES = re.compile(
-    r"\[(gallery|embed|video|audio|playlist|youtube|vimeo|contact-form[\w-]*|soundcloud)\b"
+    r"\[(embed|video|audio|playlist|youtube|vimeo|contact-form[\w-]*|soundcloud)\b"
 )
+# The classic editor's summary break (`<!--more-->`, or `<!--more Read on-->`) and page break.
+MORE = re.compile(r"<!--\s*more\b.*?-->", re.IGNORECASE | re.DOTALL)
+NEXT_PAGE = re.compile(r"<!--\s*nextpage\s*-->", re.IGNORECASE)
 KEPT_SCHEMES = ("", "http", "https", "mailto", "tel")
 CAPTION_ATTRIBUTE = re.compile(r'caption="([^"]*)"')
 MAX_CAPTION_OPENING = 2000
@@ -48,6 +52,7 @@ class Converted:
     notes: list[str] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
     nonce: str = ""
+    teaser: str = ""  # the text before `<!--more-->`: the summary WordPress showed in lists
 
     def resolve(self, address: Callable[[Ref], str], text: Callable[[Ref], str]) -> str:
         """The Markdown with each address (and each address written as text) filled in."""
@@ -67,17 +72,38 @@ class _Markdown(MarkdownConverter):
     """markdownify with the site's Markdown: ATX headings, `-` bullets, no raw HTML."""
 
     def escape(self, text, parent_tags):
-        # markdownify's own stub leaves its escape() out; it is there (markdownify 1.2).
-        text = super().escape(text, parent_tags)  # type: ignore[misc]
-        if "_noformat" in parent_tags:
+        if "_noformat" in parent_tags:  # code: shown as it is
             return text
-        # `<` would start raw HTML and `&name;` an entity: both stay text.
-        return text.replace("&", "&amp;").replace("<", "&lt;")
+        return markdown_text(text)
 
     def convert_img(self, el, text, parent_tags):
         if "_inline" in parent_tags and el.parent.name not in ("a",):
             return _one_line(str(el.attrs.get("alt") or ""))
         return _image(el)
+
+
+# Python-Markdown reads these as syntax wherever they are; a backslash makes each plain text
+# (its ESCAPED_CHARS). `<` and `&` become entities, which it passes through as they are.
+INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}])")
+# ...and these at the start of a line only: a heading (`#1 priority`), a numbered list
+# (`1986. It started`), a bullet or a rule, a quote, a heading's underline, a definition, a
+# fence, a table row. Written as character references there, which never start syntax.
+LINE_START = re.compile(r"(^|\n)([ \t]*)(#|\d+(?=\.)|[-+*=:~|>])", re.MULTILINE)
+
+
+def markdown_text(text: str) -> str:
+    """Text as Markdown that Python-Markdown shows as exactly that text, nothing made of it."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = INLINE_SYNTAX.sub(r"\\\1", text)
+    return LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(found: re.Match[str]) -> str:
+    start, mark = found.group(1), found.group(3)
+    # Leading spaces go: four of them would make the line code.
+    if mark[0].isdigit():
+        return f"{start}{mark}\\"  # the dot that follows is escaped: 1986\.
+    return f"{start}&#{ord(mark)};"
 
 
 def _one_line(text: str) -> str:
@@ -177,6 +203,14 @@ def to_markdown(raw: str, nonce: str = "") -> Converted:
     nonce = nonce or secrets.token_hex(6)
     notes: list[str] = []
     refs: list[Ref] = []
+    teaser = ""
+    more = MORE.search(raw)
+    if more:
+        # WordPress showed the text before the break in its lists: it becomes the summary.
+        # A paragraph break stands in the body where the break was, so no words run together.
+        teaser = plain_text(wp_html(raw[: more.start()]))
+        raw = raw[: more.start()] + "\n\n" + raw[more.end() :]
+    raw = NEXT_PAGE.sub("\n\n", raw)
     soup = BeautifulSoup(wp_html(raw), "lxml")
     for tag in soup.find_all(DROPPED):
         notes.append(f"left out an embedded <{tag.name}> (the site shows none)")
@@ -193,4 +227,4 @@ def to_markdown(raw: str, nonce: str = "") -> Converted:
         markdown = converter.escape(soup.get_text("\n"), set())
     # Blank lines collapse; two spaces at a line's end are a line break and stay.
     markdown = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", markdown).strip()
-    return Converted(markdown, list(dict.fromkeys(notes)), refs, nonce)
+    return Converted(markdown, list(dict.fromkeys(notes)), refs, nonce, teaser)

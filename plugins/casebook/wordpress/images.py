@@ -1,8 +1,8 @@
 """The images a post shows, brought from the old site into content/images/.
 
-From a copy of `wp-content/uploads` when one is given, else downloaded from the old site
-itself: only http and https, only the export's own hosts (a redirect elsewhere is refused),
-with a time limit and a size limit. A file is named after its own name, made plain and never
+From a copy of `wp-content/uploads` when one is given, else downloaded from the old site the
+practitioner names (`OLD_SITE`; fetch.py: public addresses only, time and size limits), never
+from a host the export names. A file is named after its own name, made plain and never
 over another file: the same bytes already there are used as they are, anything else gets a
 new name. An image that cannot be had keeps its place in the post and is reported.
 """
@@ -12,8 +12,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -21,18 +19,13 @@ from urllib.parse import unquote, urlsplit
 from ..content.newfiles import write_new
 from ..content.settings import Settings
 from ..content.slugs import slug_of
+from .fetch import MAX_BYTES, Fetcher, UnavailableError
 
 IMAGES_FOLDER = "images"
 UPLOADS_PATH = "/wp-content/uploads/"
 RASTER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".bmp")
 FILES = (*RASTER, ".svg", ".pdf")  # what a post may show or link to, brought home alike
-MAX_BYTES = 25 * 1024 * 1024
-TIMEOUT = 10  # seconds for the old host to answer
 MAX_STEM = 80
-
-
-class UnavailableError(Exception):
-    """An image that could not be had, and why (in plain words)."""
 
 
 @dataclass(frozen=True)
@@ -78,41 +71,6 @@ def _checked(data: bytes, name: str) -> bytes:
     return data
 
 
-class _SameSite(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only to the old site's own hosts, over http or https."""
-
-    def __init__(self, hosts: frozenset[str]) -> None:
-        self.hosts = hosts
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        parts = urlsplit(newurl)
-        if parts.scheme not in ("http", "https") or parts.netloc.lower() not in self.hosts:
-            raise UnavailableError(f"the old site sends it to another site ({parts.netloc[:60]})")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def download(url: str, hosts: frozenset[str]) -> bytes:
-    """The file at `url` on the old site; UnavailableError with the reason if it cannot be had."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or parts.netloc.lower() not in hosts:
-        raise UnavailableError("not on the old site")
-    opener = urllib.request.build_opener(_SameSite(hosts))
-    try:
-        with opener.open(url, timeout=TIMEOUT) as answer:  # noqa: S310 - scheme checked above
-            length = answer.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > MAX_BYTES:
-                raise UnavailableError(f"larger than {MAX_BYTES // 2**20} MB")
-            data: bytes = answer.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as err:
-        raise UnavailableError(f"the old site answered {err.code} {err.reason}") from err
-    except OSError as err:  # URLError, a timeout, a refused connection
-        reason = getattr(err, "reason", err)
-        raise UnavailableError(f"the old site did not answer ({str(reason)[:60]})") from err
-    if len(data) > MAX_BYTES:
-        raise UnavailableError(f"larger than {MAX_BYTES // 2**20} MB")
-    return data
-
-
 def from_uploads(uploads: Path, path: str) -> bytes:
     """The file at an old address from a local copy of wp-content/uploads."""
     decoded = unquote(path)
@@ -134,7 +92,7 @@ class Images:
 
     content: Path
     settings: Settings
-    hosts: frozenset[str]
+    fetcher: Fetcher | None = None  # the old site the practitioner named, if any
     uploads: Path | None = None
     found: dict[str, Brought] = field(default_factory=dict)  # by path on the old site
     owners: dict[str, str] = field(default_factory=dict)  # file name -> path on the old site
@@ -145,7 +103,8 @@ class Images:
         parts = urlsplit(url)
         key = unquote(parts.path)
         if key not in self.found:
-            self.found[key] = self._bring(url, parts.path, parts.netloc.lower())
+            query = f"?{parts.query}" if parts.query else ""
+            self.found[key] = self._bring(parts.path + query, parts.path, parts.netloc.lower())
         return self.found[key]
 
     def _bring(self, url: str, path: str, host: str) -> Brought:
@@ -165,15 +124,24 @@ class Images:
         return Brought(name, "copied" if self.uploads else "downloaded")
 
     def _fetch(self, url: str, path: str, host: str) -> bytes:
+        """The bytes of an old path: from UPLOADS, or from the named old site (never `host`,
+        the export's own name for it)."""
+        del host
         if self.uploads is not None:
             return from_uploads(self.uploads, path)
-        if host in self.down:
-            raise UnavailableError(self.down[host])
+        if self.fetcher is None:
+            raise UnavailableError(
+                "not downloaded: give the old site's address (OLD_SITE=https://…) or a copy of "
+                "its uploads (UPLOADS=…/wp-content/uploads)"
+            )
+        site = self.fetcher.netloc
+        if site in self.down:
+            raise UnavailableError(self.down[site])
         try:
-            return download(url, self.hosts)
+            return self.fetcher.get(self.fetcher.url_for(url))
         except UnavailableError as err:
-            if "did not answer" in str(err):
-                self.down[host] = str(err)
+            if "did not answer" in str(err) or "public hosts only" in str(err):
+                self.down[site] = str(err)
             raise
 
     def _free_name(self, path: str, data: bytes | None) -> str:

@@ -209,7 +209,12 @@ def plan_item(
     notes = []
     if item.post_name and slug != make_slug(unquote(item.post_name), settings):
         notes.append(f"its WordPress name {item.post_name[:60]!r} became the slug '{slug}'")
-    status = "published" if item.status == "publish" else "draft"
+    status = "published" if item.status == "publish" and not item.password else "draft"
+    if item.password:
+        notes.append(
+            "password-protected in WordPress: kept as a draft; publish it only if everyone "
+            "may read it"
+        )
     if kind == "case":
         status = "draft"  # held back until the practitioner confirms consent
     elif item.status in HELD_STATUSES:
@@ -260,7 +265,7 @@ def claim_addresses(
         f"{slug}/index.html" for slug in existing.slugs
     }
     for planned in plans:
-        if planned.item.status != "publish":
+        if planned.item.status != "publish" or planned.item.password:
             continue  # never public: nobody has its address
         for old in old_paths(planned.item, hosts):
             found = addresses.target(old)

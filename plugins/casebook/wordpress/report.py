@@ -77,6 +77,13 @@ def accounting(
         lines.append(
             f"  private: {held['private']}: kept as `status: draft`; they were never public"
         )
+    protected = [o for o in imported if o.item.password]
+    if protected:
+        lines.append(
+            f"  password-protected: {len(protected)}: kept as `status: draft`; only those "
+            "with the password could read them: "
+            + ", ".join(o.planned.relpath for o in protected if o.planned)
+        )
     other = by_group.get("other", [])
     if other:
         types = Counter(o.item.post_type[:40] for o in other)

@@ -36,6 +36,7 @@ class Item:
     attachment_url: str
     terms: tuple[str, ...]  # category and tag names, each whole: commas stay inside
     comments: int
+    password: bool = False  # password-protected on the old site: never public
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def _item(element: etree._Element) -> Item:
         attachment_url=text.get("attachment_url", "").strip(),
         terms=_terms(element),
         comments=comments,
+        password=bool(text.get("post_password", "").strip()),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 ELEMENTS = frozenset(
@@ -33,6 +35,34 @@ ATTRIBUTES = {
 
 
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+
+
+# What Python-Markdown itself writes into a page besides the raw HTML it passes through:
+# ids (toc's headings, footnotes, `{: #name }`), classes (footnotes, `language-…` on fenced
+# code, `{: .name }`) and the tables extension's column alignment. The rendered page is held
+# to the raw allow-list plus these, each value in the form Markdown writes it.
+MARKDOWN_GENERIC = frozenset({"id", "class"})
+ID_VALUE = re.compile(r"[A-Za-z0-9_:.-]{1,200}")
+CLASS_VALUE = re.compile(r"[A-Za-z0-9_-]{1,100}(?: [A-Za-z0-9_-]{1,100}){0,9}")
+ALIGNED = frozenset({"th", "td"})
+ALIGN_STYLES = frozenset(f"text-align: {side};" for side in ("left", "right", "center"))
+
+
+# The schemes a link or image may have on a page (an address without one is this site's).
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+# Where the markup of another language would start inside a page: never in a post.
+FOREIGN = {
+    "http://www.w3.org/2000/svg": (
+        "an inline SVG drawing (<svg>) can hold script and links the rules do not read; save "
+        "it as a file in content/images/ and show it with ![what it shows]({static}/images/…)"
+    ),
+    "http://www.w3.org/1998/Math/MathML": (
+        "MathML (<math>) is not among the markup allowed in a post; write the formula in "
+        "words or as an image"
+    ),
+}
 
 
 BAD_SCHEMES = {

@@ -11,12 +11,8 @@ from html5lib.constants import tokenTypes
 from .allowed import (
     ATTRIBUTES,
     ELEMENTS,
-    EMBEDS,
     FLOW_ONLY,
-    FORMS,
     GENERIC_ATTRIBUTES,
-    HEAD,
-    HTML_ELEMENTS,
     MALFORMED,
     OPTIONAL_END,
     TEXT_CONTENT,
@@ -24,6 +20,7 @@ from .allowed import (
     URL_ATTRIBUTES,
     VOID,
 )
+from .messages import NO_ALT, element_problem
 from .urls import other_host, remote_image, url_problem
 
 
@@ -100,34 +97,9 @@ def _close(name, line, open_tags, open_names, paragraph, report):
 def _start_tag_problems(name, attributes, in_raw_block):
     """Messages for one start tag: its element, then its attributes."""
     tag = f"<{name}>"
-    if name not in HTML_ELEMENTS:
-        return [
-            f"raw HTML: {tag} is no HTML element, so the page would be invalid; to show it "
-            f"as text, put it in backticks (`{tag}`) or write &lt;{name}>"
-        ]
-    if name == "script":
-        return [f"raw HTML: {tag} never runs on this site; remove it"]
-    if name == "style":
-        return [
-            f"raw HTML: {tag} is not allowed: the theme's stylesheet styles every page; remove it"
-        ]
-    if name in EMBEDS:
-        return [
-            f"raw HTML: {tag} would load another page into this one (a third-party request); "
-            "link to it instead"
-        ]
-    if name in FORMS:
-        return [
-            f"raw HTML: {tag} is not allowed: a static site cannot receive a form; link to the "
-            "contact page instead"
-        ]
-    if name in HEAD:
-        return [f"raw HTML: {tag} belongs to the page's frame, which the theme writes; remove it"]
-    if name not in ELEMENTS:
-        return [
-            f"raw HTML: {tag} is not among the elements allowed in a post "
-            "(plugins/casebook/markup.py lists them); use Markdown or remove it"
-        ]
+    refused = element_problem(name)
+    if refused:
+        return [f"raw HTML: {refused}"]
     problems = []
     if name in FLOW_ONLY and not in_raw_block:
         problems.append(
@@ -146,13 +118,11 @@ def _start_tag_problems(name, attributes, in_raw_block):
             )
         elif attribute in URL_ATTRIBUTES:
             message = url_problem(value, f"raw HTML {tag}")
+            host = other_host(value) if name == "img" and attribute == "src" else None
             if message:
                 problems.append(message)
-            elif name == "img" and attribute == "src" and other_host(value):
-                problems.append(remote_image(other_host(value), f"raw HTML {tag}"))
+            elif host:
+                problems.append(remote_image(host, f"raw HTML {tag}"))
     if name == "img" and "alt" not in attributes:
-        problems.append(
-            'raw HTML: <img> has no alt text; add alt="what the image shows" (alt="" if it '
-            "is only decoration)"
-        )
+        problems.append(f"raw HTML: {NO_ALT}")
     return problems

@@ -1,72 +1,71 @@
-"""URLs in Markdown links, images, autolinks and attribute lists that would run or call out."""
+"""Addresses as a browser reads them: the scheme that would run, the host that would be asked."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from .allowed import ATTRIBUTES, BAD_SCHEMES, GENERIC_ATTRIBUTES
+from .allowed import URL_SCHEMES
 from .code import line_of
+from .messages import remote_image, scheme_problem
 
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>!@]+@[^\s<>@]+)>")
-
-
-LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*<?([^\s)>]*)")
-
-
-REF_IMAGE = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:[ ]?\[([^\[\]\n]*)\])?(?![(\[])")
-
-
-REF_DEF = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
-
-
-ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n]*)\}")
 
 
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+# The URL standard drops tabs and newlines anywhere, and C0 controls and spaces at either end.
 URL_NOISE = re.compile(r"[\t\n\r]")
+URL_EDGES = "".join(map(chr, range(33)))
 
 
-def _scheme(url):
-    """The scheme a browser would read in a URL (entities decoded, tabs and newlines dropped)."""
-    text = URL_NOISE.sub("", html.unescape(url)).lstrip("".join(map(chr, range(33))))
-    match = SCHEME.match(text)
+def browser_url(value: str) -> str:
+    """An attribute's value as a browser's URL parser reads it (entities already decoded)."""
+    return URL_NOISE.sub("", value).strip(URL_EDGES)
+
+
+def scheme_of(url: str) -> str | None:
+    """The scheme a browser would read in a decoded URL, lower case; None for a relative one."""
+    match = SCHEME.match(browser_url(url))
     return match.group(1).lower() if match else None
 
 
-def other_host(url):
-    """The host of a URL that points to another site, or None for a local one."""
-    text = URL_NOISE.sub("", html.unescape(url)).strip()
-    if _scheme(text) not in (None, "http", "https") and not text.startswith("//"):
+def other_host(url: str) -> str | None:
+    """The host of a decoded URL that points to another site, or None for a local one."""
+    text = browser_url(url).replace("\\", "/")  # browsers read \\ as / in web addresses
+    scheme = scheme_of(text)
+    if scheme not in (None, "http", "https"):
         return None
-    host = urlsplit(text).netloc
+    if scheme is not None:
+        # `https:evil.example/a.png`: a page served over http reads the host all the same.
+        rest = text[len(scheme) + 1 :].lstrip("/")
+        return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0] or None
+    try:
+        host = urlsplit(text).netloc
+    except ValueError:
+        return "an address that is not a valid URL"
     return host or None
 
 
-def url_problem(url, where):
-    """The message for a dangerous URL scheme, or None."""
-    scheme = _scheme(url)
-    if scheme in BAD_SCHEMES:
-        return f"{where}: a {scheme}: URL {BAD_SCHEMES[scheme]}"
-    return None
+def url_problem(url: str, where: str) -> str | None:
+    """The message for a decoded URL whose scheme a page may not have, or None."""
+    scheme = scheme_of(url)
+    if scheme is None or scheme in URL_SCHEMES:
+        return None
+    return scheme_problem(scheme, where)
 
 
-def remote_image(host, where):
-    """The message for an image another host would serve."""
-    return (
-        f"{where}: an image from another host ({host}) is a third-party request on every "
-        "page view; save it in content/images/ and use {static}/images/<name>"
-    )
+def autolinks(text: str, report: Callable[[int, str], None]) -> str:
+    """Raw text with every <scheme:...> autolink blanked, so the tag reader skips it.
 
+    What an autolink becomes is judged in the rendered page (rendered.py).
+    """
 
-def autolinks(text, report):
-    """Check <scheme:...> autolinks; blank every autolink so the tag reader skips it."""
-
-    def blank(match):
-        message = url_problem(match.group(1), "autolink")
+    def blank(match: re.Match[str]) -> str:
+        message = url_problem(html.unescape(match.group(1)), "autolink")
         if message:
             report(line_of(text, match.start()), message)
         return " " * len(match.group(0))
@@ -74,46 +73,4 @@ def autolinks(text, report):
     return AUTOLINK.sub(blank, text)
 
 
-def markdown_urls(text, report):
-    """Markdown links, images and reference definitions: schemes, and images from elsewhere."""
-    references = {}
-    for match in REF_DEF.finditer(text):
-        line = line_of(text, match.start())
-        references[_ref_key(match.group(1))] = (match.group(2), line)
-        message = url_problem(match.group(2), "Markdown reference")
-        if message:
-            report(line, message)
-    for match in LINK.finditer(text):
-        line = line_of(text, match.start())
-        image, url = match.group(1), match.group(3)
-        kind = "Markdown image" if image else "Markdown link"
-        message = url_problem(url, kind)
-        if message:
-            report(line, message)
-        host = other_host(url) if image else None
-        if host:
-            report(line, remote_image(host, kind))
-    for match in REF_IMAGE.finditer(text):
-        key = _ref_key(match.group(2) or match.group(1))
-        url = references.get(key, ("", 0))[0]
-        host = other_host(url)
-        if host:
-            report(line_of(text, match.start()), remote_image(host, "Markdown image"))
-
-
-def _ref_key(label):
-    """A reference label as Markdown matches it: case and spacing ignored."""
-    return " ".join(label.lower().split())
-
-
-def attribute_lists(text, report):
-    """attr_list's {: key=value } sets attributes too: the same allow-list applies."""
-    allowed = GENERIC_ATTRIBUTES.union(*ATTRIBUTES.values())
-    for match in ATTR_LIST.finditer(text):
-        line = line_of(text, match.start())
-        keys = [word.split("=", 1)[0] for word in match.group(1).split() if "=" in word]
-        for name in (key.lower() for key in keys if key):
-            if name.startswith("on"):
-                report(line, f"attribute list: {name}= runs script; remove it")
-            elif name not in allowed:
-                report(line, f"attribute list: {name}= is not an allowed attribute; remove it")
+__all__ = ["autolinks", "browser_url", "other_host", "remote_image", "scheme_of", "url_problem"]

@@ -1,0 +1,78 @@
+"""Street addresses, streets, flats, postal boxes and ZIP codes: geography smaller than a state.
+
+"12 Elm Street", "Apt 4B", "PO Box 212", "MA 01760" and "ZIP 01760" as before; a street
+named without its number ("lives on Cedar Street", "Concord Road") names a place too,
+unless it is a saying ("a trip down Memory Lane").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span, match_spans, texts
+
+STREET_TYPES = (
+    r"Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|"
+    r"Way|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Turnpike|Tpke"
+)
+STATES = (
+    "AL AK AZ AR CA CO CT DC DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "
+    "NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+).replace(" ", "|")
+ADDRESS = re.compile(
+    rf"\b\d{{1,5}}[A-Za-z]?[^\S\n]+(?:[A-Z][a-z]+\.?[^\S\n]+){{1,3}}(?:{STREET_TYPES})\b\.?"
+    r"|\b(?:Apt|Apartment|Unit|Suite|Ste|Flat)\.?[^\S\n]*+#?[^\S\n]*+\d+[A-Za-z]?\b"
+    r"|\b(?:[Pp]\.?[^\S\n]?[Oo]\.?|[Pp]ost [Oo]ffice)[^\S\n]*[Bb]ox[^\S\n]+\d+\b"
+    rf"|\b(?:{STATES})[^\S\n]+\d{{5}}(?:-\d{{4}})?\b"
+    r"|\b(?:ZIP|[Zz]ip)(?:[^\S\n]+[Cc]ode)?[^\S\n]*+:?[^\S\n]*+(?:(?:as|is|was|of)[^\S\n]+)?"
+    r"\d{5}(?:-\d{4})?\b"
+)
+# A street by its name alone: one to three capitalised words before a street word
+# spelled out (a "St." alone is as often a saint: "Paul St. John").
+STREET_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]+[^\S\n]+){1,3}"
+    r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Parkway|Highway|Turnpike)\b"
+)
+SAYINGS = frozenset(
+    "memory lane|easy street|wall street|sesame street|fleet street|abbey road|"
+    "sex drive|test drive|hard drive|flash drive|disk drive|power drive".split("|")
+)
+# Sentence openers that are no part of a street's name: "On Cedar Street".
+NOT_NAME = frozenset("on in at off near to from by the a an and or of his her their our".split())
+
+# Each check below first asks, cheaply, whether its pattern could match at all:
+# a long pattern tried at every position of every line is what makes a lint slow.
+NUMBER_THEN_WORD_OR_ZIP = re.compile(r"\d(?:[^\S\n]+[A-Z]|\d{4})")
+UNIT_WORDS = ("apt", "apartment", "unit", "suite", "ste", "flat", "box", "zip")
+STREET_WORDS = ("Street", "Road", "Avenue", "Lane", "Drive", "Boulevard", "Terrace", "Parkway",
+                "Highway", "Turnpike")  # fmt: skip
+
+
+def _streets(text: str) -> list[Span]:
+    spans = []
+    for m in STREET_NAME.finditer(text):
+        words = m.group().split()
+        while len(words) > 1 and words[0].lower() in NOT_NAME:
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) < 2 or name.lower() in SAYINGS:
+            continue
+        start = m.end() - len(name)
+        spans.append((start, m.end()))
+    return spans
+
+
+def address_spans(text: str) -> list[Span]:
+    """Spans of street addresses, streets, flat numbers, postal boxes and ZIP codes."""
+    lower = text.lower()
+    found: list[Span] = []
+    if any(w in lower for w in UNIT_WORDS) or NUMBER_THEN_WORD_OR_ZIP.search(text):
+        found = match_spans(ADDRESS, text)
+    if any(w in text for w in STREET_WORDS):
+        found += [s for s in _streets(text) if not any(a < s[1] and s[0] < b for a, b in found)]
+    return sorted(found)
+
+
+def addresses(text: str) -> list[str]:
+    """Street addresses, streets, flat numbers, postal boxes and ZIP codes."""
+    return texts(text, address_spans(text))

@@ -1,0 +1,118 @@
+"""Ages over 89, which Safe Harbor folds into '90 or older', in every common form.
+
+Digits or words ("91", "ninety-one", "a hundred and two"), with "aged", "age", "years old",
+"-year-old", "years young", "years of age", a verb of becoming ("turned 97", "is ninety-one"),
+a preposition ("at 94"), an ordinal ("her 95th birthday", "in her 95th year") or a word of
+its own ("nonagenarian"). A statement about a group ("several clients are in their
+nineties", "the same at 30 as at 90") and Safe Harbor's own "90 or older" are no age.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span, texts
+
+OVER_89 = r"(?:9\d|1[0-4]\d)"
+UNITS_WORDS = (
+    r"percent|degrees?|pounds?|lbs?|kg|kilos?|minutes?|mins?|seconds?|secs?|hours?|days?|"
+    r"weeks?|months?|miles?|km|mm|cm|mg|times|reps?|repetitions|sessions?|bpm|beats|mmhg|ml|"
+    r"dollars|cents|people|clients|patients|visits|steps|feet|ft|inches|in\b|m\b|%|°"
+)
+UNITS = rf"(?:{UNITS_WORDS})"
+UNIT_AFTER = re.compile(rf"[^\S\n]*(?:%|°|/|[-–]\d|{UNITS})", re.IGNORECASE)
+NINETY = (
+    r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:a|one)[- ]hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve))?)"
+)
+NINETY_ORDINAL = (
+    r"(?:ninet(?:ieth|y[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+    r"|(?:one[- ])?hundredth)"
+)
+NUMBER = rf"(?:{OVER_89}|(?i:{NINETY}))"
+BECOMING = (
+    r"is|was|turned|turns|turning|reached|reaches|reaching|hit|hits|becomes|became|be|"
+    r"being|now|aged?|ages"
+)
+AGE = re.compile(
+    rf"\b{NUMBER}[- ]?(?:years?|yrs?)[- ]?old\b"
+    rf"|\b{NUMBER}[- ]?(?:years?|yrs?)[- ](?:young|of[- ]age)\b"
+    rf"|\b{OVER_89}[- ]?y/?o\b"
+    rf"|\b(?i:(?:{BECOMING})[^\S\n]*+:?[^\S\n]*+){NUMBER}\b"
+    rf"|(?<=[a-z.]), {OVER_89}(?=,)"  # "Frank, 95, could ..."
+    rf"|\b(?i:at)[^\S\n]+{NUMBER}\b"
+    rf"|\b{OVER_89}(?:st|nd|rd|th)[^\S\n]+(?i:birthday|year)\b"
+    rf"|\b(?i:{NINETY_ORDINAL})[^\S\n]+(?i:birthday|year)\b"
+    r"|\b(?:his|her|their|early|mid|late)[- ](?:9|10)0'?s\b"
+    r"|\b(?i:(?:his|her|their|early|mid|late)[- ]nineties)\b"
+    r"|\b(?i:(?:super)?cent|non)agenarian\b"
+)
+# Safe Harbor's own category for the very old: saying it is fine.
+AGGREGATED = re.compile(r"[^\S\n]*(?:\+|or (?:older|over|more|above)|and (?:older|over|up))")
+BEFORE_AGGREGATE = re.compile(r"(?i:(?:over|above|past|beyond|than)[^\S\n]+)$")
+# "at 30 as at 90", "from 60 to 90": ages compared, a statement about anyone.
+COMPARED = re.compile(
+    r"(?i:\bat[^\S\n]+\d+[^\S\n]+as[^\S\n]+at[^\S\n]+\d+|\b(?:between|from)[^\S\n]+\d+"
+    r"[^\S\n]+(?:and|to)[^\S\n]+\d+)"
+)
+# Plural subjects: "clients in their nineties", "several are in their nineties".
+GROUP = re.compile(
+    r"(?i:\b(?:clients|patients|people|residents|adults|men|women|those|many|several|some|"
+    r"most|others|few|parents|grandparents|everyone|anyone|seniors|members|folks)\b)"
+)
+THEIR = re.compile(r"(?i:their)")
+# "at 97 years young": the rest of the phrase belongs to the age found before it.
+YEARS_AFTER = re.compile(r"[- ]?(?:years?|yrs?)[- ]?(?:old|young|of[- ]age)\b", re.IGNORECASE)
+QUICK_NUMBER = re.compile(r"9\d|1[0-4]\d")
+QUICK_WORDS = ("ninet", "agenarian", "hundred")
+
+
+def _group_statement(text: str, start: int, value: str) -> bool:
+    """Whether an age belongs to a group, not to one person."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
+    before = text[max(begin, start - 60) : start]
+    if THEIR.match(value) or value.lower().startswith(("at ", "their")):
+        return GROUP.search(before) is not None or COMPARED.search(text, begin) is not None
+    return False
+
+
+def age_spans(text: str) -> list[Span]:
+    """Spans of ages of 90 and over, which Safe Harbor folds into '90 or older'."""
+    lower = text.lower()
+    if not QUICK_NUMBER.search(text) and not any(w in lower for w in QUICK_WORDS):
+        return []
+    spans = []
+    for m in AGE.finditer(text):
+        if AGGREGATED.match(text, m.end()) or BEFORE_AGGREGATE.search(
+            text[max(0, m.start() - 10) : m.start()]
+        ):
+            continue
+        value = m.group()
+        bare = value.split()[-1] if value.split() else value
+        if not value[-1].isalpha() and UNIT_AFTER.match(text, m.end()):
+            continue  # "was 90 degrees", "at 95%": a measure, not an age
+        if (
+            bare.isdigit()
+            and value.lower().startswith("at ")
+            and COMPARED.search(_line(text, m.start()))
+        ):
+            continue
+        if _group_statement(text, m.start(), value):
+            continue
+        start = m.start() + len(value) - len(value.lstrip(" ,"))
+        end = m.start() + len(value.rstrip(" ,"))
+        longer = YEARS_AFTER.match(text, end)
+        spans.append((start, longer.end() if longer else end))
+    return spans
+
+
+def _line(text: str, at: int) -> str:
+    begin = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[begin : end if end >= 0 else len(text)]
+
+
+def ages(text: str) -> list[str]:
+    """Ages of 90 and over, which Safe Harbor folds into '90 or older'."""
+    return texts(text, age_spans(text))

@@ -1,0 +1,72 @@
+"""Email addresses, written out or spelled to dodge filters ('jo dot smith at example dot org').
+
+Runs on text as a reader sees it: `&#64;` and a full-width "＠" are already "@".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span, match_spans, texts
+from .wordlists import COMMON
+
+# The start is anchored (no word character before it), so a long word without
+# an @ is read once, not once from every one of its characters.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An "@" with spaces around it, as some write to dodge a filter: "jo @ example.org".
+SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+")
+
+# Spelled-out addresses: "[at]", "(at)", "{at}" or " at ", and "." or "dot" likewise.
+AT_WORD = r"(?:[^\S\n]*[\[({<][^\S\n]*at[^\S\n]*[\])}>][^\S\n]*|[^\S\n]+at[^\S\n]+)"
+DOT_WORD = r"(?:[^\S\n]*[\[({<][^\S\n]*dot[^\S\n]*[\])}>][^\S\n]*|[^\S\n]+dot[^\S\n]+|\.)"
+BRACKETED = re.compile(r"[\[({<][^\S\n]*(?:at|dot)[^\S\n]*[\])}>]", re.IGNORECASE)
+LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
+SPELLED = re.compile(
+    rf"(?<![\w.+-])(?P<local>{LABEL}(?:{DOT_WORD}{LABEL}){{0,4}}){AT_WORD}"
+    rf"(?P<domain>{LABEL}(?:{DOT_WORD}{LABEL}){{1,4}})(?![\w-])",
+    re.IGNORECASE,
+)
+# The last part of a spelled domain must be a top-level domain, or " at " in prose
+# ("she arrived at home dot") would be read as an address.
+TOP_LEVEL = frozenset(
+    "com org net edu gov mil int io co uk us ca au nz ie de fr es it nl be ch at se no dk fi "
+    "info biz me tv app dev email mail health example test local".split()
+)
+SPELLED_DOT = re.compile(rf"{DOT_WORD}", re.IGNORECASE)
+SPOKEN_DOT = re.compile(r"[^\S\n]dot[^\S\n]", re.IGNORECASE)
+
+
+def _spelled(text: str) -> list[Span]:
+    """Spans of addresses spelled with 'at' and 'dot'."""
+    lower = text.lower()
+    if " at " not in lower and "at]" not in lower and "at)" not in lower and "at}" not in lower:
+        return []
+    spans = []
+    for m in SPELLED.finditer(text):
+        top = SPELLED_DOT.split(m.group("domain"))[-1].lower()
+        # A bracketed [at] says "address"; a plain " at " only with a spelled " dot ":
+        # "find us at example.org" is a web address in a sentence, not an email.
+        spelled = BRACKETED.search(m.group()) or SPOKEN_DOT.search(m.group())
+        # "we met at home dot com": an everyday word before a plain " at " is prose.
+        everyday = not BRACKETED.search(m.group()) and m.group("local").lower() in COMMON
+        if top in TOP_LEVEL and spelled and not everyday:
+            spans.append(m.span())
+    return spans
+
+
+def email_spans(text: str) -> list[Span]:
+    """Spans of email addresses, written out or spelled."""
+    found = match_spans(EMAIL, text) if "@" in text else []
+    if "@" in text:
+        found += [s for s in match_spans(SPACED_AT, text) if not _inside(s, found)]
+    found += [s for s in _spelled(text) if not _inside(s, found)]
+    return sorted(found)
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def emails(text: str) -> list[str]:
+    """Email addresses, written out or spelled."""
+    return texts(text, email_spans(text))

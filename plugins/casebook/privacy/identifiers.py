@@ -1,0 +1,418 @@
+"""Numbers and codes that identify someone, by the words that label them.
+
+Eight Safe Harbor categories are codes with no shape of their own: medical record,
+health plan, account, licence, vehicle, device and biometric identifiers, and any
+other unique code (a badge, a student ID, a race bib, a meeting ID). Each has its
+labels (LABELS: "MRN", "member ID", "card ending in", "plate", "S/N", "voiceprint",
+"badge", ...). A code is what follows its label in the same clause: letters and digits,
+grouped by hyphens, dots or spaces ("7D-11420", "S0419 2237", "1HGCM 8263 3A004 352"),
+or, after a plate, a vanity plate in capitals ("DIGGR"). A generic label ("ID",
+"number", "#", "card") takes its category from the words around it ("the ID of her
+medical-alert pendant" is a device). A code shaped like nothing else ("FP-0041-2291",
+letters and digits in hyphenated groups) counts without a label, by the words of its
+sentence. ICD-10-CM codes, spinal levels, years and measurements are never codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .findings import (
+    ACCOUNT,
+    BIOMETRIC,
+    DEVICE,
+    HEALTH_PLAN,
+    LICENCE,
+    MEDICAL_RECORD,
+    OTHER_CODE,
+    VEHICLE,
+)
+from .spans import Span
+
+S = r"[^\S\n]"  # a space within a line
+NUM = rf"(?:{S}*(?:number|num\.?|no\.?|\#|id|i\.d\.|code))"  # "number", "no.", "#", "ID"
+
+# The labels of each category, as regular expressions (case-insensitive, whole words).
+LABELS: dict[str, tuple[str, ...]] = {
+    MEDICAL_RECORD: (
+        r"mrn",
+        r"mr\#",
+        r"mr\.?" + S + r"?no\.?",
+        r"medical" + S + r"+record" + NUM + "?",
+        r"(?:hospital|clinic|patient|chart|record|case|accession|encounter)" + NUM,
+        r"chart",
+        r"record" + S + r"+(?:number|no\.?)",
+    ),
+    HEALTH_PLAN: (
+        r"member(?:ship)?" + NUM,
+        r"subscriber" + NUM + "?",
+        r"policy" + NUM + "?",
+        r"group" + NUM,
+        r"(?:health" + S + r"+)?plan" + NUM,
+        r"insurance" + NUM,
+        r"beneficiary" + NUM + "?",
+        r"(?:medicare|medicaid|masshealth|medi-cal)" + NUM + "?",
+        r"mbi",
+        r"hicn",
+        r"(?:insurance|medicare|medicaid)" + S + "+card",
+    ),
+    ACCOUNT: (
+        r"account" + NUM + "?",
+        r"acct\.?" + NUM + "?",
+        r"card" + S + r"+ending(?:" + S + "+in)?",
+        r"(?:credit|debit|bank|hsa|fsa)" + S + r"+card" + NUM + "?",
+        r"routing" + NUM + "?",
+        r"iban",
+        r"invoices?" + NUM + "?",
+        r"receipt" + NUM,
+        r"ending" + S + r"+in",
+        r"last" + S + r"+(?:four|4)(?:" + S + r"+digits)?",
+    ),
+    LICENCE: (
+        r"licen[cs]e(?!" + S + r"+plate)" + NUM + "?",
+        r"certificate" + NUM + "?",
+        r"certification" + NUM,
+        r"cdl",
+        r"npi",
+        r"dea" + NUM + "?",
+        r"permit" + NUM + "?",
+    ),
+    VEHICLE: (
+        r"(?:licen[cs]e|number|vanity|car|registration)" + S + r"+plates?",
+        r"plates?",
+        r"vin",
+        r"vehicle" + S + r"+(?:identification" + S + r"+)?number",
+    ),
+    DEVICE: (
+        r"serial" + NUM + "?",
+        r"s/n",
+        r"sn\#?",
+        r"imei",
+        r"meid",
+        r"mac" + S + r"+address",
+        r"device" + NUM,
+        r"unit" + NUM,
+        r"transmitter" + NUM + "?",
+        r"udi",
+    ),
+    BIOMETRIC: (
+        r"fingerprint(?:" + S + r"+(?:transaction|template|record))?" + NUM + "?",
+        r"tcn",
+        r"voiceprint" + NUM + "?",
+        r"voice" + S + r"+print" + NUM + "?",
+        r"retina(?:l|-scan)?" + NUM + "?",
+        r"iris(?:-scan)?" + NUM,
+        r"gait" + NUM,
+        r"(?:gait|biometric|hand|palm|face)" + S + r"*template",
+        r"template",
+        r"(?:dna|genetic)(?:" + S + r"+(?:test|kit|sample))?" + NUM,
+        r"(?:kit|sample)" + NUM,
+    ),
+    OTHER_CODE: (
+        r"(?:employee" + S + r"+)?badge" + NUM + "?",
+        r"employee" + NUM,
+        r"staff" + NUM,
+        r"student" + NUM,
+        r"bib" + NUM + "?",
+        r"race" + S + r"+number",
+        r"meeting" + NUM,
+        r"booking(?:" + S + r"+(?:reference|ref\.?))?" + NUM + "?",
+        r"confirmation" + NUM + "?",
+        r"reservation" + NUM + "?",
+        r"ticket" + NUM + "?",
+        r"order" + NUM,
+        r"reference" + NUM,
+        r"ref\.?" + NUM + "?",
+        r"claim" + NUM + "?",
+        r"gift" + S + r"+(?:certificate|card)" + NUM + "?",
+        r"voucher" + NUM + "?",
+        r"(?:gym|library|loyalty|membership)" + S + r"+card" + NUM + "?",
+        r"customer" + NUM,
+        r"user" + S + r"*id",
+        r"passport" + NUM + "?",
+        r"tracking" + NUM,
+        r"case" + S + r"+(?:number|no\.?)",
+    ),
+}
+# A label that says "a number" but not of what: the words around it tell.
+GENERIC = (r"id", r"i\.d\.", r"number", r"no\.", r"\#", r"code", r"card", r"identifier")
+
+# Words that tell a generic label's category (the nearest wins).
+CONTEXT: dict[str, str] = {
+    **dict.fromkeys(
+        "hospital clinic chart record records patient physician doctor neurologist cardiology "
+        "oncology podiatry podiatrist mri x-ray ultrasound study".split(),
+        MEDICAL_RECORD,
+    ),
+    **dict.fromkeys(
+        "insurance insurer medicare medicaid masshealth plan member subscriber policy cigna "
+        "aetna humana tufts pilgrim cross shield beneficiary".split(),
+        HEALTH_PLAN,
+    ),
+    **dict.fromkeys(
+        "account bank card hsa fsa credit debit invoice billing payment pays paid receipt "
+        "cheque".split(),
+        ACCOUNT,
+    ),
+    **dict.fromkeys("licence license certificate permit cdl".split(), LICENCE),
+    **dict.fromkeys("car truck van vehicle plate plates vin".split(), VEHICLE),
+    **dict.fromkeys(
+        "serial device pendant pacemaker defibrillator cgm transmitter pump implant monitor "
+        "sensor cpap tens watch tracker hearing aid imei phone's wheelchair".split(),
+        DEVICE,
+    ),
+    **dict.fromkeys(
+        "fingerprint fingerprinted print retina retinal iris voiceprint voice gait template dna "
+        "genetic biometric hand-geometry".split(),
+        BIOMETRIC,
+    ),
+    **dict.fromkeys(
+        "badge student bib meeting booking ticket order gift gym library claim voucher "
+        "passport".split(),
+        OTHER_CODE,
+    ),
+}
+
+
+def _alternation() -> re.Pattern[str]:
+    parts = [f"(?P<c{i}>{'|'.join(p)})" for i, p in enumerate(LABELS.values())]
+    parts.append(f"(?P<generic>{'|'.join(GENERIC)})")
+    return re.compile(r"(?i:(?<![\w/-])(?:" + "|".join(parts) + r")(?![\w/]|-\w))")
+
+
+LABEL = _alternation()
+# The first word of every label: a line with none of them holds no label (a quick test
+# before the long alternation above, which is tried at every position).
+LABEL_STARTS = frozenset(
+    re.sub(r"[^a-z#/]+", " ", p.split("(")[0].split("\\")[0].lower()).split()[0]
+    for patterns in (*LABELS.values(), GENERIC)
+    for p in patterns
+    if re.sub(r"[^a-z#/]+", " ", p.split("(")[0].split("\\")[0].lower()).split()
+) | frozenset(
+    "hospital clinic patient chart record case accession encounter member membership health "
+    "medicare medicaid masshealth medi insurance credit debit bank hsa fsa licence license "
+    "car number vanity registration gait biometric hand palm face dna genetic kit sample "
+    "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
+    "acct receipt template voiceprint fingerprint retinal".split()
+)
+WORDS = re.compile(r"[a-z#/]+")
+LABEL_CATEGORIES = list(LABELS)
+# A code: letters and digits in groups apart by a hyphen, dot, slash or middle dot;
+# "#" may stand before it. Two such tokens with a digit each, one space apart, are one
+# code written in groups ("S0419 2237", "1HGCM 8263 3A004 352").
+TOKEN = re.compile(r"(?<![\w.-])\#?[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*")
+PLATE = re.compile(r"(?<![\w-])[A-Z0-9]{2,8}(?![\w-])")
+ICD10 = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
+SPINAL = re.compile(r"(?:C[1-8]|T1[0-2]|T[1-9]|L[1-5]|S[1-5])(?:[-/](?:[CTLS]?\d{1,2}))?")
+YEAR = re.compile(r"(?:19|20)\d\d")
+UNIT_AFTER = re.compile(
+    r"(?i:[^\S\n]*(?:%|°|percent|degrees?|mg|mm|cm|kg|lbs?|minutes?|mins?|hours?|days?|weeks?"
+    r"|months?|years?|sessions?|times|reps?|miles?|km|x\b))"
+)
+# Where a label's clause ends: a code after it is another clause's.
+CLAUSE_END = re.compile(r"[;!?]|[.](?=\s+[A-Z(\d])|\n")
+GAP = 48  # characters from a label to its code at most
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code found in a text: its span, its category, and its label's start if it stands close."""
+
+    start: int
+    end: int
+    category: str
+    quoted_from: int  # where the finding's text starts: the label when it stands right before
+    adjacent: bool = False  # the label stands right before it (a bracket or "no." between)
+
+
+DIGIT = re.compile(r"\d")
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    def group(self) -> str:
+        return self.text
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    """The code-like tokens of text[start:end], grouped ones joined."""
+    end = len(text) if end is None else end
+    found: list[_Token] = []
+    for m in TOKEN.finditer(text, start, end):
+        last = found[-1] if found else None
+        joined = (
+            last is not None
+            and not _named_code(last.text)
+            and not _named_code(m.group())
+            and m.start() - last.end == 1
+            and text[last.end] in " \t\u00a0"
+            and DIGIT.search(last.text) is not None
+            and DIGIT.search(m.group()) is not None
+            and len(last.text) + len(m.group()) < 40
+        )
+        if joined and last is not None:
+            found[-1] = _Token(last.start, m.end(), text[last.start : m.end()])
+        else:
+            found.append(_Token(m.start(), m.end(), m.group()))
+    return found
+
+
+def _named_code(token: str) -> bool:
+    """A diagnosis code or a name with a number in it (M72.2, ICD-10-CM): never part of a code."""
+    bare = token.lstrip("#")
+    groups = bare.split("-")
+    if ICD10.fullmatch(bare) or SPINAL.fullmatch(bare):
+        return True
+    return len(groups) > 1 and all(g.isalpha() or (g.isdigit() and len(g) <= 2) for g in groups)
+
+
+def is_code(token: str, text: str, end: int) -> bool:
+    """Whether a token is an identifying code, not a year, a diagnosis code or a measure."""
+    bare = token.lstrip("#")
+    if not bare or _named_code(bare):
+        return False
+    if YEAR.fullmatch(bare) and not token.startswith("#"):
+        return False
+    if UNIT_AFTER.match(text, end):
+        return False
+    digits = _digits(bare)
+    letters = sum(c.isalpha() for c in bare)
+    return digits >= 3 or (digits >= 1 and letters >= 1 and len(bare) >= 5)
+
+
+def strong_code(token: str) -> bool:
+    """A code by its shape alone: hyphenated groups, letters and digits, four digits or more."""
+    groups = token.lstrip("#").split("-")
+    if len(groups) < 2 or _digits(token) < 4 or not all(groups):
+        return False
+    letters = "".join(c for c in token if c.isalpha())
+    if letters and not letters.isupper():
+        return False  # "mid-1950s", "pre-2020": words, not a code
+    has_letters = bool(letters)
+    return (has_letters and any(c.isdigit() for c in groups[-1] + groups[0])) or len(groups) >= 3
+
+
+def label_category(match: re.Match[str]) -> str | None:
+    """The category a LABEL match names, or None for a generic label ("ID", "number")."""
+    return _category(match)
+
+
+def _category(match: re.Match[str]) -> str | None:
+    for i, category in enumerate(LABEL_CATEGORIES):
+        if match.group(f"c{i}"):
+            return category
+    return None
+
+
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def context_category(text: str, start: int, end: int, default: str = OTHER_CODE) -> str:
+    """The category the nearest telling word in text[start:end] gives, from the end back."""
+    words = [w.lower() for w in WORD.findall(text, start, end)]
+    for word in reversed(words):
+        base = word.removesuffix("'s").removesuffix("’s")
+        if word in CONTEXT or base in CONTEXT:
+            return CONTEXT.get(word) or CONTEXT[base]
+    return default
+
+
+SENTENCE_END = re.compile(r"[!?]|[.](?=\s+[A-Z(\d])|\n")
+
+
+def _clause_start(text: str, at: int, ends: re.Pattern[str] = CLAUSE_END) -> int:
+    found = [m.end() for m in ends.finditer(text, max(0, at - 160), at)]
+    return found[-1] if found else max(0, at - 160)
+
+
+PHONE_SHAPE = re.compile(r"(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}")
+FILLER = re.compile(r"(?:[^\S\n]|[,:(#\[])*")
+
+
+def _code_after(text: str, label: re.Match[str], vehicle: bool) -> _Token | None:
+    """The code a label stands before, in its clause and within GAP characters."""
+    stop = min(len(text), label.end() + GAP)
+    clause = CLAUSE_END.search(text, label.end(), stop)
+    stop = clause.start() if clause else stop
+    for m in tokens(text, label.end(), stop):
+        if is_code(m.text, text, m.end):
+            return m
+        after_filler = FILLER.match(text, label.end())
+        if vehicle and after_filler and m.start == after_filler.end():
+            # After "plate", the very next word in capitals is a vanity plate: "MOSHEA".
+            plate = PLATE.match(text, m.start)
+            if plate and plate.group().isupper():
+                return _Token(plate.start(), plate.end(), plate.group())
+        other = LABEL.match(text, m.start)
+        if other and not other.group("generic"):
+            return None  # another label takes over
+    return None
+
+
+ADJACENT = re.compile(r"[^\S\n]*[:#(]?[^\S\n]*(?:no\.?[^\S\n]*)?")
+QUOTED_WITH = re.compile(r"[^\S\n]*[:#]?[^\S\n]*(?:no\.?[^\S\n]*)?")
+
+
+def labelled_codes(text: str) -> list[Code]:
+    """Every code after a label in `text`, with its category."""
+    lower = text.lower()
+    if not DIGIT.search(text) and "plate" not in lower:
+        return []
+    if LABEL_STARTS.isdisjoint(WORDS.findall(lower)) and "#" not in text:
+        return []
+    codes: list[Code] = []
+    taken = -1
+    for label in LABEL.finditer(text):
+        category = _category(label)
+        code = _code_after(text, label, category == VEHICLE)
+        if code is None or code.start < taken:
+            continue
+        if category is None and PHONE_SHAPE.fullmatch(code.text):
+            continue  # "her number: 508-555-0199" is a phone number, found as one
+        if category is None:
+            before = _clause_start(text, label.start())
+            # A bare "card" is a payment card unless its words say an insurance or gym card.
+            default = ACCOUNT if label.group().lower() == "card" else OTHER_CODE
+            category = context_category(text, label.end(), code.start, "")
+            category = category or context_category(text, before, label.start(), default)
+        close = ADJACENT.fullmatch(text, label.end(), code.start) is not None
+        quoted = QUOTED_WITH.fullmatch(text, label.end(), code.start) is not None
+        # The label is quoted with its code when it is short: "MRN 123456", not
+        # "transmitter ID 8GM7QK", where the code alone says what to remove.
+        short = len(re.sub(r"\W", "", label.group())) <= 2 * len(re.sub(r"\W", "", code.text))
+        start = label.start() if quoted and short else code.start
+        codes.append(Code(code.start, code.end, category, start, close))
+        taken = code.end
+    return codes
+
+
+def unlabelled_codes(text: str) -> list[Code]:
+    """Codes shaped like nothing else ("FP-0041-2291"), with the category their sentence gives."""
+    if "-" not in text:
+        return []
+    codes = []
+    for m in tokens(text):
+        if "-" in m.text and strong_code(m.text) and is_code(m.text, text, m.end):
+            start = _clause_start(text, m.start, SENTENCE_END)
+            category = context_category(text, start, m.start)
+            codes.append(Code(m.start, m.end, category, m.start))
+    return codes
+
+
+def code_spans(text: str) -> list[tuple[Span, str]]:
+    """(span, category) of every identifying code in `text`, labelled or by shape."""
+    found = [((c.quoted_from, c.end), c.category) for c in labelled_codes(text)]
+    taken = [span for span, _ in found]
+    for c in unlabelled_codes(text):
+        if not any(a < c.end and c.start < b for a, b in taken):
+            found.append(((c.start, c.end), c.category))
+    return sorted(found)

@@ -1,0 +1,68 @@
+"""Social security numbers: 123-45-6789 anywhere; after a label, any grouping, and the last four.
+
+A bare nine digits in 3-2-4 groups is a social security number by its shape (a phone
+number is 3-3-4); so is one with its first five digits masked (xxx-xx-6789), which
+still gives the last four away. After "SSN", "SS#", "social security number" or "social",
+the number may be grouped by spaces or not at all, or be only its last four digits
+("ending in 0392", "last four 4471").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span, texts
+
+BARE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+MASKED = re.compile(
+    r"(?<![\w-])(?:[xX]{3}|\*{3}|#{3})[-\s]?(?:[xX]{2}|\*{2}|#{2})[-\s]?\d{4}(?![\d-])"
+)
+LABEL = re.compile(
+    r"(?i:\b(?:ssn|ss\#|ss[^\S\n]?no\.?|s\.s\.n\.?|social[^\S\n]+security(?:[^\S\n]+(?:number|no\.?|num|\#))?"
+    r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was)\b)))"
+)
+# After a label, in the same sentence: nine digits grouped any way, or four alone.
+NINE = re.compile(r"(?<!\d)\d{3}[-\s.]?\d{2}[-\s.]?\d{4}(?!\d)")
+FOUR = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
+LAST_FOUR = re.compile(
+    r"(?i:\b(?:last[^\S\n]+(?:four|4)|ending|ends[^\S\n]+in|final[^\S\n]+(?:four|4))\b)"
+)
+SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z(])|\n")
+WINDOW = 60
+
+
+ADJACENT = re.compile(r"[^\S\n]*[:#]?[^\S\n]*")
+
+
+def ssn_spans(text: str) -> list[Span]:
+    """Spans of social security numbers (with their label when it stands right before)."""
+    found = [m.span() for m in BARE.finditer(text)] if "-" in text else []
+    found += [m.span() for m in MASKED.finditer(text)]
+    if "s" not in text.lower():
+        return sorted(found)
+    for label in LABEL.finditer(text):
+        number = _after(text, label)
+        if number is None:
+            continue
+        adjacent = ADJACENT.fullmatch(text, label.end(), number[0]) is not None
+        span = (label.start() if adjacent else number[0], number[1])
+        found = [(a, b) for a, b in found if not (a < span[1] and span[0] < b)] + [span]
+    return sorted(set(found))
+
+
+def _after(text: str, label: re.Match[str]) -> Span | None:
+    """The number a label stands before, in its sentence and within WINDOW characters."""
+    stop = min(len(text), label.end() + WINDOW)
+    end = SENTENCE_END.search(text, label.end(), stop)
+    stop = end.start() if end else stop
+    nine = NINE.search(text, label.end(), stop)
+    four = FOUR.search(text, label.end(), stop)
+    last_four = LAST_FOUR.search(text, max(0, label.start() - 20), stop)
+    close = four is not None and ADJACENT.fullmatch(text, label.end(), four.start()) is not None
+    number = nine or (four if last_four or close else None)
+    return number.span() if number else None
+
+
+def ssns(text: str) -> list[str]:
+    """Social security numbers."""
+    return texts(text, ssn_spans(text))

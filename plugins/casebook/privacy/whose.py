@@ -1,0 +1,126 @@
+"""Whose a name, a place or a date is: the client's world, or history, research and the public.
+
+The detectors find what could identify someone; this module weighs the words around
+each find (`context`) and says what becomes of it: an error, a warning with the reason
+the context left open, or nothing (an author in a reference list, the surgeon a sign is
+named for, a city in a passage about 1903). Someone the client knows ("her husband,
+...") is always an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import context
+from .context import Signals
+from .document import Block
+from .people import cited_shape, surname
+from .placenames import PERSONAL_BEFORE, state_after
+
+ERROR = "error"
+WARNING = "warning"
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What becomes of a find: ERROR, WARNING (with its reason) or NONE."""
+
+    level: str
+    reason: str = ""
+
+
+SKIP = Verdict(NONE)
+FLAG = Verdict(ERROR)
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def words_of(name: str) -> set[str]:
+    """The words of a name, lower case, without a possessive."""
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(name)}
+
+
+def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
+    """What becomes of a full name found at view[start:end]."""
+    name = view[start:end]
+    if context.private_before(view, start):
+        return FLAG
+    if block.kind == "value" and block.field in ("title", "summary") and cited_shape(name):
+        return SKIP
+    first, stop = context.sentence_bounds(view, start)
+    sentence = view[first:stop]
+    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
+        return SKIP
+    if cited_shape(name) or context.cited(view, end):
+        return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
+    if context.public_before(view, start) or context.public_after(view, end):
+        return SKIP  # "the French neurologist Jules Tinel", "Senator John F. Kennedy"
+    if context.PUBLIC_TITLES.search(name.split(" ", 1)[0] + " "):
+        return SKIP  # "President Johnson": the title is part of what was found
+    if surname(name) in signals.eponyms:
+        return SKIP  # the surgeon "Phalen's test" is named for
+    if context.historical(sentence):
+        return SKIP  # a name in a sentence about 1903
+    if signals.history and context.HISTORY_VERBS.search(sentence):
+        if context.role_after(view, end):
+            return SKIP  # "Raymond Nimmo, a chiropractor in Texas, developed ...", in a history
+        return Verdict(
+            WARNING, "the passage is about the history of the field; if this is a public "
+            "figure, list the name in privacy_ok"
+        )  # fmt: skip
+    return FLAG
+
+
+def block_end(view: str, start: int) -> int:
+    end = view.find("\n", start)
+    return len(view) if end < 0 else end
+
+
+def place_verdict(
+    view: str, start: int, end: int, tier: str, block: Block, signals: Signals
+) -> Verdict:
+    """What becomes of a place name found at view[start:end]."""
+    if state_after(view, end):
+        return FLAG  # "Hope, Arkansas" is a place whatever else is said
+    before = view[max(0, start - 40) : start]
+    personal = PERSONAL_BEFORE.search(before) is not None
+    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
+        return SKIP  # "Baltimore: Williams & Wilkins"
+    first, stop = context.sentence_bounds(view, start)
+    if context.historical(view[first:stop]) and not personal:
+        return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"
+    if words_of(view[start:end]) & signals.name_words:
+        return SKIP  # "Kennedy rockers": the person of a name in this file, not the town
+    return FLAG
+
+
+MONTH_ALONE = Verdict(WARNING, "a month alone may still date an event of the client's")
+HOLIDAY_ALONE = Verdict(WARNING, "a holiday may still date an event of the client's")
+HOLIDAY = re.compile(r"(?i:day|eve|christmas|thanksgiving|easter|halloween|hanukkah|passover|"
+                     r"juneteenth|kwanzaa|diwali|eid|year)")  # fmt: skip
+YEAR_OR_WHEN = re.compile(r"(?i:\b(?:19|20)\d\d\b|^(?:last|this|next)\b)")
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
+    """What becomes of a date: none in a reference list or in history of public figures;
+    a warning for a month or a holiday alone."""
+    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
+        return SKIP
+    first, stop = context.sentence_bounds(view, start)
+    sentence = view[first:stop]
+    text = view[start:end]
+    if context.historical(text) and words_of(sentence) & signals.public:
+        return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
+    if text.lower() in MONTHS:
+        return MONTH_ALONE
+    if (
+        HOLIDAY.search(text)
+        and not any(c.isdigit() for c in text)
+        and not YEAR_OR_WHEN.search(text)
+    ):
+        return HOLIDAY_ALONE
+    return FLAG

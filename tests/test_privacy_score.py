@@ -1,0 +1,87 @@
+"""The corpus scorer (tests/privacy_eval/score.py): how it reads `make check`, and how it scores."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+EVAL = Path(__file__).resolve().parent / "privacy_eval"
+spec = importlib.util.spec_from_file_location("privacy_score_under_test", EVAL / "score.py")
+score = importlib.util.module_from_spec(spec)
+sys.modules["privacy_score_under_test"] = score
+spec.loader.exec_module(score)
+
+
+def row(path="posts/a.md", line=3, level="error", category=None, message="x"):
+    return {
+        "path": path, "shown": path, "line": line, "key": None, "level": level,
+        "category": category, "message": message,
+    }  # fmt: skip
+
+
+def test_a_problem_s_own_category_wins_over_the_message_table():
+    reported, other = score.read_problems(
+        [
+            row(category="licence", message="looks like a phone or fax number '7D-11420'"),
+            row(message="looks like a phone or fax number '508-555-0100'"),
+            row(message="slug: missing; add one"),
+            row(level="note", category="names", message="privacy_ok silences 'Jo Smith'"),
+        ]
+    )
+    assert [r.categories for r in reported] == [("licence",), ("phone", "fax")]
+    assert len(other) == 2 and "note" in other[1]
+
+
+def test_text_is_compared_as_a_reader_reads_it():
+    assert score.normal("Ro\u200bbert&#39;s ＠ ５") == "roberts5"
+    assert score.overlaps(score.normal("MRN 0048823917"), score.normal("0048823917"))
+    assert not score.overlaps(score.normal("Boston"), score.normal("Westborough"))
+    # A long quote with a short plant in it: a third of the longer is needed.
+    assert not score.overlaps(score.normal("transmitter ID 8GM7QK"), score.normal("8GM7QK"))
+
+
+@pytest.mark.parametrize(
+    "plant, line, expected",
+    [
+        ({"file": "posts/a.md", "line": 3, "category": "phone", "text": "508-555-0100"}, 3, True),
+        ({"file": "posts/a.md", "line": 4, "category": "phone", "text": "508-555-0100"}, 3, True),
+        ({"file": "posts/a.md", "line": 9, "category": "phone", "text": "508-555-0100"}, 3, False),
+        ({"file": "posts/a.md", "line": 3, "category": "geography", "text": "Natick"}, 3, False),
+        ({"file": "images/a.jpg", "category": "phone"}, None, True),
+        ({"file": "images/a.jpg", "category": "photos"}, None, False),
+    ],
+)
+def test_a_plant_is_caught_on_its_line_by_a_quote_or_in_a_file_by_its_category(
+    plant, line, expected
+):
+    path = plant["file"]
+    message = "looks like a phone number '508-555-0100'; remove it"
+    (reported,), _ = score.read_problems([row(path, line, category="phone", message=message)])
+    assert score.catches(reported, plant) is expected
+
+
+def test_a_half_is_scored_by_the_real_command(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "planted.md").write_text(
+        "---\ntitle: A call\ndate: 2024-01-01\nslug: a-call\n---\n\nCall her on 617-555-0199.\n",
+        encoding="utf-8",
+    )
+    (content / "posts" / "clean.md").write_text(
+        "---\ntitle: Stretches\ndate: 2024-01-01\nslug: stretches\n---\n\nTen slow calf "
+        "stretches, twice a day.\n",
+        encoding="utf-8",
+    )
+    answers = {
+        "planted": [
+            {"file": "posts/planted.md", "line": 7, "category": "phone", "text": "617-555-0199"}
+        ],
+        "clean": ["posts/clean.md"],
+    }
+    (tmp_path / "answers.yaml").write_text(yaml.safe_dump(answers), encoding="utf-8")
+    result = score.score(tmp_path)
+    assert (result["caught"], result["right_category"], result["false_alarms"]) == (1, 1, 0)
+    assert result["by_category"]["phone"] == {"planted": 1, "caught": 1, "right": 1}
+    assert "recall 1/1 (100.0%)" in score.table(result)
