@@ -280,7 +280,7 @@ def register():
     signals.generator_init.connect(incremental.track_reads)
     # get_writer: with more than one process (CASEBOOK_WORKERS), pages are rendered in all of
     # them; all_generators_finalized: each generator's pages are written before the next runs.
+    # One receiver for the writer, which hands over to the preview's (Pelican takes one answer).
     signals.get_writer.connect(poolwriter.writer_for)
     signals.all_generators_finalized.connect(poolwriter.flush_after_each_generator)
     signals.readers_init.connect(session.reuse_readers)
-    signals.get_writer.connect(preview_writer.writer_for)

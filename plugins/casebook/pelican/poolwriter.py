@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import FileOverwriteFailedError
 
 from ..preview import session
+from ..preview import writer as preview_writer
 from . import incremental, parallel
+from .feeds import FeedWriter
 from .timings import timed
 
 logger = logging.getLogger(__name__)
@@ -57,8 +59,9 @@ class _Later:
         return ""
 
 
-class PoolWriter(Writer):
-    """Pelican's writer, except that pages are rendered later, in the build's processes."""
+class PoolWriter(FeedWriter):
+    """Pelican's writer (feed titles as text), except that pages are rendered later, in the
+    build's processes."""
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
@@ -131,12 +134,14 @@ def _render(page: Page) -> None:
 
 
 def writer_for(pelican):
-    """This writer when the build has more than one process and no preview session runs."""
+    """The build's one writer: this one when the build has more than one process or a build
+    cache and no preview session runs; else the preview's (or the feed writer)."""
     settings = pelican.settings
-    if session.active() is not None:
-        return None
-    several = parallel.workers(settings.get("CASEBOOK_WORKERS")) > 1
-    return PoolWriter if several or incremental.enabled(settings) else None
+    if session.active() is None:
+        several = parallel.workers(settings.get("CASEBOOK_WORKERS")) > 1
+        if several or incremental.enabled(settings):
+            return PoolWriter
+    return preview_writer.writer_for(pelican)  # Pelican warns of, and drops, a second answer
 
 
 def _flushing(method, generator, last):
