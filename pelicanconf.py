@@ -190,9 +190,12 @@ SITEMAP = {
 CASEBOOK_PREVIEW = True
 CASEBOOK_PROBLEMS_SAVE_AS = "problems.html"
 
-# Preview builds reuse parsed posts, so an edit rebuilds quickly.
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
+# After an edit a build reads only the changed files and renders only the pages whose inputs
+# changed: the casebook build cache in cache/casebook-build/ (CASEBOOK_BUILD_CACHE, on by
+# default), used only while the settings, theme, plugins and packages are those it was made
+# with. Pelican's own content cache stays off: it trusts a file's modification time alone.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 CACHE_PATH = "cache"
 
 # Relative URLs let the preview be opened from anywhere; publish makes them absolute.

@@ -21,7 +21,9 @@ CONDITION_FEED_ATOM_URL = "conditions/{slug}/feed.atom"
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
-# A published build starts clean and never reuses a preview's cache.
+# A published build starts from an empty folder and never reuses a preview's work: its build
+# cache is its own (other settings, another key); the pages it need not render again are put
+# back from cache/casebook-build/pages/ into the empty folder.
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False

@@ -31,6 +31,12 @@ DEFAULTS = {
     "CASEBOOK_APPROVAL_OF": None,
     # The private approved copies, relative to the folder that holds the content folder.
     "CONSENTS_PATH": "consents",
+    # Processes a build reads, judges and renders in (forked; the output is the same as one
+    # process makes): None, one per core; 1, everything in the one process.
+    "CASEBOOK_WORKERS": None,
+    # Keep what each build read and rendered in CACHE_PATH/casebook-build/, so the next build
+    # reads only changed files and renders only pages whose inputs changed.
+    "CASEBOOK_BUILD_CACHE": True,
 }
 TODAY_VARIABLE = "CASEBOOK_TODAY"
 SETTINGS_FILE = "pelicanconf.py"

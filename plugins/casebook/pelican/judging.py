@@ -15,6 +15,7 @@ from ..content.slugs import stand_in_slug
 from ..preview import session
 from ..privacy.cache import LintCache
 from ..rules.markup.render import Rendered
+from . import readahead
 from .reader import RENDERED_KEY, SOURCE_KEY, UNBUILT_KEY, UNBUILT_TEMPLATE, VANISHED_KEY
 from .timings import timed
 
@@ -102,8 +103,11 @@ class RulesGenerator(Generator):
         for file in found:
             if file.kind in corpus.POSTS and file.relpath not in sources:
                 sources[file.relpath] = corpus.read(file)  # one Pelican did not read
-        cache = LintCache(self.settings.get("CACHE_PATH"))
-        memo = preview.rules if preview is not None else None
+        # What the build's workers found ahead (readahead.py), if they read the files.
+        ahead = readahead.found(self.context)
+        cache_dir = self.settings.get("CACHE_PATH")
+        cache = ahead.lint_cache(cache_dir) if ahead else LintCache(cache_dir)
+        memo = preview.rules if preview is not None else ahead.take_rules() if ahead else None
         judged = rules.judge(
             found, sources, self.settings, state.codes, cache, memo=memo,
             vocabulary_read=state.vocabulary_read, rendered=rendered,

@@ -22,9 +22,12 @@ from . import (
     approvals,
     casetable,
     gcfreeze,
+    incremental,
     judging,
     minify,
+    poolwriter,
     quiet,
+    readahead,
     reader,
     redirects,
     referrals,
@@ -231,6 +234,14 @@ def register():
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
     signals.page_generator_init.connect(reader.use_casebook_reader)
+    # article_generator_init, first of all this build's work: the build cache of the last
+    # build with the same settings, theme, plugins and packages (cache/casebook-build/).
+    signals.article_generator_init.connect(incremental.open_cache)
+    # *_generator_init, after the reader is set: every file read, judged and linted ahead,
+    # shared out over the build's processes, before Pelican reads the first one (unless the
+    # build cache has it as it is).
+    signals.article_generator_init.connect(readahead.read_ahead)
+    signals.page_generator_init.connect(readahead.read_ahead)
     # generator_init: every generator (the plugin's own too) has its own Jinja environment by
     # then, and each renders lists of cases.
     signals.generator_init.connect(add_template_filters)
@@ -281,5 +292,14 @@ def register():
     signals.generator_init.connect(preview_writer.prepare_environment)
     # generator_init: before any generator lists its files, none lists a pipe or a loop.
     signals.generator_init.connect(reader.walk_safely)
+    # generator_init: every generator's Jinja environment exists by then; outside a preview
+    # each template is compiled once per build, not once per generator.
+    signals.generator_init.connect(poolwriter.share_templates)
+    # generator_init: with a build cache, every template records what each page reads.
+    signals.generator_init.connect(incremental.track_reads)
+    # get_writer: with more than one process (CASEBOOK_WORKERS), pages are rendered in all of
+    # them; all_generators_finalized: each generator's pages are written before the next runs.
+    # One receiver for the writer, which hands over to the preview's (Pelican takes one answer).
+    signals.get_writer.connect(poolwriter.writer_for)
+    signals.all_generators_finalized.connect(poolwriter.flush_after_each_generator)
     signals.readers_init.connect(session.reuse_readers)
-    signals.get_writer.connect(preview_writer.writer_for)

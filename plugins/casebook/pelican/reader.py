@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from typing import Protocol
 
 from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
@@ -14,6 +15,7 @@ from ..content.corpus import Kind
 from ..content.problems import shown
 from ..content.settings import site_today
 from ..content.slugs import stand_in_slug
+from ..content.values import iso_datetime
 from ..rules.markup.render import Rendered
 from ..rules.posts import PLACEMENT_KEYS, blocking
 
@@ -50,6 +52,14 @@ class ReadMemo:
         self._old, self._new = self._new, {}
 
 
+class FileMemo(Protocol):
+    """What a reader reads through: a preview's ReadMemo, or a build's files read ahead."""
+
+    def get(self, path: str, raw: bytes) -> tuple[str, dict] | None: ...
+
+    def put(self, path: str, raw: bytes, content: str, metadata: dict) -> None: ...
+
+
 # Set by a preview session (preview/session.py) for the length of one of its builds.
 _memo: ReadMemo | None = None
 
@@ -65,6 +75,10 @@ class CasebookReader(YAMLMetadataReader):
 
     file_extensions = MarkdownReader.file_extensions
     _md: Markdown  # yaml_metadata's own, made in its __init__
+    _header_md: Markdown | None = None  # for `Key: value` headers, made on first use
+    _meta_step: tuple[object, float] | None = None
+    # Files this build read ahead in its workers (readahead.py), or remembered (None: none).
+    memo: FileMemo | None = None
 
     def read(self, source_path):
         """Content and metadata; a file that cannot be built gets a page saying so instead."""
@@ -82,7 +96,7 @@ class CasebookReader(YAMLMetadataReader):
             content, metadata = self._unbuilt(unread, relpath, kind)
             metadata[VANISHED_KEY] = isinstance(err, FileNotFoundError)
             return content, metadata
-        memo = _memo
+        memo = _memo if _memo is not None else self.memo
         if memo is None:
             return self._read_bytes(source_path, raw, relpath, kind)
         found = memo.get(source_path, raw)
@@ -120,16 +134,49 @@ class CasebookReader(YAMLMetadataReader):
         else:
             # Pelican's own reading of a `Key: value` header, with Python-Markdown's meta
             # extension, which the YAML reader's own Markdown leaves out.
-            yaml_markdown, self._md = self._md, Markdown(**self.settings["MARKDOWN"])
+            yaml_markdown, self._md = self._md, self._header_markdown()
             try:
                 content = self._md.convert(src.text)
                 metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
             finally:
                 self._md = yaml_markdown
+                self._restore_meta()
         metadata[SOURCE_KEY] = src
         summary = metadata.get("summary")
         metadata[RENDERED_KEY] = Rendered(content, summary if isinstance(summary, str) else None)
         return content, metadata
+
+    def _header_markdown(self):
+        """This reader's one Markdown with the meta extension, reset for the next file."""
+        # Pelican makes a new one for every file (its extensions and their regular
+        # expressions set up anew, about a millisecond each); one per reader, reset, reads
+        # the same. Its `_parse_metadata` takes the meta step out for the summary, so
+        # the step is put back after every file (_restore_meta).
+        if self._header_md is None:
+            self._header_md = Markdown(**self.settings["MARKDOWN"])
+            steps = self._header_md.preprocessors
+            # Registry has no public getter for a step's priority.
+            self._meta_step = next(
+                ((steps[p.name], p.priority) for p in steps._priority if p.name == "meta"), None
+            )
+        return self._header_md.reset()
+
+    def _restore_meta(self):
+        steps = self._header_md.preprocessors if self._header_md is not None else None
+        if steps is None or "meta" in steps:
+            return
+        if self._meta_step is None:
+            self._header_md = None  # no meta step to put back: a new Markdown next time
+            return
+        steps.register(self._meta_step[0], "meta", self._meta_step[1])
+
+    def process_metadata(self, name, value):
+        """Pelican's own processing; a `Date:` in the usual form read without dateutil."""
+        if name in ("date", "modified") and isinstance(value, str):
+            quick = iso_datetime(value.replace("_", " "))
+            if quick is not None:
+                return quick
+        return super().process_metadata(name, value)
 
     def _unbuilt(self, src, relpath, kind):
         """A stand-in page at the post's address that says why the post is not built."""

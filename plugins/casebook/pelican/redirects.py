@@ -16,6 +16,7 @@ from pelican.readers import ensure_metadata_list
 from ..addresses import target
 from ..content.problems import shown
 from ..preview import session
+from . import incremental
 
 logger = logging.getLogger(__name__)
 
@@ -140,21 +141,23 @@ class RedirectsGenerator(Generator):
             os.makedirs(os.path.dirname(output), exist_ok=True)
             with open(output, "w", encoding="utf-8") as file:
                 file.write(page(redirect))
-            _written(found.save_as)
+            _written(self.context, found.save_as)
             path_rules.append(f"{found.path} {redirect.new_path} 301")
             if found.query_rule:
                 query_rules.append(found.query_rule)
         lines = [*path_rules, *dict.fromkeys(query_rules)]
         with open(os.path.join(self.output_path, REDIRECTS_FILE), "w", encoding="utf-8") as file:
             file.write(redirects_file(lines))
-        _written(REDIRECTS_FILE)
+        _written(self.context, REDIRECTS_FILE)
 
 
-def _written(save_as: str) -> None:
-    """Tell a preview session of a redirect page, so it goes when its `redirect_from` does."""
+def _written(context, save_as: str) -> None:
+    """Tell a preview session (or the build cache) of a redirect page, so it goes when its
+    `redirect_from` does."""
     current = session.active()
     if current is not None and current.current is not None:
         current.current.redirects.append(save_as)
+    incremental.wrote(context, save_as)
 
 
 def add_generator(pelican):

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import itertools
 import marshal
+import os
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from jinja2 import Undefined
 from jinja2.runtime import Context
@@ -34,24 +37,43 @@ class _Missing:
     def __repr__(self) -> str:
         return "MISSING"
 
+    def __reduce__(self) -> str:
+        return "MISSING"  # unpickled (a build cache kept on disk) as the one MISSING
+
 
 MISSING = _Missing()
 # Values that are their own canonical form (Markup is not: it prints unescaped).
 SIMPLE = frozenset({str, int, float, bool, bytes, type(None), _Missing})
 MAX_DEPTH = 12  # deeper values are never the same twice: their pages are always rendered
-_volatile = itertools.count()
+# Never the same twice, in this process or in the next one that reads a build cache kept on
+# disk (pelican/incremental.py): the count starts at a random number in every process.
+_volatile = itertools.count(int.from_bytes(os.urandom(8)) << 32)
 
 # The recorder of the page being rendered; None outside a preview session's writes.
 _recording: Recorder | None = None
 
 
+# What each type is, once per type: most values a template reads from are not posts.
+_KINDS: dict[type, str | None] = {}
+
+
+def _kind(kind: type) -> str | None:
+    if issubclass(kind, Content):
+        return "content"
+    return "condition" if issubclass(kind, Condition) else None
+
+
 def key_of(value: object) -> tuple | None:
     """The identity of a post, page or condition across builds; None for any other value."""
-    if isinstance(value, Content):
-        return ("content", type(value).__name__, value.source_path)
-    if isinstance(value, Condition):
-        return ("condition", value.slug)
-    return None
+    kind = type(value)
+    found = _KINDS.get(kind, "")
+    if found == "":
+        found = _KINDS[kind] = _kind(kind)
+    if found is None:
+        return None
+    if found == "content":
+        return ("content", kind.__name__, value.source_path)  # type: ignore[attr-defined]
+    return ("condition", value.slug)  # type: ignore[attr-defined]
 
 
 class Canon:
@@ -126,6 +148,31 @@ class Canon:
             )
             return ("object", type(value).__qualname__, shown)
         return ("repr", repr(value))  # an address in it makes it differ: always rendered
+
+
+COMPACT_OVER = 256  # bytes: a longer value is kept as its digest (a post's HTML, its JSON-LD)
+
+
+def compact(value: object) -> object:
+    """A canonical value as kept between builds: itself, or the digest of a long one."""
+    kind = type(value)
+    if kind is str:
+        text = cast(str, value)
+        if len(text) <= COMPACT_OVER:
+            return value
+        data = text.encode("utf-8", "surrogatepass")
+    elif kind is tuple or kind is bytes:
+        try:
+            data = marshal.dumps(cast(tuple, value), 4)
+        except ValueError:
+            return value  # holds MISSING or another object: small, kept as it is
+        if len(data) <= COMPACT_OVER:
+            return value
+    else:
+        return value
+    # The same value gives the same digest; a set may be dumped in another order, and then
+    # only renders a page once more than needed.
+    return ("digest", hashlib.blake2b(data, digest_size=20).digest())
 
 
 def field_value(obj: object, attribute: object) -> object:

@@ -22,6 +22,7 @@ from pelican.contents import Content
 from ..content import corpus
 from ..pelican import reader
 from . import dependencies
+from .dependencies import compact
 
 logger = logging.getLogger(__name__)
 
@@ -143,11 +144,11 @@ class Build:
         if obj is None:
             return dependencies.MISSING
         value = dependencies.field_value(obj, attribute)
-        return value if type(value) in dependencies.SIMPLE else self.canon(value)
+        return compact(value if type(value) in dependencies.SIMPLE else self.canon(value))
 
     def _shared(self, name: str, context: dict) -> object:
         if name not in self.shared:
-            self.shared[name] = self.canon(context.get(name, dependencies.MISSING))
+            self.shared[name] = compact(self.canon(context.get(name, dependencies.MISSING)))
         return self.shared[name]
 
     def _find_dirty(self, context: dict) -> set[str]:
@@ -185,7 +186,7 @@ class Build:
         canon, simple, missing = self.canon, dependencies.SIMPLE, dependencies.MISSING
         for name, value in last.local.items():
             now = localcontext.get(name, missing)
-            if (now if type(now) in simple else canon(now)) != value:
+            if compact(now if type(now) in simple else canon(now)) != value:
                 return True
         return False
 
@@ -210,7 +211,7 @@ class Build:
                 shared.add(name)  # the site's own, the same for every page of this build
                 self._shared(name, context)
             else:
-                local[name] = self.canon(value)
+                local[name] = compact(self.canon(value))
         for key, attribute in recorder.fields:
             self._value(key, attribute)
         if output in self.reads:

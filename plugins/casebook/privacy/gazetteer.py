@@ -8,6 +8,7 @@ an identifier under Safe Harbor).
 
 from functools import cache
 
+from .. import placeindex
 from .wordlists import (
     ANATOMY,
     COMMON,
@@ -49,6 +50,14 @@ def _county_base(county: str) -> str | None:
 @cache
 def places() -> frozenset[str]:
     """Every place name, normalised."""
+    # Issue 24, the one call into the precomputed index (casebook/placeindex): the same
+    # names in milliseconds, unless the tables or the code below changed since it was made.
+    indexed = placeindex.load()
+    return indexed if indexed is not None else places_from_tables()
+
+
+def places_from_tables() -> frozenset[str]:
+    """Every place name, normalised, read from the ZIP-code tables (what the index holds)."""
     import zipcodes  # noqa: PLC0415 - a second's load, only when a text needs it
 
     found: set[str] = set()

@@ -67,7 +67,7 @@ class Memo(Protocol):
     def __setitem__(self, key: Hashable, value: Any) -> None: ...
 
 
-def _judge_file(
+def judge_file(
     source: Source, kind: Kind, settings: Settings, memo: Memo | None, html: Html
 ) -> tuple[Post, list[Problem]]:
     """The rules that read one post or page alone (none that compare files)."""
@@ -168,7 +168,7 @@ def judge(
         source = sources[file.relpath]
         if not (source.readable or source.partial):
             continue
-        post, own = _judge_file(source, file.kind, settings, memo, html)
+        post, own = judge_file(source, file.kind, settings, memo, html)
         # A key YAML could not read is reported once, by its reading; what else would be
         # said of it (missing, empty) follows from that and is left out.
         problems += [p for p in own if not _unread(p, source)]
