@@ -118,6 +118,7 @@ def _write_conditions(folder: Path, conditions: list[dict]) -> None:
         (folder / f"{c['slug']}.md").write_text(
             f"---\nname: {c['name']}\naliases: [{', '.join(c['aliases'])}]\n"
             f"codes: [{', '.join(c['codes'])}]\nbody_areas: [{c['area']}]\nreviewed: 2026-11-01\n"
+            "red_flags: [weakness in a leg]\nsee_a_doctor: [the pain lasts more than a week]\n"
             f"---\nWhat {c['name'].lower()} is, and how neuromuscular therapy approaches it.\n",
             encoding="utf-8",
         )
@@ -154,7 +155,7 @@ def _write_cases(roots: dict[str, Path], size: int, seed: int) -> None:
         if p["case"]:
             yaml += [
                 "case:",
-                "  client: Sam T.",
+                f"  client: {client_of(p)}",
                 "  consent: true",
                 "  presenting_complaint: Pain.",
                 "  findings: Trigger points.",
@@ -194,6 +195,17 @@ def _write_plain(roots: dict[str, Path], size: int, seed: int) -> None:
         body = p["body"].replace("({filename}/posts/", "(/posts/").replace(".md)", "/)")
         framed = "---\n" + "\n".join(_yaml_header(p)) + "\n---\n" + body + "\n"
         (roots["hugo"] / "posts" / f"{p['slug']}.md").write_text(framed, encoding="utf-8")
+
+
+# One client per post: a series (posts linked by `follows:`, consecutive here) may hold one
+# case per client, so neighbours never share one.
+CLIENTS = ("Sam", "Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo")
+
+
+def client_of(post):
+    """A pseudonym like the practice's own ("Sam T."), different for neighbouring posts."""
+    number = int(post["slug"].rsplit("-", 1)[1])
+    return f"{CLIENTS[number % len(CLIENTS)]} {chr(ord('A') + number // len(CLIENTS) % 26)}."
 
 
 def write_corpus(folder: Path, size: int, corpus: str = "cases", seed: int | None = None):
