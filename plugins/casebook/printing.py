@@ -1,8 +1,21 @@
-"""Addresses for paper: a printed URL wraps after a slash, never at one of its hyphens; pure."""
+"""Paper: URLs that wrap after a slash, never at a hyphen; the Chromium that prints them."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
+
+# Debian's Chromium, never a downloaded one. The flags tooling.md found necessary: no sandbox
+# as root, and no background calls to Google that a closed network would refuse.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def url_chunks(url: str) -> list[str]:

@@ -14,20 +14,9 @@ from pelican.settings import read_settings
 from playwright.sync_api import sync_playwright
 
 from casebook.preview.server import StaticHost  # a static host, as the dev server serves
+from casebook.printing import CHROMIUM, CHROMIUM_ARGS  # Debian's, with the flags it needs here
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-# The flags tooling.md found necessary here: no sandbox as root, and no
-# background calls to Google that this closed network would refuse.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 
 # One address per page kind a client or a doctor sees.

@@ -26,19 +26,10 @@ from ..content.problems import Problem, shown
 from ..content.settings import Settings, load, today
 from ..content.source import Source
 from ..icd10 import CodeBook
+from ..printing import CHROMIUM, CHROMIUM_ARGS
 from ..privacy.cache import LintCache
 from . import guarded
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LETTER_COUNTRIES = ("US", "CA", "MX")  # where paper is Letter; A4 everywhere else
 PUBLISH_SETTINGS = "publishconf.py"
 
