@@ -95,8 +95,11 @@ def copy_fixture(name, content):
         shutil.copytree(FIXTURES / "vocabulary", content / "conditions")
 
 
-def build(content, tmp_path, caplog, config="pelicanconf.py", **overrides):
-    """Run Pelican on `content` with the project's own settings, into tmp_path."""
+def build(content, tmp_path, caplog=None, config="pelicanconf.py", **overrides):
+    """Run Pelican on `content` with the project's own settings, into tmp_path.
+
+    Without `caplog` (a fixture built once per module) the Site holds no log records.
+    """
     output = tmp_path / "output"
     settings = read_settings(
         str(ROOT / config),
@@ -107,6 +110,9 @@ def build(content, tmp_path, caplog, config="pelicanconf.py", **overrides):
             **overrides,
         },
     )
+    if caplog is None:
+        Pelican(settings).run()
+        return Site(output, settings, [])
     caplog.clear()
     with caplog.at_level(logging.INFO):
         Pelican(settings).run()

@@ -11,9 +11,7 @@ By hand: Piriformis syndrome has one case (ana-r); the case table one row; the J
 import json
 
 import pytest
-from conftest import FIXTURES, ROOT, Site, besides_unbound, copy_fixture, run_casebook
-from pelican import Pelican
-from pelican.settings import read_settings
+from conftest import FIXTURES, besides_unbound, build, copy_fixture, run_casebook
 
 FIXTURE = "check_one_case_per_client"
 PIRIFORMIS = "conditions/piriformis-syndrome/"
@@ -25,16 +23,7 @@ def site(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("one-client")
     content = tmp_path / "content"
     copy_fixture(FIXTURE, content)
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "CACHE_PATH": str(tmp_path / "cache"),
-        },
-    )
-    Pelican(settings).run()
-    return Site(tmp_path / "output", settings)
+    return build(content, tmp_path)
 
 
 def words(element):

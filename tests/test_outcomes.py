@@ -20,9 +20,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, Site, build, copy_fixture, run_casebook, summary_field
-from pelican import Pelican
-from pelican.settings import read_settings
+from conftest import FIXTURES, ROOT, build, copy_fixture, run_casebook, summary_field
 
 PIRIFORMIS = "conditions/piriformis-syndrome/"
 NEVER_COUNTED = ("/fay-g/", "/gus-h/", "/hal-i/", "/drafts/fay-g/", "/ana-p-later/")
@@ -34,16 +32,7 @@ def site(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("outcomes")
     content = tmp_path / "content"
     copy_fixture("outcomes", content)
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "CACHE_PATH": str(tmp_path / "cache"),
-        },
-    )
-    Pelican(settings).run()
-    return Site(tmp_path / "output", settings)
+    return build(content, tmp_path)
 
 
 def hrefs(element):
