@@ -121,7 +121,7 @@ def _line_end(text: str, index: int) -> int:
 
 
 def set_yaml(header: str, path: Path, value: Any) -> str:
-    """The header with the value at `path` (one or two keys deep) written as `value`.
+    """The header with the value at `path` (up to three keys deep) written as `value`.
 
     `header` is the text between the `---` lines, ending in a newline. A key that is not
     there is added at the end of its mapping, with the mapping's indentation.
@@ -142,7 +142,9 @@ def set_yaml(header: str, path: Path, value: Any) -> str:
         return header[:at] + "\n" + " " * mapping.indent + line + header[at:]
     if parent and parent in spans:
         # `case: {client: Ana R.}` on one line, or not a mapping: the whole value, made again.
-        old = yaml.safe_load(header).get(parent[0])
+        old: Any = yaml.safe_load(header)
+        for key in parent:
+            old = old.get(key) if isinstance(old, dict) else None
         whole = dict(old) if isinstance(old, dict) else {}
         whole[path[-1]] = value
         return set_yaml(header, parent, whole)

@@ -14,7 +14,7 @@ from ..content.corpus import File, Kind
 from ..content.source import Source
 from ..content.values import PUBLIC, status_of
 from . import documents, library, placing, publishing, shipping
-from .consent import consent_of
+from .consent import consent_of, signed_changes, signed_fields
 from .forms import FORMS, Field, Form, Widget, changes, current, form_of, shown
 from .state import Desk
 from .web import desk_of, edit_url, page, see_other, texts, writes
@@ -145,6 +145,7 @@ def show(request: Request, editing: Editing, status: int = 200, **more: Any) -> 
         spare=spare,
         vocabulary=desk.checker.last.vocabulary if desk.checker.last else None,
         consent=consent_of(case) if editing.form == Form.CASE else None,
+        consent_signed=signed_fields(case),
         consent_command=shipping.has_target(desk.root, "consent"),
         legacy_consent=isinstance(case, dict) and not isinstance(case.get("consent"), dict),
         preview=desk.preview_address(editing.file.relpath, slug, status_of(source), kind),
@@ -181,6 +182,12 @@ def _compose(
     action = single.get("action", "save")
     if action == "unpublish":
         found[("status",)] = "draft"
+    if "case.consent.given" in single and which == Form.CASE and source.is_yaml:
+        # The day the client signed the printed copy, and how: keys under `consent:`.
+        day, how = single["case.consent.given"], single.get("case.consent.how", "")
+        signed, refused = signed_changes(source.meta.get("case"), day, how)
+        found.update({("case", "consent", key): value for key, value in signed.items()})
+        notes += refused
     if "case.consent" in single and which == Form.CASE and source.is_yaml:
         given = single.get("case.consent") == "yes"
         if given != (current(source, ("case", "consent")) is True):
