@@ -1,5 +1,6 @@
 """Build real sites with Pelican into temporary folders, and read their HTML."""
 
+import filecmp
 import logging
 import os
 import shutil
@@ -117,6 +118,19 @@ def build(content, tmp_path, caplog=None, config="pelicanconf.py", **overrides):
     with caplog.at_level(logging.INFO):
         Pelican(settings).run()
     return Site(output, settings, list(caplog.records))
+
+
+def files(folder):
+    """Every file under `folder`, as paths relative to it."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def differences(one, other):
+    """Output files only one build wrote, or that differ between the two, byte for byte."""
+    a, b = files(one), files(other)
+    different = sorted(a ^ b)
+    different += [f for f in sorted(a & b) if not filecmp.cmp(one / f, other / f, shallow=False)]
+    return different
 
 
 @pytest.fixture

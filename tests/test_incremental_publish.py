@@ -7,7 +7,6 @@ same content, without any cache, into an empty folder: byte for byte. A damaged 
 is noticed and never trusted.
 """
 
-import filecmp
 import logging
 import os
 import shutil
@@ -16,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build
+from conftest import ROOT, build, differences, files
 from pelican.log import LimitFilter
 
 from casebook.pelican import incremental, reader
@@ -27,17 +26,6 @@ CASE_PAGES = {"pelicanconf.py": 2, "publishconf.py": 1}
 POST_FILE = f"cases/{POST}.md"
 TITLE = "Jaw pain and clenching: Treatment of Nora J."
 PELICAN = str(Path(sys.executable).with_name("pelican"))
-
-
-def files(folder):
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-
-
-def differences(one, other):
-    a, b = files(one), files(other)
-    different = sorted(a ^ b)
-    different += [f for f in sorted(a & b) if not filecmp.cmp(one / f, other / f, shallow=False)]
-    return different
 
 
 class Site:

@@ -5,14 +5,13 @@ process) and with three processes (the files read, judged and linted, and the pa
 rendered, in forked workers), and compares every output file and every problem logged.
 """
 
-import filecmp
 import logging
 import os
 import shutil
 import sys
 
 import pytest
-from conftest import FIXTURES, ROOT, besides_unbound, build, copy_fixture
+from conftest import FIXTURES, ROOT, besides_unbound, build, copy_fixture, differences, files
 from pelican.log import FatalLogger, LimitFilter
 from pelican.plugins.sitemap import sitemap
 
@@ -20,18 +19,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import bench_corpus  # noqa: E402
 
 WORKERS = 3  # more processes than this machine has cores: every path through the pool runs
-
-
-def files(folder):
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-
-
-def differences(one, other):
-    """Output files only one build wrote, or that differ between the two."""
-    a, b = files(one), files(other)
-    different = sorted(a ^ b)
-    different += [f for f in sorted(a & b) if not filecmp.cmp(one / f, other / f, shallow=False)]
-    return different
 
 
 class Forks:
