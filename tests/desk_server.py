@@ -5,11 +5,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from printed import PrintedLines
+from printed import CasebookProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = 946684800  # 2000-01-01: requirements older than the venv, so make installs nothing
@@ -30,31 +29,18 @@ def make_project(work: Path, content: Path | None = None) -> Path:
     return project
 
 
-class DeskServer:
+class DeskServer(CasebookProcess):
     """The desk (and its preview) running over a project; what it printed."""
 
     def __init__(self, project: Path):
         self.project = project
-        command = [sys.executable, "-m", "casebook.desk", "--no-browser", "--port", "0"]
+        command = ["casebook.desk", "--no-browser", "--port", "0"]
         command += ["--preview-port", "0", "--", "content"]
-        self.process = subprocess.Popen(
-            command,
-            cwd=project,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.printed = PrintedLines(self.process)
-        self.lines = self.printed.lines
+        self.start(command, project)
         found = self.wait_for(r"The desk is open at (http://127\.0\.0\.1:\d+/)", 120)
         self.url, self.preview = re.findall(r"http://127\.0\.0\.1:\d+/", found)
         self.port = int(self.url.rstrip("/").rsplit(":", 1)[1])
         self.token = self.token_of(self.get("/")[2])
-
-    def wait_for(self, pattern: str, timeout: float = 120) -> str:
-        """The next line printed that matches `pattern`; fails after `timeout` seconds."""
-        return self.printed.wait_for(pattern, timeout)
 
     @staticmethod
     def token_of(html: str) -> str:

@@ -1,15 +1,13 @@
 """`make devserver`'s own process, for the tests: on a free port of 127.0.0.1, stopped after."""
 
 import http.client
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from printed import PrintedLines
+from printed import CasebookProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +21,7 @@ CACHE_PATH = {cache!r}
 """
 
 
-class DevServer:
+class DevServer(CasebookProcess):
     """The real dev server over a copy of some content; its output lines, as it prints them."""
 
     def __init__(self, content: Path, work: Path, theme: Path | None = None):
@@ -39,24 +37,11 @@ class DevServer:
             ),
             encoding="utf-8",
         )
-        command = [sys.executable, "-m", "casebook.preview.devserver", "--settings", str(settings)]
+        command = ["casebook.preview.devserver", "--settings", str(settings)]
         command += ["--output", str(self.output), "--port", "0", "--", str(content)]
-        self.process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.printed = PrintedLines(self.process)
-        self.lines = self.printed.lines
+        self.start(command, ROOT)
         started = self.wait_for(r"Serving the preview on (http://127\.0\.0\.1:\d+/)", 180)
         self.url = re.search(r"http://\S+/", started).group()
-
-    def wait_for(self, pattern: str, timeout: float = 120) -> str:
-        """The next line printed that matches `pattern`; fails after `timeout` seconds."""
-        return self.printed.wait_for(pattern, timeout)
 
     def get(self, path: str) -> http.client.HTTPResponse:
         address = urlsplit(self.url)

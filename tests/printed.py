@@ -1,10 +1,15 @@
 """A test server's own process: each line it prints, and waiting for the one that matters."""
 
+import os
 import queue
 import re
 import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
+
+PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 
 
 class PrintedLines:
@@ -37,3 +42,23 @@ class PrintedLines:
             self.lines.append(line)
             if re.search(pattern, line):
                 return line
+
+
+class CasebookProcess:
+    """A `python -m casebook…` server for the tests: started, its printed lines read as it goes."""
+
+    def start(self, args: list[str], cwd: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", *args],
+            cwd=cwd,
+            env={**os.environ, "PYTHONPATH": str(PLUGINS)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.printed = PrintedLines(self.process)
+        self.lines = self.printed.lines
+
+    def wait_for(self, pattern: str, timeout: float = 120) -> str:
+        """The next line printed that matches `pattern`; fails after `timeout` seconds."""
+        return self.printed.wait_for(pattern, timeout)
