@@ -21,7 +21,9 @@ TIMEOUT = 120  # far beyond a build of the fixture; a command that waits on a pi
 def run(*command):
     """A command on the content, ended (and failed) if it hangs."""
     return subprocess.run(
-        [sys.executable, *command], cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins"},
+        # COLUMNS: one log record a line, so a message is never cut where the path's length falls.
+        [sys.executable, *command], cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": "plugins", "COLUMNS": "1000"},
         capture_output=True, text=True, timeout=TIMEOUT, check=False,
     )  # fmt: skip
 
