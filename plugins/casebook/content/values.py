@@ -60,6 +60,14 @@ def as_datetime(value: object) -> datetime.datetime | None:
         return None
 
 
+# What a list of each key looks like, for the message that asks for one.
+LIST_EXAMPLES = {
+    "redirect_from": "[/2009/06/18/old-slug/, /?p=123]",
+    "privacy_ok": "[Jane Hart]",
+    "photo_consent": "[shoulder-stretch.jpg]",
+}
+
+
 def text_list(source: Source, key: str) -> tuple[list[str], list[Problem]]:
     """A list-of-text key: a YAML list, or in a `Key: value` header a comma-separated line."""
     value = source.meta.get(key)
@@ -68,10 +76,15 @@ def text_list(source: Source, key: str) -> tuple[list[str], list[Problem]]:
     if not source.is_yaml:
         return ensure_metadata_list(value), []
     if not isinstance(value, list):
+        example = LIST_EXAMPLES.get(key, "[Neck pain, Tension headache]")
         return [], [
             source.problem(
-                f"{key}: write a YAML list, e.g. `{key}: [Neck pain, Tension headache]`; "
-                "plain text is read as one item, commas and all",
+                f"{key}: write a YAML list, e.g. `{key}: {example}`; "
+                + (
+                    "plain text is read as one item, commas and all"
+                    if isinstance(value, str)
+                    else f"{short(value)} is not a list"
+                ),
                 key,
             )
         ]

@@ -66,6 +66,8 @@ def collect(contents: Iterable, settings: dict) -> list[Redirect]:
         old = content.metadata.get("redirect_from") or []
         if isinstance(old, str):
             old = ensure_metadata_list(old)  # a `Key: value` header gives one line of text
+        if not isinstance(old, list):
+            continue  # the rule book has refused it, in words, for this file
         title = content.title  # text: the page template escapes it
         for path in old:
             found.append(
