@@ -31,6 +31,7 @@ from . import (
     reader,
     redirects,
     referrals,
+    sitemapfree,
     withdrawal,
 )
 from . import conditions as cond
@@ -230,6 +231,9 @@ def register():
     # initialized: before the build copies the settings into its context, the preview's
     # own settings are fixed (all off in a strict, publishing build).
     signals.initialized.connect(problemspage.preview_settings)
+    # get_generators: the one signal sent at the start of every build, including each
+    # rebuild of a long-lived process, before any page is written for the sitemap.
+    signals.get_generators.connect(sitemapfree.start_afresh)
     # *_generator_init: the generators' readers exist by then, after every
     # readers_init handler (yaml_metadata's included) has run.
     signals.article_generator_init.connect(reader.use_casebook_reader)
