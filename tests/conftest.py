@@ -120,6 +120,19 @@ def build(content, tmp_path, caplog=None, config="pelicanconf.py", **overrides):
     return Site(output, settings, list(caplog.records))
 
 
+def write_follow_up(content, case_file, slug, title):
+    """Write a post that follows the case at content/case_file, six months on; its path."""
+    new = content / "cases" / f"{slug}-follow-up.md"
+    text = (content / case_file).read_text(encoding="utf-8")
+    new.write_text(
+        text.replace(f"slug: {slug}", f"slug: {slug}-follow-up")
+        .replace(title, "Jaw pain, six months on")
+        .replace("date: 2012-04-12", f"date: 2012-10-12\nfollows: {slug}"),
+        encoding="utf-8",
+    )
+    return new
+
+
 def files(folder):
     """Every file under `folder`, as paths relative to it."""
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, besides_unbound
+from conftest import ROOT, besides_unbound, write_follow_up
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -177,14 +177,7 @@ def test_a_new_slug_removes_the_page_at_the_old_address(site):
 
 
 def test_a_new_post_and_a_deleted_one(site):
-    new = site.content / "cases" / f"{POST}-follow-up.md"
-    text = (site.content / POST_FILE).read_text(encoding="utf-8")
-    new.write_text(
-        text.replace(f"slug: {POST}", f"slug: {POST}-follow-up")
-        .replace(TITLE, "Jaw pain, six months on")
-        .replace("date: 2012-04-12", f"date: 2012-10-12\nfollows: {POST}"),
-        encoding="utf-8",
-    )
+    new = write_follow_up(site.content, POST_FILE, POST, TITLE)
     rendered = site.rebuild()
     assert {f"{POST}-follow-up/index.html", f"{POST}/index.html", "index.html"} <= set(rendered)
     follow_ups = site.page(POST).select(".follow-ups a")

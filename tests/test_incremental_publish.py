@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, differences, files
+from conftest import ROOT, build, differences, files, write_follow_up
 from pelican.log import LimitFilter
 
 from casebook.pelican import incremental, reader
@@ -143,14 +143,7 @@ def test_a_series_of_edits_always_gives_a_full_build(site):
 
 
 def test_a_new_post_then_its_deletion(site):
-    new = site.content / "cases" / f"{POST}-follow-up.md"
-    text = (site.content / POST_FILE).read_text(encoding="utf-8")
-    new.write_text(
-        text.replace(f"slug: {POST}", f"slug: {POST}-follow-up")
-        .replace(TITLE, "Jaw pain, six months on")
-        .replace("date: 2012-04-12", f"date: 2012-10-12\nfollows: {POST}"),
-        encoding="utf-8",
-    )
+    new = write_follow_up(site.content, POST_FILE, POST, TITLE)
     site.rebuild()
     assert site.reads == 1
     assert site.differences() == []
