@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from printed import CasebookProcess
 
@@ -79,6 +80,18 @@ class DeskServer(CasebookProcess):
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def desk_fixture(name: str):
+    """A module's desk: one server on a copy of the project, stopped after the module."""
+
+    @pytest.fixture(scope="module")
+    def desk(tmp_path_factory):
+        server = DeskServer(make_project(tmp_path_factory.mktemp(name)))
+        yield server
+        server.stop()
+
+    return desk
 
 
 def form_fields(html: str, form_id: str = "edit-form") -> list[tuple[str, str]]:

@@ -4,20 +4,15 @@ import datetime
 import re
 from urllib.parse import quote, unquote
 
-import pytest
 from bs4 import BeautifulSoup
 from conftest import TODAY, front_matter
-from desk_server import DeskServer, form_fields, make_project
+from desk_server import desk_fixture, form_fields
 
 CASE = "cases/heel-pain-in-a-runner-greg-h.md"
 SLUG = "heel-pain-in-a-runner-greg-h"
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    server = DeskServer(make_project(tmp_path_factory.mktemp("consent")))
-    yield server
-    server.stop()
+desk = desk_fixture("consent")
 
 
 def test_the_desk_prints_the_approval_copy_and_binds_the_case_to_it(desk):

@@ -3,18 +3,13 @@
 import json
 import time
 
-import pytest
 from bs4 import BeautifulSoup
-from desk_server import DeskServer, make_project
+from desk_server import desk_fixture
 
 POST = "posts/home-care-for-heel-pain-greg-h.md"
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    server = DeskServer(make_project(tmp_path_factory.mktemp("publish")))
-    yield server
-    server.stop()
+desk = desk_fixture("publish")
 
 
 def wait_until(desk, steps, timeout=300):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from desk_server import DeskServer, make_project
+from desk_server import desk_fixture
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -25,11 +25,7 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    server = DeskServer(make_project(tmp_path_factory.mktemp("desk-browser")))
-    yield server
-    server.stop()
+desk = desk_fixture("desk-browser")
 
 
 def gps_photo(path):
