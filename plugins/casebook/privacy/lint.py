@@ -61,6 +61,10 @@ LOWER_PLACE_WORDS = frozenset(
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
+# A labelled number of a publication (PubMed, an ISBN, an ISSN): it names a paper or a book.
+BIBLIO = re.compile(
+    r"\b(?:PMID|PMCID|ISBN(?:-1[03])?|ISSN)(?::|[^\S\n])[^\S\n]*(?:PMC)?\d[\dX-]*(?<=[\dX])"
+)
 
 
 def _has_shape(line: str) -> bool:
@@ -187,6 +191,8 @@ class _Lint:
         spans = ip_spans(work)
         self.hits += [Hit(s, e, "ip", IP) for s, e in spans]
         dois = [m.span() for m in DOI.finditer(work)] if "10." in work else []
+        if "PMID" in work or "PMC" in work or "ISBN" in work or "ISSN" in work:
+            dois += [m.span() for m in BIBLIO.finditer(work)]
         work = blank(work, spans + dois)
         found, work = _by_line(work, _has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]

@@ -50,7 +50,7 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
-    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
+    if context.reference_entry(view[block.start : block_end(view, block.start, block)], block.section):
         return SKIP
     if cited_shape(name) or context.cited(view, end):
         return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
@@ -72,7 +72,15 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     return FLAG
 
 
-def block_end(view: str, start: int) -> int:
+# A reference entry wraps: an item or a short paragraph is read whole, anything longer by
+# its first line (a long paragraph that cites two papers is still prose about people).
+ENTRY_LENGTH = 600
+
+
+def block_end(view: str, start: int, block: Block | None = None) -> int:
+    """Where the text read as one entry of `block` ends: the block, or its first line."""
+    if block is not None and block.kind in ("item", "text") and 0 < block.stop - start <= ENTRY_LENGTH:
+        return block.stop
     end = view.find("\n", start)
     return len(view) if end < 0 else end
 
@@ -81,12 +89,12 @@ def place_verdict(
     view: str, start: int, end: int, tier: str, block: Block, signals: Signals
 ) -> Verdict:
     """What becomes of a place name found at view[start:end]."""
+    if context.reference_entry(view[block.start : block_end(view, block.start, block)], block.section):
+        return SKIP  # "Baltimore: Williams & Wilkins", "White AR" (an author and initials)
     if state_after(view, end):
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
     before = view[max(0, start - 40) : start]
     personal = PERSONAL_BEFORE.search(before) is not None
-    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
-        return SKIP  # "Baltimore: Williams & Wilkins"
     first, stop = context.sentence_bounds(view, start)
     if context.historical(view[first:stop]) and not personal:
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"
@@ -99,8 +107,9 @@ def place_verdict(
 
 # A place that names a study, a review or a scale: "the Framingham Heart Study".
 STUDY_AFTER = re.compile(
-    r"(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+(?i:study|studies|review|reviews|trial|cohort|criteria|"
-    r"scale|classification|questionnaire|protocol|database|library|collaboration|project|index)\b"
+    r"(?:[^\S\n]+[A-Z][a-z]+){0,3}[^\S\n]+(?i:study|studies|review|reviews|reviewers|trial|"
+    r"cohort|criteria|scale|classification|questionnaire|protocol|database|library|collaboration|"
+    r"project|index|group|authors)\b"
 )
 
 
@@ -117,7 +126,7 @@ MONTHS = frozenset(
 def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a date: none in a reference list or in history of public figures;
     a warning for a month or a holiday alone."""
-    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
+    if context.reference_entry(view[block.start : block_end(view, block.start, block)], block.section):
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
