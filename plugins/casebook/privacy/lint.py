@@ -154,6 +154,86 @@ def _no_person(phrase: str) -> bool:
     return words[-1] in LANDFORMS | COURTS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
 
 
+# An article right before a capitalised pair makes it a thing, a route or a building, not
+# a person ("the Camino Francés", "a Steelcase Leap", "the Theragun Prime"), even after a
+# maker's name ("a Logitech MX Keys"); "the late Ann Lee" has a word between.
+ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+)?$")
+# The rest of an institution's name after its head and "of": "the National Institute of
+# Dental and Craniofacial Research", "American Academy of Orthopaedic Surgeons".
+INSTITUTION_OF = re.compile(
+    r"\b([A-Z][\w'’-]*)[^\S\n]+(?:of|for|on)[^\S\n]+(?:(?:the|and|&|[A-Z][\w'’-]*)[^\S\n]+)*$"
+)
+# A saint's or a harbour's name begins many places abroad: "São Paulo", "San Sebastián".
+PLACE_FIRST = frozenset("são sao san santa santo sankt sainte porto puerto".split())
+# "up to O Cebreiro in Galicia": a capitalised pair in a region or country is a place there.
+IN_REGION = re.compile(r"[^\S\n]+in[^\S\n]+((?:[A-Z][\w'’-]*)(?:[^\S\n]+[A-Z][\w'’-]*)?)")
+# A work's title in italics or quotes, then its author or year: "*Painful Yarns* (2007)",
+# "*Why Zebras Don't Get Ulcers* by ...".
+TITLE_AFTER = re.compile(
+    r"[^*_\"”\n]{0,60}[*_\"”]+,?[^\S\n]*(?:\((?:19|20)\d\d\)|by\b|,[^\S\n]*(?:19|20)\d\d)"
+)
+TITLE_OPEN = re.compile(r"[*_\"“][^*_\"”\n]{0,60}$")
+
+
+# Where someone lives, works, eats or stops: "the Maple Grove residence", "the Old Mill Inn",
+# "the Red Barn truck stop" name a local place, whatever article stands before them.
+LOCAL_NOUNS = placenames.FEATURE_WORDS | frozenset(
+    "residence residences home homes inn hotel motel lodge diner cafe café restaurant bar pub "
+    "tavern grill bakery shop store market farm farms mill yard depot garage gym club stop hall "
+    "station plaza mall apartments estates village manor arms".split()
+)
+NEXT_WORDS = re.compile(r"[^\S\n]+([^\W\d_]+)(?:[^\S\n]+([^\W\d_]+))?")
+# What follows a town used as a modifier: "the Natick office", "the Ashland line".
+TOWN_NOUNS = LOCAL_NOUNS | frozenset(
+    "office offices branch area line side town city center centre clinic hospital library "
+    "school schools campus location site practice police fire".split()
+)
+
+
+def _local_place(view: str, start: int, end: int) -> bool:
+    """Whether a capitalised pair, or the word after it, is a local place's kind."""
+    last = view[start:end].rsplit(None, 1)[-1].lower()
+    return last in LOCAL_NOUNS or _followed_by(view, end, LOCAL_NOUNS)
+
+
+def _followed_by(view: str, end: int, nouns: frozenset[str]) -> bool:
+    """Whether one of the next two words, in lower case, is one of `nouns`."""
+    after = NEXT_WORDS.match(view, end)
+    return bool(after) and any(w and w.lower() in nouns for w in after.groups())
+
+
+THE_BEFORE = re.compile(r"(?:^|[^\w'’])[Tt]he[^\S\n]+$")
+
+
+def _the_route(view: str, start: int, end: int) -> bool:
+    """Whether a town's name stands after 'the' as no town does: "walking the Camino",
+    not "the Natick office" (a town as a modifier) or "Hope, AR"."""
+    return (
+        THE_BEFORE.search(view, max(0, start - 8), start) is not None
+        and not _followed_by(view, end, TOWN_NOUNS)
+        and not placenames.state_after(view, end)
+    )
+
+
+def _a_thing(view: str, start: int, end: int) -> bool:
+    """Whether the words around a capitalised pair make it a thing or a place abroad:
+    an article before it, the rest of an institution's name, a saint's place, a place in a
+    region, a work's title."""
+    before = view[max(0, start - 80) : start]
+    if ARTICLE_BEFORE.search(before) and not _local_place(view, start, end):
+        return True
+    institution = INSTITUTION_OF.search(before)
+    if institution and people.listed(people.HEAD_NOUNS, institution.group(1)):
+        return True
+    first = view[start:end].split(None, 1)[0].lower()
+    if first in PLACE_FIRST:
+        return True
+    region = IN_REGION.match(view, end)
+    if region and gazetteer.above_state(region.group(1).lower()) and first not in people.GIVEN:
+        return True
+    return bool(TITLE_OPEN.search(before) and TITLE_AFTER.match(view, end))
+
+
 def _inside(span: Span, spans: list[Span]) -> bool:
     """Whether a span overlaps any of `spans`."""
     return any(span[0] < b and a < span[1] for a, b in spans)
@@ -258,6 +338,8 @@ class _Lint:
             for s, e in people.name_spans(view, start, end, block.heading):
                 if _no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
                     continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
+                if not context.private_before(view, s) and _a_thing(view, s, e):
+                    continue  # "the Camino Francés", "São Paulo", "*Painful Yarns* (2007)"
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])
                 if verdict.level == whose.NONE:
@@ -271,6 +353,8 @@ class _Lint:
         for block, start, end in capitals:
             for s, e, _name, tier in placenames.place_candidates(view, start, end, block.heading):
                 if _inside((s, e), taken) or self._institution_before(s):
+                    continue
+                if _the_route(view, s, e):
                     continue
                 verdict = whose.place_verdict(view, s, e, tier, block, self.signals)
                 if verdict.level != whose.NONE:

@@ -50,7 +50,9 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
-    if context.reference_entry(view[block.start : block_end(view, block.start, block)], block.section):
+    if context.reference_entry(
+        view[block.start : block_end(view, block.start, block)], block.section
+    ):
         return SKIP
     if cited_shape(name) or context.cited(view, end):
         return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
@@ -79,7 +81,11 @@ ENTRY_LENGTH = 600
 
 def block_end(view: str, start: int, block: Block | None = None) -> int:
     """Where the text read as one entry of `block` ends: the block, or its first line."""
-    if block is not None and block.kind in ("item", "text") and 0 < block.stop - start <= ENTRY_LENGTH:
+    if (
+        block is not None
+        and block.kind in ("item", "text")
+        and 0 < block.stop - start <= ENTRY_LENGTH
+    ):
         return block.stop
     end = view.find("\n", start)
     return len(view) if end < 0 else end
@@ -89,7 +95,9 @@ def place_verdict(
     view: str, start: int, end: int, tier: str, block: Block, signals: Signals
 ) -> Verdict:
     """What becomes of a place name found at view[start:end]."""
-    if context.reference_entry(view[block.start : block_end(view, block.start, block)], block.section):
+    if context.reference_entry(
+        view[block.start : block_end(view, block.start, block)], block.section
+    ):
         return SKIP  # "Baltimore: Williams & Wilkins", "White AR" (an author and initials)
     if state_after(view, end):
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
@@ -126,7 +134,9 @@ MONTHS = frozenset(
 def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a date: none in a reference list or in history of public figures;
     a warning for a month or a holiday alone."""
-    if context.reference_entry(view[block.start : block_end(view, block.start, block)], block.section):
+    if context.reference_entry(
+        view[block.start : block_end(view, block.start, block)], block.section
+    ):
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]

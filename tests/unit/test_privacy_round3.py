@@ -1,0 +1,80 @@
+"""Round three of issue 19: identifiers beside the look-alikes a practice's site is full of.
+
+Each case is a sentence written for this test (not taken from any evaluation corpus):
+one the lint must flag with the category it must name, one it must leave alone.
+"""
+
+import pytest
+
+from casebook.privacy import lint_source
+
+
+def found(body):
+    """(category, text) of each error (not warning) the whole lint finds in a body."""
+    text = "---\ntitle: A note\n---\n" + body + "\n"
+    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
+
+
+def everything(body):
+    """(category, text) of each finding, warnings too."""
+    text = "---\ntitle: A note\n---\n" + body + "\n"
+    return [(f.category, f.text) for f in lint_source(text)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name beside a reference entry is still a name when the entry is prose about a client.
+        ("Her brother, Tobias Wrenfield, read the paper too.", [("names", "Tobias Wrenfield")]),
+        # An article before a pair does not hide a local place's name.
+        ("She works nights at the Copper Kettle diner.", [("names", "Copper Kettle")]),
+        ("He lives at the Birch Hollow residence now.", [("names", "Birch Hollow")]),
+        # A town's name after "the" is still a town when it names an office or a line.
+        ("She works at the Hopkinton office of a bank.", [("geography", "Hopkinton")]),
+        # A name in italics that is no work's title is a name.
+        ("Her neighbour *Marta Oyelaran* dropped her off.", [("names", "Marta Oyelaran")]),
+    ],
+)
+def test_identifiers_beside_look_alikes(body, expected):
+    assert found(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A reference entry wrapped over lines, read whole: one author and a journal suffice.
+        "1. Okabe T, et al. Grip strength in office workers. *Hand Surg\n"
+        "   Rehabil.* 2019;12(2):101-108.",
+        # Authors with initials are no town and state ("Dover DE", "Reading PA").
+        "Marsh KL, Dover DE, Quint P. Shoulder pain at the desk. *Work.*\n2016;4(1):5-9.",
+        # A PubMed or ISBN number is no phone or account number.
+        "See the trial (PMID: 31415926) for details.",
+        "The second edition is ISBN 978-0-12-345678-9.",
+        # An initial's full stop does not end the sentence that dates the name.
+        "G. Hartwell described the sign in 1881 in a letter.",
+        # Centuries before the sixteenth are history too.
+        "Brother Anselm Corvin wrote of the pilgrims' feet in the eleventh century.",
+        # Studies, reviews and their authors, named for a town.
+        "The Hanover Shoulder Pain Index asks ten questions.",
+        "Cochrane authors rate that evidence as low.",
+        # Things, routes and buildings after an article; products after a maker.
+        "We walked the Via Podiensis for a week.",
+        "A Herman Miller chair or a Humanscale Float desk will do.",
+        "She swears by a Kinesis Freestyle keyboard.",
+        "We toured the Bellweather Palace on the last day.",
+        # The rest of an institution's name after its head and "of".
+        "Guidance from the American College of Sports Medicine helps.",
+        "The National Institute of Arthritis and Musculoskeletal Diseases says so.",
+        "The Ohio Board of Physical Therapy licenses them.",
+        # Places abroad: a saint's or a harbour's town, a place in a region.
+        "The team came from San Sebastián and Porto Alegre.",
+        "We stayed a night in A Guarda in Galicia.",
+        # A work's title in italics or quotes, then its year or author.
+        "- *Stiff Necks and Sore Backs* (1998) is still worth reading.",
+        '- "Why Knees Ache" by a physiotherapist, now out of print.',
+        # A town after "the" that names a route, not a town.
+        "Walking the Camino changed how I think about heels.",
+    ],
+)
+def test_look_alikes_stay_clean(body):
+    assert found(body) == []
