@@ -31,12 +31,25 @@ def everything(body):
         ("He lives at the Birch Hollow residence now.", [("names", "Birch Hollow")]),
         # A town's name after "the" is still a town when it names an office or a line.
         ("She works at the Hopkinton office of a bank.", [("geography", "Hopkinton")]),
+        # A five-digit number with no procedure label is still an account or code.
+        # A decade of one person's age is still an age over 89.
+        ("He is in his 90s and still gardens.", [("ages", "his 90s")]),
         # A name in italics that is no work's title is a name.
         ("Her neighbour *Marta Oyelaran* dropped her off.", [("names", "Marta Oyelaran")]),
     ],
 )
 def test_identifiers_beside_look_alikes(body, expected):
     assert found(body) == expected
+
+
+def test_a_month_alone_about_a_client_still_warns():
+    assert everything("In March we saw her twice a week.") == [("dates", "March")]
+    assert everything("She finished the course in May.") == [("dates", "May")]
+
+
+def test_five_digits_without_a_procedure_label_are_still_found():
+    assert found("Her card ending 55213 was declined.") != []
+    assert found("The billing code for her account is 55213-7.") != []
 
 
 @pytest.mark.parametrize(
@@ -72,6 +85,16 @@ def test_identifiers_beside_look_alikes(body, expected):
         # A work's title in italics or quotes, then its year or author.
         "- *Stiff Necks and Sore Backs* (1998) is still worth reading.",
         '- "Why Knees Ache" by a physiotherapist, now out of print.',
+        # A procedure's billing code names the service.
+        "Your receipt shows CPT code 97124 for the massage.",
+        "We list the procedure codes (97530 for exercise, 97124 for massage) on it.",
+        # A month alone in the writer's or the practice's own calendar.
+        "In August we close for two weeks.",
+        "I was away in February at a course.",
+        # A share of a group in their nineties is no one's age.
+        "About one in ten of our walkers is in their 90s.",
+        # A possessive before a work: an author.
+        "Try Imogen Castellary's essays on posture.",
         # A town after "the" that names a route, not a town.
         "Walking the Camino changed how I think about heels.",
     ],

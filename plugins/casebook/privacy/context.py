@@ -73,7 +73,8 @@ PUBLIC_BEFORE = re.compile(
 )
 PUBLIC_AFTER = re.compile(
     r"(?i:^['’]s(?:[^\S\n]+[\w-]+){0,2}[^\S\n]+(?:book|manual|method|technique|work|text|"
-    r"textbook|workbook|model|maps?|charts?|theory|resort)\b)"
+    r"textbook|workbook|model|maps?|charts?|theory|resort|articles?|essays?|papers?|blog|"
+    r"website|podcast|lectures?|books)\b)"
 )
 # "Raymond Nimmo, a chiropractor in Texas, developed ...": a role in apposition, which in
 # a passage about the field's history describes one of its figures.

@@ -67,6 +67,27 @@ BIBLIO = re.compile(
 )
 
 
+# A procedure's billing code (CPT, HCPCS: five digits) names the service, not the person:
+# "CPT code 97140", "the procedure codes (97124 for massage, 97530 for exercise)".
+PROCEDURE_LABEL = re.compile(
+    r"(?<![\w-])(?:(?:CPT|HCPCS)(?:[^\S\n]+codes?)?|(?i:procedure|billing|service)[^\S\n]+codes?)\b"
+)
+PROCEDURE_CODE = re.compile(r"(?<![\w-])\d{5}(?![\w-])")
+CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n\n")
+PROCEDURE_REACH = 80  # characters after the label its codes stand in, within one sentence
+
+
+def procedure_codes(text: str) -> list[Span]:
+    """Spans of the five-digit procedure codes written after a CPT or procedure-code label."""
+    spans: list[Span] = []
+    for label in PROCEDURE_LABEL.finditer(text):
+        stop = label.end() + PROCEDURE_REACH
+        end = CLAUSE_END.search(text, label.end(), stop)
+        stop = end.start() if end else min(stop, len(text))
+        spans += [m.span() for m in PROCEDURE_CODE.finditer(text, label.end(), stop)]
+    return spans
+
+
 def _has_shape(line: str) -> bool:
     """Whether a line may hold a shaped identifier: a digit, or a word that starts one."""
     if DIGIT.search(line):
@@ -273,6 +294,7 @@ class _Lint:
         dois = [m.span() for m in DOI.finditer(work)] if "10." in work else []
         if "PMID" in work or "PMC" in work or "ISBN" in work or "ISSN" in work:
             dois += [m.span() for m in BIBLIO.finditer(work)]
+        dois += procedure_codes(work) if "CPT" in work or " code" in work else []
         work = blank(work, spans + dois)
         found, work = _by_line(work, _has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]

@@ -131,6 +131,15 @@ MONTHS = frozenset(
 )
 
 
+# A sentence of the writer's or the practice's own ("In May I took a week off", "In March we
+# open late"), with no one else in it: a month alone there dates no client's event.
+WRITER = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")
+SOMEONE_ELSE = re.compile(
+    r"(?i:\b(?:she|he|her|his|him|hers|they|them|their|client|clients|patient|patients|"
+    r"someone|husband|wife|son|daughter|friend)\b)"
+)
+
+
 def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a date: none in a reference list or in history of public figures;
     a warning for a month or a holiday alone."""
@@ -144,6 +153,8 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
     if text.lower() in MONTHS:
+        if WRITER.search(sentence) and not SOMEONE_ELSE.search(sentence):
+            return SKIP  # "In June we open at 8": the practice's own calendar, no client's
         return MONTH_ALONE
     if (
         HOLIDAY.search(text)
