@@ -34,12 +34,24 @@ def everything(body):
         # A five-digit number with no procedure label is still an account or code.
         # A decade of one person's age is still an age over 89.
         ("He is in his 90s and still gardens.", [("ages", "his 90s")]),
+        # A serial after its label is a device's, whatever maker stands before it.
+        ("Her Vortek pump serial VT-2291-0045 was logged.", [("device", "serial VT-2291-0045")]),
+        # A street named for a town, and a place beside a bus depot, are still places.
+        ("She lives just off the Sudbury Turnpike.", [("geography", "Sudbury Turnpike")]),
+        ("She drives from the Hudson bus depot at six.", [("geography", "Hudson")]),
         # A name in italics that is no work's title is a name.
         ("Her neighbour *Marta Oyelaran* dropped her off.", [("names", "Marta Oyelaran")]),
     ],
 )
 def test_identifiers_beside_look_alikes(body, expected):
     assert found(body) == expected
+
+
+def test_a_route_in_a_slug_is_no_town():
+    text = "---\ntitle: A note\nslug: cycling-the-camino-again\n---\nBody.\n"
+    assert lint_source(text) == []
+    text = "---\ntitle: A note\nslug: notes-from-framingham\n---\nBody.\n"
+    assert [f.category for f in lint_source(text)] == ["geography"]
 
 
 def test_a_month_alone_about_a_client_still_warns():
@@ -95,6 +107,11 @@ def test_five_digits_without_a_procedure_label_are_still_found():
         "About one in ten of our walkers is in their 90s.",
         # A possessive before a work: an author.
         "Try Imogen Castellary's essays on posture.",
+        # A model number after a maker's name and an article.
+        "A unit such as the Vortek MX-2210 is cheap.",
+        # A highway named for its state, and directions with no one in them.
+        "Take the New Jersey Turnpike south.",
+        "Buses from Worcester take about an hour; the exit is signed.",
         # A town after "the" that names a route, not a town.
         "Walking the Camino changed how I think about heels.",
     ],

@@ -406,6 +406,11 @@ def labelled_codes(text: str) -> list[Code]:
     return codes
 
 
+# A maker's name right after an article, before an unlabelled code: a product's model
+# ("a Vortek MX-2210", "the iReliev ET-7070"); a serial or ID has its label instead.
+MAKER_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?)[^\S\n]+[A-Za-z]*[A-Z][A-Za-z]*[^\S\n]+$")
+
+
 def unlabelled_codes(text: str) -> list[Code]:
     """Codes shaped like nothing else ("FP-0041-2291"), with the category their sentence gives."""
     if "-" not in text:
@@ -413,6 +418,8 @@ def unlabelled_codes(text: str) -> list[Code]:
     codes = []
     for m in tokens(text):
         if "-" in m.text and strong_code(m.text) and is_code(m.text, text, m.end):
+            if MAKER_BEFORE.search(text, max(0, m.start - 40), m.start):
+                continue  # "the Acme TX-4410": a model number, which names no one's device
             start = _clause_start(text, m.start, SENTENCE_END)
             category = context_category(text, start, m.start)
             codes.append(Code(m.start, m.end, category, m.start))

@@ -106,6 +106,12 @@ def place_verdict(
     first, stop = context.sentence_bounds(view, start)
     if context.historical(view[first:stop]) and not personal:
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"
+    if (
+        TRANSIT.search(view, first, stop)
+        and not SOMEONE_ELSE.search(view, first, stop)
+        and not MODIFIER_AFTER.match(view, end)
+    ):
+        return SKIP  # "trains from Worcester take an hour": directions, no one's home
     if words_of(view[start:end]) & signals.name_words:
         return SKIP  # "Kennedy rockers": the person of a name in this file, not the town
     if STUDY_AFTER.match(view, end):
@@ -113,6 +119,13 @@ def place_verdict(
     return FLAG
 
 
+# Directions to the practice: how trains, buses and roads run, in a sentence with no one in it.
+TRANSIT = re.compile(
+    r"(?i:\b(?:trains?|buses|bus|commuter[^\S\n]+rail|subway|ferry|exit|interstate|turnpike|"
+    r"highway|I-\d+|route[^\S\n]+\d+)\b)"
+)
+# A town before a means of transport is its depot or station: "the Natick bus depot".
+MODIFIER_AFTER = re.compile(r"[^\S\n]+(?:bus|train|rail|subway|ferry)\b")
 # A place that names a study, a review or a scale: "the Framingham Heart Study".
 STUDY_AFTER = re.compile(
     r"(?:[^\S\n]+[A-Z][a-z]+){0,3}[^\S\n]+(?i:study|studies|review|reviews|reviewers|trial|"
