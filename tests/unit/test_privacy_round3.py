@@ -39,6 +39,8 @@ def everything(body):
         # A street named for a town, and a place beside a bus depot, are still places.
         ("She lives just off the Sudbury Turnpike.", [("geography", "Sudbury Turnpike")]),
         ("She drives from the Hudson bus depot at six.", [("geography", "Hudson")]),
+        # Fame in the sentence does not hide someone the client knows.
+        ("My cousin Idris Okereke holds the course record.", [("names", "Idris Okereke")]),
         # A name in italics that is no work's title is a name.
         ("Her neighbour *Marta Oyelaran* dropped her off.", [("names", "Marta Oyelaran")]),
     ],
@@ -112,6 +114,10 @@ def test_five_digits_without_a_procedure_label_are_still_found():
         # A highway named for its state, and directions with no one in them.
         "Take the New Jersey Turnpike south.",
         "Buses from Worcester take about an hour; the exit is signed.",
+        # A public figure's public feat, with no client or relation in the sentence.
+        "Tereza Valdancourt won an Olympic medal in the heptathlon.",
+        # A site's name holds digits but is no code.
+        "Look up the code at icd10lookup.org for the full entry.",
         # A town after "the" that names a route, not a town.
         "Walking the Camino changed how I think about heels.",
     ],

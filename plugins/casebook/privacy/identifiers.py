@@ -286,6 +286,10 @@ def _named_code(token: str) -> bool:
     return len(groups) > 1 and all(g.isalpha() or (g.isdigit() and len(g) <= 2) for g in groups)
 
 
+HOST_AFTER = re.compile(r"\.(?:com|org|net|gov|edu|io|info|co)\b")
+HOST_END = re.compile(r"\.(?:com|org|net|gov|edu|io|info|co)$")
+
+
 def is_code(token: str, text: str, end: int) -> bool:
     """Whether a token is an identifying code, not a year, a diagnosis code or a measure."""
     bare = token.lstrip("#")
@@ -293,8 +297,8 @@ def is_code(token: str, text: str, end: int) -> bool:
         return False
     if YEAR.fullmatch(bare) and not token.startswith("#"):
         return False
-    if UNIT_AFTER.match(text, end):
-        return False
+    if UNIT_AFTER.match(text, end) or HOST_AFTER.match(text, end) or HOST_END.search(bare):
+        return False  # "90 mm"; "icd10data.com": a site's name, no one's code
     digits = _digits(bare)
     letters = sum(c.isalpha() for c in bare)
     return digits >= 3 or (digits >= 1 and letters >= 1 and len(bare) >= 5)

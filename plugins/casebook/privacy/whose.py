@@ -41,6 +41,15 @@ def words_of(name: str) -> set[str]:
     return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(name)}
 
 
+# A public feat or fame, in a sentence that names no client or relation: a public figure.
+FAME = re.compile(
+    r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|\bgrand[^\S\n]+slam|\bmedal|"
+    r"\bfamous|\blegendary|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|\bfirst[^\S\n]+"
+    r"(?:person|woman|man|marathon|ascent)\b)"
+)
+CLIENT_WORDS = re.compile(rf"(?i:\b(?:{context.RELATIONS})s?\b|\bmy\b|\bour\b)")
+
+
 def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a full name found at view[start:end]."""
     name = view[start:end]
@@ -64,6 +73,8 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # the surgeon "Phalen's test" is named for
     if context.historical(sentence):
         return SKIP  # a name in a sentence about 1903
+    if FAME.search(sentence) and not CLIENT_WORDS.search(sentence):
+        return SKIP  # "her world record stood for years": a public figure's public feat
     if signals.history and context.HISTORY_VERBS.search(sentence):
         if context.role_after(view, end):
             return SKIP  # "Raymond Nimmo, a chiropractor in Texas, developed ...", in a history
