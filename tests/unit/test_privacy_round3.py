@@ -124,3 +124,12 @@ def test_five_digits_without_a_procedure_label_are_still_found():
 )
 def test_look_alikes_stay_clean(body):
     assert found(body) == []
+
+
+def test_an_article_before_a_pair_in_a_case_still_finds_it():
+    case = (
+        "---\ntitle: A case\ncase:\n  client: Ida P.\n---\nShe trains at the Corvane Halbeck gym.\n"
+    )
+    assert [f.text for f in lint_source(case)] == ["Corvane Halbeck"]
+    post = "---\ntitle: A note\n---\nWe tried the Corvane Halbeck chair for a month.\n"
+    assert lint_source(post) == []

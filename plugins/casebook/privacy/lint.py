@@ -236,12 +236,14 @@ def _the_route(view: str, start: int, end: int) -> bool:
     )
 
 
-def _a_thing(view: str, start: int, end: int) -> bool:
+def _a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     """Whether the words around a capitalised pair make it a thing or a place abroad:
     an article before it, the rest of an institution's name, a saint's place, a place in a
     region, a work's title."""
     before = view[max(0, start - 80) : start]
-    if ARTICLE_BEFORE.search(before) and not _local_place(view, start, end):
+    # In a case the client's world is the subject: "the Pilates Reformer" at her gym may be
+    # a local business, so only general commentary (posts, pages) reads an article so.
+    if not case and ARTICLE_BEFORE.search(before) and not _local_place(view, start, end):
         return True
     institution = INSTITUTION_OF.search(before)
     if institution and people.listed(people.HEAD_NOUNS, institution.group(1)):
@@ -360,7 +362,9 @@ class _Lint:
             for s, e in people.name_spans(view, start, end, block.heading):
                 if _no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
                     continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
-                if not context.private_before(view, s) and _a_thing(view, s, e):
+                if not context.private_before(view, s) and _a_thing(
+                    view, s, e, bool(self.doc.clients)
+                ):
                     continue  # "the Camino Francés", "São Paulo", "*Painful Yarns* (2007)"
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])

@@ -43,7 +43,8 @@ def words_of(name: str) -> set[str]:
 
 # A public feat or fame, in a sentence that names no client or relation: a public figure.
 FAME = re.compile(
-    r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|\bgrand[^\S\n]+slam|\bmedal|"
+    r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|"
+    r"\bgrand[^\S\n]+slam|\bmedal|"
     r"\bfamous|\blegendary|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|\bfirst[^\S\n]+"
     r"(?:person|woman|man|marathon|ascent)\b)"
 )
