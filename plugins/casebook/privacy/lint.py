@@ -15,7 +15,7 @@ from .ip import ip_spans
 from .patterns import shaped
 from .seen import seen
 from .spans import Span, blank
-from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
+from .wordlists import COMMON, HEAD_NOUNS, ORGANISATIONS, PUBLIC_FIGURES
 
 LANDMARK_REASON = (
     "a named local landmark (a pond, a trail, a park) can place a client; say 'a local trail' "
@@ -220,7 +220,7 @@ def _local_place(view: str, start: int, end: int) -> bool:
 def _followed_by(view: str, end: int, nouns: frozenset[str]) -> bool:
     """Whether one of the next two words, in lower case, is one of `nouns`."""
     after = NEXT_WORDS.match(view, end)
-    return bool(after) and any(w and w.lower() in nouns for w in after.groups())
+    return after is not None and any(w and w.lower() in nouns for w in after.groups())
 
 
 THE_BEFORE = re.compile(r"(?:^|[^\w'’])[Tt]he[^\S\n]+$")
@@ -246,7 +246,7 @@ def _a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     if not case and ARTICLE_BEFORE.search(before) and not _local_place(view, start, end):
         return True
     institution = INSTITUTION_OF.search(before)
-    if institution and people.listed(people.HEAD_NOUNS, institution.group(1)):
+    if institution and people.listed(HEAD_NOUNS, institution.group(1)):
         return True
     first = view[start:end].split(None, 1)[0].lower()
     if first in PLACE_FIRST:
