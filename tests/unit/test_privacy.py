@@ -231,7 +231,7 @@ def test_names(text, found):
 def test_known_conditions_and_allowed_phrases_are_not_names():
     text = (
         "---\ntitle: A case\nprivacy_ok: [Boston Marathon]\n---\n"
-        "Before the Boston Marathon, Restless Legs Agony.\n"
+        "Before Boston Marathon, Restless Legs Agony.\n"
     )
     assert lint_case(text, known_terms=["Restless legs agony"], allowed=["Boston Marathon"]) == []
     assert [(f.line, f.kind) for f in lint_case(text)] == [(5, "name"), (5, "name")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import above_state
 from .spans import Span, match_spans, texts
 
 STREET_TYPES = (
@@ -48,6 +49,10 @@ STREET_WORDS = ("Street", "Road", "Avenue", "Lane", "Drive", "Boulevard", "Terra
                 "Highway", "Turnpike")  # fmt: skip
 
 
+# A highway named for its state crosses the state: no place smaller than one.
+STATE_ROADS = frozenset(("Turnpike", "Highway", "Parkway", "Thruway", "Expressway"))
+
+
 def _streets(text: str) -> list[Span]:
     spans = []
     for m in STREET_NAME.finditer(text):
@@ -57,6 +62,8 @@ def _streets(text: str) -> list[Span]:
         name = " ".join(words)
         if len(words) < 2 or name.lower() in SAYINGS:
             continue
+        if words[-1] in STATE_ROADS and above_state(" ".join(words[:-1]).lower()):
+            continue  # "the Massachusetts Turnpike": a road across a state, no address
         start = m.end() - len(name)
         spans.append((start, m.end()))
     return spans

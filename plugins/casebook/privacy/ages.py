@@ -63,7 +63,10 @@ COMPARED = re.compile(
 # Plural subjects: "clients in their nineties", "several are in their nineties".
 GROUP = re.compile(
     r"(?i:\b(?:clients|patients|people|residents|adults|men|women|those|many|several|some|"
-    r"most|others|few|parents|grandparents|everyone|anyone|seniors|members|folks)\b)"
+    r"most|others|few|parents|grandparents|everyone|anyone|seniors|members|folks|regulars)\b"
+    # A share of a group: "one in twelve of our regulars", "a third of them", "8% of".
+    r"|\b(?i:one[^\S\n]+in[^\S\n]+\w+|half|a[^\S\n]+(?:third|quarter|fifth|tenth)|\d+[^\S\n]*%)"
+    r"[^\S\n]+of\b)"
 )
 THEIR = re.compile(r"(?i:their)")
 # "at 97 years young": the rest of the phrase belongs to the age found before it.

@@ -21,7 +21,9 @@ OLD_YEAR = re.compile(
     r"(?<![\d/.:-])(?:1[5-8]\d\d|19[0-8]\d)(?![\d/-]|[:.]\d)|\b(?:1[5-9]\d0)['’]?s\b"
 )
 CENTURY = re.compile(
-    r"(?i:\b(?:sixteenth|seventeenth|eighteenth|nineteenth|twentieth|1[6-9]th)[- ]century\b)"
+    r"(?i:\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"1st|2nd|3rd|[4-9]th|1\d(?:th)|20th)[- ]century\b)"
 )
 # A reference entry: authors with initials, a journal's year;volume(issue):pages, a DOI.
 AUTHOR_INITIALS = re.compile(r"\b[A-Z][\w'’-]+[^\S\n][A-Z]{1,3}[,.](?=[^\S\n]|$)")
@@ -71,7 +73,8 @@ PUBLIC_BEFORE = re.compile(
 )
 PUBLIC_AFTER = re.compile(
     r"(?i:^['’]s(?:[^\S\n]+[\w-]+){0,2}[^\S\n]+(?:book|manual|method|technique|work|text|"
-    r"textbook|workbook|model|maps?|charts?|theory|resort)\b)"
+    r"textbook|workbook|model|maps?|charts?|theory|resort|articles?|essays?|papers?|blog|"
+    r"website|podcast|lectures?|books)\b)"
 )
 # "Raymond Nimmo, a chiropractor in Texas, developed ...": a role in apposition, which in
 # a passage about the field's history describes one of its figures.
@@ -98,7 +101,8 @@ PRIVATE_BEFORE = re.compile(
     rf"(?:{RELATIONS})|^(?:{RELATIONS})|(?<=[.!?][^\S\n])(?:{RELATIONS})|\b(?:named|called)),?"
     rf"[^\S\n]+(?:Dr\.?[^\S\n]+)?)$"
 )
-SENTENCE_END = re.compile(r"[.!?](?=[\s)\"'’”]*(?:\s|$))|\n")
+# A full stop after a lone capital is an initial ("F. Runge described it"), not an end.
+SENTENCE_END = re.compile(r"(?<![^\w][A-Z])(?<!^[A-Z])[.!?](?=[\s)\"'’”]*(?:\s|$))|\n")
 
 
 def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -128,7 +132,9 @@ def reference_entry(text: str, section: str = "") -> bool:
         JOURNAL.search(text) is not None,
         PUBLISHER.search(text) is not None,
     )
-    return sum(signals) >= 2 or (signals[0] and signals[2])
+    # One author with initials and a journal's volume and pages: "Brinjikji W, et al. ...".
+    one_author = AUTHOR_INITIALS.search(text) is not None or APA_AUTHOR.search(text) is not None
+    return sum(signals) >= 2 or (signals[2] and one_author)
 
 
 def private_before(text: str, start: int) -> bool:

@@ -15,7 +15,7 @@ import datetime
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..content.source import Source, ValueAt, ValuePath
@@ -80,6 +80,7 @@ class Block:
     kind: str = "text"  # value, heading, text, item, quote, table, code
     section: str = ""  # the heading the block stands under, lower case
     header: tuple[str, ...] = ()  # a table row: its table's header cells, lower case
+    stop: int = -1  # where the next block starts in the seen text (set once all are read)
 
 
 @dataclass
@@ -204,6 +205,8 @@ class _Builder:
         doc = self.doc
         doc.seen = "".join(self.pieces)
         doc.blocks.sort(key=lambda b: b.start)
+        stops = [b.start for b in doc.blocks[1:]] + [len(doc.seen)] * bool(doc.blocks)
+        doc.blocks = [replace(b, stop=stop) for b, stop in zip(doc.blocks, stops, strict=True)]
         doc._segment_starts = [s for s, _ in doc._segments]
         doc._block_starts = [b.start for b in doc.blocks]
         return doc

@@ -286,6 +286,10 @@ def _named_code(token: str) -> bool:
     return len(groups) > 1 and all(g.isalpha() or (g.isdigit() and len(g) <= 2) for g in groups)
 
 
+HOST_AFTER = re.compile(r"\.(?:com|org|net|gov|edu|io|info|co)\b")
+HOST_END = re.compile(r"\.(?:com|org|net|gov|edu|io|info|co)$")
+
+
 def is_code(token: str, text: str, end: int) -> bool:
     """Whether a token is an identifying code, not a year, a diagnosis code or a measure."""
     bare = token.lstrip("#")
@@ -293,8 +297,8 @@ def is_code(token: str, text: str, end: int) -> bool:
         return False
     if YEAR.fullmatch(bare) and not token.startswith("#"):
         return False
-    if UNIT_AFTER.match(text, end):
-        return False
+    if UNIT_AFTER.match(text, end) or HOST_AFTER.match(text, end) or HOST_END.search(bare):
+        return False  # "90 mm"; "icd10data.com": a site's name, no one's code
     digits = _digits(bare)
     letters = sum(c.isalpha() for c in bare)
     return digits >= 3 or (digits >= 1 and letters >= 1 and len(bare) >= 5)
@@ -406,6 +410,11 @@ def labelled_codes(text: str) -> list[Code]:
     return codes
 
 
+# A maker's name right after an article, before an unlabelled code: a product's model
+# ("a Vortek MX-2210", "the iReliev ET-7070"); a serial or ID has its label instead.
+MAKER_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?)[^\S\n]+[A-Za-z]*[A-Z][A-Za-z]*[^\S\n]+$")
+
+
 def unlabelled_codes(text: str) -> list[Code]:
     """Codes shaped like nothing else ("FP-0041-2291"), with the category their sentence gives."""
     if "-" not in text:
@@ -413,6 +422,8 @@ def unlabelled_codes(text: str) -> list[Code]:
     codes = []
     for m in tokens(text):
         if "-" in m.text and strong_code(m.text) and is_code(m.text, text, m.end):
+            if MAKER_BEFORE.search(text, max(0, m.start - 40), m.start):
+                continue  # "the Acme TX-4410": a model number, which names no one's device
             start = _clause_start(text, m.start, SENTENCE_END)
             category = context_category(text, start, m.start)
             codes.append(Code(m.start, m.end, category, m.start))

@@ -199,6 +199,9 @@ def places(text: str, *, heading: bool = False) -> list[str]:
     return [text[s:e] for s, e in place_spans(text, heading=heading)]
 
 
+THE_TOWN_AFTER = frozenset("office branch area line side clinic library school".split())
+
+
 def word_places(tokens: list[str]) -> Iterator[tuple[int, int]]:
     """(first, last + 1) token indexes of places among lower-case words, as in a slug."""
     i = 0
@@ -208,6 +211,10 @@ def word_places(tokens: list[str]) -> Iterator[tuple[int, int]]:
             if not found:
                 continue
             before = tokens[i - 1] if i else ""
+            after = tokens[i + size] if i + size < len(tokens) else ""
+            if before == "the" and after not in THE_TOWN_AFTER:
+                i += size - 1
+                break  # "walking-the-camino": a route, no town; "the-natick-office" is one
             # As in prose: a given name after "from" is a person ("a-note-from-helen").
             strong = before in ("in", "near") or (found == "ordinary" and before == "from")
             if found == "distinct" or (found in ("ordinary", "given") and strong):

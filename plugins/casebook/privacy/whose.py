@@ -41,6 +41,16 @@ def words_of(name: str) -> set[str]:
     return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(name)}
 
 
+# A public feat or fame, in a sentence that names no client or relation: a public figure.
+FAME = re.compile(
+    r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|"
+    r"\bgrand[^\S\n]+slam|\bmedal|"
+    r"\bfamous|\blegendary|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|\bfirst[^\S\n]+"
+    r"(?:person|woman|man|marathon|ascent)\b)"
+)
+CLIENT_WORDS = re.compile(rf"(?i:\b(?:{context.RELATIONS})s?\b|\bmy\b|\bour\b)")
+
+
 def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a full name found at view[start:end]."""
     name = view[start:end]
@@ -50,7 +60,9 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
-    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
+    if context.reference_entry(
+        view[block.start : block_end(view, block.start, block)], block.section
+    ):
         return SKIP
     if cited_shape(name) or context.cited(view, end):
         return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
@@ -62,6 +74,8 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # the surgeon "Phalen's test" is named for
     if context.historical(sentence):
         return SKIP  # a name in a sentence about 1903
+    if FAME.search(sentence) and not CLIENT_WORDS.search(sentence):
+        return SKIP  # "her world record stood for years": a public figure's public feat
     if signals.history and context.HISTORY_VERBS.search(sentence):
         if context.role_after(view, end):
             return SKIP  # "Raymond Nimmo, a chiropractor in Texas, developed ...", in a history
@@ -72,7 +86,19 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     return FLAG
 
 
-def block_end(view: str, start: int) -> int:
+# A reference entry wraps: an item or a short paragraph is read whole, anything longer by
+# its first line (a long paragraph that cites two papers is still prose about people).
+ENTRY_LENGTH = 600
+
+
+def block_end(view: str, start: int, block: Block | None = None) -> int:
+    """Where the text read as one entry of `block` ends: the block, or its first line."""
+    if (
+        block is not None
+        and block.kind in ("item", "text")
+        and 0 < block.stop - start <= ENTRY_LENGTH
+    ):
+        return block.stop
     end = view.find("\n", start)
     return len(view) if end < 0 else end
 
@@ -81,15 +107,23 @@ def place_verdict(
     view: str, start: int, end: int, tier: str, block: Block, signals: Signals
 ) -> Verdict:
     """What becomes of a place name found at view[start:end]."""
+    if context.reference_entry(
+        view[block.start : block_end(view, block.start, block)], block.section
+    ):
+        return SKIP  # "Baltimore: Williams & Wilkins", "White AR" (an author and initials)
     if state_after(view, end):
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
     before = view[max(0, start - 40) : start]
     personal = PERSONAL_BEFORE.search(before) is not None
-    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
-        return SKIP  # "Baltimore: Williams & Wilkins"
     first, stop = context.sentence_bounds(view, start)
     if context.historical(view[first:stop]) and not personal:
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"
+    if (
+        TRANSIT.search(view, first, stop)
+        and not SOMEONE_ELSE.search(view, first, stop)
+        and not MODIFIER_AFTER.match(view, end)
+    ):
+        return SKIP  # "trains from Worcester take an hour": directions, no one's home
     if words_of(view[start:end]) & signals.name_words:
         return SKIP  # "Kennedy rockers": the person of a name in this file, not the town
     if STUDY_AFTER.match(view, end):
@@ -97,10 +131,18 @@ def place_verdict(
     return FLAG
 
 
+# Directions to the practice: how trains, buses and roads run, in a sentence with no one in it.
+TRANSIT = re.compile(
+    r"(?i:\b(?:trains?|buses|bus|commuter[^\S\n]+rail|subway|ferry|exit|interstate|turnpike|"
+    r"highway|I-\d+|route[^\S\n]+\d+)\b)"
+)
+# A town before a means of transport is its depot or station: "the Natick bus depot".
+MODIFIER_AFTER = re.compile(r"[^\S\n]+(?:bus|train|rail|subway|ferry)\b")
 # A place that names a study, a review or a scale: "the Framingham Heart Study".
 STUDY_AFTER = re.compile(
-    r"(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+(?i:study|studies|review|reviews|trial|cohort|criteria|"
-    r"scale|classification|questionnaire|protocol|database|library|collaboration|project|index)\b"
+    r"(?:[^\S\n]+[A-Z][a-z]+){0,3}[^\S\n]+(?i:study|studies|review|reviews|reviewers|trial|"
+    r"cohort|criteria|scale|classification|questionnaire|protocol|database|library|collaboration|"
+    r"project|index|group|authors)\b"
 )
 
 
@@ -114,10 +156,21 @@ MONTHS = frozenset(
 )
 
 
+# A sentence of the writer's or the practice's own ("In May I took a week off", "In March we
+# open late"), with no one else in it: a month alone there dates no client's event.
+WRITER = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")
+SOMEONE_ELSE = re.compile(
+    r"(?i:\b(?:she|he|her|his|him|hers|they|them|their|client|clients|patient|patients|"
+    r"someone|husband|wife|son|daughter|friend)\b)"
+)
+
+
 def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a date: none in a reference list or in history of public figures;
     a warning for a month or a holiday alone."""
-    if context.reference_entry(view[block.start : block_end(view, block.start)], block.section):
+    if context.reference_entry(
+        view[block.start : block_end(view, block.start, block)], block.section
+    ):
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
@@ -125,6 +178,8 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
     if text.lower() in MONTHS:
+        if WRITER.search(sentence) and not SOMEONE_ELSE.search(sentence):
+            return SKIP  # "In June we open at 8": the practice's own calendar, no client's
         return MONTH_ALONE
     if (
         HOLIDAY.search(text)
