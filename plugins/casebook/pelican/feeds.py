@@ -23,7 +23,15 @@ class _TitledAsText:
 
 
 class FeedWriter(Writer):
-    """Pelican's writer, with feed titles (site, condition, post) written as the text they are."""
+    """Pelican's writer, with feed titles (site, condition, post) written as the text they are.
+
+    A post is in the site's feed and in the feed of each of its conditions (four or five
+    feeds): its entry (its content, summary, link and dates, made by Pelican's
+    `_add_item_to_the_feed`) is made once per kind of feed and site URL, and copied into the
+    others, as it is the same entry.
+    """
+
+    _entries: dict[tuple[int, type, str], tuple[object, dict]] | None = None
 
     def _create_new_feed(self, feed_type, feed_title, context):
         escaped = {**context, "SITENAME": escape(str(context["SITENAME"]))}
@@ -31,4 +39,21 @@ class FeedWriter(Writer):
         return super()._create_new_feed(feed_type, title, escaped)
 
     def _add_item_to_the_feed(self, feed, item):
-        return super()._add_item_to_the_feed(feed, _TitledAsText(item))
+        if self._entries is None:
+            self._entries = {}
+        key = (id(item), type(feed), str(self.site_url))
+        found = self._entries.get(key)
+        if found is not None and found[0] is item:
+            feed.items.append(_copy(found[1]))
+            return None
+        made = super()._add_item_to_the_feed(feed, _TitledAsText(item))
+        entry = feed.items[-1]
+        # The post is held with its entry: its id names no other post while the writer lives.
+        self._entries[key] = (item, _copy(entry))
+        return made
+
+
+def _copy(entry: dict) -> dict:
+    """An entry for one more feed: its own dict and list of categories."""
+    categories = entry.get("categories")
+    return {**entry, "categories": type(categories)(categories)} if categories else {**entry}

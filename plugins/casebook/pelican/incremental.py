@@ -15,6 +15,7 @@ written once the last page is, atomically: a build that fails leaves the last go
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import os
@@ -172,6 +173,10 @@ class BuildCache:
         build = self.build
         if output in build.reads and build.reads[output] is not reads:
             reads = dependencies.Reads("", {}, (), frozenset(), frozenset())  # written twice
+        elif reads.fields and build.reads.get(output) is not reads:
+            # From a worker: its pairs are its own copies; held once here, as this
+            # process's own pages hold them (session.Build.shared_fields).
+            reads = dataclasses.replace(reads, fields=build.shared_fields(reads.fields))
         build.reads[output] = reads
         if output not in build.rendered:
             build.rendered.append(output)
