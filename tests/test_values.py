@@ -113,6 +113,8 @@ def work(tmp_path_factory):
 @hypothesis_example(("post", "redirect_from", 1))
 @hypothesis_example(("page", "redirect_from", {"a": 1}))
 @hypothesis_example(("post", "slug", 0))
+# ... and a key holding U+0085, a line break to YAML but not to str.split("\n").
+@hypothesis_example(("post", "title", {"\x85": None}))
 def test_check_and_build_give_the_same_errors_or_a_clean_build(work, example):
     kind, key, value = example
     site = work / "site"
