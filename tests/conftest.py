@@ -13,6 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +112,10 @@ def build(content, tmp_path, caplog=None, config="pelicanconf.py", **overrides):
             **overrides,
         },
     )
+    # Pelican's loggers drop a warning already logged once in this process (LimitFilter's
+    # class-wide sets): each test build stands for a fresh `pelican`, so it logs them all.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     if caplog is None:
         Pelican(settings).run()
         return Site(output, settings, [])
