@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..content.source import Source, parse
-from . import context, gazetteer, links, people, placenames, slugs, whose
+from . import context, links, people, placenames, public_codes, slugs, things, whose
 from .document import Document, read
 from .emails import email_spans
 from .findings import EMAIL, IP, PHONE, URL, Finding, Hit, finding
@@ -15,7 +15,7 @@ from .ip import ip_spans
 from .patterns import shaped
 from .seen import seen
 from .spans import Span, blank
-from .wordlists import COMMON, HEAD_NOUNS, ORGANISATIONS, PUBLIC_FIGURES
+from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
 
 LANDMARK_REASON = (
     "a named local landmark (a pond, a trail, a park) can place a client; say 'a local trail' "
@@ -27,7 +27,6 @@ FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
 
 DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
-# A line with none of these holds no shaped identifier: the chain is not run on it.
 # A line with none of these holds no shaped identifier: the chain is not run on it.
 SHAPE_WORDS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
@@ -60,32 +59,6 @@ LOWER_PLACE_WORDS = frozenset(
     "work works worked originally hail hails home hometown".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
-DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
-# A labelled number of a publication (PubMed, an ISBN, an ISSN): it names a paper or a book.
-BIBLIO = re.compile(
-    r"\b(?:PMID|PMCID|ISBN(?:-1[03])?|ISSN)(?::|[^\S\n])[^\S\n]*(?:PMC)?\d[\dX-]*(?<=[\dX])"
-)
-
-
-# A procedure's billing code (CPT, HCPCS: five digits) names the service, not the person:
-# "CPT code 97140", "the procedure codes (97124 for massage, 97530 for exercise)".
-PROCEDURE_LABEL = re.compile(
-    r"(?<![\w-])(?:(?:CPT|HCPCS)(?:[^\S\n]+codes?)?|(?i:procedure|billing|service)[^\S\n]+codes?)\b"
-)
-PROCEDURE_CODE = re.compile(r"(?<![\w-])\d{5}(?![\w-])")
-CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n\n")
-PROCEDURE_REACH = 80  # characters after the label its codes stand in, within one sentence
-
-
-def procedure_codes(text: str) -> list[Span]:
-    """Spans of the five-digit procedure codes written after a CPT or procedure-code label."""
-    spans: list[Span] = []
-    for label in PROCEDURE_LABEL.finditer(text):
-        stop = label.end() + PROCEDURE_REACH
-        end = CLAUSE_END.search(text, label.end(), stop)
-        stop = end.start() if end else min(stop, len(text))
-        spans += [m.span() for m in PROCEDURE_CODE.finditer(text, label.end(), stop)]
-    return spans
 
 
 def _has_shape(line: str) -> bool:
@@ -152,111 +125,6 @@ def _masks(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-# The last word of a landform or a range, not of a person: "the White Mountains".
-LANDFORMS = frozenset(
-    "mountains mountain range valley plateau highlands lowlands islands peninsula canyon desert "
-    "lakes".split()
-)
-# A county or a court is a place (found as one) or an institution, never a person.
-COURTS = frozenset("county parish court courts courthouse".split())
-# Abbreviated journal titles in a citation ("Occup Environ Med", "J Bodyw Mov Ther").
-JOURNAL_WORDS = frozenset(
-    "med ther rehabil res clin surg orthop neurol physiol rheumatol phys sci bodyw mov manip "
-    "physiother environ occup sports musculoskelet disord pract assoc am br eur int rev".split()
-)
-
-
-def _no_person(phrase: str) -> bool:
-    """Whether a phrase found as a name is a state, a country, a region above a state,
-    a landform or an abbreviated journal title: no person."""
-    words = phrase.lower().replace("’", "'").removesuffix("'s").split()
-    if gazetteer.above_state(" ".join(words)):
-        return True
-    return words[-1] in LANDFORMS | COURTS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
-
-
-# An article right before a capitalised pair makes it a thing, a route or a building, not
-# a person ("the Camino Francés", "a Steelcase Leap", "the Theragun Prime"), even after a
-# maker's name ("a Logitech MX Keys"); "the late Ann Lee" has a word between.
-ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+)?$")
-# The rest of an institution's name after its head and "of": "the National Institute of
-# Dental and Craniofacial Research", "American Academy of Orthopaedic Surgeons".
-INSTITUTION_OF = re.compile(
-    r"\b([A-Z][\w'’-]*)[^\S\n]+(?:of|for|on)[^\S\n]+(?:(?:the|and|&|[A-Z][\w'’-]*)[^\S\n]+)*$"
-)
-# A saint's or a harbour's name begins many places abroad: "São Paulo", "San Sebastián".
-PLACE_FIRST = frozenset("são sao san santa santo sankt sainte porto puerto".split())
-# "up to O Cebreiro in Galicia": a capitalised pair in a region or country is a place there.
-IN_REGION = re.compile(r"[^\S\n]+in[^\S\n]+((?:[A-Z][\w'’-]*)(?:[^\S\n]+[A-Z][\w'’-]*)?)")
-# A work's title in italics or quotes, then its author or year: "*Painful Yarns* (2007)",
-# "*Why Zebras Don't Get Ulcers* by ...".
-TITLE_AFTER = re.compile(
-    r"[^*_\"”\n]{0,60}[*_\"”]+,?[^\S\n]*(?:\((?:19|20)\d\d\)|by\b|,[^\S\n]*(?:19|20)\d\d)"
-)
-TITLE_OPEN = re.compile(r"[*_\"“][^*_\"”\n]{0,60}$")
-
-
-# Where someone lives, works, eats or stops: "the Maple Grove residence", "the Old Mill Inn",
-# "the Red Barn truck stop" name a local place, whatever article stands before them.
-LOCAL_NOUNS = placenames.FEATURE_WORDS | frozenset(
-    "residence residences home homes inn hotel motel lodge diner cafe café restaurant bar pub "
-    "tavern grill bakery shop store market farm farms mill yard depot garage gym club stop hall "
-    "station plaza mall apartments estates village manor arms".split()
-)
-NEXT_WORDS = re.compile(r"[^\S\n]+([^\W\d_]+)(?:[^\S\n]+([^\W\d_]+))?")
-# What follows a town used as a modifier: "the Natick office", "the Ashland line".
-TOWN_NOUNS = LOCAL_NOUNS | frozenset(
-    "office offices branch area line side town city center centre clinic hospital library "
-    "school schools campus location site practice police fire".split()
-)
-
-
-def _local_place(view: str, start: int, end: int) -> bool:
-    """Whether a capitalised pair, or the word after it, is a local place's kind."""
-    last = view[start:end].rsplit(None, 1)[-1].lower()
-    return last in LOCAL_NOUNS or _followed_by(view, end, LOCAL_NOUNS)
-
-
-def _followed_by(view: str, end: int, nouns: frozenset[str]) -> bool:
-    """Whether one of the next two words, in lower case, is one of `nouns`."""
-    after = NEXT_WORDS.match(view, end)
-    return after is not None and any(w and w.lower() in nouns for w in after.groups())
-
-
-THE_BEFORE = re.compile(r"(?:^|[^\w'’])[Tt]he[^\S\n]+$")
-
-
-def _the_route(view: str, start: int, end: int) -> bool:
-    """Whether a town's name stands after 'the' as no town does: "walking the Camino",
-    not "the Natick office" (a town as a modifier) or "Hope, AR"."""
-    return (
-        THE_BEFORE.search(view, max(0, start - 8), start) is not None
-        and not _followed_by(view, end, TOWN_NOUNS)
-        and not placenames.state_after(view, end)
-    )
-
-
-def _a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
-    """Whether the words around a capitalised pair make it a thing or a place abroad:
-    an article before it, the rest of an institution's name, a saint's place, a place in a
-    region, a work's title."""
-    before = view[max(0, start - 80) : start]
-    # In a case the client's world is the subject: "the Pilates Reformer" at her gym may be
-    # a local business, so only general commentary (posts, pages) reads an article so.
-    if not case and ARTICLE_BEFORE.search(before) and not _local_place(view, start, end):
-        return True
-    institution = INSTITUTION_OF.search(before)
-    if institution and people.listed(HEAD_NOUNS, institution.group(1)):
-        return True
-    first = view[start:end].split(None, 1)[0].lower()
-    if first in PLACE_FIRST:
-        return True
-    region = IN_REGION.match(view, end)
-    if region and gazetteer.above_state(region.group(1).lower()) and first not in people.GIVEN:
-        return True
-    return bool(TITLE_OPEN.search(before) and TITLE_AFTER.match(view, end))
-
-
 def _inside(span: Span, spans: list[Span]) -> bool:
     """Whether a span overlaps any of `spans`."""
     return any(span[0] < b and a < span[1] for a, b in spans)
@@ -293,11 +161,7 @@ class _Lint:
         work = blank(work, spans)
         spans = ip_spans(work)
         self.hits += [Hit(s, e, "ip", IP) for s, e in spans]
-        dois = [m.span() for m in DOI.finditer(work)] if "10." in work else []
-        if "PMID" in work or "PMC" in work or "ISBN" in work or "ISSN" in work:
-            dois += [m.span() for m in BIBLIO.finditer(work)]
-        dois += procedure_codes(work) if "CPT" in work or " code" in work else []
-        work = blank(work, spans + dois)
+        work = blank(work, spans + public_codes.spans(work))
         found, work = _by_line(work, _has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]
         # The names view: the masked text, with what the shaped detectors took blanked too.
@@ -360,9 +224,9 @@ class _Lint:
         ]
         for block, start, end in capitals:
             for s, e in people.name_spans(view, start, end, block.heading):
-                if _no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
+                if things.no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
                     continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
-                if not context.private_before(view, s) and _a_thing(
+                if not context.private_before(view, s) and things.a_thing(
                     view, s, e, bool(self.doc.clients)
                 ):
                     continue  # "the Camino Francés", "São Paulo", "*Painful Yarns* (2007)"
@@ -380,7 +244,7 @@ class _Lint:
             for s, e, _name, tier in placenames.place_candidates(view, start, end, block.heading):
                 if _inside((s, e), taken) or self._institution_before(s):
                     continue
-                if _the_route(view, s, e):
+                if things.the_route(view, s, e):
                     continue
                 verdict = whose.place_verdict(view, s, e, tier, block, self.signals)
                 if verdict.level != whose.NONE:

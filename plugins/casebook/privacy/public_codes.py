@@ -1,0 +1,43 @@
+"""Numbers that name a paper, a book or a billed service, never a person: blanked first."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span
+
+DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
+# A labelled number of a publication (PubMed, an ISBN, an ISSN): it names a paper or a book.
+BIBLIO = re.compile(
+    r"\b(?:PMID|PMCID|ISBN(?:-1[03])?|ISSN)(?::|[^\S\n])[^\S\n]*(?:PMC)?\d[\dX-]*(?<=[\dX])"
+)
+
+
+# A procedure's billing code (CPT, HCPCS: five digits) names the service, not the person:
+# "CPT code 97140", "the procedure codes (97124 for massage, 97530 for exercise)".
+PROCEDURE_LABEL = re.compile(
+    r"(?<![\w-])(?:(?:CPT|HCPCS)(?:[^\S\n]+codes?)?|(?i:procedure|billing|service)[^\S\n]+codes?)\b"
+)
+PROCEDURE_CODE = re.compile(r"(?<![\w-])\d{5}(?![\w-])")
+CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n\n")
+PROCEDURE_REACH = 80  # characters after the label its codes stand in, within one sentence
+
+
+def procedure_codes(text: str) -> list[Span]:
+    """Spans of the five-digit procedure codes written after a CPT or procedure-code label."""
+    spans: list[Span] = []
+    for label in PROCEDURE_LABEL.finditer(text):
+        stop = label.end() + PROCEDURE_REACH
+        end = CLAUSE_END.search(text, label.end(), stop)
+        stop = end.start() if end else min(stop, len(text))
+        spans += [m.span() for m in PROCEDURE_CODE.finditer(text, label.end(), stop)]
+    return spans
+
+
+def spans(text: str) -> list[Span]:
+    """Every DOI, labelled publication number and procedure code in `text`."""
+    found = [m.span() for m in DOI.finditer(text)] if "10." in text else []
+    if "PMID" in text or "PMC" in text or "ISBN" in text or "ISSN" in text:
+        found += [m.span() for m in BIBLIO.finditer(text)]
+    found += procedure_codes(text) if "CPT" in text or " code" in text else []
+    return found
