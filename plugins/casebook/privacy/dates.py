@@ -156,7 +156,8 @@ def date_spans(text: str, alone: bool = True) -> list[Span]:
                 found.append(m.span("month"))
     if HOLIDAY_HINT.search(text):
         for m in HOLIDAY.finditer(text):
-            if not recurring(text, m.start()):
+            # "last Easter" picks out one Easter, whatever else in its sentence recurs.
+            if m.group().lower().startswith("last ") or not recurring(text, m.start()):
                 found.append(m.span())
     return _merged(found)
 

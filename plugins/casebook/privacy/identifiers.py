@@ -430,9 +430,20 @@ def unlabelled_codes(text: str) -> list[Code]:
     return codes
 
 
+# A MAC address: six hexadecimal pairs apart by colons or hyphens, one device's own.
+MAC = re.compile(r"(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])")
+
+
 def code_spans(text: str) -> list[tuple[Span, str]]:
     """(span, category) of every identifying code in `text`, labelled or by shape."""
     found = [((c.quoted_from, c.end), c.category) for c in labelled_codes(text)]
+    if text.count(":") >= 5 or text.count("-") >= 5:
+        found = [
+            f
+            for f in found
+            if not any(m.start() < f[0][1] and f[0][0] < m.end() for m in MAC.finditer(text))
+        ]
+        found += [(m.span(), DEVICE) for m in MAC.finditer(text)]
     taken = [span for span, _ in found]
     for c in unlabelled_codes(text):
         if not any(a < c.end and c.start < b for a, b in taken):

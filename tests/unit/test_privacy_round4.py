@@ -1,0 +1,35 @@
+"""Round four of issue 19: identifiers round three's corpus showed the lint missing.
+
+Each case is a sentence written for this test (not taken from any evaluation corpus).
+"""
+
+from casebook.privacy import lint_source
+
+
+def found(body):
+    """(category, text) of each error (not warning) the whole lint finds in a body."""
+    text = "---\ntitle: A note\n---\n" + body + "\n"
+    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
+
+
+def test_a_mac_address_is_a_device_identifier():
+    assert found("Her hearing aid pairs as 00-1A-2B-3C-4D-5E at home.") == [
+        ("device", "00-1A-2B-3C-4D-5E")
+    ]
+    assert found("The router's adapter reads a4:5e:60:c1:22:9f.") == [
+        ("device", "a4:5e:60:c1:22:9f")
+    ]
+
+
+def test_a_time_or_a_ratio_is_no_mac_address():
+    assert found("The session ran from 10:15 to 11:00, a 3:1 ratio of work to rest.") == []
+
+
+def test_last_before_a_holiday_dates_one_event_even_beside_a_recurring_word():
+    assert found("Her knee has ached every winter since last Christmas.") == [
+        ("dates", "last Christmas")
+    ]
+
+
+def test_a_holiday_that_recurs_stays_clean():
+    assert found("We close every year for Thanksgiving.") == []
