@@ -69,6 +69,18 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"invoices?" + NUM + "?",
         r"receipt" + NUM,
         r"ending" + S + r"+in",
+        # A card's brand before its last digits: "the Amex ending 1009", "Visa no. 4417".
+        r"(?:visa|amex|american"
+        + S
+        + r"+express|mastercard|discover|maestro)(?:"
+        + S
+        + r"+card)?(?:"
+        + S
+        + r"+(?:ending(?:"
+        + S
+        + r"+in)?|ends"
+        + S
+        + r"+in))",
         r"last" + S + r"+(?:four|4)(?:" + S + r"+digits)?",
     ),
     LICENCE: (
@@ -103,7 +115,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"tcn",
         r"voiceprint" + NUM + "?",
         r"voice" + S + r"+print" + NUM + "?",
-        r"retina(?:l|-scan)?" + NUM + "?",
+        # "retina scan ID", "retinal scan record", "iris scan template": an eye read by a machine.
+        r"(?:retina|retinal|iris)(?:-|"
+        + S
+        + r")+scan(?:"
+        + S
+        + r"+(?:record|template))?"
+        + NUM
+        + "?",
         r"iris(?:-scan)?" + NUM,
         r"gait" + NUM,
         r"(?:gait|biometric|hand|palm|face)" + S + r"*template",
@@ -114,6 +133,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         + NUM
         + "?",
         r"faceprint" + NUM + "?",
+        r"retina(?:l|-scan)?" + NUM + "?",
         r"template",
         r"(?:dna|genetic)(?:" + S + r"+(?:test|kit|sample))?" + NUM,
         r"(?:kit|sample)" + NUM,
@@ -204,7 +224,8 @@ LABEL_STARTS = frozenset(
     "medicare medicaid masshealth medi insurance credit debit bank hsa fsa licence license "
     "car number vanity registration gait biometric hand palm face dna genetic kit sample "
     "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
-    "acct receipt template voiceprint fingerprint retinal".split()
+    "acct receipt template voiceprint fingerprint retinal visa amex american mastercard discover "
+    "maestro".split()
 )
 WORDS = re.compile(r"[a-z#/]+")
 LABEL_CATEGORIES = list(LABELS)
