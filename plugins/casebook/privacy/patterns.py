@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import identifiers
+from . import identifiers, labels
 from .addresses import address_spans, addresses
 from .ages import age_spans, ages
 from .dates import date_spans, dates
@@ -63,7 +63,7 @@ def _table_codes(text: str, header: tuple[str, ...]) -> list[Hit]:
     column = -1 if text.lstrip().startswith("|") else 0
     for cell in cells:
         if column >= 0 and column < len(header):
-            label = identifiers.LABEL.fullmatch(header[column].strip())
+            label = labels.LABEL.fullmatch(header[column].strip())
             if label:
                 category = identifiers.label_category(label) or OTHER_CODE
                 for token in identifiers.tokens(text, offset, offset + len(cell)):
