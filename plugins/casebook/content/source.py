@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -236,6 +237,21 @@ class _TooBigError(Exception):
         self.line = line
 
 
+class _Marks:
+    """A YAML mark's (line, column) as the file's own lines count them.
+
+    YAML also breaks lines at U+0085, U+2028, U+2029 and a lone CR; an editor, Markdown and
+    every `path:line` here count only LF, so a mark's own line and column are not used.
+    """
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        line = bisect_right(self.starts, mark.index) - 1
+        return line, mark.index - self.starts[line]
+
+
 def _scan(path, header, opening):
     """The line of every key (None if the top is not a mapping), where every scalar value
     stands, and keys given twice.
@@ -249,10 +265,11 @@ def _scan(path, header, opening):
     frames: list[dict[str, Any]] = []  # open collections, innermost last
     anchors: dict[str, int] = {}  # anchor -> how many values it stands for
     total = 0
+    marked = _Marks(header)
     for event in yaml.parse(header, Loader=LOADER):
         if isinstance(event, _FRAMING):
             continue
-        line = event.start_mark.line
+        line = marked(event.start_mark)[0]
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             done = frames.pop()
             if done["anchor"]:
@@ -282,7 +299,7 @@ def _scan(path, header, opening):
         parent: dict[str, Any] | None = frames[-1] if frames else None
         is_key = parent is not None and parent["kind"] == "map" and parent["awaits_key"]
         if is_key and parent is not None:
-            parent["current"] = _record_key(path, event, parent, lines, problems, opening)
+            parent["current"] = _record_key(path, event, parent, lines, problems, opening + line)
             parent["awaits_key"] = False
             parent["value_key"] = _value_key(event, parent)
         place = _value_path(parent) if parent is not None and not is_key else None
@@ -298,10 +315,8 @@ def _scan(path, header, opening):
             frames[-1]["place"] = place if place is not None else ()
             continue
         if place is not None:
-            start, end = event.start_mark, event.end_mark
-            values[place] = ValueAt(
-                opening + start.line, start.column, opening + end.line, end.column
-            )
+            (start, column), (end, end_column) = marked(event.start_mark), marked(event.end_mark)
+            values[place] = ValueAt(opening + start, column, opening + end, end_column)
         if parent is not None:
             parent["size"] += size
             if not is_key:
@@ -314,13 +329,12 @@ _FRAMING = (
 )  # fmt: skip
 
 
-def _record_key(path, event, parent, lines, problems, opening):
+def _record_key(path, event, parent, lines, problems, line):
     """Note the line of a key; a key given twice is a problem. The key path, or None."""
     if parent["path"] is None or not isinstance(event, yaml.ScalarEvent):
         return None
     key = event.value if parent["path"] else event.value.lower()
     keys = (*parent["path"], key)
-    line = opening + event.start_mark.line
     if keys in lines:
         dotted = ".".join(keys)
         problems.append(

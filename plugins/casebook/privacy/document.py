@@ -195,9 +195,6 @@ class _Builder:
             if end_line - 1 < len(self.doc.line_starts)
             else len(self.doc.text)
         )
-        # YAML also breaks lines at U+0085, U+2028 and U+2029, which split("\n") does not: the
-        # parser's line numbers can then point past the text's end.
-        start, end = min(start, len(self.doc.text)), min(end, len(self.doc.text))
         # A value always shows on one block: YAML's own line breaks (a `|` scalar) are spaces.
         shown = value.replace("\r", " ").replace("\n", " ")
         aligned = _align(shown, self.doc.text, start, max(start, end))
