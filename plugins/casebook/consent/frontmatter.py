@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from ..content.source import LOADER, YAML_CLOSE, YAML_OPEN, parse
+from ..content.source import YAML_CLOSE, YAML_OPEN, parse
+from ..content.yamlscan import LOADER
 from .state import FINGERPRINT
 
 

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from .problems import Problem
-from .source import LOADER, _not_a_date, _scan, _TooBigError, yaml_problem
+from .source import _not_a_date, yaml_problem
+from .yamlscan import LOADER, _scan, _TooBigError
 
 # A line that starts a top-level key: `title: …`, `case:`. Any other line not indented, not a
 # list item and not a comment starts a piece of its own too (and is where YAML fails).

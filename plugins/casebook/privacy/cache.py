@@ -26,7 +26,7 @@ CACHE_FILE = "casebook-privacy.json"
 LIBRARIES = ("phonenumbers", "zipcodes", "confusable-homoglyphs", "pypdf", "Pillow", "lxml",
              "opencv-python-headless", "PyYAML")  # fmt: skip
 # Code outside the lint's package that decides what it reads: the Source reader.
-READER_MODULES = ("content/source.py",)
+READER_MODULES = ("content/source.py", "content/yamlscan.py")
 
 
 def _digest_tree(digest: Any, root: Any) -> None:

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..content.source import Source, ValueAt, ValuePath
+from ..content.source import Source
+from ..content.yamlscan import ValueAt, ValuePath
 from . import links
 from .seen import OffsetMap, normalise
 
