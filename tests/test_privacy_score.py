@@ -36,10 +36,63 @@ def test_a_problem_s_own_category_wins_over_the_message_table():
 
 def test_text_is_compared_as_a_reader_reads_it():
     assert score.normal("Ro\u200bbert&#39;s ＠ ５") == "roberts5"
-    assert score.overlaps(score.normal("MRN 0048823917"), score.normal("0048823917"))
-    assert not score.overlaps(score.normal("Boston"), score.normal("Westborough"))
-    # A long quote with a short plant in it: a third of the longer is needed.
-    assert not score.overlaps(score.normal("transmitter ID 8GM7QK"), score.normal("8GM7QK"))
+    assert score.points_at("Ro\u200bbert Qu&#105;nlan", "robert quinlan")
+    assert score.points_at("０１７４９", "01749", "geography")
+
+
+def test_a_code_s_core_is_its_words_with_digits_a_name_s_all_of_it():
+    assert score.core("SSN ending 3346", "ssn") == "3346"
+    assert score.core("Member 4NX-22817-03", "health-plan") == "4nx2281703"
+    assert score.core("zero two nine, four four", "ssn") == "zerotwoninefourfour"
+    assert score.core("Route 9 and Speen Street", "geography") == "route9andspeenstreet"
+    assert score.core("Tuesday the 9th", "dates") == "tuesdaythe9th"
+
+
+@pytest.mark.parametrize(
+    "quote, plant, category",
+    [
+        # The quote holds the core: the digits of a labelled code, with or without the label.
+        ("3346", "SSN ending 3346", "ssn"),
+        ("SSN ending in 3346", "3346", "ssn"),
+        ("transmitter ID 8GM7QK", "8GM7QK", "device"),
+        ("MRN 0048823917", "0048823917", "medical-record"),
+        ("0009 1172 4", "medical record number 0009 1172 4", "medical-record"),
+        ("Lena Marsh's", "Lena Marsh", "names"),
+        ("ninety-four-year-old", "ninety-four", "ages"),
+        # A part of the plant, a third of its core or more.
+        ("22817-03", "Member 4NX-22817-03", "health-plan"),
+        ("Corwin", "Corwin feed store", "geography"),
+        ("Whitfield", "Dana Whitfield", "names"),
+        ("March 3", "March 3, 2021", "dates"),
+        ("Friday, 2 May", "on Friday, 2 May", "dates"),
+    ],
+)
+def test_a_quote_points_at_a_plant(quote, plant, category):
+    assert score.points_at(quote, plant, category)
+
+
+@pytest.mark.parametrize(
+    "quote, plant, category",
+    [
+        # The label without the code, or the weekday without the day.
+        ("SSN ending", "SSN ending 3346", "ssn"),
+        ("Visa card ending", "Visa card ending 0427", "account"),
+        ("Friday", "on Friday, 2 May", "dates"),
+        # Another person, number or place on the same line.
+        ("gary pelletier", "normand pelletier", "names"),
+        ("044 18 6627", "0-4-4-1-8-6-6-2-8", "ssn"),
+        ("Boston", "Westborough", "geography"),
+        ("1994", "94", "ages"),
+        # Too little of it, or far more than it and a label.
+        ("Dana", "Dana Whitfield", "names"),
+        ("Elm", "Elm Street", "geography"),
+        ("Road", "Old Connecticut Path Road", "geography"),
+        ("her sister Lena Marsh drove her in from the farm", "Lena Marsh", "names"),
+        ("", "Lena Marsh", "names"),
+    ],
+)
+def test_a_quote_does_not_point_at_a_plant(quote, plant, category):
+    assert not score.points_at(quote, plant, category)
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,14 @@ conditions/, images/) and `answers.yaml`:
 The half is judged by the real command (`python -m casebook.cli.check`, the rule book
 the build calls), so the score is what the practitioner gets. A plant is caught when a
 privacy problem of its file, on its line or the one before (a phrase may start there; any
-line for a plant without one), quotes text that overlaps it: compared as a reader reads it
-(entities decoded, NFKC, invisible characters gone, case folded), they share a run of at
-least four characters (or the whole of a shorter plant) that is at least a third of the
-longer of the two. In an image, PDF or SVG, whose findings need not quote, a finding of
+line for a plant without one), quotes the plant's identifying part (`points_at`). Texts are
+compared as a reader reads them (entities decoded, NFKC, invisible characters gone, case
+folded, letters and digits only). The core of a number's or code's plant is its words that
+carry a digit (the digits of "SSN ending 3346", the code of "transmitter ID 8KQ41T"); of a
+name, place, date, age, email or URL, all of it. A quote points at the plant when it holds
+the whole core with at most a label's worth (LABEL characters) of other text, or when it is
+a part of the plant holding a third of the core ("Hudson" of "Hudson post office", "March
+3" of "March 3, 2021"; never "SSN ending" of "SSN ending 3346"). In an image, PDF or SVG, whose findings need not quote, a finding of
 the plant's category catches it; a photograph only by a finding that says it shows a face.
 A privacy problem that catches no plant is a false alarm on a clean file, an "unplanted
 finding" on a planted one.
@@ -118,13 +122,60 @@ def normal(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
 
 
-def overlaps(found: str, plant: str) -> bool:
-    """Whether two normalised texts share enough to be about the same identifier."""
-    if not found or not plant:
+# Text a quote may hold beside the plant and still point at it: a label of a few words
+# ("medical record number", "transmitter ID"); a longer quote points at a passage.
+LABEL = 24
+# Where a number or code is the identifier and the words around it only say what it is
+# ("SSN ending 3346", "Member 4NX-22817-03"): its words that carry a digit are its core.
+CODED = frozenset(CATEGORIES) - {"names", "geography", "dates", "ages", "email", "url"}
+# Where a day or an age is written in digits, a quote without one dates or ages nobody
+# ("Wednesday" of "on Wednesday, 8 July").
+NUMBERED = frozenset({"dates", "ages"})
+
+
+def core(plant: str, category: str) -> str:
+    """The plant's identifying part, normalised: a code's words that carry a digit, else all."""
+    words = unicodedata.normalize("NFKC", html.unescape(str(plant))).split()
+    coded = [w for w in words if any(c.isdigit() for c in w)]
+    return normal(" ".join(coded)) if coded and category in CODED else normal(plant)
+
+
+def _holds(found: str, part: str) -> bool:
+    """Whether `part` stands in `found` without a digit running on into it on either side."""
+    start = found.find(part)
+    while start >= 0:
+        end = start + len(part)
+        # "94" in "1994" is another number, not the plant's.
+        before = start > 0 and found[start - 1].isdigit() and part[0].isdigit()
+        after = end < len(found) and found[end].isdigit() and part[-1].isdigit()
+        if not (before or after):
+            return True
+        start = found.find(part, start + 1)
+    return False
+
+
+def points_at(quote: str, plant: str, category: str = "names") -> bool:
+    """Whether a finding's quote shows the reader this plant (both raw, as written).
+
+    Either the quote holds the plant's whole core, with at most a label's worth of other
+    text; or it is a part of the plant that holds a third of the core (four characters at
+    least, or all of a shorter core), and a digit of a date or age written with digits.
+    A third, as the scorer always asked of a short quote: a place's plant carries words no
+    finding needs ("the", "truck stop", "post office"), a name's first name alone is less.
+    """
+    found, whole, key = normal(quote), normal(plant), core(plant, category)
+    if not found or not key:
         return False
-    match = difflib.SequenceMatcher(None, found, plant, autojunk=False).find_longest_match()
-    enough = match.size >= min(4, len(plant))
-    return enough and match.size * 3 >= max(len(found), len(plant))
+    if _holds(found, key):
+        shared = difflib.SequenceMatcher(None, found, whole, autojunk=False).find_longest_match()
+        return len(found) - shared.size <= LABEL
+    if found not in whole:
+        return False
+    if category in NUMBERED and any(c.isdigit() for c in whole):
+        if not any(c.isdigit() for c in found):
+            return False
+    shared = difflib.SequenceMatcher(None, found, key, autojunk=False).find_longest_match()
+    return shared.size >= min(4, len(key)) and 3 * shared.size >= len(key)
 
 
 def categories_of(message: str) -> tuple[str, ...]:
@@ -199,10 +250,12 @@ def catches(problem: Reported, plant: dict) -> bool:
     if not plant["file"].lower().endswith(TEXT_FILES):
         # An image's or document's findings name what they found, not always its text.
         return plant["category"] in problem.categories
-    text = normal(plant.get("text") or "")
-    if not text:
+    text = plant.get("text") or ""
+    if not normal(text):
         return plant["category"] in problem.categories
-    return any(overlaps(normal(q.removesuffix("…")), text) for q in problem.quotes())
+    return any(
+        points_at(q.removesuffix("…"), text, plant["category"]) for q in problem.quotes()
+    )
 
 
 def score(half: Path) -> dict:
