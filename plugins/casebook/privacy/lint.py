@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..content.source import Source, parse
-from . import context, links, people, placenames, public_codes, slugs, things, whose
+from . import context, links, lowernames, people, placenames, public_codes, slugs, things, whose
 from .document import Document, read
 from .emails import email_spans
 from .findings import EMAIL, IP, PHONE, URL, Finding, Hit, finding
@@ -205,14 +205,14 @@ class _Lint:
         clients = [(s, e) for block, s, e in spans if block.field == "client"]
         words = set(WORD.findall(view.lower()))
         related = bool(words & LOWER_NAME_WORDS)
-        lower = list(people.lower_name_spans(view)) if related else []
-        lower += [s for s in people.noted_name_spans(view) if not _inside(s, lower)]
+        lower = list(lowernames.lower_name_spans(view)) if related else []
+        lower += [s for s in lowernames.noted_name_spans(view) if not _inside(s, lower)]
         lower += [
             s
-            for s in (people.relation_name_spans(view) if related else ())
+            for s in (lowernames.relation_name_spans(view) if related else ())
             if not _inside(s, lower)
         ]
-        families = people.family_name_spans(view) if words & FAMILY_WORDS else ()
+        families = lowernames.family_name_spans(view) if words & FAMILY_WORDS else ()
         lower += [s for s in families if not _inside(s, lower)]
         names: list[tuple[Hit, str]] = [
             (Hit(s, e, "name", "names"), view[s:e])
