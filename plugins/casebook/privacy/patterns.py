@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import identifiers, labels
+from . import identifiers, labels, spoken
 from .addresses import address_spans, addresses
 from .ages import age_spans, ages
 from .dates import date_spans, dates
@@ -81,6 +81,10 @@ def _far_codes(text: str) -> list[Hit]:
     ]
 
 
+def _spoken_codes(text: str) -> list[Hit]:
+    return [Hit(s, e, "record-number", c) for (s, e), c in spoken.spoken_code_spans(text)]
+
+
 def _spans(
     kind: str, category: str, find: Callable[[str], list[Span]]
 ) -> Callable[[str], list[Hit]]:
@@ -92,6 +96,8 @@ Detector = Callable[[str], list[Hit]]
 CHAIN: tuple[tuple[str, bool], ...] = (
     ("ssn", True),
     ("adjacent-codes", True),
+    # A number read out after its label, before `phones` takes ten digit words for a call.
+    ("spoken-codes", True),
     ("phones", True),
     ("addresses", True),
     ("dates", True),
@@ -103,6 +109,7 @@ CHAIN: tuple[tuple[str, bool], ...] = (
 # Built once: a line of text is the only thing each detector but the table's needs.
 DETECTORS: dict[str, Detector] = {
     "ssn": _spans("record-number", SSN, ssn_spans),
+    "spoken-codes": _spoken_codes,
     "phones": _phones,
     "addresses": _spans("address", GEOGRAPHY, address_spans),
     "dates": _spans("date", DATES, date_spans),
