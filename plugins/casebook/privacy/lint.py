@@ -46,7 +46,7 @@ LOWER_NAME_WORDS = frozenset(
     "niece nephew cousin grandson granddaughter grandmother grandfather partner friend neighbour "
     "neighbor roommate colleague boss manager supervisor carer caregiver boyfriend girlfriend "
     "fianc flatmate coworker co worker stepson stepdaughter stepmother stepfather grandchild kid "
-    "child baby twin".split()
+    "child baby twin client patient customer".split()
 )
 COUNTY_WORDS = frozenset("county parish court".split())
 FAMILY_WORDS = frozenset("family families household twins kids children clan".split())
@@ -207,6 +207,7 @@ class _Lint:
         related = bool(words & LOWER_NAME_WORDS)
         lower = list(lowernames.lower_name_spans(view)) if related else []
         lower += [s for s in lowernames.noted_name_spans(view) if not _inside(s, lower)]
+        lower += [s for s in lowernames.cued_name_spans(view) if not _inside(s, lower)]
         lower += [
             s
             for s in (lowernames.relation_name_spans(view) if related else ())

@@ -15,8 +15,8 @@ LOWER_NAME = re.compile(
     r"(?i:\b(?:her|his|their|my|our|your)[ \t]+(?:[\w-]+[ \t]+)?(?P<who>husband|wife|son|"
     r"daughter|mother|father|mum|mom|dad|brother|sister|aunt|uncle|niece|nephew|cousin|grandson|"
     r"granddaughter|grandmother|grandfather|partner|friend|neighbou?r|roommate|colleague|boss|"
-    r"manager|supervisor|carer|caregiver)|\b(?:named|called))[ \t]*,?[ \t]+"
-    r"(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+)\b"
+    r"manager|supervisor|carer|caregiver|client|patient|customer)|\b(?:named|called))[ \t]*,?"
+    r"[ \t]+(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+)\b(?P<closed>[ \t]*(?:[,.;:)]|$))?"
 )
 
 
@@ -32,7 +32,9 @@ NOTED_NAME = re.compile(
 )
 NOTE_CUES = ("client", "patient", "customer", "name", "user")
 SIGNED_NAME = re.compile(
-    r"(?:[\"”]|—|--)[ \t]*" + LOWER_PAIR + r"(?:[ \t]*$|(?=[,;)]))", re.MULTILINE
+    # The signature may stand on the quotation's next line, as under a blockquote.
+    r"(?:[\"”]|—|--)[ \t]*(?:\n[ \t]*)?" + LOWER_PAIR + r"(?:[ \t]*$|(?=[,;)]))",
+    re.MULTILINE,
 )
 
 
@@ -41,7 +43,9 @@ def lower_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
     end = len(text) if end is None else end
     for m in LOWER_NAME.finditer(text, start, end):
         given, family = m.group("name").split()
-        if _lower_pair(given, family):
+        # An unknown given name too, where the pair closes the phrase: "his uncle normand
+        # pelletier." (a verb or an adverb after "his uncle" runs on into the sentence).
+        if _lower_pair(given, family) or (m.group("closed") and _name_words(given, family)):
             yield m.span("name")
 
 
@@ -52,15 +56,32 @@ def noted_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
     lower = text.lower()
     cued = any(cue in lower for cue in NOTE_CUES)
     noted = NOTED_NAME.finditer(text, start, end) if cued else ()
-    for m in [*noted, *signed]:
+    for m in noted:
         given, family = m.group("name").split()
         if _lower_pair(given, family):
+            yield m.span("name")
+    # A quotation's signature is a name even when its given name is not a known one:
+    # '"... straight." hjalmar nyqvist, retired engineer'.
+    for m in signed:
+        given, family = m.group("name").split()
+        if _lower_pair(given, family) or _name_words(given, family):
             yield m.span("name")
 
 
 def _signed(text: str) -> bool:
     """Whether a text has a closing quote or a dash a signature may follow."""
     return '"' in text or "”" in text or "—" in text or "--" in text
+
+
+def _name_words(*words: str) -> bool:
+    """Whether lower-case words could all be names: no common word, verb or adverb shape."""
+    for word in words:
+        low = base(word)
+        if low in NOT_GIVEN or len(low) < 2 or low.endswith(("ly", "ing", "ed")):
+            return False
+        if not low.strip("x"):
+            return False  # a known term or public figure, masked by x's: "Dr. xxxxx xxxxxxx"
+    return not base(words[-1]).endswith("s")  # "her husband usually drives."
 
 
 def _lower_pair(given: str, family: str) -> bool:
@@ -129,4 +150,54 @@ def family_name_spans(text: str, start: int = 0, end: int | None = None) -> Iter
     end = len(text) if end is None else end
     for m in FAMILY.finditer(text, start, end):
         if base(m.group("name")) not in NOT_FAMILY:
+            yield m.span("name")
+
+
+# What only a person follows: a title ("ms. harriet fenwick-adeyemi", "mr. smith"); a
+# letter's closing ("warmly, dot kilbride" at a paragraph's end); "signed" and a name
+# ("she signed her intake jules tremblay,"); a known given name before an Irish "o'"
+# family name ("sean o'halloran"). "ms" and "dr" without their dot are a disease and a
+# drive, so the dot is asked of them.
+WORD = r"[a-z][a-z'’-]*[a-z]"
+TITLED = re.compile(
+    rf"(?<![\w.])(?P<title>(?i:mrs?|mx|ms|dr|prof)\.|(?i:mrs?|mx)(?=[ \t]))[ \t]+"
+    rf"(?P<name>{WORD})(?P<family>[ \t]+{WORD})?"
+)
+CLOSINGS = (
+    r"warmly|love|lots of love|thanks|many thanks|thank you|cheers|best|best wishes|all the best|"
+    r"regards|kind regards|warm regards|sincerely|yours|yours truly|with love|with thanks|"
+    r"gratefully|fondly|hugs|xo|xoxo|take care"
+)
+CLOSING = re.compile(
+    rf"(?:^[ \t]*|(?<=[.!?\"”])[ \t]+)(?i:{CLOSINGS})[ \t]*[,!.]?[ \t]+(?P<name>{WORD}[ \t]+{WORD})"
+    r"(?=[ \t]*[.!]?[ \t]*$)",
+    re.MULTILINE,
+)
+SIGNED = re.compile(
+    rf"\b(?i:sign(?:s|ed))[ \t]+(?:(?:her|his|their|my|the)[ \t]+[a-z]+[ \t]+)?(?:as[ \t]+)?"
+    rf"(?P<name>{WORD}[ \t]+{WORD})(?=[ \t]*(?:[,;.]|$))",
+    re.MULTILINE,
+)
+IRISH = re.compile(r"\b(?P<name>[a-z]+[ \t]+o['’][a-z]{3,})\b")
+CUES = ("mr", "ms", "mx", "dr", "prof", "sign", "o'", "o’", *CLOSINGS.split("|"))
+
+
+def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of lower-case names after a title, a letter's closing or "signed"."""
+    end = len(text) if end is None else end
+    lower = text.lower()
+    if not any(cue in lower for cue in CUES):
+        return
+    for m in TITLED.finditer(text, start, end):
+        if not _name_words(m.group("name")):
+            continue
+        family = m.group("family")
+        last = "family" if family and _name_words(family.strip()) else "name"
+        yield m.start("title"), m.end(last)
+    for pattern in (CLOSING, SIGNED):
+        for m in pattern.finditer(text, start, end):
+            if _name_words(*m.group("name").split()):
+                yield m.span("name")
+    for m in IRISH.finditer(text, start, end):
+        if m.group("name").split()[0] in GIVEN:
             yield m.span("name")

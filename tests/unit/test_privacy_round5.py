@@ -1,0 +1,72 @@
+"""Round five of issue 19: how identifiers are written where round three's corpus showed the
+lint missing them (lower case, spoken digits, weekdays, fractions of a date).
+
+Each case is a sentence written for this test (not taken from any evaluation corpus); each
+rule has its negative examples beside it, the prose it must leave alone.
+"""
+
+import pytest
+
+from casebook.privacy import lint_source
+
+
+def found(body):
+    """(category, text) of each error (not warning) the whole lint finds in a body."""
+    text = "---\ntitle: A note\n---\n" + body + "\n"
+    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
+
+
+# Names in lower case, where what stands before them only a person follows.
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("She was driven in by her uncle tavish quarrie.", "tavish quarrie"),
+        ("Last week my client rosalind achterberg came in limping.", "rosalind achterberg"),
+        ("The form was countersigned by mr. pembury at reception.", "mr. pembury"),
+        ("Her line manager, ms. odile varga-lindqvist, sent a note.", "ms. odile varga-lindqvist"),
+        ('> "Worth every minute."\n> ysolde brackenridge, florist', "ysolde brackenridge"),
+        ('> "See you in spring, and thank you."\n> fondly, perpetua ossory', "perpetua ossory"),
+        ("He signed his waiver thibault marchetti, in pencil.", "thibault marchetti"),
+        ("kevin o'rourke was lifting slabs when it went.", "kevin o'rourke"),
+    ],
+)
+def test_a_lower_case_name_after_what_only_a_person_follows(body, name):
+    assert ("names", name) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Her husband usually drives; her son often walks.",
+        "Her partner retired early.",
+        "Patients with ms. often tire by the afternoon.",
+        "She signed the consent form, then left.",
+        "He signed up for the spring classes.",
+        "It was six o'clock before the ache settled.",
+        "Thanks, see you soon.",
+        "Best, the front desk",
+        "Dr. Janet Travell described the referral patterns in 1952.",
+        '"Stretch slowly," said her physio.',
+    ],
+)
+def test_prose_titles_and_closings_without_a_name_stay_clean(body):
+    assert [c for c, _ in found(body) if c == "names"] == []
+
+
+# A code read out in words after its label is the code.
+def test_a_number_read_out_after_its_label_is_the_code():
+    assert found("Her chart (hospital number six two two zero four one eight) came by fax.") == [
+        ("medical-record", "six two two zero four one eight")
+    ]
+    assert found("He gave his social security number aloud, one two three, four five, six "
+                 "seven eight one, at the desk.") == [
+        ("ssn", "one two three, four five, six seven eight one")
+    ]  # fmt: skip
+    assert found("Her MRN: five five one, three oh two, nine nine.") == [
+        ("medical-record", "five five one, three oh two, nine nine")
+    ]
+
+
+def test_number_words_without_a_label_are_a_count():
+    assert found("We counted one two three four five six seven eight, then rested.") == []
+    assert found("The record: one, two or three sets of eight, twice a week.") == []
