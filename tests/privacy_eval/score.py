@@ -18,10 +18,10 @@ carry a digit (the digits of "SSN ending 3346", the code of "transmitter ID 8KQ4
 name, place, date, age, email or URL, all of it. A quote points at the plant when it holds
 the whole core with at most a label's worth (LABEL characters) of other text, or when it is
 a part of the plant holding a third of the core ("Hudson" of "Hudson post office", "March
-3" of "March 3, 2021"; never "SSN ending" of "SSN ending 3346"). In an image, PDF or SVG, whose findings need not quote, a finding of
-the plant's category catches it; a photograph only by a finding that says it shows a face.
-A privacy problem that catches no plant is a false alarm on a clean file, an "unplanted
-finding" on a planted one.
+3" of "March 3, 2021"; never "SSN ending" of "SSN ending 3346"). In an image, PDF or SVG,
+whose findings need not quote, a finding of the plant's category catches it; a photograph
+only by a finding that says it shows a face. A privacy problem that catches no plant is a
+false alarm on a clean file, an "unplanted finding" on a planted one.
 
     python tests/privacy_eval/score.py tests/privacy_eval/tuning [--show]
 """
@@ -171,9 +171,9 @@ def points_at(quote: str, plant: str, category: str = "names") -> bool:
         return len(found) - shared.size <= LABEL
     if found not in whole:
         return False
-    if category in NUMBERED and any(c.isdigit() for c in whole):
-        if not any(c.isdigit() for c in found):
-            return False
+    digits = any(c.isdigit() for c in whole)
+    if category in NUMBERED and digits and not any(c.isdigit() for c in found):
+        return False
     shared = difflib.SequenceMatcher(None, found, key, autojunk=False).find_longest_match()
     return shared.size >= min(4, len(key)) and 3 * shared.size >= len(key)
 
@@ -253,9 +253,7 @@ def catches(problem: Reported, plant: dict) -> bool:
     text = plant.get("text") or ""
     if not normal(text):
         return plant["category"] in problem.categories
-    return any(
-        points_at(q.removesuffix("…"), text, plant["category"]) for q in problem.quotes()
-    )
+    return any(points_at(q.removesuffix("…"), text, plant["category"]) for q in problem.quotes())
 
 
 def score(half: Path) -> dict:
