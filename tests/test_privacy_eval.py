@@ -27,11 +27,6 @@ ALARMS_PER_CLEAN_FILE = 0.1
 # another author, scored before it was tuned on: tests/privacy_eval/round2/SCORE.md).
 TUNED_ON = ("tuning", "round2")
 _scores: dict[str, dict] = {}
-# Shortfalls the scorer's fix of round 5 explains (a quote must point at its plant, not
-# share a surname or a run of digits with another one on the line before): round 2's
-# "normand pelletier" had been counted by 'gary pelletier', and "0-4-4-1-8-6-6-2-8" by
-# another number, 'SSN: 044 18 6627'. Asserted exactly, so a catch or a loss shows.
-KNOWN_SHORT: dict[str, dict[str, str]] = {"round2": {"names": "38/41", "ssn": "8/9"}}
 
 
 def scored(name):
@@ -56,7 +51,7 @@ def test_each_tuned_on_corpus_meets_the_targets(name, record_property):
         for category, row in result["by_category"].items()
         if row["planted"] and row["caught"] < RECALL * row["planted"]
     }
-    assert short == KNOWN_SHORT.get(name, {}), [(p["file"], p.get("line"), p["category"]) for p in result["missed"]]
+    assert short == {}, [(p["file"], p.get("line"), p["category"]) for p in result["missed"]]
     assert result["false_alarms"] <= ALARMS_PER_CLEAN_FILE * result["clean_files"], result["alarms"]
 
 

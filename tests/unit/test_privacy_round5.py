@@ -70,3 +70,14 @@ def test_a_number_read_out_after_its_label_is_the_code():
 def test_number_words_without_a_label_are_a_count():
     assert found("We counted one two three four five six seven eight, then rested.") == []
     assert found("The record: one, two or three sets of eight, twice a week.") == []
+
+
+def test_nine_digits_set_apart_one_by_one_after_an_ssn_label_are_an_ssn():
+    assert found('She wrote "social 7-1-2-0-4-4-9-3-8" on the intake.') == [
+        ("ssn", "social 7-1-2-0-4-4-9-3-8")
+    ]
+    assert found("His SSN is 5.0.1.3.3.8.2.7.4, he said.") == [("ssn", "5.0.1.3.3.8.2.7.4")]
+
+
+def test_social_before_other_numbers_is_no_ssn_label():
+    assert found("A social 3 times a week keeps her walking; the 2-1-1 line helps too.") == []

@@ -23,11 +23,13 @@ MASKED = re.compile(
 )
 LABEL = re.compile(
     r"(?i:\b(?:ssn|ss\#|ss[^\S\n]?no\.?|s\.s\.n\.?|social[^\S\n]+security(?:[^\S\n]+(?:number|no\.?|num|\#))?"
-    r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was|were|are|ends|ending|ended|digits)\b)"
+    r"|social(?=[^\S\n]*[(:,#]|[^\S\n]+(?:number|no\.?|\#|is|was|were|are|ends|ending|ended|digits)\b"
+    r"|[^\S\n]+\d(?:[-.\s]?\d){8}(?!\d))"
     r"|(?<=last[^\S\n]four[^\S\n]of[^\S\n]his[^\S\n])social|(?<=last[^\S\n]four[^\S\n]of[^\S\n]her[^\S\n])social))"
 )
 # After a label, in the same sentence: nine digits grouped any way, or four alone.
-NINE = re.compile(r"(?<!\d)\d{3}[-\s.]?\d{2}[-\s.]?\d{4}(?!\d)")
+# Or nine digits set apart one by one, after a label: "social 0-4-4-1-8-6-6-2-8".
+NINE = re.compile(r"(?<!\d)(?:\d{3}[-\s.]?\d{2}[-\s.]?\d{4}|\d(?:[-.][^\S\n]?\d){8})(?!\d)")
 FOUR = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
 LAST_FOUR = re.compile(
     r"(?i:\b(?:last[^\S\n]+(?:four|4)|ending|ends[^\S\n]+in|final[^\S\n]+(?:four|4))\b)"
