@@ -81,3 +81,35 @@ def test_nine_digits_set_apart_one_by_one_after_an_ssn_label_are_an_ssn():
 
 def test_social_before_other_numbers_is_no_ssn_label():
     assert found("A social 3 times a week keeps her walking; the 2-1-1 line helps too.") == []
+
+
+# A weekday dates the day beside it; "on" before n/n, closing its phrase, makes it a date.
+def test_a_weekday_before_a_day_dates_it_whatever_follows():
+    assert found("By Thursday the 12th the numbness had eased.") == [("dates", "Thursday the 12th")]
+    assert found("The bag was handed in on Saturday, 14 March, at the desk.") == [
+        ("dates", "Saturday, 14 March")
+    ]
+
+
+def test_a_weekday_alone_or_recurring_is_no_date():
+    assert found("On Monday the calf felt looser; we meet on Fridays.") == []
+    assert found("Repeat the stretch every Sunday.") == []
+
+
+def test_on_and_a_day_and_month_closing_the_phrase_is_a_date():
+    assert found("He was first seen on 6/5, after the race.") == [("dates", "on 6/5")]
+    assert found("She booked in on 11/8 and came twice.") == [("dates", "on 11/8")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "3/4 of clients improve within six sessions.",
+        "Pain fell on 3/4 of the measures we took.",
+        "She was kept on 1/2 a tablet at night.",
+        "Grip held on 4/5 strength in the left hand.",
+        "A 3/4 length sleeve; a 1/4 inch lift in the shoe.",
+    ],
+)
+def test_fractions_shares_and_doses_are_no_date(body):
+    assert found(body) == []

@@ -130,6 +130,20 @@ def _days_alone(text: str) -> list[Span]:
     return spans
 
 
+# A weekday dates the day beside it: "Tuesday the 9th" whatever follows, and "Wednesday, 8
+# July" is quoted with its weekday, the fuller date a reader sees.
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_DAY = re.compile(
+    rf"\b{WEEKDAY},?[^\S\n]+(?:the[^\S\n]+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+)
+WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY},?[^\S\n]+(?:the[^\S\n]+)?$")
+# "came in on 3/4," is a day and a month, though 3/4 alone reads as a fraction: after "on",
+# closing its phrase; "on 3/4 of the days", "on 1/2 a tablet" run on into what they measure.
+ON_FRACTION = re.compile(
+    r"\b(?i:on)[^\S\n]+(?P<date>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\w/.-]|\.\d)"
+    r"(?=[^\S\n]*(?:[,;:!?)]|\.(?!\d)|$)|[^\S\n]+(?:at|and|when|after|before|but|so)\b)",
+    re.MULTILINE,
+)
 MONTH_HINT = re.compile("|".join(MONTH_STARTS))
 HOLIDAY_HINT = re.compile("|".join(HOLIDAY_STARTS))
 ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|(?i:first|second|third|th\b)")
@@ -144,12 +158,16 @@ def date_spans(text: str, alone: bool = True) -> list[Span]:
     found = [_without_the(text, s) for s in match_spans(DATE_WORDS, text)] if has_month else []
     numeric = match_spans(DATE_NUMBERS, text) if NUMBER_PAIR.search(text) else []
     found += [(s, e) for s, e in numeric if _is_numeric_date(text[s:e])]
+    if "/" in text:
+        # Quoted with its "on": "3/4" alone would read as the fraction it looks like.
+        found += [m.span() for m in ON_FRACTION.finditer(text)]
     if ":" in text:
         found += [m.span() for m in EXIF_DATE.finditer(text)]
     if not alone:
         return _merged(found)
     if ORDINAL_HINT.search(text):
         found += _days_alone(text)
+        found += [m.span() for m in WEEKDAY_DAY.finditer(text)]
     if has_month:
         for m in MONTH_ALONE.finditer(text):
             if not recurring(text, m.start("month")):
@@ -159,7 +177,13 @@ def date_spans(text: str, alone: bool = True) -> list[Span]:
             # "last Easter" picks out one Easter, whatever else in its sentence recurs.
             if m.group().lower().startswith("last ") or not recurring(text, m.start()):
                 found.append(m.span())
-    return _merged(found)
+    return _merged([_with_weekday(text, span) for span in found])
+
+
+def _with_weekday(text: str, span: Span) -> Span:
+    """A date's span with the weekday written right before it."""
+    before = WEEKDAY_BEFORE.search(text, max(0, span[0] - 16), span[0])
+    return (before.start(), span[1]) if before else span
 
 
 def _without_the(text: str, span: Span) -> Span:
