@@ -113,3 +113,26 @@ def test_on_and_a_day_and_month_closing_the_phrase_is_a_date():
 )
 def test_fractions_shares_and_doses_are_no_date(body):
     assert found(body) == []
+
+
+# An age over 89 in words after "of", closing the phrase, is one person's age.
+def test_a_person_of_an_age_over_89_in_words():
+    assert found("A retired ferry pilot of ninety-two who still swims.") == [
+        ("ages", "of ninety-two")
+    ]
+    assert found("She is a gardener of ninety-six, and proud of it.") == [("ages", "of ninety-six")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A total of ninety-four sessions were booked.",
+        "A survey of ninety-three clients found the same.",
+        "The cohort was made of ninety-one adults.",
+        "Grip scored a mean of ninety-five.",
+        "She had a pulse of ninety, and slept well.",
+        "We welcome people of ninety and over.",
+    ],
+)
+def test_counts_measures_and_groups_of_ninety_are_no_age(body):
+    assert found(body) == []

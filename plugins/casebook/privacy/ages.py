@@ -52,6 +52,18 @@ AGE = re.compile(
     r"|\b(?i:(?:his|her|their|early|mid|late)[- ]nineties)\b"
     r"|\b(?i:(?:super)?cent|non)agenarian\b"
 )
+# "a choir director of ninety-four who ...": a person "of" an age written in words, where it
+# closes the phrase. A count runs on into what it counts ("of ninety-four clients"), and a
+# measure or a share names itself before "of" ("a total of ninety-five").
+OF_AGE = re.compile(
+    rf"(?<=[a-z])[^\S\n]+(?P<age>(?i:of)[^\S\n]+(?i:{NINETY}))\b"
+    r"(?=[^\S\n]*(?:[,.;:!?)\"”]|$)|[^\S\n]+(?:who|and|but|with|she|he)\b)",
+    re.MULTILINE,
+)
+NOT_AN_AGE_OF = re.compile(
+    r"(?i:\b(?:total|sum|score|count|number|average|mean|median|maximum|minimum|group|set|"
+    r"series|list|class|cohort|sample|team|rate|pulse|reading|tally|batch|out|age)$)"
+)
 # Safe Harbor's own category for the very old: saying it is fine.
 AGGREGATED = re.compile(r"[^\S\n]*(?:\+|or (?:older|over|more|above)|and (?:older|over|up))")
 BEFORE_AGGREGATE = re.compile(r"(?i:(?:over|above|past|beyond|than)[^\S\n]+)$")
@@ -111,6 +123,23 @@ def age_spans(text: str) -> list[Span]:
         end = m.start() + len(value.rstrip(" ,"))
         longer = YEARS_AFTER.match(text, end)
         spans.append((start, longer.end() if longer else end))
+    if "of" in lower:
+        spans += _of_ages(text, spans)
+    return spans
+
+
+def _of_ages(text: str, found: list[Span]) -> list[Span]:
+    """Spans of "of ninety-four" after a person, where no other age was found."""
+    spans = []
+    for m in OF_AGE.finditer(text):
+        start, end = m.span("age")
+        if any(a < end and start < b for a, b in found):
+            continue
+        if NOT_AN_AGE_OF.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if AGGREGATED.match(text, end) or GROUP.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "a man of ninety and over", "people of ninety, ...": anyone that old
+        spans.append((start, end))
     return spans
 
 
