@@ -10,11 +10,12 @@ from ..content.source import Source, parse
 from . import context, links, lowernames, people, placenames, public_codes, slugs, things, whose
 from .document import Document, read
 from .emails import email_spans
-from .findings import EMAIL, IP, PHONE, URL, Finding, Hit, finding
+from .findings import EMAIL, IP, URL, Finding, Hit, finding
 from .ip import ip_spans
 from .patterns import shaped
 from .seen import seen
 from .spans import Span, blank
+from .targets import target_findings
 from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
 
 LANDMARK_REASON = (
@@ -293,47 +294,6 @@ class _Lint:
         return found
 
 
-def _target_findings(
-    doc: Document, own_sites: tuple[str, ...]
-) -> tuple[list[Finding], list[Finding]]:
-    """What the targets of links and images give away: (addresses and numbers, names in paths)."""
-    found: list[Finding] = []
-    local: list[Finding] = []
-    given = people.GIVEN - COMMON
-    for start, end in doc.targets:
-        target = _seen_target(doc.text[start:end])
-        line = doc.line_at(start)
-        kind = links.target_kind(target)
-        if kind == "mailto":
-            found += [
-                finding(line, "email", target[s:e], EMAIL)
-                for s, e in links.mailto_addresses(target)
-            ]
-        elif kind == "tel":
-            number = links.tel_number(target)
-            if number:
-                text = target[number[0] : number[1]]
-                found.append(finding(line, "phone", text, PHONE))
-        elif kind == "web":
-            if links.url_identifier(target, own_sites, given) or (
-                links.called_own(doc.text, start) and links.host(target) not in own_sites
-            ):
-                found.append(finding(line, "url", target, URL))
-        else:
-            path = target.split("#", 1)[0].split("?", 1)[0]
-            local += [
-                Finding(
-                    line, f.kind, f.text, f.message.replace("file name", "link target"), f.category
-                )
-                for f in slugs.lint_path(path)
-            ]
-    return found, local
-
-
-def _seen_target(target: str) -> str:
-    return seen(target)
-
-
 def lint_document(
     doc: Document,
     *,
@@ -347,7 +307,7 @@ def lint_document(
     known = _masks(terms) + allowed
     sites = tuple(s.lower().removeprefix("www.") for s in own_sites if s)
     # On one line, what a link leads to comes before what its text says.
-    targets, local = _target_findings(doc, sites)
+    targets, local = target_findings(doc, sites)
     lowered = [a.lower() for a in allowed]
     findings = [f for f in targets if not any(f.text.lower() in a for a in lowered)]
     findings += _Lint(doc, allowed, known, sites, terms).run()
