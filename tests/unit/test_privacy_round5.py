@@ -136,3 +136,31 @@ def test_a_person_of_an_age_over_89_in_words():
 )
 def test_counts_measures_and_groups_of_ninety_are_no_age(body):
     assert found(body) == []
+
+
+# A street in lower case after a preposition, with the town written after it.
+@pytest.mark.parametrize(
+    "body, street",
+    [
+        ("She lives on quarry rd in upton, up a steep hill.", "quarry rd in upton"),
+        ("A flat on linden st, bramblewick and a long commute.", "linden st, bramblewick"),
+        ("He rents a room off birchwood avenue near the depot.", "birchwood avenue"),
+    ],
+)
+def test_a_lower_case_street_after_a_preposition_is_an_address(body, street):
+    assert ("geography", street) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She was on the road by six and home by nine.",
+        "We talked it through on a long drive home.",
+        "He walks on her street most evenings.",
+        "It was a test drive of the new brace, nothing more.",
+        "She lives off the main road, she says.",
+        "The ache came on, as ever, at the end of the lane.",
+    ],
+)
+def test_roads_in_prose_are_no_address(body):
+    assert found(body) == []

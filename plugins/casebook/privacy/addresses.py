@@ -11,6 +11,7 @@ import re
 
 from .gazetteer import above_state
 from .spans import Span, match_spans, texts
+from .wordlists import COMMON
 
 STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|"
@@ -41,9 +42,38 @@ SAYINGS = frozenset(
 # Sentence openers that are no part of a street's name: "On Cedar Street".
 NOT_NAME = frozenset("on in at off near to from by the a an and or of his her their our".split())
 
+# A street in lower case, where a preposition says where: "lives on hollis st in sherborn",
+# "a flat on elm st, saxonville". The town written after it belongs to the address.
+LOWER_STREET = re.compile(
+    r"\b(?i:on|at|off|near|from)[^\S\n]+(?P<street>(?P<name>(?:[a-z][a-z'’-]+[^\S\n]+){1,2})"
+    r"(?:st|street|rd|road|ave|avenue|ln|lane|blvd|boulevard|terrace|parkway|drive))\b(?!\.\w)"
+    r"(?P<town>(?:,|[^\S\n]+in)[^\S\n]+(?P<place>[a-z][a-z-]+))?"
+)
+LOWER_STREET_WORDS = frozenset(
+    "st street rd road ave avenue ln lane blvd boulevard terrace parkway drive".split()
+)
+
+
+def _lower_streets(text: str) -> list[Span]:
+    spans = []
+    for m in LOWER_STREET.finditer(text):
+        words = m.group("name").split()
+        if words[0] in NOT_NAME or m.group("street") in SAYINGS:
+            continue  # "on the road", "on her street", "a test drive"
+        if any(w in COMMON or w in LOWER_STREET_WORDS for w in words):
+            continue  # "on a long drive", "off the main road"
+        place = m.group("place")
+        end = (
+            m.end() if place and place not in COMMON and place not in NOT_NAME else m.end("street")
+        )
+        spans.append((m.start("street"), end))
+    return spans
+
+
 # Each check below first asks, cheaply, whether its pattern could match at all:
 # a long pattern tried at every position of every line is what makes a lint slow.
 NUMBER_THEN_WORD_OR_ZIP = re.compile(r"\d(?:[^\S\n]+[A-Z]|\d{4})")
+WORD = re.compile(r"[a-z]+")
 UNIT_WORDS = ("apt", "apartment", "unit", "suite", "ste", "flat", "box", "zip")
 STREET_WORDS = ("Street", "Road", "Avenue", "Lane", "Drive", "Boulevard", "Terrace", "Parkway",
                 "Highway", "Turnpike")  # fmt: skip
@@ -77,6 +107,10 @@ def address_spans(text: str) -> list[Span]:
         found = match_spans(ADDRESS, text)
     if any(w in text for w in STREET_WORDS):
         found += [s for s in _streets(text) if not any(a < s[1] and s[0] < b for a, b in found)]
+    if not LOWER_STREET_WORDS.isdisjoint(WORD.findall(text)):
+        found += [
+            s for s in _lower_streets(text) if not any(a < s[1] and s[0] < b for a, b in found)
+        ]
     return sorted(found)
 
 

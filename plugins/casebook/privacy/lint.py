@@ -34,7 +34,7 @@ SHAPE_WORDS = frozenset(
     "july august september october november december christmas thanksgiving easter passover "
     "hanukkah chanukah kwanzaa diwali halloween eid juneteenth rosh yom friday day eve year "
     "street road avenue lane drive boulevard terrace parkway highway turnpike plate plates "
-    "nonagenarian centenarian".split()
+    "nonagenarian centenarian st rd ave ln blvd".split()
 )
 DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
 SPOKEN_DIGITS = 7  # the fewest a spoken phone number has
