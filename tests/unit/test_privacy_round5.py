@@ -164,3 +164,25 @@ def test_a_lower_case_street_after_a_preposition_is_an_address(body, street):
 )
 def test_roads_in_prose_are_no_address(body):
     assert found(body) == []
+
+
+# A village no gazetteer holds, where the verb says someone lives there.
+def test_an_unlisted_village_after_a_verb_of_living_is_a_place():
+    assert found("Her family has lived in Quillbrook all her life.") == [
+        ("geography", "Quillbrook")
+    ]
+    assert found("He grew up in Dunmorrow, two valleys over.") == [("geography", "Dunmorrow")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She lived in Portugal for a decade.",
+        "He has lived in New England all his life.",
+        "They moved to Saturday sessions in the spring.",
+        "She lives in Tinel territory now: every tap tingles.",
+        "Her pain lived in Trapezius and nowhere else, she joked.",
+    ],
+)
+def test_countries_regions_and_known_words_after_lived_in_are_no_village(body):
+    assert [c for c, _ in found(body) if c == "geography"] == []

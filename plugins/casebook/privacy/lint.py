@@ -254,6 +254,14 @@ class _Lint:
         for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
             if not _inside((s, e), clients):
                 self.hits.append(Hit(s, e, "place", "geography"))
+        unlisted = placenames.unlisted_place_spans(view) if words & LOWER_PLACE_WORDS else ()
+        for s, e in unlisted:
+            if _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
+                continue
+            block = self.doc.block(s)
+            verdict = whose.place_verdict(view, s, e, "unlisted", block, self.signals)
+            if verdict.level != whose.NONE:
+                self.hits.append(Hit(s, e, "place", "geography", verdict.reason))
         counties = placenames.county_spans(view) if words & COUNTY_WORDS else ()
         for s, e in counties:
             if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):

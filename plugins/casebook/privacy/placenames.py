@@ -11,7 +11,16 @@ from collections.abc import Iterator
 from .gazetteer import above_state, first_words, normal, tier
 from .people import UPPER
 from .spans import Span
-from .wordlists import ANATOMY, HEAD_NOUNS, words
+from .wordlists import (
+    ANATOMY,
+    COMMON,
+    EPONYMS,
+    FIRST_NAMES,
+    HEAD_NOUNS,
+    MONTHS_AND_DAYS,
+    WORLD_CITIES,
+    words,
+)
 
 TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
 GAP = re.compile(r"[ \t\u00a0]+")
@@ -192,6 +201,28 @@ def lower_place_spans(text: str, start: int = 0, end: int | None = None) -> Iter
                 if LOWER_PLACE_BEFORE.search(text[max(start, begin - BEFORE_WINDOW) : begin]):
                     yield begin, begin + len(" ".join(words[:size]))
                 break
+
+
+# A place the gazetteer does not hold (a village, a neighbourhood: "has lived in Nobscot"),
+# where the verb says someone lives there: one or two capitalised words that are no word,
+# name, term or place of any list; a third capitalised word makes it something else.
+RESIDENCE = re.compile(
+    r"\b(?i:lives|lived|living|grew[^\S\n]+up|raised|moved|relocated)[^\S\n]+(?i:in|to)[^\S\n]+"
+    rf"(?P<place>[{UPPER}][a-z]{{3,}}(?:[^\S\n]+[{UPPER}][a-z]{{3,}})?)\b(?![^\S\n]+[{UPPER}])"
+)
+KNOWN_WORDS = COMMON | ANATOMY | HEAD_NOUNS | FIRST_NAMES | MONTHS_AND_DAYS | WORLD_CITIES | EPONYMS
+
+
+def unlisted_place_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of places no list holds, after "lives in", "grew up in", "moved to"."""
+    end = len(text) if end is None else end
+    for m in RESIDENCE.finditer(text, start, end):
+        place = normal(m.group("place"))
+        if tier(place) is not None or above_state(place) or not place.strip("x "):
+            continue  # a listed place is found as one; a state or a country is no identifier
+        if any(w in KNOWN_WORDS for w in place.split()) or place in KNOWN_WORDS:
+            continue
+        yield m.span("place")
 
 
 def places(text: str, *, heading: bool = False) -> list[str]:
