@@ -28,6 +28,8 @@ ADDRESS = re.compile(
     rf"|\b(?:{STATES})[^\S\n]+\d{{5}}(?:-\d{{4}})?\b"
     r"|\b(?:ZIP|[Zz]ip)(?:[^\S\n]+[Cc]ode)?[^\S\n]*+:?[^\S\n]*+(?:(?:as|is|was|of)[^\S\n]+)?"
     r"\d{5}(?:-\d{4})?\b"
+    # The ZIP code named after its digits: "most of it in the 01749 zip code".
+    r"|(?<![\w-])\d{5}(?:-\d{4})?(?=[^\S\n]+(?:ZIP|[Zz]ip|[Pp]ostal)(?:[^\S\n]+[Cc]ode)?\b)"
 )
 # A street by its name alone: one to three capitalised words before a street word
 # spelled out (a "St." alone is as often a saint: "Paul St. John").
