@@ -186,3 +186,49 @@ def test_an_unlisted_village_after_a_verb_of_living_is_a_place():
 )
 def test_countries_regions_and_known_words_after_lived_in_are_no_village(body):
     assert [c for c, _ in found(body) if c == "geography"] == []
+
+
+def test_five_digits_before_zip_code_are_a_zip_code():
+    assert found("She has delivered in the 02139 zip code for years.") == [("geography", "02139")]
+
+
+def test_five_digits_that_count_are_no_zip_code():
+    assert found("She walked 12000 steps and logged 10400 zips of her jacket.") == []
+
+
+# A code is written with the state that issued it, and a handle is one person's own.
+def test_a_licence_after_its_label_and_its_state_s_abbreviation():
+    assert found("Her driver's licence (Conn. K48812076) was in the bag.") == [
+        ("licence", "K48812076")
+    ]
+
+
+def test_a_plate_after_its_state_s_code_in_a_sentence_about_a_vehicle():
+    assert found("The grey pickup in the lot is his, NH 4RT 229.") == [("vehicle", "4RT 229")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She saw an MD 2 years ago, after the car accident.",
+        "Post it to Framingham, MA 01702, by car or by hand.",
+        "Her van does 30 MPG on the highway.",
+        "We read Calif. 2019 guidance on the subject.",
+    ],
+)
+def test_state_codes_beside_other_numbers_are_no_plate(body):
+    assert [c for c, _ in found(body) if c == "vehicle"] == []
+
+
+def test_a_handle_with_a_digit_or_a_joint_is_an_identifier():
+    assert found("Send the refund to @Marta-Quill-22 on the app.") == [
+        ("other-code", "@Marta-Quill-22")
+    ]
+    assert found("Her username is @ren_okafor, she said.") == [("other-code", "@ren_okafor")]
+
+
+def test_a_plain_mention_or_an_email_is_no_handle():
+    assert found("Follow us @clinic for news; ask @front.") == []
+    assert found("Write to jo.smith@example.org for the form.") == [
+        ("email", "jo.smith@example.org")
+    ]

@@ -40,8 +40,14 @@ UNIT_AFTER = re.compile(
     r"(?i:[^\S\n]*(?:%|°|percent|degrees?|mg|mm|cm|kg|lbs?|minutes?|mins?|hours?|days?|weeks?"
     r"|months?|years?|sessions?|times|reps?|miles?|km|x\b))"
 )
-# Where a label's clause ends: a code after it is another clause's.
-CLAUSE_END = re.compile(r"[;!?]|[.](?=\s+[A-Z(\d])|\n")
+# Where a label's clause ends: a code after it is another clause's. A state's abbreviation
+# ends no clause: a licence is written with its state ("licence (Mass. S22019477)").
+STATE_DOTS = (
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
+    "Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo"
+).split()
+NOT_STATE = "".join(rf"(?<!\b{s})" for s in STATE_DOTS)
+CLAUSE_END = re.compile(rf"[;!?]|{NOT_STATE}[.](?=\s+[A-Z(\d])|\n")
 GAP = 48  # characters from a label to its code at most
 
 
@@ -253,9 +259,57 @@ def unlabelled_codes(text: str) -> list[Code]:
 MAC = re.compile(r"(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])")
 
 
+# A plate is written after its state's code ("the red van is hers, MA 9KD 340"): in a
+# sentence about a vehicle, letters and digits in one to three groups after the state.
+STATES = (
+    "AL AK AZ AR CA CO CT DC DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+).replace(" ", "|")
+STATE_PLATE = re.compile(
+    rf"\b(?:{STATES})[^\S\n]+(?P<plate>[A-Z0-9]{{1,4}}(?:[ -][A-Z0-9]{{1,4}}){{0,2}})(?![\w-])"
+)
+VEHICLE_WORDS = frozenset(w for w, c in CONTEXT.items() if c == VEHICLE) | frozenset(
+    "suv pickup motorbike motorcycle minivan jeep hatchback sedan".split()
+)
+# A handle (Venmo, Instagram) is one person's own: "@Dot-Kilbride-7", "@jules_t88". Emails
+# are blanked before this runs; a handle is told from a mention by a digit or a joint in it.
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9](?![\w@-])")
+
+
+def plate_spans(text: str) -> list[tuple[Span, str]]:
+    """(span, VEHICLE) of plates written after a state's code, in a sentence about a vehicle."""
+    found = []
+    for m in STATE_PLATE.finditer(text):
+        plate = m.group("plate")
+        letters = sum(c.isalpha() for c in plate)
+        digits = sum(c.isdigit() for c in plate)
+        if not letters or not digits or not 4 <= letters + digits <= 8:
+            continue
+        start = _clause_start(text, m.start(), SENTENCE_END)
+        words = {w.lower() for w in WORD.findall(text, start, m.start())}
+        if words & VEHICLE_WORDS:
+            found.append((m.span("plate"), VEHICLE))
+    return found
+
+
+def handle_spans(text: str) -> list[tuple[Span, str]]:
+    """(span, category) of handles with a digit or a joint, by the words of their sentence."""
+    found = []
+    for m in HANDLE.finditer(text):
+        name = m.group()[1:]
+        if any(c.isdigit() for c in name) or any(c in name for c in "-_."):
+            start = _clause_start(text, m.start(), SENTENCE_END)
+            found.append((m.span(), context_category(text, start, m.start())))
+    return found
+
+
 def code_spans(text: str) -> list[tuple[Span, str]]:
     """(span, category) of every identifying code in `text`, labelled or by shape."""
     found = [((c.quoted_from, c.end), c.category) for c in labelled_codes(text)]
+    if "@" in text:
+        found += handle_spans(text)
+    if " " in text and any(c.isdigit() for c in text):
+        found += [f for f in plate_spans(text) if not any(_overlap(f[0], g[0]) for g in found)]
     if text.count(":") >= 5 or text.count("-") >= 5:
         found = [
             f
@@ -268,3 +322,7 @@ def code_spans(text: str) -> list[tuple[Span, str]]:
         if not any(a < c.end and c.start < b for a, b in taken):
             found.append(((c.start, c.end), c.category))
     return sorted(found)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -64,8 +64,8 @@ OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 
 def _has_shape(line: str) -> bool:
     """Whether a line may hold a shaped identifier: a digit, or a word that starts one."""
-    if DIGIT.search(line):
-        return True
+    if DIGIT.search(line) or "@" in line:
+        return True  # a digit, or a handle (emails are blanked before)
     lower = line.lower()
     if any(part in lower for part in SHAPE_PARTS):
         return True
