@@ -21,6 +21,7 @@ from typing import Any
 from ..content.source import Source
 from ..content.yamlscan import ValueAt, ValuePath
 from . import links
+from .offsets import align, compose
 from .seen import OffsetMap, normalise
 
 # Front-matter keys that hold no prose a reader sees about the client.
@@ -141,32 +142,6 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _align(value: str, text: str, start: int, end: int) -> OffsetMap:
-    """Each character of a parsed value led back to where it stands in text[start:end].
-
-    Folding, indentation, quotes and escapes make the two differ; a character that is
-    not found a little ahead stays with the last one found.
-    """
-    if text.startswith(value, start):
-        return OffsetMap([(0, start)])  # a plain value on its line: written as it is read
-    anchors: list[tuple[int, int]] = [(0, start)]
-    j = start
-    for i, char in enumerate(value):
-        found = text.find(char, j, min(end, j + 16)) if not char.isspace() else -1
-        if char.isspace():
-            ahead = j
-            while ahead < end and ahead < j + 16 and not text[ahead].isspace():
-                ahead += 1
-            found = ahead if ahead < end and text[ahead].isspace() else -1
-        if found < 0:
-            anchors.append((i, j))
-            continue
-        if found != anchors[-1][1] + (i - anchors[-1][0]):
-            anchors.append((i, found))
-        j = found + 1
-    return OffsetMap(anchors)
-
-
 class _Builder:
     """Builds a Document: front-matter values, then the body."""
 
@@ -198,9 +173,9 @@ class _Builder:
         )
         # A value always shows on one block: YAML's own line breaks (a `|` scalar) are spaces.
         shown = value.replace("\r", " ").replace("\n", " ")
-        aligned = _align(shown, self.doc.text, start, max(start, end))
+        aligned = align(shown, self.doc.text, start, max(start, end))
         seen, mapped = normalise(shown)
-        self.add(seen, _compose(aligned, mapped), block)
+        self.add(seen, compose(aligned, mapped), block)
 
     def finish(self) -> Document:
         doc = self.doc
@@ -215,21 +190,6 @@ class _Builder:
 
 def _fields(block: Block) -> tuple[Any, ...]:
     return (block.key, block.field, block.heading, block.kind, block.section, block.header)
-
-
-class _Composed(OffsetMap):
-    """Two maps one after the other: seen text to the parsed value, the value to the file."""
-
-    def __init__(self, outer: OffsetMap, inner: OffsetMap):
-        super().__init__()
-        self.outer, self.inner = outer, inner
-
-    def __call__(self, offset: int) -> int:
-        return self.outer(self.inner(offset))
-
-
-def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
-    return _Composed(outer, inner)
 
 
 def _value_at(source: Source, place: ValuePath) -> ValueAt:
