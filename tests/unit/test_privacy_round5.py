@@ -232,3 +232,14 @@ def test_a_plain_mention_or_an_email_is_no_handle():
     assert found("Write to jo.smith@example.org for the form.") == [
         ("email", "jo.smith@example.org")
     ]
+
+
+# A title in sentence case is read as prose: its capitals are a name's.
+def test_a_full_name_in_a_sentence_case_title():
+    text = "---\ntitle: 'Shin splints on the night bus: Idris Varnavides'\n---\n\nText.\n"
+    assert [(f.category, f.text) for f in lint_source(text)] == [("names", "Idris Varnavides")]
+
+
+def test_a_title_case_title_needs_a_known_given_name_as_before():
+    text = "---\ntitle: 'Shin Splints On The Night Bus Route'\n---\n\nText.\n"
+    assert lint_source(text) == []

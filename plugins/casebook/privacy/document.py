@@ -63,12 +63,15 @@ TABLE_SEPARATOR = re.compile(
     r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$"
 )
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+SMALL = frozenset("with from into onto over upon than that after about under".split())
 
 
 def title_case(text: str) -> bool:
     """Whether nearly every longer word is capitalised, as in 'Groin Pain In A Hockey Player'."""
-    words = [w for w in TITLE_WORD.findall(text) if len(w) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    words = [w for w in TITLE_WORD.findall(text)[1:] if len(w) > 3 and w.lower() not in SMALL]
+    # After the first word, a longer one in lower case makes it sentence case ("Headaches on
+    # the phones: Noor Haddad"): its capitals are a name's, however many of its words.
+    return len(words) >= 1 and all(w[0].isupper() for w in words)
 
 
 @dataclass(frozen=True)
