@@ -243,3 +243,13 @@ def test_a_full_name_in_a_sentence_case_title():
 def test_a_title_case_title_needs_a_known_given_name_as_before():
     text = "---\ntitle: 'Shin Splints On The Night Bus Route'\n---\n\nText.\n"
     assert lint_source(text) == []
+
+
+# Vietnamese letters are letters of a name, capitals and small ones alike.
+def test_a_vietnamese_name_is_one_name_not_broken_at_its_letters():
+    assert found("Dr. Bảo Trần-Whitcombe sent her notes.") == [("names", "Dr. Bảo Trần-Whitcombe")]
+    assert found("Her neighbour Phượng Đỗ drove her in.") == [("names", "Phượng Đỗ")]
+
+
+def test_a_vietnamese_word_alone_is_no_name():
+    assert found("She learned phở and bánh mì recipes from a cookbook.") == []

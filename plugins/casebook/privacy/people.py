@@ -21,9 +21,10 @@ from .wordlists import (
 )
 
 # Latin Extended-A (Polish, Czech, Turkish, ... "Szymańska", "Łukasz") holds capitals and
-# small letters in turn: it is in both, so such a name is one word, not broken at "ń".
-UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-LOWER = "a-zß-öø-ÿĀ-ſ"
+# small letters in turn: it is in both, so such a name is one word, not broken at "ń". So do
+# Extended-B and Extended Additional, Vietnamese's letters ("Nguyễn", "Phạm", "Trương").
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
+LOWER = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
 PSEUDONYM = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)? [{UPPER}]\.")
 
 
