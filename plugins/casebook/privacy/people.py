@@ -23,8 +23,10 @@ from .wordlists import (
 # Latin Extended-A (Polish, Czech, Turkish, ... "Szymańska", "Łukasz") holds capitals and
 # small letters in turn: it is in both, so such a name is one word, not broken at "ń". So do
 # Extended-B and Extended Additional, Vietnamese's letters ("Nguyễn", "Phạm", "Trương").
-UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
-LOWER = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
+# Cyrillic and Greek keep their capitals apart: a name written in them ("Михаил Белозерский")
+# is capitalised words as a Latin one is.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿЀ-ЯΆ-Ϋ"
+LOWER = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿа-џά-ώ"
 PSEUDONYM = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)? [{UPPER}]\.")
 
 
