@@ -253,3 +253,26 @@ def test_a_vietnamese_name_is_one_name_not_broken_at_its_letters():
 
 def test_a_vietnamese_word_alone_is_no_name():
     assert found("She learned phở and bánh mì recipes from a cookbook.") == []
+
+
+# A name in another script: Cyrillic and Greek by their capitals, Han and Hangul by a short
+# run standing alone among Latin words.
+def test_a_name_in_cyrillic_or_greek_is_a_full_name():
+    assert [c for c, _ in found("Her intake says Татьяна Соколова in full.")] == ["names"]
+    assert [c for c, _ in found("He signs as Νικόλαος Δημητρίου on the card.")] == ["names"]
+
+
+def test_a_greek_letter_in_clinical_prose_is_no_name():
+    assert found("The γ-motor neurons and the Δ wave were normal.") == []
+
+
+def test_a_short_han_or_hangul_run_among_latin_words_is_a_name():
+    assert found("Chen Xiulan (陈秀兰 on her forms) came in.") == [
+        ("names", "陈秀兰"),
+        ("names", "Chen Xiulan"),
+    ]
+    assert found("Her Korean name, 박서연, is on the card.") == [("names", "박서연")]
+
+
+def test_a_long_run_of_han_is_a_quotation_not_a_name():
+    assert found("The card said 祝你早日康复身体健康 in red ink.") == []

@@ -7,7 +7,18 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..content.source import Source, parse
-from . import context, links, lowernames, people, placenames, public_codes, slugs, things, whose
+from . import (
+    context,
+    links,
+    lowernames,
+    people,
+    placenames,
+    public_codes,
+    scripts,
+    slugs,
+    things,
+    whose,
+)
 from .document import Document, read
 from .emails import email_spans
 from .findings import EMAIL, IP, URL, Finding, Hit, finding
@@ -216,6 +227,7 @@ class _Lint:
         ]
         families = lowernames.family_name_spans(view) if words & FAMILY_WORDS else ()
         lower += [s for s in families if not _inside(s, lower)]
+        lower += [s for s in scripts.cjk_name_spans(view) if not _inside(s, lower)]
         names: list[tuple[Hit, str]] = [
             (Hit(s, e, "name", "names"), view[s:e])
             for s, e in lower
