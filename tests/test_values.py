@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
+from pelican.utils import get_date
 
 from casebook.cli.check import check_content
 from casebook.content.problems import shown
@@ -113,6 +114,8 @@ def work(tmp_path_factory):
 @hypothesis_example(("post", "redirect_from", 1))
 @hypothesis_example(("page", "redirect_from", {"a": 1}))
 @hypothesis_example(("post", "slug", 0))
+# Found by hypothesis in CI: a post dated after today is held back, as pelicanconf asks.
+@hypothesis_example(("post", "date", "2030-01-01"))
 # ... and a key holding U+0085, a line break to YAML but not to str.split("\n").
 @hypothesis_example(("post", "title", {"\x85": None}))
 def test_check_and_build_give_the_same_errors_or_a_clean_build(work, example):
@@ -161,4 +164,17 @@ def test_check_and_build_give_the_same_errors_or_a_clean_build(work, example):
     assert checked <= built_own, (key, value, checked - built_own)
     assert built_own <= every, (key, value, built_own - every)
     if not checked:
-        assert (site / "output" / slug / "index.html").is_file(), (key, value)
+        # WITH_FUTURE_DATES = False: Pelican keeps a post dated after today as a draft.
+        held = kind == "post" and key == "date" and _after_today(value)
+        where = site / "output" / ("drafts/" + slug if held else slug) / "index.html"
+        assert where.is_file(), (key, value)
+
+
+def _after_today(value: object) -> bool:
+    """Whether a date value Pelican accepts falls after today (a future post)."""
+    try:
+        day = get_date(str(value)) if not isinstance(value, datetime.date) else value
+    except (ValueError, OverflowError):
+        return False
+    day = day.date() if isinstance(day, datetime.datetime) else day
+    return day > datetime.date.today()
