@@ -89,6 +89,16 @@ DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 DRAFT_PAGE_URL = "drafts/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+# A post in another language than the site's (`lang: es`) lives under its language, not at
+# Pelican's default `{slug}-{lang}.html`, which broke the pattern and left a stray `-.html`.
+ARTICLE_LANG_URL = "{lang}/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = "drafts/{lang}/{slug}/index.html"
+DRAFT_PAGE_LANG_URL = "drafts/pages/{lang}/{slug}/"
+DRAFT_PAGE_LANG_SAVE_AS = "drafts/pages/{lang}/{slug}/index.html"
 INDEX_URL = ""
 # The menu reads For clinicians, About, Contact: each page sets page_order.
 PAGE_ORDER_BY = "page_order"

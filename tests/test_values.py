@@ -43,7 +43,7 @@ POST_KEYS = [
     "case", "case.sessions", "case.consent", "case.client", "case.outcome_status",
     "case.presenting_complaint",
 ]  # fmt: skip
-PAGE_KEYS = ["page_order", "menu_label", "title", "slug"]
+PAGE_KEYS = ["page_order", "menu_label", "title", "slug", "lang"]
 SCALARS = (
     st.none()
     | st.booleans()
@@ -118,6 +118,10 @@ def work(tmp_path_factory):
 @hypothesis_example(("post", "date", "2030-01-01"))
 # ... and a key holding U+0085, a line break to YAML but not to str.split("\n").
 @hypothesis_example(("post", "title", {"\x85": None}))
+# ... and a number for a language: no language tag, where a real one puts the post under it.
+@hypothesis_example(("post", "lang", 0))
+@hypothesis_example(("post", "lang", "es"))
+@hypothesis_example(("page", "lang", "pt-BR"))
 def test_check_and_build_give_the_same_errors_or_a_clean_build(work, example):
     kind, key, value = example
     site = work / "site"
@@ -166,6 +170,8 @@ def test_check_and_build_give_the_same_errors_or_a_clean_build(work, example):
     if not checked:
         # WITH_FUTURE_DATES = False: Pelican keeps a post dated after today as a draft.
         held = kind == "post" and key == "date" and _after_today(value)
+        if key == "lang" and str(value) != "en":
+            slug = f"{value}/{slug}"  # pelicanconf's *_LANG_SAVE_AS: under its language
         where = site / "output" / ("drafts/" + slug if held else slug) / "index.html"
         assert where.is_file(), (key, value)
 

@@ -56,3 +56,20 @@ def test_shown_keys_must_be_text_and_page_order_a_whole_number():
         "one, e.g. `page_order: 2`",
     )
     assert found["date"][0] == 7 and "2003-10-06" in found["date"][1]
+
+
+@pytest.mark.parametrize("header", ["---\nlang: {}\n---\nBody.\n", "Title: A\nLang: {}\n\nBody.\n"])
+@pytest.mark.parametrize("value", ["0", "''", "xx", "english", "$(touch x)", "../es"])
+def test_a_language_that_is_no_language_tag_is_refused_in_either_header(header, value):
+    if header.startswith("Title") and value == "''":
+        value = ""  # `Lang:` and nothing: Pelican would file the post under `-.html` all the same
+    text = header.format(value)
+    found = {p.key: (p.line, p.message) for p in check_fields(source.parse("cases/a.md", text))}
+    assert found["lang"][0] == 2, found
+    assert "is not a language tag" in found["lang"][1] and "`es`" in found["lang"][1]
+
+
+@pytest.mark.parametrize("value", ["en", "es", "pt-BR", "zh-Hant"])
+def test_a_language_tag_passes(value):
+    text = f"---\nlang: {value}\n---\nBody.\n"
+    assert not check_fields(source.parse("cases/a.md", text))

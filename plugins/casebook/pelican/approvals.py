@@ -50,7 +50,9 @@ def _cases(context):
 
 def published_url(article, settings) -> str:
     """The address the case has, or will have, once published (a draft's too)."""
-    path = settings["ARTICLE_URL"].format(**article.url_format)
+    # A post in another language than the site's lives under its language (pelicanconf).
+    key = "ARTICLE_URL" if article.in_default_lang else "ARTICLE_LANG_URL"
+    path = settings[key].format(**article.url_format)
     return f"{settings.get('SITEURL', '')}/{path}"
 
 

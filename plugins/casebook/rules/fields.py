@@ -6,6 +6,8 @@ refused here, in words, before Pelican's own processing or a template could stop
 
 from __future__ import annotations
 
+import langcodes
+
 from ..content.problems import Problem
 from ..content.source import Source
 from ..content.values import date_problem, short
@@ -23,8 +25,8 @@ def _is_text(value: object) -> bool:
 def check_fields(source: Source, order_key: str | None = None) -> list[Problem]:
     """Every shown key is text (or a number), dates are ISO dates, the menu order a number."""
     if not source.is_yaml:
-        # A `Key: value` header gives text for every key; only its dates need a look.
-        return _dates(source)
+        # A `Key: value` header gives text for every key; only its dates and language need a look.
+        return _dates(source) + _language(source)
     problems = []
     for key in TEXT_KEYS:
         value = source.meta.get(key)
@@ -46,7 +48,22 @@ def check_fields(source: Source, order_key: str | None = None) -> list[Problem]:
                     order_key,
                 )
             )
-    return problems + _dates(source)
+    return problems + _dates(source) + _language(source)
+
+
+def _language(source: Source) -> list[Problem]:
+    """`lang` is a language tag: Pelican puts a post in another language at `<lang>/<slug>/`."""
+    value = source.meta.get("lang")
+    if value is None or not _is_text(value) or langcodes.tag_is_valid(str(value)):
+        return []
+    return [
+        source.problem(
+            f"lang: {short(value)} is not a language tag; write the language the text is in "
+            "as a code such as `es` or `pt-BR` (the site's own is the default), "
+            "or remove the key",
+            "lang",
+        )
+    ]
 
 
 def blocking_fields(source: Source, order_key: str | None = None) -> list[Problem]:
