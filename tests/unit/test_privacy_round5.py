@@ -276,3 +276,24 @@ def test_a_short_han_or_hangul_run_among_latin_words_is_a_name():
 
 def test_a_long_run_of_han_is_a_quotation_not_a_name():
     assert found("The card said 祝你早日康复身体健康 in red ink.") == []
+
+
+def case(slug, client):
+    """The findings of a case with this slug and this pseudonym, as (category, text)."""
+    text = f"---\ntitle: A case\nslug: {slug}\ncase:\n  client: {client}\n---\n\nText.\n"
+    return [(f.category, f.text) for f in lint_source(text)]
+
+
+# A slug that spells out the name the client's pseudonym abbreviates.
+def test_a_slug_spelling_out_the_pseudonym_s_initial_is_a_full_name():
+    assert case("knee-pain-in-a-welder-yevgeny-ostrakov", "Yevgeny O.") == [
+        ("names", "yevgeny-ostrakov")
+    ]
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["knee-pain-in-a-welder-yevgeny-o", "yevgeny-only-stretches", "yevgeny-on-the-mend"],
+)
+def test_a_slug_with_the_pseudonym_or_words_after_it_is_no_full_name(slug):
+    assert case(slug, "Yevgeny O.") == []

@@ -335,6 +335,9 @@ def lint_document(
     others = local + [f for line, client in doc.clients if (f := people.pseudonym(client, line))]
     for line, slug in doc.slugs:
         others += slugs.lint_slug(slug, line, terms)
+        found = {f.text for f in others}
+        clients = [client for _line, client in doc.clients]
+        others += [f for f in slugs.client_in_slug(slug, line, clients) if f.text not in found]
     for line, address in doc.redirects:
         others += slugs.lint_redirect(address, line)
     findings += [f for f in others if not any(f.text.lower() in a for a in lowered)]

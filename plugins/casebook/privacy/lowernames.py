@@ -45,7 +45,7 @@ def lower_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
         given, family = m.group("name").split()
         # An unknown given name too, where the pair closes the phrase: "his uncle normand
         # pelletier." (a verb or an adverb after "his uncle" runs on into the sentence).
-        if _lower_pair(given, family) or (m.group("closed") and _name_words(given, family)):
+        if _lower_pair(given, family) or (m.group("closed") and name_words(given, family)):
             yield m.span("name")
 
 
@@ -64,7 +64,7 @@ def noted_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
     # '"... straight." hjalmar nyqvist, retired engineer'.
     for m in signed:
         given, family = m.group("name").split()
-        if _lower_pair(given, family) or _name_words(given, family):
+        if _lower_pair(given, family) or name_words(given, family):
             yield m.span("name")
 
 
@@ -73,7 +73,7 @@ def _signed(text: str) -> bool:
     return '"' in text or "”" in text or "—" in text or "--" in text
 
 
-def _name_words(*words: str) -> bool:
+def name_words(*words: str) -> bool:
     """Whether lower-case words could all be names: no common word, verb or adverb shape."""
     for word in words:
         low = base(word)
@@ -189,14 +189,14 @@ def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterat
     if not any(cue in lower for cue in CUES):
         return
     for m in TITLED.finditer(text, start, end):
-        if not _name_words(m.group("name")):
+        if not name_words(m.group("name")):
             continue
         family = m.group("family")
-        last = "family" if family and _name_words(family.strip()) else "name"
+        last = "family" if family and name_words(family.strip()) else "name"
         yield m.start("title"), m.end(last)
     for pattern in (CLOSING, SIGNED):
         for m in pattern.finditer(text, start, end):
-            if _name_words(*m.group("name").split()):
+            if name_words(*m.group("name").split()):
                 yield m.span("name")
     for m in IRISH.finditer(text, start, end):
         if m.group("name").split()[0] in GIVEN:
