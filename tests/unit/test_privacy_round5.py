@@ -297,3 +297,24 @@ def test_a_slug_spelling_out_the_pseudonym_s_initial_is_a_full_name():
 )
 def test_a_slug_with_the_pseudonym_or_words_after_it_is_no_full_name(slug):
     assert case(slug, "Yevgeny O.") == []
+
+
+# A branch, an office or a hospital called after a place no list holds.
+def test_a_branch_or_a_hospital_called_after_its_place():
+    assert found("She runs the till at the Pellowe branch most days.") == [("geography", "Pellowe")]
+    assert found("He nursed nights at Grisdale Community Hospital for years.") == [
+        ("geography", "Grisdale Community Hospital")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He works at the Main office downtown.",
+        "She moved to the North campus in spring.",
+        "She trained at Massachusetts General Hospital.",
+        "The ulnar branch of the nerve was tender.",
+    ],
+)
+def test_a_branch_named_by_its_rank_or_a_state_s_hospital_is_no_place(body):
+    assert found(body) == []

@@ -266,7 +266,9 @@ class _Lint:
         for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
             if not _inside((s, e), clients):
                 self.hits.append(Hit(s, e, "place", "geography"))
-        unlisted = placenames.unlisted_place_spans(view) if words & LOWER_PLACE_WORDS else ()
+        unlisted = list(placenames.unlisted_place_spans(view)) if words & LOWER_PLACE_WORDS else []
+        if words & placenames.CALLED_AFTER_WORDS:
+            unlisted += placenames.called_after_spans(view)
         for s, e in unlisted:
             if _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
                 continue

@@ -225,6 +225,37 @@ def unlisted_place_spans(text: str, start: int = 0, end: int | None = None) -> I
         yield m.span("place")
 
 
+# A branch, an office or a hospital called after its place ("the Cochituate branch",
+# "Wexcombe Regional Hospital"): where the client works or was seen, by a place's name.
+# A hospital needs its qualifier: a bare "X Hospital" is as often named for a person.
+CALLED_AFTER = re.compile(
+    rf"\b(?:the[^\S\n]+(?P<branch>[{UPPER}][a-z]{{3,}})[^\S\n]+(?:branch|office|campus)\b"
+    rf"|(?P<hospital>[{UPPER}][a-z]{{3,}})[^\S\n]+(?:Regional|Community|General|Memorial|"
+    r"District|Area)[^\S\n]+(?:Hospital|Medical[^\S\n]+Center|Health[^\S\n]+Center)\b)"
+)
+CALLED_AFTER_WORDS = frozenset("branch office campus hospital".split())
+# What else names a branch or an office: its rank or its side, not its place.
+NOT_CALLED_AFTER = frozenset(
+    "main head home central regional local front back new old north south east west downtown "
+    "uptown corporate district area national state county city town village satellite".split()
+)
+
+
+def called_after_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of a branch or a hospital named for a place no list holds, its place word too."""
+    end = len(text) if end is None else end
+    for m in CALLED_AFTER.finditer(text, start, end):
+        group = "branch" if m.group("branch") else "hospital"
+        place = normal(m.group(group))
+        if place in KNOWN_WORDS or place in NOT_CALLED_AFTER or above_state(place):
+            continue  # "the Main office", "Massachusetts General Hospital"
+        if not place.strip("x"):
+            continue  # a known term or organisation, masked
+        if tier(place) is not None:
+            continue  # a listed town is found as one
+        yield (m.start(group), m.end()) if group == "hospital" else m.span(group)
+
+
 def places(text: str, *, heading: bool = False) -> list[str]:
     """Place names smaller than a state."""
     return [text[s:e] for s, e in place_spans(text, heading=heading)]
