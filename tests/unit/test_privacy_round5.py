@@ -318,3 +318,13 @@ def test_a_branch_or_a_hospital_called_after_its_place():
 )
 def test_a_branch_named_by_its_rank_or_a_state_s_hospital_is_no_place(body):
     assert found(body) == []
+
+
+def test_a_reserve_named_in_lower_case_before_its_two_word_kind():
+    assert found("He came down from the quillhaven scout reservation at dusk.") == [
+        ("geography", "quillhaven scout reservation")
+    ]
+
+
+def test_a_reserve_described_not_named_is_no_place():
+    assert found("She hikes in the nearby state forest; we met at the state park.") == []

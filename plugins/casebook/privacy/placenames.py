@@ -231,13 +231,21 @@ def unlisted_place_spans(text: str, start: int = 0, end: int | None = None) -> I
 CALLED_AFTER = re.compile(
     rf"\b(?:the[^\S\n]+(?P<branch>[{UPPER}][a-z]{{3,}})[^\S\n]+(?:branch|office|campus)\b"
     rf"|(?P<hospital>[{UPPER}][a-z]{{3,}})[^\S\n]+(?:Regional|Community|General|Memorial|"
-    r"District|Area)[^\S\n]+(?:Hospital|Medical[^\S\n]+Center|Health[^\S\n]+Center)\b)"
+    r"District|Area)[^\S\n]+(?:Hospital|Medical[^\S\n]+Center|Health[^\S\n]+Center)\b"
+    # In lower case too, a reserve named before its two-word kind: "the nobscot scout
+    # reservation", "the hollow state forest"; one word ("the dog park") says no name.
+    r"|\bthe[^\S\n]+(?P<reserve>[a-z]{4,})[^\S\n]+(?:scout[^\S\n]+(?:reservation|camp)|"
+    r"state[^\S\n]+(?:park|forest|reservation|beach)|conservation[^\S\n]+(?:area|land)|"
+    r"wildlife[^\S\n]+(?:sanctuary|refuge))\b)"
 )
-CALLED_AFTER_WORDS = frozenset("branch office campus hospital".split())
+CALLED_AFTER_WORDS = frozenset(
+    "branch office campus hospital scout state conservation wildlife".split()
+)
 # What else names a branch or an office: its rank or its side, not its place.
 NOT_CALLED_AFTER = frozenset(
     "main head home central regional local front back new old north south east west downtown "
-    "uptown corporate district area national state county city town village satellite".split()
+    "uptown corporate district area national state county city town village satellite nearby "
+    "little big same other whole".split()
 )
 
 
@@ -245,7 +253,7 @@ def called_after_spans(text: str, start: int = 0, end: int | None = None) -> Ite
     """Spans of a branch or a hospital named for a place no list holds, its place word too."""
     end = len(text) if end is None else end
     for m in CALLED_AFTER.finditer(text, start, end):
-        group = "branch" if m.group("branch") else "hospital"
+        group = next(g for g in ("branch", "hospital", "reserve") if m.group(g))
         place = normal(m.group(group))
         if place in KNOWN_WORDS or place in NOT_CALLED_AFTER or above_state(place):
             continue  # "the Main office", "Massachusetts General Hospital"
@@ -253,7 +261,7 @@ def called_after_spans(text: str, start: int = 0, end: int | None = None) -> Ite
             continue  # a known term or organisation, masked
         if tier(place) is not None:
             continue  # a listed town is found as one
-        yield (m.start(group), m.end()) if group == "hospital" else m.span(group)
+        yield (m.start(group), m.end()) if group != "branch" else m.span(group)
 
 
 def places(text: str, *, heading: bool = False) -> list[str]:
