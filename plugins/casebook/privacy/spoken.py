@@ -11,10 +11,13 @@ from .spans import Span
 
 DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # Seven digit words or more, apart by spaces, commas or hyphens: fewer are a count or a time.
-RUN = re.compile(rf"(?i:\b{DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]*{DIGIT_WORD}\b){{6,19}})")
+# Possessive spaces: the runs either side of a comma never share a space, so the pattern
+# stays linear (as patterns.py asks of every shaped pattern).
+RUN = re.compile(rf"(?i:\b{DIGIT_WORD}(?:[^\S\n]*+[,-]?[^\S\n]*+{DIGIT_WORD}\b){{6,19}})")
 # What may stand between a label and its number read out: "is", "aloud", a colon, a comma.
 BETWEEN = re.compile(
-    r"(?i:[^\S\n]*[:#,(]?[^\S\n]*(?:(?:is|was|reads|read|aloud|out|as|of)[^\S\n]*[:,]?[^\S\n]*){0,2})"
+    r"(?i:[^\S\n]*+[:#,(]?[^\S\n]*+(?:(?:is|was|reads|read|aloud|out|as|of)[^\S\n]*+[:,]?"
+    r"[^\S\n]*+){0,2})"
 )
 LOOK_BACK = 60
 QUICK = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
