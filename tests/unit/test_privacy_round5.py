@@ -328,3 +328,27 @@ def test_a_reserve_named_in_lower_case_before_its_two_word_kind():
 
 def test_a_reserve_described_not_named_is_no_place():
     assert found("She hikes in the nearby state forest; we met at the state park.") == []
+
+
+# Hostile input: each finishes at once, or the test hangs where everyone sees it.
+def test_number_words_apart_by_long_runs_of_spaces_are_read_once():
+    line = ("one" + " " * 50) * 2000
+    assert [c for c, _ in found("MRN " + line)] == ["medical-record"]  # a number read out
+    assert found(line) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mr. " * 20_000,
+        ", a b" * 20_000,
+        "sean o'" * 20_000,
+        "signed the " * 20_000,
+        "on elm " * 20_000 + "st",
+        "@" + "a-" * 50_000 + "!",
+        "梁美" * 50_000,
+        "lived in " * 20_000,
+    ],
+)
+def test_round_5_patterns_on_long_repetitive_lines(body):
+    found(body)  # finishing is the test
