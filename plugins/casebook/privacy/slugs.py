@@ -123,12 +123,9 @@ def lint_slug(slug: str, line: int, terms: tuple[str, ...] = ()) -> list[Finding
 
 
 def client_in_slug(slug: str, line: int, clients: list[str]) -> list[Finding]:
-    """The full name a client's pseudonym abbreviates, spelled out in the slug.
-
-    'Mikhail B.' and 'jaw-pain-in-a-cantor-mikhail-belozersky': the given name, then a word
-    that starts with the pseudonym's initial, is the name the initial stands for, whether
-    or not the given name is a known one.
-    """
+    """The full name a client's pseudonym abbreviates, spelled out in the slug."""
+    # 'Mikhail B.' and '...-mikhail-belozersky': the given name, then a word starting with
+    # the initial, is the name the initial stands for, known given name or not.
     words = [w for w in SEPARATORS.split(slug.strip().lower()) if w]
     found = []
     for client in clients:

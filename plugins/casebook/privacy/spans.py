@@ -38,8 +38,8 @@ def texts(text: str, spans: Iterable[Span]) -> list[str]:
 
 
 def word_starts(lower: str, needle: str, start: int = 0, end: int | None = None) -> Iterator[int]:
-    """Where `needle` starts a word in lower[start:end], by a plain search: a pattern is then
-    matched only there, not tried at every position of the text."""
+    """Where `needle` starts a word in lower[start:end], found by a plain search."""
+    # A pattern is then matched only there, not tried at every position of the text.
     end = len(lower) if end is None else end
     i = lower.find(needle, start, end)
     while i >= 0:

@@ -24,11 +24,9 @@ QUICK = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 
 
 def spoken_code_spans(text: str) -> list[tuple[Span, str]]:
-    """Spans of numbers read out in words right after a code's label, with the label's category.
-
-    Without a label a run of number words is a count or a phone number (`phones`); with
-    one ("hospital number", "SSN") it is the code itself, however it is written.
-    """
+    """Spans of numbers read out in words right after a code's label, with its category."""
+    # Without a label a run of number words is a count or a phone number (`phones`); with
+    # one ("hospital number", "SSN") it is the code itself, however it is written.
     lower = text.lower()
     if sum(lower.count(w) for w in QUICK) < 7:
         return []
