@@ -155,14 +155,12 @@ def _holds(found: str, part: str) -> bool:
 
 
 def points_at(quote: str, plant: str, category: str = "names") -> bool:
-    """Whether a finding's quote shows the reader this plant (both raw, as written).
-
-    Either the quote holds the plant's whole core, with at most a label's worth of other
-    text; or it is a part of the plant that holds a third of the core (four characters at
-    least, or all of a shorter core), and a digit of a date or age written with digits.
-    A third, as the scorer always asked of a short quote: a place's plant carries words no
-    finding needs ("the", "truck stop", "post office"), a name's first name alone is less.
-    """
+    """Whether a finding's quote shows the reader this plant (both raw, as written)."""
+    # Either the quote holds the plant's whole core, with at most a label's worth of other
+    # text; or it is a part of the plant holding a third of the core (four characters at
+    # least, or all of a shorter core), and a digit of a date or age written with digits.
+    # A third, as the scorer always asked of a short quote: a place's plant carries words no
+    # finding needs ("the", "truck stop", "post office"); a name's first name alone is less.
     found, whole, key = normal(quote), normal(plant), core(plant, category)
     if not found or not key:
         return False

@@ -276,3 +276,79 @@ def test_a_short_han_or_hangul_run_among_latin_words_is_a_name():
 
 def test_a_long_run_of_han_is_a_quotation_not_a_name():
     assert found("The card said 祝你早日康复身体健康 in red ink.") == []
+
+
+def case(slug, client):
+    """The findings of a case with this slug and this pseudonym, as (category, text)."""
+    text = f"---\ntitle: A case\nslug: {slug}\ncase:\n  client: {client}\n---\n\nText.\n"
+    return [(f.category, f.text) for f in lint_source(text)]
+
+
+# A slug that spells out the name the client's pseudonym abbreviates.
+def test_a_slug_spelling_out_the_pseudonym_s_initial_is_a_full_name():
+    assert case("knee-pain-in-a-welder-yevgeny-ostrakov", "Yevgeny O.") == [
+        ("names", "yevgeny-ostrakov")
+    ]
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["knee-pain-in-a-welder-yevgeny-o", "yevgeny-only-stretches", "yevgeny-on-the-mend"],
+)
+def test_a_slug_with_the_pseudonym_or_words_after_it_is_no_full_name(slug):
+    assert case(slug, "Yevgeny O.") == []
+
+
+# A branch, an office or a hospital called after a place no list holds.
+def test_a_branch_or_a_hospital_called_after_its_place():
+    assert found("She runs the till at the Pellowe branch most days.") == [("geography", "Pellowe")]
+    assert found("He nursed nights at Grisdale Community Hospital for years.") == [
+        ("geography", "Grisdale Community Hospital")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He works at the Main office downtown.",
+        "She moved to the North campus in spring.",
+        "She trained at Massachusetts General Hospital.",
+        "The ulnar branch of the nerve was tender.",
+    ],
+)
+def test_a_branch_named_by_its_rank_or_a_state_s_hospital_is_no_place(body):
+    assert found(body) == []
+
+
+def test_a_reserve_named_in_lower_case_before_its_two_word_kind():
+    assert found("He came down from the quillhaven scout reservation at dusk.") == [
+        ("geography", "quillhaven scout reservation")
+    ]
+
+
+def test_a_reserve_described_not_named_is_no_place():
+    assert found("She hikes in the nearby state forest; we met at the state park.") == []
+
+
+# Hostile input: each finishes at once, or the test hangs where everyone sees it.
+def test_number_words_apart_by_long_runs_of_spaces_are_read_once():
+    line = ("one" + " " * 50) * 2000
+    assert [c for c, _ in found("MRN " + line)] == ["medical-record"]  # a number read out
+    assert found(line) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "mr. " * 20_000,
+        ", a b" * 20_000,
+        "sean o'" * 20_000,
+        "signed the " * 20_000,
+        "on elm " * 20_000 + "st",
+        "@" + "a-" * 50_000 + "!",
+        "梁美" * 50_000,
+        "lived in " * 20_000,
+    ],
+)
+def test_round_5_patterns_on_long_repetitive_lines(body):
+    found(body)  # finishing is the test

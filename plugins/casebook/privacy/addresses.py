@@ -28,8 +28,10 @@ ADDRESS = re.compile(
     rf"|\b(?:{STATES})[^\S\n]+\d{{5}}(?:-\d{{4}})?\b"
     r"|\b(?:ZIP|[Zz]ip)(?:[^\S\n]+[Cc]ode)?[^\S\n]*+:?[^\S\n]*+(?:(?:as|is|was|of)[^\S\n]+)?"
     r"\d{5}(?:-\d{4})?\b"
-    # The ZIP code named after its digits: "most of it in the 01749 zip code".
-    r"|(?<![\w-])\d{5}(?:-\d{4})?(?=[^\S\n]+(?:ZIP|[Zz]ip|[Pp]ostal)(?:[^\S\n]+[Cc]ode)?\b)"
+)
+# The ZIP code named after its digits: "most of it in the 01749 zip code".
+ZIP_BEFORE = re.compile(
+    r"(?<![\w-])\d{5}(?:-\d{4})?(?=[^\S\n]+(?:ZIP|[Zz]ip|[Pp]ostal)(?:[^\S\n]+[Cc]ode)?\b)"
 )
 # A street by its name alone: one to three capitalised words before a street word
 # spelled out (a "St." alone is as often a saint: "Paul St. John").
@@ -107,6 +109,8 @@ def address_spans(text: str) -> list[Span]:
     found: list[Span] = []
     if any(w in lower for w in UNIT_WORDS) or NUMBER_THEN_WORD_OR_ZIP.search(text):
         found = match_spans(ADDRESS, text)
+        if "zip" in lower or "postal" in lower:
+            found += [s for s in match_spans(ZIP_BEFORE, text) if s not in found]
     if any(w in text for w in STREET_WORDS):
         found += [s for s in _streets(text) if not any(a < s[1] and s[0] < b for a, b in found)]
     if not LOWER_STREET_WORDS.isdisjoint(WORD.findall(text)):

@@ -46,8 +46,9 @@ STATE_DOTS = (
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
     "Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo"
 ).split()
-NOT_STATE = "".join(rf"(?<!\b{s})" for s in STATE_DOTS)
-CLAUSE_END = re.compile(rf"[;!?]|{NOT_STATE}[.](?=\s+[A-Z(\d])|\n")
+# Looked behind from the dot only, so the abbreviations cost nothing elsewhere.
+NOT_STATE = "".join(rf"(?<!\b{s}\.)" for s in STATE_DOTS)
+CLAUSE_END = re.compile(rf"[;!?]|[.]{NOT_STATE}(?=\s+[A-Z(\d])|\n")
 GAP = 48  # characters from a label to its code at most
 
 
@@ -265,9 +266,12 @@ STATES = (
     "AL AK AZ AR CA CO CT DC DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
     "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 ).replace(" ", "|")
+# Two capitals, then the state looked up: one alternation of 51 codes at every position
+# is what would make this slow.
 STATE_PLATE = re.compile(
-    rf"\b(?:{STATES})[^\S\n]+(?P<plate>[A-Z0-9]{{1,4}}(?:[ -][A-Z0-9]{{1,4}}){{0,2}})(?![\w-])"
+    r"\b(?P<state>[A-Z]{2})[^\S\n]+(?P<plate>[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])"
 )
+STATE_CODES = frozenset(STATES.split("|"))
 VEHICLE_WORDS = frozenset(w for w, c in CONTEXT.items() if c == VEHICLE) | frozenset(
     "suv pickup motorbike motorcycle minivan jeep hatchback sedan".split()
 )
@@ -280,6 +284,8 @@ def plate_spans(text: str) -> list[tuple[Span, str]]:
     """(span, VEHICLE) of plates written after a state's code, in a sentence about a vehicle."""
     found = []
     for m in STATE_PLATE.finditer(text):
+        if m.group("state") not in STATE_CODES:
+            continue
         plate = m.group("plate")
         letters = sum(c.isalpha() for c in plate)
         digits = sum(c.isdigit() for c in plate)
@@ -308,7 +314,7 @@ def code_spans(text: str) -> list[tuple[Span, str]]:
     found = [((c.quoted_from, c.end), c.category) for c in labelled_codes(text)]
     if "@" in text:
         found += handle_spans(text)
-    if " " in text and any(c.isdigit() for c in text):
+    if " " in text and DIGIT.search(text):
         found += [f for f in plate_spans(text) if not any(_overlap(f[0], g[0]) for g in found)]
     if text.count(":") >= 5 or text.count("-") >= 5:
         found = [

@@ -58,12 +58,14 @@ LOWER_NAME_WORDS = frozenset(
     "niece nephew cousin grandson granddaughter grandmother grandfather partner friend neighbour "
     "neighbor roommate colleague boss manager supervisor carer caregiver boyfriend girlfriend "
     "fianc flatmate coworker co worker stepson stepdaughter stepmother stepfather grandchild kid "
-    "child baby twin client patient customer".split()
+    "child baby twin".split()
 )
 COUNTY_WORDS = frozenset("county parish court".split())
 FAMILY_WORDS = frozenset("family families household twins kids children clan".split())
 # Plurals too: "my sons Tomas and Eli".
 LOWER_NAME_WORDS |= frozenset(w + "s" for w in LOWER_NAME_WORDS)
+# "my client maria gonzales": a lower-case pair after these, not one given name alone.
+CLIENT_WORDS = frozenset("client patient customer".split())
 LOWER_PLACE_WORDS = frozenset(
     "live lives lived living grew born raised moved moving relocated commute commutes commuted "
     "commuting drive drives drove driven driving came comes coming visit visits visited visiting "
@@ -218,6 +220,8 @@ class _Lint:
         words = set(WORD.findall(view.lower()))
         related = bool(words & LOWER_NAME_WORDS)
         lower = list(lowernames.lower_name_spans(view)) if related else []
+        if words & CLIENT_WORDS:
+            lower += [s for s in lowernames.client_name_spans(view) if not _inside(s, lower)]
         lower += [s for s in lowernames.noted_name_spans(view) if not _inside(s, lower)]
         lower += [s for s in lowernames.cued_name_spans(view) if not _inside(s, lower)]
         lower += [
@@ -266,7 +270,9 @@ class _Lint:
         for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
             if not _inside((s, e), clients):
                 self.hits.append(Hit(s, e, "place", "geography"))
-        unlisted = placenames.unlisted_place_spans(view) if words & LOWER_PLACE_WORDS else ()
+        unlisted = list(placenames.unlisted_place_spans(view)) if words & LOWER_PLACE_WORDS else []
+        if words & placenames.CALLED_AFTER_WORDS:
+            unlisted += placenames.called_after_spans(view)
         for s, e in unlisted:
             if _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
                 continue
@@ -335,6 +341,9 @@ def lint_document(
     others = local + [f for line, client in doc.clients if (f := people.pseudonym(client, line))]
     for line, slug in doc.slugs:
         others += slugs.lint_slug(slug, line, terms)
+        found = {f.text for f in others}
+        clients = [client for _line, client in doc.clients]
+        others += [f for f in slugs.client_in_slug(slug, line, clients) if f.text not in found]
     for line, address in doc.redirects:
         others += slugs.lint_redirect(address, line)
     findings += [f for f in others if not any(f.text.lower() in a for a in lowered)]

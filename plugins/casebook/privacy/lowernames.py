@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .people import GIVEN, LOWER, NOT_SURNAME, POSSESSIVE, UPPER, base
-from .spans import Span
+from .spans import Span, word_starts
 from .wordlists import COMMON, TITLES
 
 # A name in lower case, where the words before it say a person comes next:
@@ -15,7 +15,7 @@ LOWER_NAME = re.compile(
     r"(?i:\b(?:her|his|their|my|our|your)[ \t]+(?:[\w-]+[ \t]+)?(?P<who>husband|wife|son|"
     r"daughter|mother|father|mum|mom|dad|brother|sister|aunt|uncle|niece|nephew|cousin|grandson|"
     r"granddaughter|grandmother|grandfather|partner|friend|neighbou?r|roommate|colleague|boss|"
-    r"manager|supervisor|carer|caregiver|client|patient|customer)|\b(?:named|called))[ \t]*,?"
+    r"manager|supervisor|carer|caregiver)|\b(?:named|called))[ \t]*,?"
     r"[ \t]+(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+)\b(?P<closed>[ \t]*(?:[,.;:)]|$))?"
 )
 
@@ -45,8 +45,32 @@ def lower_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
         given, family = m.group("name").split()
         # An unknown given name too, where the pair closes the phrase: "his uncle normand
         # pelletier." (a verb or an adverb after "his uncle" runs on into the sentence).
-        if _lower_pair(given, family) or (m.group("closed") and _name_words(given, family)):
+        if _lower_pair(given, family) or (m.group("closed") and name_words(given, family)):
             yield m.span("name")
+
+
+# "my client maria gonzales": matched where "client" stands, the possessive looked for
+# before it, so a file that says "client" on every line is not scanned at every position.
+CLIENT_NAME = re.compile(
+    r"(?:client|patient|customer)[ \t]*,?[ \t]+(?P<name>[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+)\b"
+    r"(?P<closed>[ \t]*(?:[,.;:)]|$))?",
+    re.MULTILINE,
+)
+OWNER_BEFORE = re.compile(r"(?i:\b(?:her|his|their|my|our|your)[ \t]+(?:[\w-]+[ \t]+)?)$")
+
+
+def client_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of a lower-case full name after "my client", "her patient"."""
+    end = len(text) if end is None else end
+    lower = text.lower()
+    for word in ("client", "patient", "customer"):
+        for at in word_starts(lower, word, start, end):
+            m = CLIENT_NAME.match(text, at, end)
+            if m is None or not OWNER_BEFORE.search(text, max(start, at - 30), at):
+                continue
+            given, family = m.group("name").split()
+            if _lower_pair(given, family) or (m.group("closed") and name_words(given, family)):
+                yield m.span("name")
 
 
 def noted_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -64,7 +88,7 @@ def noted_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
     # '"... straight." hjalmar nyqvist, retired engineer'.
     for m in signed:
         given, family = m.group("name").split()
-        if _lower_pair(given, family) or _name_words(given, family):
+        if _lower_pair(given, family) or name_words(given, family):
             yield m.span("name")
 
 
@@ -73,7 +97,7 @@ def _signed(text: str) -> bool:
     return '"' in text or "”" in text or "—" in text or "--" in text
 
 
-def _name_words(*words: str) -> bool:
+def name_words(*words: str) -> bool:
     """Whether lower-case words could all be names: no common word, verb or adverb shape."""
     for word in words:
         low = base(word)
@@ -160,44 +184,53 @@ def family_name_spans(text: str, start: int = 0, end: int | None = None) -> Iter
 # drive, so the dot is asked of them.
 WORD = r"[a-z][a-z'’-]*[a-z]"
 TITLED = re.compile(
-    rf"(?<![\w.])(?P<title>(?i:mrs?|mx|ms|dr|prof)\.|(?i:mrs?|mx)(?=[ \t]))[ \t]+"
+    rf"(?P<title>(?i:mrs?|mx|ms|dr|prof)\.|(?i:mrs?|mx)(?=[ \t]))[ \t]+"
     rf"(?P<name>{WORD})(?P<family>[ \t]+{WORD})?"
 )
+TITLES_WRITTEN = ("mr", "mrs", "ms", "mx", "dr", "prof")
 CLOSINGS = (
     r"warmly|love|lots of love|thanks|many thanks|thank you|cheers|best|best wishes|all the best|"
     r"regards|kind regards|warm regards|sincerely|yours|yours truly|with love|with thanks|"
     r"gratefully|fondly|hugs|xo|xoxo|take care"
 )
-CLOSING = re.compile(
-    rf"(?:^[ \t]*|(?<=[.!?\"”])[ \t]+)(?i:{CLOSINGS})[ \t]*[,!.]?[ \t]+(?P<name>{WORD}[ \t]+{WORD})"
-    r"(?=[ \t]*[.!]?[ \t]*$)",
-    re.MULTILINE,
-)
+# A closing is written with its comma ("Warmly, dot kilbride"): found from the comma, which
+# a plain scan finds, and the closing then looked for right before it.
+SIGNATURE = re.compile(rf",[ \t]+(?P<name>{WORD}[ \t]+{WORD})[ \t]*[.!]?[ \t]*$", re.MULTILINE)
+CLOSING_BEFORE = re.compile(rf"(?:^[ \t]*|[.!?\"”][ \t]+)(?i:{CLOSINGS})[ \t]*$", re.MULTILINE)
+CLOSING_WINDOW = 30
 SIGNED = re.compile(
-    rf"\b(?i:sign(?:s|ed))[ \t]+(?:(?:her|his|their|my|the)[ \t]+[a-z]+[ \t]+)?(?:as[ \t]+)?"
+    rf"(?i:sign(?:s|ed))[ \t]+(?:(?:her|his|their|my|the)[ \t]+[a-z]+[ \t]+)?(?:as[ \t]+)?"
     rf"(?P<name>{WORD}[ \t]+{WORD})(?=[ \t]*(?:[,;.]|$))",
     re.MULTILINE,
 )
-IRISH = re.compile(r"\b(?P<name>[a-z]+[ \t]+o['’][a-z]{3,})\b")
-CUES = ("mr", "ms", "mx", "dr", "prof", "sign", "o'", "o’", *CLOSINGS.split("|"))
+IRISH = re.compile(r"(?P<given>[a-z]+)[ \t]+o['’][a-z]{3,}\b")
 
 
 def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Spans of lower-case names after a title, a letter's closing or "signed"."""
     end = len(text) if end is None else end
     lower = text.lower()
-    if not any(cue in lower for cue in CUES):
-        return
-    for m in TITLED.finditer(text, start, end):
-        if not _name_words(m.group("name")):
+    # Each pattern is tried only where its first word stands.
+    for at in sorted({i for t in TITLES_WRITTEN for i in word_starts(lower, t, start, end)}):
+        m = TITLED.match(text, at, end)
+        if m is None or not name_words(m.group("name")):
             continue
         family = m.group("family")
-        last = "family" if family and _name_words(family.strip()) else "name"
+        last = "family" if family and name_words(family.strip()) else "name"
         yield m.start("title"), m.end(last)
-    for pattern in (CLOSING, SIGNED):
-        for m in pattern.finditer(text, start, end):
-            if _name_words(*m.group("name").split()):
-                yield m.span("name")
-    for m in IRISH.finditer(text, start, end):
-        if m.group("name").split()[0] in GIVEN:
+    for at in word_starts(lower, "sign", start, end):
+        m = SIGNED.match(text, at, end)
+        if m and name_words(*m.group("name").split()):
             yield m.span("name")
+    for m in SIGNATURE.finditer(text, start, end):
+        before = CLOSING_BEFORE.search(text, max(start, m.start() - CLOSING_WINDOW), m.start())
+        if before and name_words(*m.group("name").split()):
+            yield m.span("name")
+    for quote in ("o'", "o’"):
+        for at in word_starts(lower, quote, start, end):
+            begin = at - 1  # the given name is the word right before, one space apart
+            while begin > start and lower[begin - 1].isalpha():
+                begin -= 1
+            m = IRISH.match(text, begin, end)
+            if m and m.group("given") in GIVEN:
+                yield m.span()

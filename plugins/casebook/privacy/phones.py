@@ -51,7 +51,8 @@ DIGIT_WORDS = {
 # Seven to eleven digit words apart by spaces, commas or hyphens: a number read out.
 SPOKEN = re.compile(
     r"(?i:\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-    r"(?:[^\S\n]*[,-]?[^\S\n]*(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b){6,10})"
+    # Possessive spaces: the runs either side of a comma never share a space (linear).
+    r"(?:[^\S\n]*+[,-]?[^\S\n]*+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b){6,10})"
 )
 SPOKEN_WORD = re.compile(r"[A-Za-z]+")
 

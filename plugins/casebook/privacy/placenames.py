@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from .gazetteer import above_state, first_words, normal, tier
 from .people import UPPER
-from .spans import Span
+from .spans import Span, word_starts
 from .wordlists import (
     ANATOMY,
     COMMON,
@@ -207,22 +207,84 @@ def lower_place_spans(text: str, start: int = 0, end: int | None = None) -> Iter
 # where the verb says someone lives there: one or two capitalised words that are no word,
 # name, term or place of any list; a third capitalised word makes it something else.
 RESIDENCE = re.compile(
-    r"\b(?i:lives|lived|living|grew[^\S\n]+up|raised|moved|relocated)[^\S\n]+(?i:in|to)[^\S\n]+"
+    r"(?i:lives|lived|living|grew[^\S\n]+up|raised|moved|relocated)[^\S\n]+(?i:in|to)[^\S\n]+"
     rf"(?P<place>[{UPPER}][a-z]{{3,}}(?:[^\S\n]+[{UPPER}][a-z]{{3,}})?)\b(?![^\S\n]+[{UPPER}])"
 )
+RESIDENCE_STEMS = ("liv", "grew", "raised", "moved", "relocated")
 KNOWN_WORDS = COMMON | ANATOMY | HEAD_NOUNS | FIRST_NAMES | MONTHS_AND_DAYS | WORLD_CITIES | EPONYMS
 
 
 def unlisted_place_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Spans of places no list holds, after "lives in", "grew up in", "moved to"."""
     end = len(text) if end is None else end
-    for m in RESIDENCE.finditer(text, start, end):
+    lower = text.lower()
+    at = sorted(i for stem in RESIDENCE_STEMS for i in word_starts(lower, stem, start, end))
+    for m in (RESIDENCE.match(text, i, end) for i in at):
+        if m is None:
+            continue
         place = normal(m.group("place"))
         if tier(place) is not None or above_state(place) or not place.strip("x "):
             continue  # a listed place is found as one; a state or a country is no identifier
         if any(w in KNOWN_WORDS for w in place.split()) or place in KNOWN_WORDS:
             continue
         yield m.span("place")
+
+
+# A branch, an office or a hospital called after its place ("the Cochituate branch",
+# "Wexcombe Regional Hospital"): where the client works or was seen, by a place's name.
+# A hospital needs its qualifier: a bare "X Hospital" is as often named for a person.
+CALLED_AFTER = {
+    # Each pattern with the word it needs: it is not tried on a text without that word.
+    "branch": re.compile(
+        rf"\bthe[^\S\n]+(?P<branch>[{UPPER}][a-z]{{3,}})[^\S\n]+(?:branch|office|campus)\b"
+    ),
+    "hospital": re.compile(
+        rf"(?<![\w-])(?P<hospital>[{UPPER}][a-z]{{3,}})[^\S\n]+(?:Regional|Community|General|"
+        r"Memorial|District|Area)[^\S\n]+(?:Hospital|Medical[^\S\n]+Center|Health[^\S\n]+Center)\b"
+    ),
+    # In lower case too, a reserve named before its two-word kind: "the nobscot scout
+    # reservation", "the hollow state forest"; one word ("the dog park") says no name.
+    "reserve": re.compile(
+        r"\bthe[^\S\n]+(?P<reserve>[a-z]{4,})[^\S\n]+(?:scout[^\S\n]+(?:reservation|camp)|"
+        r"state[^\S\n]+(?:park|forest|reservation|beach)|conservation[^\S\n]+(?:area|land)|"
+        r"wildlife[^\S\n]+(?:sanctuary|refuge))\b"
+    ),
+}
+CALLED_AFTER_NEEDS = {
+    "branch": ("branch", "office", "campus"),
+    "hospital": ("hospital", "medical center", "health center"),
+    "reserve": ("scout", "state", "conservation", "wildlife"),
+}
+CALLED_AFTER_WORDS = frozenset(
+    "branch office campus hospital scout state conservation wildlife".split()
+)
+# What else names a branch or an office: its rank or its side, not its place.
+NOT_CALLED_AFTER = frozenset(
+    "main head home central regional local front back new old north south east west downtown "
+    "uptown corporate district area national state county city town village satellite nearby "
+    "little big same other whole".split()
+)
+
+
+def called_after_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of a branch or a hospital named for a place no list holds, its place word too."""
+    end = len(text) if end is None else end
+    lower = text.lower()
+    found = [
+        (m, group)
+        for group, pattern in CALLED_AFTER.items()
+        if any(word in lower for word in CALLED_AFTER_NEEDS[group])
+        for m in pattern.finditer(text, start, end)
+    ]
+    for m, group in sorted(found, key=lambda f: f[0].start()):
+        place = normal(m.group(group))
+        if place in KNOWN_WORDS or place in NOT_CALLED_AFTER or above_state(place):
+            continue  # "the Main office", "Massachusetts General Hospital"
+        if not place.strip("x"):
+            continue  # a known term or organisation, masked
+        if tier(place) is not None:
+            continue  # a listed town is found as one
+        yield (m.start(group), m.end()) if group != "branch" else m.span(group)
 
 
 def places(text: str, *, heading: bool = False) -> list[str]:

@@ -14,6 +14,7 @@ from .ages import age_spans
 from .dates import date_spans
 from .findings import Finding, address_finding, finding
 from .links import url_identifier
+from .lowernames import name_words
 from .people import BUILT_IN, phrase_pattern
 from .phones import phone_spans
 from .placenames import word_places
@@ -119,6 +120,26 @@ def address_findings(
 def lint_slug(slug: str, line: int, terms: tuple[str, ...] = ()) -> list[Finding]:
     """Full names, places, phone numbers, day-level dates and ages in a post's slug."""
     return address_findings(slug.strip(), line, "slug", terms)
+
+
+def client_in_slug(slug: str, line: int, clients: list[str]) -> list[Finding]:
+    """The full name a client's pseudonym abbreviates, spelled out in the slug."""
+    # 'Mikhail B.' and '...-mikhail-belozersky': the given name, then a word starting with
+    # the initial, is the name the initial stands for, known given name or not.
+    words = [w for w in SEPARATORS.split(slug.strip().lower()) if w]
+    found = []
+    for client in clients:
+        parts = client.lower().replace(".", " ").split()
+        if len(parts) != 2 or len(parts[1]) != 1:
+            continue  # not a pseudonym of a given name and an initial
+        given, initial = parts
+        for first, last in zip(words, words[1:], strict=False):
+            named = first == given and last.startswith(initial) and last not in NOT_SURNAMES
+            # A verb or an adverb after the name ("dana-bakes-bread") is no surname.
+            if named and name_words(last):
+                text = f"{first}-{last}"
+                found.append(address_finding(line, "name", text, "slug", slug.strip()))
+    return found
 
 
 def lint_path(relpath: str, terms: tuple[str, ...] = ()) -> list[Finding]:

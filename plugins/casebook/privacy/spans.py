@@ -1,7 +1,7 @@
-"""Small helpers on (start, end) spans of a text: blanking and trimming."""
+"""Small helpers on (start, end) spans of a text: blanking, trimming, where a word starts."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
 
@@ -35,3 +35,14 @@ def match_spans(pattern: re.Pattern[str], text: str, trim: str = " .,;:") -> lis
 def texts(text: str, spans: Iterable[Span]) -> list[str]:
     """The text of each span."""
     return [text[start:end] for start, end in spans]
+
+
+def word_starts(lower: str, needle: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where `needle` starts a word in lower[start:end], found by a plain search."""
+    # A pattern is then matched only there, not tried at every position of the text.
+    end = len(lower) if end is None else end
+    i = lower.find(needle, start, end)
+    while i >= 0:
+        if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] in "._"):
+            yield i
+        i = lower.find(needle, i + 1, end)

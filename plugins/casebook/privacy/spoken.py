@@ -11,21 +11,22 @@ from .spans import Span
 
 DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # Seven digit words or more, apart by spaces, commas or hyphens: fewer are a count or a time.
-RUN = re.compile(rf"(?i:\b{DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]*{DIGIT_WORD}\b){{6,19}})")
+# Possessive spaces: the runs either side of a comma never share a space, so the pattern
+# stays linear (as patterns.py asks of every shaped pattern).
+RUN = re.compile(rf"(?i:\b{DIGIT_WORD}(?:[^\S\n]*+[,-]?[^\S\n]*+{DIGIT_WORD}\b){{6,19}})")
 # What may stand between a label and its number read out: "is", "aloud", a colon, a comma.
 BETWEEN = re.compile(
-    r"(?i:[^\S\n]*[:#,(]?[^\S\n]*(?:(?:is|was|reads|read|aloud|out|as|of)[^\S\n]*[:,]?[^\S\n]*){0,2})"
+    r"(?i:[^\S\n]*+[:#,(]?[^\S\n]*+(?:(?:is|was|reads|read|aloud|out|as|of)[^\S\n]*+[:,]?"
+    r"[^\S\n]*+){0,2})"
 )
 LOOK_BACK = 60
 QUICK = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def spoken_code_spans(text: str) -> list[tuple[Span, str]]:
-    """Spans of numbers read out in words right after a code's label, with the label's category.
-
-    Without a label a run of number words is a count or a phone number (`phones`); with
-    one ("hospital number", "SSN") it is the code itself, however it is written.
-    """
+    """Spans of numbers read out in words right after a code's label, with its category."""
+    # Without a label a run of number words is a count or a phone number (`phones`); with
+    # one ("hospital number", "SSN") it is the code itself, however it is written.
     lower = text.lower()
     if sum(lower.count(w) for w in QUICK) < 7:
         return []
