@@ -31,10 +31,10 @@ logger = logging.getLogger(__name__)
 
 FOLDER = "casebook-build"
 STATE = "state-{key}.pickle"
-MAGIC = b"casebook build cache 1\n"
+MAGIC = b"casebook build cache 2\n"  # 2: no readers maps (the state is another shape)
 KEEP = 3  # build keys kept side by side: a preview's, a publish build's, one more
 CONTEXT_KEY = "casebook_build_cache"
-SESSION_FIELDS = ("reads", "values", "shared", "field_readers", "name_readers", "redirects")
+SESSION_FIELDS = ("reads", "values", "shared", "redirects")
 
 
 def enabled(settings) -> bool:
@@ -173,10 +173,15 @@ class BuildCache:
         build = self.build
         if output in build.reads and build.reads[output] is not reads:
             reads = dependencies.Reads("", {}, (), frozenset(), frozenset())  # written twice
-        elif reads.fields and build.reads.get(output) is not reads:
-            # From a worker: its pairs are its own copies; held once here, as this
-            # process's own pages hold them (session.Build.shared_fields).
-            reads = dataclasses.replace(reads, fields=build.shared_fields(reads.fields))
+        elif build.reads.get(output) is not reads:
+            # From a worker: its pairs and sets are its own copies; held once here, as this
+            # process's own pages hold them (session.Build.shared_fields and alike).
+            reads = dataclasses.replace(
+                reads,
+                fields=build.shared_fields(reads.fields),
+                shared=build.alike(reads.shared),
+                absent=build.alike(reads.absent),
+            )
         build.reads[output] = reads
         if output not in build.rendered:
             build.rendered.append(output)

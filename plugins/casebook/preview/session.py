@@ -135,6 +135,13 @@ class Build:
         self.redirects: list[str] = []
         # One (post, field) pair for all the pages that read it (see shared_fields).
         self._fields: dict[tuple, tuple] = {}
+        # One set of shared names (one tuple of absent ones) for all the pages that read it:
+        # pages of one template read the same ones, 2 KiB a page otherwise.
+        self._alike: dict[object, object] = {}
+
+    def alike(self, value):
+        """`value`, or the equal one another page of this build already holds."""
+        return self._alike.setdefault(value, value)
 
     def shared_fields(self, fields) -> frozenset:
         """`fields` as one object per (post, field) pair and per post, whichever page read it.
@@ -178,7 +185,7 @@ class Build:
         found += context.get("conditions", ())
         self.objects = dependencies.index(found)
         session, evaluate = self.session, self._evaluate
-        dirty: set[str] = set()
+        changed: set[tuple] = set()
         for key, fields in session.values.items():
             obj = self.objects.get(key)
             now = self.values.setdefault(key, {})
@@ -186,11 +193,17 @@ class Build:
                 # Every field any page read, once per rebuild: the loop is kept tight.
                 value = now[attribute] = evaluate(obj, attribute)
                 if value != old:
-                    dirty.update(session.field_readers.get((key, attribute), ()))
-        for name, old in session.shared.items():
-            if self._shared(name, context) != old:
-                dirty.update(session.name_readers.get(name, ()))
-        return dirty
+                    changed.add((key, attribute))
+        names = {n for n, old in session.shared.items() if self._shared(n, context) != old}
+        if not changed and not names:
+            return set()
+        # No map from each field to its readers is kept (25,000 sets at 1000 posts, 15 MiB
+        # held and pickled): each output's own reads are asked, a set test per output.
+        return {
+            output
+            for output, last in session.reads.items()
+            if not last.fields.isdisjoint(changed) or not last.shared.isdisjoint(names)
+        }
 
     def needs_render(self, output: str, template: str, localcontext: dict, context: dict) -> bool:
         """Whether `output` must be rendered: new, or something its last render read changed."""
@@ -241,8 +254,8 @@ class Build:
             self.reads[output] = dependencies.Reads(
                 template,
                 local,
-                tuple(absent),
-                frozenset(shared),
+                self.alike(tuple(absent)),
+                self.alike(frozenset(shared)),
                 self.shared_fields(recorder.fields),
             )
         self.rendered.append(output)
@@ -266,8 +279,6 @@ class Session:
         # The values the pages read, as the last build left them, and who read each.
         self.values: dict[tuple, dict[object, object]] = {}
         self.shared: dict[str, object] = {}
-        self.field_readers: dict[tuple, set[str]] = {}
-        self.name_readers: dict[str, set[str]] = {}
         self.redirects: list[str] = []
         self.memo = reader.ReadMemo()
         self.readers: dict = {}  # (reader class, settings) -> the reader, for every build
@@ -316,36 +327,24 @@ class Session:
         gone = sorted({*self.reads, *self.redirects} - made)
         for output in gone:
             _remove(output_path, output)
-        if build.full:
-            self.field_readers, self.name_readers = {}, {}
-        for output in {*build.rendered, *gone}:
-            old, new = self.reads.get(output), build.reads.get(output)
-            if old is not None and not build.full:
-                _unlink(self.field_readers, old.fields, output)
-                _unlink(self.name_readers, old.shared, output)
-            if new is not None:
-                for field in new.fields:
-                    self.field_readers.setdefault(field, set()).add(output)
-                for name in new.shared:
-                    self.name_readers.setdefault(name, set()).add(output)
-        self.values = {}
-        for key, attribute in self.field_readers:
-            self.values.setdefault(key, {})[attribute] = build.values[key][attribute]
-        self.shared = {name: build.shared[name] for name in self.name_readers}
+        # The values the next build compares: every field and shared name a page still reads.
+        values: dict[tuple, dict[object, object]] = {}
+        names: set[str] = set()
+        for reads in build.reads.values():
+            names |= reads.shared
+            for key, attribute in reads.fields:
+                fields = values.get(key)
+                if fields is None:
+                    fields = values[key] = {}
+                if attribute not in fields:
+                    fields[attribute] = build.values[key][attribute]
+        self.values = values
+        self.shared = {name: build.shared[name] for name in names}
         self.reads = build.reads
         self.redirects = build.redirects
         self.full = False
         self.number += 1
         self.last = Outcome(self.number, build.rendered, build.kept, gone)
-
-
-def _unlink(readers: dict, items, output: str) -> None:
-    for item in items:
-        found = readers.get(item)
-        if found is not None:
-            found.discard(output)
-            if not found:
-                del readers[item]
 
 
 def _remove(output_path: str, output: str) -> None:
