@@ -172,7 +172,7 @@ class BuildCache:
         output, reads, values, shared, entry = made
         build = self.build
         if output in build.reads and build.reads[output] is not reads:
-            reads = dependencies.Reads("", {}, (), frozenset(), frozenset())  # written twice
+            reads = dependencies.Reads("", {}, (), frozenset(), ())  # written twice
         elif build.reads.get(output) is not reads:
             # From a worker: its pairs and sets are its own copies; held once here, as this
             # process's own pages hold them (session.Build.shared_fields and alike).

@@ -264,7 +264,7 @@ class Reads:
     local: dict[str, object]  # names given to this page alone (`article`) -> value, canonical
     absent: tuple[str, ...]  # names looked up but given to none (a template's own variables)
     shared: frozenset[str]  # names of the site's context (`articles`, `SITENAME`)
-    fields: frozenset[tuple[tuple, object]]  # (post, page or condition, field)
+    fields: tuple[tuple[tuple, object], ...]  # (post, page or condition, field), each once
 
 
 def index(objects: Iterable[object]) -> dict[tuple, object]:
