@@ -1,10 +1,12 @@
 """The privacy lint measured on the corpus of issue 19, through the real `make check`.
 
-Both halves are scored by tests/privacy_eval/score.py and their tables printed (the
-`measured` section at the end of the run). The targets are asserted on the corpora the
-lint was tuned on (the tuning half, and round 2): at least 95 % recall in every category and at most
-one false alarm per ten clean files. The sealed half is scored and shown, nothing more:
-it is never tuned against, so nothing of it but its table is printed.
+Every corpus is scored by tests/privacy_eval/score.py and its table printed (the `measured`
+section at the end of the run). The targets are asserted on the corpora the lint was tuned
+on (the tuning half, rounds 2 and 3): at least 95 % recall in every category and at most one
+false alarm per ten clean files. Round 4's open half is scored and shown, and only its
+shape asserted, until the lint is tuned on it. The sealed halves (sealed, sealed2) are scored
+and shown, nothing more: they are never tuned against, so nothing of them but their tables is
+printed.
 """
 
 import importlib.util
@@ -62,12 +64,33 @@ def test_every_category_is_planted_in_the_tuning_half(tuning):
     assert tuning["planted"] >= 150 and tuning["clean_files"] >= 20
 
 
-def test_the_sealed_half_is_scored_and_only_its_table_shown(record_property):
-    sealed = EVAL / "sealed"
+# The open half of round 4: scored and shown, its shape asserted; not yet tuned on, so not
+# yet held to the targets (it joins TUNED_ON once the lint has been tuned on it).
+NOT_YET_TUNED_ON = ("round4",)
+
+
+@pytest.mark.parametrize("name", NOT_YET_TUNED_ON)
+def test_each_open_corpus_not_yet_tuned_on_is_scored_and_shown(name, record_property):
+    result = scored(name)
+    print(f"\n{name} (not yet tuned on)\n" + score.table(result))
+    record_property(f"privacy_eval_{name}", "\n" + score.table(result))
+    assert {c for c, row in result["by_category"].items() if row["planted"] >= 8} == set(
+        score.CATEGORIES
+    )
+    assert result["planted"] >= 150 and result["clean_files"] >= 20
+
+
+# The sealed halves: never tuned against, so nothing of them but their tables is printed.
+SEALED = ("sealed", "sealed2")
+
+
+@pytest.mark.parametrize("name", SEALED)
+def test_each_sealed_half_is_scored_and_only_its_table_shown(name, record_property):
+    sealed = EVAL / name
     if not (sealed / "answers.yaml").is_file():
-        pytest.skip("the sealed half is not in this checkout (tests/privacy_eval/sealed)")
+        pytest.skip(f"the sealed half is not in this checkout (tests/privacy_eval/{name})")
     result = score.score(sealed)
     table = score.table(result)
-    print("\nsealed half (table only: never tuned against)\n" + table)
-    record_property("privacy_eval_sealed", "\n" + table)
+    print(f"\n{name} half (table only: never tuned against)\n" + table)
+    record_property(f"privacy_eval_{name}", "\n" + table)
     assert result["planted"] > 0 and set(result["by_category"]) == set(score.CATEGORIES)
