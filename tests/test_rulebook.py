@@ -57,6 +57,13 @@ def _blank_pdf() -> bytes:
     return out.getvalue()
 
 
+def _picture_pdf() -> bytes:
+    """A real one-page PDF that is one picture (a scanned page), as Pillow writes it."""
+    out = io.BytesIO()
+    Image.new("RGB", (40, 40), "white").save(out, "PDF")
+    return out.getvalue()
+
+
 def case(slug="neck-pain-ana-r", extra="", replace=None):
     """A complete case's text, with `extra` front-matter lines and replaced substrings."""
     text = CASE.format(slug=slug, extra=extra)
@@ -207,12 +214,18 @@ HOSTILE = {
         {"cases/neck.md": case(), "images/page.html": "<script>alert(1)</script>"},
         [("images/page.html", None, "is published as it is")],
     ),
+    # A PDF of text alone is read whole: only one with a picture is warned about.
     "a_handout_and_an_archive_among_the_images": (
-        {"cases/neck.md": case(), "images/stretches.pdf": _blank_pdf(), "images/old.zip": b"PK"},
+        {
+            "cases/neck.md": case(),
+            "images/stretches.pdf": _blank_pdf(),
+            "images/scan.pdf": _picture_pdf(),
+            "images/old.zip": b"PK",
+        },
         [
             ("images/old.zip", None, "warning: published exactly as it is, without any check"),
             (
-                "images/stretches.pdf",
+                "images/scan.pdf",
                 None,
                 "warning: published as it is: its text and properties are checked",
             ),

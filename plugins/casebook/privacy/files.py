@@ -81,6 +81,21 @@ def pdf_text(path: str | os.PathLike[str]) -> list[TextField]:
     return fields[: FIELDS_LIMIT * 10]
 
 
+def pdf_has_images(path: str | os.PathLike[str]) -> bool:
+    """Whether a PDF holds a picture or a scanned page the lint cannot read (or may hold one)."""
+    from pypdf import PdfReader  # noqa: PLC0415 - only PDFs need it
+    from pypdf.errors import PyPdfError  # noqa: PLC0415
+
+    try:
+        reader = PdfReader(str(path), strict=False)
+        # Pages past those read are unread too: only a short PDF is known to be text alone.
+        if len(reader.pages) > PDF_PAGES:
+            return True
+        return any(len(page.images) for page in reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        return True  # what cannot be read is warned about, never passed in silence
+
+
 # What a finding is, as a file's message says it.
 WHAT = {
     "names": "a full name", "geography": "a place smaller than a state", "dates": "a date",

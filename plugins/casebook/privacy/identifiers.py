@@ -32,6 +32,8 @@ from .spans import Span
 # code written in groups ("S0419 2237", "1HGCM 8263 3A004 352").
 TOKEN = re.compile(r"(?<![\w.-])\#?[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*")
 PLATE = re.compile(r"(?<![\w-])[A-Z0-9]{2,8}(?![\w-])")
+# The groups after a plate's first, each with a digit: "PKR 118", "EGX 2209"; never "I".
+PLATE_GROUPS = re.compile(r"(?:[^\S\n](?=[A-Z]{0,3}\d)[A-Z0-9]{1,4}(?![\w·/-]|[.]\w)){1,2}")
 ICD10 = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
 SPINAL = re.compile(r"(?:C[1-8]|T1[0-2]|T[1-9]|L[1-5]|S[1-5])(?:[-/](?:[CTLS]?\d{1,2}))?")
 # A year a case speaks of: 1900 to 2039; "bib 2093" is a number, no year in anyone's story.
@@ -192,7 +194,12 @@ def _code_after(text: str, label: re.Match[str], vehicle: bool) -> _Token | None
             # After "plate", the very next word in capitals is a vanity plate: "MOSHEA".
             plate = PLATE.match(text, m.start)
             if plate and plate.group().isupper():
-                return _Token(plate.start(), plate.end(), plate.group())
+                # A plate written in groups ("PKR 118") is quoted whole: its digits are in it.
+                # A state's code is no first group: "plate MA 3RK·771" is found by its state.
+                state = plate.group() in STATE_CODES
+                rest = None if state else PLATE_GROUPS.match(text, plate.end())
+                end = rest.end() if rest and rest.end() - plate.start() <= 10 else plate.end()
+                return _Token(plate.start(), end, text[plate.start() : end])
         other = LABEL.match(text, m.start)
         if other and not other.group("generic"):
             return None  # another label takes over

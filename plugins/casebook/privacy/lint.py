@@ -240,6 +240,7 @@ class _Lint:
         capitals = [
             (b, s, e) for b, s, e in spans if b.field != "client" and not view[s:e].islower()
         ]
+        places: list[Hit] = []
         for block, start, end in capitals:
             for s, e in people.name_spans(view, start, end, block.heading):
                 if things.no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
@@ -248,6 +249,9 @@ class _Lint:
                     view, s, e, bool(self.doc.clients)
                 ):
                     continue  # "the Camino Francés", "São Paulo", "*Painful Yarns* (2007)"
+                if placenames.lived_in(view, s):
+                    places.append(Hit(s, e, "place", "geography"))  # where, not who
+                    continue
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])
                 if verdict.level == whose.NONE:
@@ -255,7 +259,7 @@ class _Lint:
                     continue
                 names.append((Hit(s, e, "name", "names", verdict.reason), view[s:e]))
         # A name the file shows to be a public figure elsewhere is one here too.
-        kept = [h for h, name in names if not self._public_elsewhere(name, h)]
+        kept = [h for h, name in names if not self._public_elsewhere(name, h)] + places
         self.hits += kept
         taken = [(h.start, h.end) for h in kept]
         for block, start, end in capitals:

@@ -211,6 +211,19 @@ RESIDENCE = re.compile(
     rf"(?P<place>[{UPPER}][a-z]{{3,}}(?:[^\S\n]+[{UPPER}][a-z]{{3,}})?)\b(?![^\S\n]+[{UPPER}])"
 )
 RESIDENCE_STEMS = ("liv", "grew", "raised", "moved", "relocated")
+# A verb of living or growing up, then "in": what follows is where, not who ("grew up in
+# Ashcombe Mills" is a village even when its words read as a full name).
+LIVED_IN = re.compile(
+    r"(?i:\b(?:lives?|lived|living|grew[^\S\n]+up|raised|born|resides|resided|residing|"
+    r"settled)[^\S\n]+in[^\S\n]+)$"
+)
+
+
+def lived_in(text: str, start: int) -> bool:
+    """Whether a verb of living or growing up and "in" stand right before `start`."""
+    return LIVED_IN.search(text, max(0, start - 24), start) is not None
+
+
 KNOWN_WORDS = COMMON | ANATOMY | HEAD_NOUNS | FIRST_NAMES | MONTHS_AND_DAYS | WORLD_CITIES | EPONYMS
 
 

@@ -42,7 +42,10 @@ def confusables() -> dict[str, str]:
         letters = [t for t in targets if t.isalpha()]
         capital = "CAPITAL" in unicodedata.name(char, "")
         same_case = [t for t in letters if t.isupper() == capital]
-        choice = (same_case or letters or [t for t in targets if t.isdigit()] or [None])[0]
+        # A letter never becomes a digit: Cyrillic "б" looks like "6" but spells a word, and
+        # read as a digit it would make a name a number ("Зуб" is no code).
+        digits = [] if unicodedata.category(char)[0] == "L" else [t for t in targets if t.isdigit()]
+        choice = (same_case or letters or digits or [None])[0]
         if choice:
             mapped[char] = choice
     return mapped

@@ -28,8 +28,13 @@ LABEL = re.compile(
     r"|(?<=last[^\S\n]four[^\S\n]of[^\S\n]his[^\S\n])social|(?<=last[^\S\n]four[^\S\n]of[^\S\n]her[^\S\n])social))"
 )
 # After a label, in the same sentence: nine digits grouped any way, or four alone.
-# Or nine digits set apart one by one, after a label: "social 0-4-4-1-8-6-6-2-8".
-NINE = re.compile(r"(?<!\d)(?:\d{3}[-\s.]?\d{2}[-\s.]?\d{4}|\d(?:[-.][^\S\n]?\d){8})(?!\d)")
+# Or nine digits set apart one by one, after a label: "social 0-4-4-1-8-6-6-2-8", "SSN
+# 0 - 4 - 4 ...", "0–4–4–...": each digit after a hyphen, dot or dash (spaces around it at
+# most two) or a single space, so a long run of spaces or dashes is never tried twice.
+NINE = re.compile(
+    r"(?<!\d)(?:\d{3}[-\s.]?\d{2}[-\s.]?\d{4}"
+    r"|\d(?:[^\S\n]{0,2}[-.–—][^\S\n]{0,2}\d|[^\S\n]\d){8})(?![\d–—-])"
+)
 FOUR = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
 LAST_FOUR = re.compile(
     r"(?i:\b(?:last[^\S\n]+(?:four|4)|ending|ends[^\S\n]+in|final[^\S\n]+(?:four|4))\b)"

@@ -11,6 +11,7 @@ from ..content.corpus import File, Kind
 from ..content.problems import Level, Problem
 from ..content.settings import Settings
 from ..content.values import cut
+from ..privacy.files import pdf_has_images
 
 FILE_MESSAGES = {
     "elsewhere": (
@@ -45,7 +46,8 @@ FILE_MESSAGES = {
         Level.WARNING,
         "published exactly as it is, without any check; make sure it holds nothing about a client",
     ),
-    # The privacy lint reads a PDF's text and properties, not its pictures or scanned pages.
+    # The privacy lint reads a PDF's text and properties, not its pictures or scanned pages:
+    # said of a PDF that holds an image (a PDF of text alone is checked whole).
     "pdf": (
         Level.WARNING,
         "published as it is: its text and properties are checked for client details, but not "
@@ -180,6 +182,8 @@ def check_file(file: File, settings: Settings) -> list[Problem]:
     if file.kind not in FILE_MESSAGES:
         return []
     pdf = file.kind == Kind.STATIC and file.suffix == ".pdf"
+    if pdf and not pdf_has_images(file.path):
+        return []  # its text and properties are all it holds, and the privacy lint reads them
     level, message = FILE_MESSAGES["pdf" if pdf else file.kind]
     folders = [
         *settings["ARTICLE_PATHS"],
