@@ -120,3 +120,75 @@ def test_only_a_pdf_with_a_picture_is_said_to_hold_one(tmp_path):
     assert not pdf_has_images(text)
     assert pdf_has_images(scan)
     assert pdf_has_images(broken)  # what cannot be read may hold anything
+
+
+# A group's ages: a plural subject before "their nineties" ages nobody in particular.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Swimmers often train well into their nineties.",
+        "Masters cyclists keep racing into their 90s.",
+        "Walkers in their nineties need the same warm-up.",
+    ],
+)
+def test_a_plural_subject_in_their_nineties_is_a_group(body):
+    assert [c for c, _ in every(body) if c == "ages"] == []
+
+
+@pytest.mark.parametrize(
+    "body, age",
+    [
+        ("Alex keeps lifting weights in their 90s.", "their 90s"),
+        ("Mrs. Ames is in her nineties and still gardens.", "her nineties"),
+        ("Jess is in their 90s and walks daily.", "their 90s"),
+    ],
+)
+def test_one_persons_nineties_are_still_an_age(body, age):
+    assert ("ages", age) in found(body)
+
+
+# A holiday written like a date is a holiday: a closing list of them dates nothing.
+def test_the_fourth_of_july_among_closing_days_is_no_date():
+    body = "We are closed on Memorial Day, the Fourth of July and Labor Day."
+    assert every(body) == []
+
+
+def test_the_fourth_of_july_as_a_day_of_a_clients_is_at_least_a_warning():
+    assert ("dates", "Fourth of July") in every("She fell on the Fourth of July.")
+    assert ("dates", "fourth of July 2023") in found("She fell on the fourth of July 2023.")
+
+
+# A musical work's title is no person; a given name before its form still is.
+def test_a_musical_work_is_no_full_name():
+    assert found("She practised Elgar's Cello Concerto for weeks.") == []
+    assert found("The Moonlight Sonata was on repeat.") == []
+    assert ("names", "Maria Sonata") in found("Her teacher, Maria Sonata, came too.")
+
+
+# A place's name before an injury of what it also names is the anatomy.
+def test_a_town_name_before_an_injury_word_is_no_place():
+    assert found("From Achilles ruptures to tennis elbow, load matters.") == []
+    assert ("geography", "Achilles") in found("She lives in Achilles, near the coast.")
+
+
+# A route in a passage about the past: "from London to Edinburgh" is no one's home.
+def test_a_historic_route_is_no_place_but_a_move_still_is():
+    assert found("In the 18th century, coaches from London to Edinburgh took days.") == []
+    assert ("geography", "London") in found("In 1962 she moved from London to Leeds.")
+
+
+# The items of a list introduced as famous people's are public figures.
+def test_names_in_a_list_of_famous_people_are_public():
+    body = (
+        "Famous players get hurt too. Some well-known cases:\n\n"
+        "- Ivo Brankovic's hamstring tear in the final.\n"
+        "- Lotte Vermeer's wrist, and her comeback."
+    )
+    assert [c for c, _ in found(body) if c == "names"] == []
+
+
+def test_a_list_not_led_in_by_fame_or_an_item_naming_a_relation_still_flags():
+    plain = "Who came this week:\n\n- Ivo Brankovic, for his hamstring.\n"
+    assert ("names", "Ivo Brankovic") in found(plain)
+    famous = "Famous players get hurt too:\n\n- My client Ivo Brankovic hurt his hamstring.\n"
+    assert ("names", "Ivo Brankovic") in found(famous)

@@ -80,6 +80,12 @@ GROUP = re.compile(
     r"|\b(?i:one[^\S\n]+in[^\S\n]+\w+|half|a[^\S\n]+(?:third|quarter|fifth|tenth)|\d+[^\S\n]*%)"
     r"[^\S\n]+of\b)"
 )
+# A sentence whose subject is plural: "Runners in their nineties", "Masters athletes keep
+# running into their 90s". A word or two, a plural noun, then a verb of a plural or "in".
+PLURAL_SUBJECT = re.compile(
+    r"(?i:[^\S\n]*(?:[a-z'’-]+[^\S\n]+)?[a-z]+[^\Ws']s[^\S\n]+(?:in|into|keep|are|were|remain|"
+    r"stay|still|who|continue|often|can|may|do|tend|live|have)\b)"
+)
 THEIR = re.compile(r"(?i:their)")
 # "at 97 years young": the rest of the phrase belongs to the age found before it.
 YEARS_AFTER = re.compile(r"[- ]?(?:years?|yrs?)[- ]?(?:old|young|of[- ]age)\b", re.IGNORECASE)
@@ -92,7 +98,11 @@ def _group_statement(text: str, start: int, value: str) -> bool:
     begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
     before = text[max(begin, start - 60) : start]
     if THEIR.match(value) or value.lower().startswith(("at ", "their")):
-        return GROUP.search(before) is not None or COMPARED.search(text, begin) is not None
+        return (
+            GROUP.search(before) is not None
+            or COMPARED.search(text, begin) is not None
+            or (THEIR.match(value) is not None and PLURAL_SUBJECT.match(text, begin) is not None)
+        )
     return False
 
 

@@ -183,6 +183,35 @@ class Signals:
     # Words of every full name the file holds (a place that is also one is the person).
     name_words: set[str] = field(default_factory=set)
     history: bool = False  # the file speaks of the past (years before 1990) more than once
+    famous: tuple[tuple[int, int], ...] = ()  # list items a sentence about fame leads into
+
+    def in_famous_list(self, at: int) -> bool:
+        """Whether `at` is in an item of a list introduced as one of famous people."""
+        return any(start <= at < stop for start, stop in self.famous)
+
+
+# What a list's lead-in says of the people in it: "When a famous athlete gets hurt ...:".
+FAMOUS = re.compile(
+    r"(?i:\b(?:famous|celebrit(?:y|ies)|public[^\S\n]+figures?|well[- ]known|legendary|"
+    r"champions?|olympians?)\b)"
+)
+
+
+def famous_lists(blocks: list, text: str) -> tuple[tuple[int, int], ...]:
+    """The items of each list whose lead-in paragraph, right before it, speaks of fame."""
+    spans, lead = [], False
+    for before, block in zip([None, *blocks], blocks, strict=False):
+        if block.kind != "item":
+            continue
+        if before is None or before.kind != "item":
+            lead = (
+                before is not None
+                and before.kind == "text"
+                and FAMOUS.search(text, before.start, block.start) is not None
+            )
+        if lead:
+            spans.append((block.start, block.stop))
+    return tuple(spans)
 
 
 def eponyms(text: str, terms: tuple[str, ...]) -> frozenset[str]:

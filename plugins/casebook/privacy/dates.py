@@ -156,6 +156,8 @@ def date_spans(text: str, alone: bool = True) -> list[Span]:
     """
     has_month = MONTH_HINT.search(text) is not None
     found = [_without_the(text, s) for s in match_spans(DATE_WORDS, text)] if has_month else []
+    # A holiday written as a date ("the Fourth of July") is a holiday: judged as one below.
+    found = [(s, e) for s, e in found if not HOLIDAY.fullmatch(text, s, e)]
     numeric = match_spans(DATE_NUMBERS, text) if NUMBER_PAIR.search(text) else []
     found += [(s, e) for s, e in numeric if _is_numeric_date(text[s:e])]
     if "/" in text:

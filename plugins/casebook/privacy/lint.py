@@ -154,6 +154,7 @@ class _Lint:
         self.known = known
         self.own_sites = own_sites
         self.signals = context.Signals(eponyms=context.eponyms(doc.seen, terms))
+        self.signals.famous = context.famous_lists(doc.blocks, doc.seen)
         old = OLD_YEAR_HINT.search(doc.seen) is not None
         self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
         self.hits: list[Hit] = []

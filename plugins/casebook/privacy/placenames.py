@@ -68,6 +68,11 @@ EPONYM_HEADS = (
         "cyst palsy neuroma contracture phenomenon fracture law exercise exercises brace "
         "criteria classification score".split()
     )
+    # An injury of what the word before names: "Achilles ruptures", "Morton lesions".
+    | frozenset(
+        "rupture ruptures tendinopathy tendinosis tendons injury injuries strains sprain "
+        "sprains lesion lesions reflex".split()
+    )
 )
 NEXT_WORD = re.compile(r"(?:['’]s)?[ \t\u00a0]+([A-Za-z]+)")
 

@@ -12,6 +12,12 @@ LANDFORMS = frozenset(
     "mountains mountain range valley plateau highlands lowlands islands peninsula canyon desert "
     "lakes".split()
 )
+# The form of a musical work, last in its title: "Dvořák's Cello Concerto" is no person.
+WORKS = frozenset(
+    "concerto concertos symphony sonata sonatas suite suites requiem quartet quintet overture "
+    "prelude preludes nocturne etude étude etudes rhapsody serenade fantasia oratorio cantata "
+    "variations fugue".split()
+)
 # A county or a court is a place (found as one) or an institution, never a person.
 COURTS = frozenset("county parish court courts courthouse".split())
 # Abbreviated journal titles in a citation ("Occup Environ Med", "J Bodyw Mov Ther").
@@ -23,10 +29,12 @@ JOURNAL_WORDS = frozenset(
 
 def no_person(phrase: str) -> bool:
     """Whether a phrase found as a name is a state, a country, a region above a state,
-    a landform or an abbreviated journal title: no person."""
+    a landform, a musical work or an abbreviated journal title: no person."""
     words = phrase.lower().replace("’", "'").removesuffix("'s").split()
     if gazetteer.above_state(" ".join(words)):
         return True
+    if words[-1] in WORKS and words[0] not in people.GIVEN:
+        return True  # "Cello Concerto"; "Jonas Suite" is a given name and a surname
     return words[-1] in LANDFORMS | COURTS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
 
 

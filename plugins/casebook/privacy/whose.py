@@ -76,6 +76,8 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # a name in a sentence about 1903
     if FAME.search(sentence) and not CLIENT_WORDS.search(sentence):
         return SKIP  # "her world record stood for years": a public figure's public feat
+    if signals.in_famous_list(start) and not CLIENT_WORDS.search(sentence):
+        return SKIP  # an item of a list its lead-in says is of famous people
     if signals.history and context.HISTORY_VERBS.search(sentence):
         if context.role_after(view, end):
             return SKIP  # "Raymond Nimmo, a chiropractor in Texas, developed ...", in a history
@@ -115,6 +117,8 @@ def place_verdict(
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
     before = view[max(0, start - 40) : start]
     personal = PERSONAL_BEFORE.search(before) is not None
+    if personal and FROM_BEFORE.search(before) and ROUTE_AFTER.match(view, end):
+        personal = False  # "travellers from London to Edinburgh": a journey, no one's home
     first, stop = context.sentence_bounds(view, start)
     if context.historical(view[first:stop]) and not personal:
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"
@@ -136,6 +140,12 @@ TRANSIT = re.compile(
     r"(?i:\b(?:trains?|buses|bus|commuter[^\S\n]+rail|subway|ferry|exit|interstate|turnpike|"
     r"highway|I-\d+|route[^\S\n]+\d+)\b)"
 )
+# "from" after no verb of coming or moving, and "to" another place after: a route, no home.
+FROM_BEFORE = re.compile(
+    r"(?i:\b(?!(?:moved|moving|moves|relocated|came|comes|coming|originally|hails?|is|was|are|"
+    r"were|back|commut\w*|dr[io]ve\w*)\b)[a-z'’]+[^\S\n]+from[^\S\n]+)$"
+)
+ROUTE_AFTER = re.compile(r"[^\S\n]+to[^\S\n]+[A-Z]")
 # A town before a means of transport is its depot or station: "the Natick bus depot".
 MODIFIER_AFTER = re.compile(r"[^\S\n]+(?:bus|train|rail|subway|ferry)\b")
 # A place that names a study, a review or a scale: "the Framingham Heart Study".
@@ -149,7 +159,7 @@ STUDY_AFTER = re.compile(
 MONTH_ALONE = Verdict(WARNING, "a month alone may still date an event of the client's")
 HOLIDAY_ALONE = Verdict(WARNING, "a holiday may still date an event of the client's")
 HOLIDAY = re.compile(r"(?i:day|eve|christmas|thanksgiving|easter|halloween|hanukkah|passover|"
-                     r"juneteenth|kwanzaa|diwali|eid|year)")  # fmt: skip
+                     r"juneteenth|kwanzaa|diwali|eid|year)|Fourth of July")  # fmt: skip
 YEAR_OR_WHEN = re.compile(r"(?i:\b(?:19|20)\d\d\b|^(?:last|this|next)\b)")
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
