@@ -192,3 +192,24 @@ def test_a_list_not_led_in_by_fame_or_an_item_naming_a_relation_still_flags():
     assert ("names", "Ivo Brankovic") in found(plain)
     famous = "Famous players get hurt too:\n\n- My client Ivo Brankovic hurt his hamstring.\n"
     assert ("names", "Ivo Brankovic") in found(famous)
+
+
+# A place is looked up without its accents and ʻokina, as the postal tables spell it.
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("Her studio is in Pāhoa, by the road.", "Pāhoa"),
+        ("He works nights in Kīhei.", "Kīhei"),
+        ("The choir drives up from Kāneʻohe each week.", "Kāneʻohe"),
+    ],
+)
+def test_a_place_with_accents_or_okina_is_a_place(body, place):
+    assert ("geography", place) in found(body)
+
+
+def test_accented_words_that_are_no_place_stay_clean():
+    assert found("The café serves crème brûlée; the ʻukulele class meets there.") == []
+
+
+def test_a_place_abroad_with_an_acute_accent_is_not_looked_up_plain():
+    assert found("The team came from San Sebastián and Bogotá.") == []

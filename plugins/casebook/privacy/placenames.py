@@ -6,9 +6,11 @@ says it is a place: after 'in' or 'near', or before a state (', MA').
 """
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
-from .gazetteer import above_state, first_words, normal, tier
+from . import gazetteer
+from .gazetteer import above_state, first_words, tier
 from .people import UPPER
 from .spans import Span, word_starts
 from .wordlists import (
@@ -21,6 +23,24 @@ from .wordlists import (
     WORLD_CITIES,
     words,
 )
+
+# The ʻokina and the marks that stand for it: a letter of the name, listed without it.
+OKINA = dict.fromkeys(map(ord, "ʻʼ‘"))
+
+
+# Hawaiian spelling only (the kahakō and the ʻokina): an acute or a tilde marks a name
+# abroad ("San Sebastián") whose US namesake the tables spell plain.
+MACRON = "\u0304"
+
+
+def normal(name: str) -> str:
+    """A place name as looked up, its kahakō and ʻokina dropped: the ZIP tables spell
+    "Lāʻie" and "Hōnaunau" as "Laie" and "Honaunau"."""
+    if name.isascii():
+        return gazetteer.normal(name)
+    decomposed = unicodedata.normalize("NFD", name.translate(OKINA)).replace(MACRON, "")
+    return gazetteer.normal(unicodedata.normalize("NFC", decomposed))
+
 
 TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
 GAP = re.compile(r"[ \t\u00a0]+")
