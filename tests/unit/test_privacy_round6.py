@@ -12,7 +12,7 @@ from growth import growth
 from PIL import Image
 from pypdf import PdfWriter
 
-from casebook.privacy import lint_source, ssns
+from casebook.privacy import ip_addresses, lint_source, ssns
 from casebook.privacy.files import pdf_has_images
 from casebook.privacy.seen import seen
 
@@ -213,3 +213,47 @@ def test_accented_words_that_are_no_place_stay_clean():
 
 def test_a_place_abroad_with_an_acute_accent_is_not_looked_up_plain():
     assert found("The team came from San Sebastián and Bogotá.") == []
+
+
+# Round seven. An IP address "defanged" (its dots in brackets) is still the address.
+@pytest.mark.parametrize("address", ["198[.]51[.]100[.]7", "198(.)51(.)100(.)7", "10[.]0.0[.]12"])
+def test_a_defanged_ip_address_is_an_ip_address(address):
+    assert ("ip", address) in found(f"The failed logins came from {address} overnight.")
+
+
+def test_bracketed_dots_that_are_no_address_stay_clean():
+    assert ip_addresses("See section 2[.]1 and figure 3[.]4[.]1.") == []
+    assert ip_addresses("Scores of 400[.]300[.]200[.]100 are out of range.") == []
+
+
+def test_a_long_run_of_defanged_dots_is_linear():
+    assert growth(ip_addresses, lambda n: "1[.]" * n + "x", 2_000) < 8
+
+
+# A plate under its Spanish label ("tablilla" in Puerto Rico, "placa" elsewhere) is a plate.
+@pytest.mark.parametrize(
+    "body, plate",
+    [
+        ("The truck, tablilla JRT-418, was parked outside.", "JRT-418"),
+        ("Her car's placa KWZ-3310 was in the photo.", "KWZ-3310"),
+    ],
+)
+def test_a_plate_under_a_spanish_label_is_a_plate(body, plate):
+    assert any(c == "vehicle" and plate in t for c, t in found(body))
+
+
+def test_placa_without_a_code_is_no_plate():
+    assert found("Brushing twice a day keeps placa (plaque) down, the leaflet says.") == []
+
+
+# A booking's code under its airline label: "PNR", "record locator".
+@pytest.mark.parametrize(
+    "body, code", [("Her PNR ZX4Q7M was on the screen.", "ZX4Q7M"),
+                   ("The record locator BQ7T2K was taped to it.", "BQ7T2K")],
+)  # fmt: skip
+def test_an_airline_booking_code_is_another_code(body, code):
+    assert any(c == "other-code" and code in t for c, t in found(body))
+
+
+def test_a_pnr_without_a_code_is_clean():
+    assert found("Bring the PNR if you fly in; we do not need it.") == []
