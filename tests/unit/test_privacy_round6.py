@@ -12,7 +12,7 @@ from growth import growth
 from PIL import Image
 from pypdf import PdfWriter
 
-from casebook.privacy import ip_addresses, lint_source, ssns
+from casebook.privacy import ages, ip_addresses, lint_source, ssns
 from casebook.privacy.files import pdf_has_images
 from casebook.privacy.seen import seen
 
@@ -257,3 +257,42 @@ def test_an_airline_booking_code_is_another_code(body, code):
 
 def test_a_pnr_without_a_code_is_clean():
     assert found("Bring the PNR if you fly in; we do not need it.") == []
+
+
+# An age over 89 with its cue: a life that "lived to" it, "I'm" or "I am", and an age set
+# after a comma where it closes the phrase about a person.
+@pytest.mark.parametrize(
+    "body, age",
+    [
+        ("Her grandfather lived to 101 and never used a cane.", "lived to 101"),
+        ('"I\'m 96 and I still swim," she wrote.', "I'm 96"),
+        ("I am 92 this spring.", "I am 92"),
+        ("She came with her grandmother, ninety-six.", "ninety-six"),
+        ("We treated my neighbour, 93.", "93"),
+        ("![A man and his aunt, ninety-one]({static}/images/a.png)", "ninety-one"),
+    ],
+)
+def test_an_age_with_its_cue_is_an_age(body, age):
+    assert ("ages", age) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "How to live to 100: what the studies say.",
+        "Most people who lived to 100 kept walking.",
+        "I'm 95% sure it is a strain.",
+        "I am 90 minutes away, so I leave early.",
+        "Doors open by 9 am 120 chairs set out.",
+        "The patient, 95 kg, was lifted with care.",
+        "We counted sixty, seventy, ninety, a hundred reps.",
+        "The client, ninety minutes late, apologised.",
+    ],
+)
+def test_numbers_near_those_cues_that_are_no_age_stay_clean(body):
+    assert [c for c, _ in every(body) if c == "ages"] == []
+
+
+def test_a_long_run_of_people_and_commas_is_linear():
+    assert growth(ages, lambda n: "her grandmother, " * n + "x", 2_000) < 8
+    assert growth(ages, lambda n: "lived to " * n + "9", 2_000) < 8
