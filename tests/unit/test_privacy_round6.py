@@ -14,6 +14,7 @@ from pypdf import PdfWriter
 
 from casebook.privacy import ages, ip_addresses, lint_source, ssns
 from casebook.privacy.files import pdf_has_images
+from casebook.privacy.people import name_spans
 from casebook.privacy.seen import seen
 
 
@@ -296,3 +297,58 @@ def test_numbers_near_those_cues_that_are_no_age_stay_clean(body):
 def test_a_long_run_of_people_and_commas_is_linear():
     assert growth(ages, lambda n: "her grandmother, " * n + "x", 2_000) < 8
     assert growth(ages, lambda n: "lived to " * n + "9", 2_000) < 8
+
+
+# A nickname in quotes between a given and a family name is inside the full name.
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ('> — Margarethe "Greta" Solberg', 'Margarethe "Greta" Solberg'),
+        ("Her coach, Robert 'Bobby' Lindqvist, drove.", "Robert 'Bobby' Lindqvist"),
+        ("Thanks to William “Billy” Okafor's help.", "William “Billy” Okafor"),
+    ],
+)
+def test_a_nickname_in_quotes_inside_a_full_name_is_a_name(body, name):
+    assert ("names", name) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Ask "Why" First is the handout\'s title.',
+        'Try the "Doorway" Stretch twice a day.',
+        'The so-called "Texter\'s" Neck is no diagnosis.',
+    ],
+)
+def test_a_quoted_word_between_capitalised_words_is_no_name(body):
+    assert [c for c, _ in found(body) if c == "names"] == []
+
+
+def test_a_long_run_of_quoted_capitalised_words_is_linear():
+    assert growth(lambda t: list(name_spans(t)), lambda n: 'Ann "Bo" ' * n + "x", 1_000) < 8
+
+
+# After a relation word, a capitalised common word before an unknown one is a given name.
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Her niece Summer Lindgren drives her in.", "Summer Lindgren"),
+        ("My daughter Hope Castellanos booked it.", "Hope Castellanos"),
+        ("his nephew Rusty Okafor's truck", "Rusty Okafor"),
+    ],
+)
+def test_a_common_word_given_name_after_a_relation_is_a_name(body, name):
+    assert ("names", name) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My sister Grace came on Christmas Day.",
+        "Her mother Summer Holidays were long, she joked.",
+        "my sister Summer loves it",
+        "Her husband Will Thursday is out.",
+    ],
+)
+def test_a_relation_before_common_words_names_no_full_name(body):
+    assert [t for c, t in found(body) if c == "names" and " " in t] == []
