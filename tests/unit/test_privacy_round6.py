@@ -352,3 +352,27 @@ def test_a_common_word_given_name_after_a_relation_is_a_name(body, name):
 )
 def test_a_relation_before_common_words_names_no_full_name(body):
     assert [t for c, t in found(body) if c == "names" and " " in t] == []
+
+
+# A first line "SSN: ..." of a file is read as front matter: its key is still its label.
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("SSN: 518204417\n\nShe came in on a Tuesday.\n", "ssn"),
+        ("MRN: 00458812\n\nShe came in.\n", "medical-record"),
+        ("---\ntitle: A note\nssn: 518204417\n---\nText.\n", "ssn"),
+    ],
+)
+def test_a_labelled_first_line_read_as_front_matter_is_still_found(text, category):
+    assert category in [f.category for f in lint_source(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title: Neck pain at the desk\n\nSix sessions helped.\n",
+        "---\ntitle: A note\ncode: M65.4\nsessions: 6\n---\nText.\n",
+    ],
+)
+def test_a_front_matter_key_that_labels_nothing_private_adds_nothing(text):
+    assert [f for f in lint_source(text) if not f.warning] == []
