@@ -12,8 +12,9 @@ from growth import growth
 from PIL import Image
 from pypdf import PdfWriter
 
-from casebook.privacy import lint_source, ssns
+from casebook.privacy import ages, ip_addresses, lint_source, ssns
 from casebook.privacy.files import pdf_has_images
+from casebook.privacy.people import name_spans
 from casebook.privacy.seen import seen
 
 
@@ -213,3 +214,165 @@ def test_accented_words_that_are_no_place_stay_clean():
 
 def test_a_place_abroad_with_an_acute_accent_is_not_looked_up_plain():
     assert found("The team came from San Sebastián and Bogotá.") == []
+
+
+# Round seven. An IP address "defanged" (its dots in brackets) is still the address.
+@pytest.mark.parametrize("address", ["198[.]51[.]100[.]7", "198(.)51(.)100(.)7", "10[.]0.0[.]12"])
+def test_a_defanged_ip_address_is_an_ip_address(address):
+    assert ("ip", address) in found(f"The failed logins came from {address} overnight.")
+
+
+def test_bracketed_dots_that_are_no_address_stay_clean():
+    assert ip_addresses("See section 2[.]1 and figure 3[.]4[.]1.") == []
+    assert ip_addresses("Scores of 400[.]300[.]200[.]100 are out of range.") == []
+
+
+def test_a_long_run_of_defanged_dots_is_linear():
+    assert growth(ip_addresses, lambda n: "1[.]" * n + "x", 2_000) < 8
+
+
+# A plate under its Spanish label ("tablilla" in Puerto Rico, "placa" elsewhere) is a plate.
+@pytest.mark.parametrize(
+    "body, plate",
+    [
+        ("The truck, tablilla JRT-418, was parked outside.", "JRT-418"),
+        ("Her car's placa KWZ-3310 was in the photo.", "KWZ-3310"),
+    ],
+)
+def test_a_plate_under_a_spanish_label_is_a_plate(body, plate):
+    assert any(c == "vehicle" and plate in t for c, t in found(body))
+
+
+def test_placa_without_a_code_is_no_plate():
+    assert found("Brushing twice a day keeps placa (plaque) down, the leaflet says.") == []
+
+
+# A booking's code under its airline label: "PNR", "record locator".
+@pytest.mark.parametrize(
+    "body, code", [("Her PNR ZX4Q7M was on the screen.", "ZX4Q7M"),
+                   ("The record locator BQ7T2K was taped to it.", "BQ7T2K")],
+)  # fmt: skip
+def test_an_airline_booking_code_is_another_code(body, code):
+    assert any(c == "other-code" and code in t for c, t in found(body))
+
+
+def test_a_pnr_without_a_code_is_clean():
+    assert found("Bring the PNR if you fly in; we do not need it.") == []
+
+
+# An age over 89 with its cue: a life that "lived to" it, "I'm" or "I am", and an age set
+# after a comma where it closes the phrase about a person.
+@pytest.mark.parametrize(
+    "body, age",
+    [
+        ("Her grandfather lived to 101 and never used a cane.", "lived to 101"),
+        ('"I\'m 96 and I still swim," she wrote.', "I'm 96"),
+        ("I am 92 this spring.", "I am 92"),
+        ("She came with her grandmother, ninety-six.", "ninety-six"),
+        ("We treated my neighbour, 93.", "93"),
+        ("![A man and his aunt, ninety-one]({static}/images/a.png)", "ninety-one"),
+    ],
+)
+def test_an_age_with_its_cue_is_an_age(body, age):
+    assert ("ages", age) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "How to live to 100: what the studies say.",
+        "Most people who lived to 100 kept walking.",
+        "I'm 95% sure it is a strain.",
+        "I am 90 minutes away, so I leave early.",
+        "Doors open by 9 am 120 chairs set out.",
+        "The patient, 95 kg, was lifted with care.",
+        "We counted sixty, seventy, ninety, a hundred reps.",
+        "The client, ninety minutes late, apologised.",
+    ],
+)
+def test_numbers_near_those_cues_that_are_no_age_stay_clean(body):
+    assert [c for c, _ in every(body) if c == "ages"] == []
+
+
+def test_a_long_run_of_people_and_commas_is_linear():
+    assert growth(ages, lambda n: "her grandmother, " * n + "x", 2_000) < 8
+    assert growth(ages, lambda n: "lived to " * n + "9", 2_000) < 8
+
+
+# A nickname in quotes between a given and a family name is inside the full name.
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ('> — Margarethe "Greta" Solberg', 'Margarethe "Greta" Solberg'),
+        ("Her coach, Robert 'Bobby' Lindqvist, drove.", "Robert 'Bobby' Lindqvist"),
+        ("Thanks to William “Billy” Okafor's help.", "William “Billy” Okafor"),
+    ],
+)
+def test_a_nickname_in_quotes_inside_a_full_name_is_a_name(body, name):
+    assert ("names", name) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Ask "Why" First is the handout\'s title.',
+        'Try the "Doorway" Stretch twice a day.',
+        'The so-called "Texter\'s" Neck is no diagnosis.',
+    ],
+)
+def test_a_quoted_word_between_capitalised_words_is_no_name(body):
+    assert [c for c, _ in found(body) if c == "names"] == []
+
+
+def test_a_long_run_of_quoted_capitalised_words_is_linear():
+    assert growth(lambda t: list(name_spans(t)), lambda n: 'Ann "Bo" ' * n + "x", 1_000) < 8
+
+
+# After a relation word, a capitalised common word before an unknown one is a given name.
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Her niece Summer Lindgren drives her in.", "Summer Lindgren"),
+        ("My daughter Hope Castellanos booked it.", "Hope Castellanos"),
+        ("his nephew Rusty Okafor's truck", "Rusty Okafor"),
+    ],
+)
+def test_a_common_word_given_name_after_a_relation_is_a_name(body, name):
+    assert ("names", name) in found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My sister Grace came on Christmas Day.",
+        "Her mother Summer Holidays were long, she joked.",
+        "my sister Summer loves it",
+        "Her husband Will Thursday is out.",
+    ],
+)
+def test_a_relation_before_common_words_names_no_full_name(body):
+    assert [t for c, t in found(body) if c == "names" and " " in t] == []
+
+
+# A first line "SSN: ..." of a file is read as front matter: its key is still its label.
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("SSN: 518204417\n\nShe came in on a Tuesday.\n", "ssn"),
+        ("MRN: 00458812\n\nShe came in.\n", "medical-record"),
+        ("---\ntitle: A note\nssn: 518204417\n---\nText.\n", "ssn"),
+    ],
+)
+def test_a_labelled_first_line_read_as_front_matter_is_still_found(text, category):
+    assert category in [f.category for f in lint_source(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title: Neck pain at the desk\n\nSix sessions helped.\n",
+        "---\ntitle: A note\ncode: M65.4\nsessions: 6\n---\nText.\n",
+    ],
+)
+def test_a_front_matter_key_that_labels_nothing_private_adds_nothing(text):
+    assert [f for f in lint_source(text) if not f.warning] == []

@@ -1,7 +1,8 @@
 """Ages over 89, which Safe Harbor folds into '90 or older', in every common form.
 
 Digits or words ("91", "ninety-one", "a hundred and two"), with "aged", "age", "years old",
-"-year-old", "years young", "years of age", a verb of becoming ("turned 97", "is ninety-one"),
+"-year-old", "years young", "years of age", a verb of becoming ("turned 97", "is ninety-one",
+"I'm 97", "lived to 103"), a comma after a person ("her grandmother, ninety-three"),
 a preposition ("at 94"), an ordinal ("her 95th birthday", "in her 95th year") or a word of
 its own ("nonagenarian"). A statement about a group ("several clients are in their
 nineties", "the same at 30 as at 90") and Safe Harbor's own "90 or older" are no age.
@@ -37,7 +38,15 @@ NINETY_ORDINAL = (
 NUMBER = rf"(?:{OVER_89}|(?i:{NINETY}))"
 BECOMING = (
     r"is|was|turned|turns|turning|reached|reaches|reaching|hit|hits|becomes|became|be|"
-    r"being|now|aged?|ages|nearly|almost"
+    r"being|now|aged?|ages|nearly|almost|i[^\S\n]+am|i['’]m|she['’]s|he['’]s|"
+    # "her sister lived to 103": a life's length is the age it ended at ("live to 100" is a hope).
+    r"lived[^\S\n]+to"
+)
+# Who an age set after a comma belongs to: "her grandmother, ninety-three", "my father, 94."
+PERSON = (
+    r"grand(?:mother|father|ma|pa|mom|mum|dad)|mother|father|mom|mum|dad|aunt|uncle|wife|"
+    r"husband|widow|widower|neighbou?r|client|patient|friend|sister|brother|man|woman|lady|"
+    r"gentleman|resident|veteran"
 )
 AGE = re.compile(
     rf"\b{NUMBER}[- ]?(?:years?|yrs?)[- ]?old\b"
@@ -45,6 +54,8 @@ AGE = re.compile(
     rf"|\b{OVER_89}[- ]?y/?o\b"
     rf"|\b(?i:(?:{BECOMING})[^\S\n]*+:?[^\S\n]*+(?:(?:nearly|almost|just|now)[^\S\n]+)?){NUMBER}\b"
     rf"|(?<=[a-z.]), {OVER_89}(?=,)"  # "Frank, 95, could ..."
+    # "and his grandmother, ninety-three": an age closing the phrase after a person.
+    rf"|(?<![\w-])(?i:{PERSON}),[^\S\n]+(?P<after>{NUMBER})(?=[^\S\n]*(?:[,.;:!?)\]\"”\n]|$))"
     rf"|\b(?i:at)[^\S\n]+{NUMBER}\b"
     rf"|\b{OVER_89}(?:st|nd|rd|th)[^\S\n]+(?i:birthday|year)\b"
     rf"|\b(?i:{NINETY_ORDINAL})[^\S\n]+(?i:birthday|year)\b"
@@ -97,7 +108,7 @@ def _group_statement(text: str, start: int, value: str) -> bool:
     """Whether an age belongs to a group, not to one person."""
     begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
     before = text[max(begin, start - 60) : start]
-    if THEIR.match(value) or value.lower().startswith(("at ", "their")):
+    if THEIR.match(value) or value.lower().startswith(("at ", "their", "lived")):
         return (
             GROUP.search(before) is not None
             or COMPARED.search(text, begin) is not None
@@ -116,6 +127,10 @@ def age_spans(text: str) -> list[Span]:
         if AGGREGATED.match(text, m.end()) or BEFORE_AGGREGATE.search(
             text[max(0, m.start() - 10) : m.start()]
         ):
+            continue
+        if m.group("after"):
+            if not UNIT_AFTER.match(text, m.end()):
+                spans.append(m.span("after"))  # the age alone, not the person before it
             continue
         value = m.group()
         bare = value.split()[-1] if value.split() else value

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..content.source import Source
 from ..content.yamlscan import ValueAt, ValuePath
-from . import links
+from . import labels, links, ssn
 from .offsets import align, compose
 from .seen import OffsetMap, normalise
 
@@ -176,6 +176,10 @@ class _Builder:
         )
         # A value always shows on one block: YAML's own line breaks (a `|` scalar) are spaces.
         shown = value.replace("\r", " ").replace("\n", " ")
+        key = _label_key(self.doc.text, start, place)
+        if key is not None:
+            # "SSN: 432771093" is as much an SSN as the line reads; the bare value is none.
+            start, shown = key, self.doc.text[key:start] + shown
         aligned = align(shown, self.doc.text, start, max(start, end))
         seen, mapped = normalise(shown)
         self.add(seen, compose(aligned, mapped), block)
@@ -189,6 +193,19 @@ class _Builder:
         doc._segment_starts = [s for s, _ in doc._segments]
         doc._block_starts = [b.start for b in doc.blocks]
         return doc
+
+
+def _label_key(text: str, start: int, place: ValuePath) -> int | None:
+    """Where a top-level key written on its value's line starts, if it labels an identifier."""
+    line = text.rfind("\n", 0, start) + 1
+    written = text[line:start]
+    key = written.strip().removesuffix(":").strip()
+    if len(place) != 1 or not isinstance(place[0], str) or key.lower() != place[0].lower():
+        return None
+    words = key.replace("_", " ").replace("-", " ")
+    if not (labels.LABEL.fullmatch(words) or ssn.LABEL.fullmatch(words)):
+        return None
+    return line + len(written) - len(written.lstrip())
 
 
 def _fields(block: Block) -> tuple[Any, ...]:

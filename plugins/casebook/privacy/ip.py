@@ -1,6 +1,6 @@
 """IP addresses, v4 and v6, as Python's `ipaddress` reads them.
 
-A candidate is anything shaped like one (four numbers apart by dots, spaces allowed
+A candidate is anything shaped like one (four numbers apart by dots, "[.]" too, spaces allowed
 around them as some write to dodge a filter; or hexadecimal groups apart by colons);
 `ipaddress` decides. A time (08:14:07), a version (2.0.1), a DOI or a spinal level is
 none: it has too few parts, or parts `ipaddress` refuses.
@@ -14,12 +14,13 @@ import re
 from .spans import Span, texts
 
 SPACE = r"[^\S\n]?"
+# A dot, or a dot "defanged" as security notes write one so it is no link: "203[.]0[.]113[.]88".
+DOT = rf"{SPACE}(?:\.|\[\.\]|\(\.\)){SPACE}"
 IPV4 = re.compile(
-    rf"(?<![\w.:/-])(\d{{1,3}}){SPACE}\.{SPACE}(\d{{1,3}}){SPACE}\.{SPACE}(\d{{1,3}})"
-    rf"{SPACE}\.{SPACE}(\d{{1,3}})(?![\w:/-]|\.\d)"
+    rf"(?<![\w.:/-])(\d{{1,3}}){DOT}(\d{{1,3}}){DOT}(\d{{1,3}}){DOT}(\d{{1,3}})(?![\w:/-]|\.\d)"
 )
 # Two numbers and a dot between them: what every v4 candidate holds, found at a digit.
-V4_HINT = re.compile(r"\d[^\S\n]?\.[^\S\n]?\d")
+V4_HINT = re.compile(r"\d[^\S\n]?(?:\.|\[\.\]|\(\.\))[^\S\n]?\d")
 IPV6 = re.compile(r"(?<![\w:.-])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:-])")
 # A version or a section is no address: "version 1.2.3.4", "v1.2.3.4", "section 2.1.1.4".
 NOT_BEFORE = re.compile(r"(?i:(?:version|v|section|chapter|figure|table|release)[^\S\n]*)$")

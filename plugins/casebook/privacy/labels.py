@@ -81,6 +81,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     VEHICLE: (
         r"(?:licen[cs]e|number|vanity|car|registration)" + S + r"+plates?",
         r"plates?",
+        # Spanish for a plate, as Puerto Rico ("tablilla") and Latin America ("placa") write it.
+        r"tablillas?",
+        r"placas?",
         r"vin",
         r"vehicle" + S + r"+(?:identification" + S + r"+)?number",
     ),
@@ -135,6 +138,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"booking(?:" + S + r"+(?:reference|ref\.?))?" + NUM + "?",
         r"confirmation" + NUM + "?",
         r"reservation" + NUM + "?",
+        # An airline booking's code: "PNR K7XQ2M", "record locator QX4T7B".
+        r"pnr",
+        r"(?:record|booking)" + S + r"+locator",
         r"ticket" + NUM + "?",
         r"order" + NUM,
         r"reference" + NUM,
@@ -211,7 +217,7 @@ LABEL_STARTS = frozenset(
     "car number vanity registration gait biometric hand palm face dna genetic kit sample "
     "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
     "acct receipt template voiceprint fingerprint retinal visa amex american mastercard discover "
-    "maestro".split()
+    "maestro tablilla tablillas placa placas pnr".split()
 )
 WORDS = re.compile(r"[a-z#/]+")
 LABEL_CATEGORIES = list(LABELS)

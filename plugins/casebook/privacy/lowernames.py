@@ -141,9 +141,16 @@ def relation_name_spans(text: str, start: int = 0, end: int | None = None) -> It
     for m in RELATION_NAME.finditer(text, start, end):
         name = m.group("name")
         low = base(name)
-        if low in NOT_GIVEN:
-            continue
         after = (m.group("after") or "").strip()
+        if low in NOT_GIVEN:
+            # "her niece Summer Nyquist": after a relation, a capitalised common word before
+            # an unknown capitalised one is a given name; `name_spans` passes it as a word.
+            if _common_given(name, low, after):
+                yield (
+                    m.start("name"),
+                    m.end("after") - (len(after) - len(POSSESSIVE.sub("", after))),
+                )
+            continue
         if after[:1].isupper() and base(after) not in NOT_GIVEN:
             continue  # "my sister Ana Lopes": a full name, found as one
         # Lower case is a name when it is a known given name, or set off by commas
@@ -156,6 +163,14 @@ def relation_name_spans(text: str, start: int = 0, end: int | None = None) -> It
         also = AND_NAME.match(text, stop)
         if also and base(also.group("name")) not in NOT_GIVEN:
             yield also.span("name")  # "my daughters Emma and Zoe"
+
+
+def _common_given(name: str, low: str, after: str) -> bool:
+    """Whether a capitalised common word and the word after it are a full name."""
+    if not (name[:1].isupper() and after[:1].isupper()) or low not in COMMON or low in TITLES:
+        return False
+    family = base(after)
+    return family not in NOT_GIVEN and family not in GIVEN and name_words(family)
 
 
 # A family by its name: "a card from the Okonkwo family", "the Nguyens' twins".

@@ -174,9 +174,35 @@ def name_spans(
 ) -> Iterator[Span]:
     """Spans of full names in text[start:end], a text whose known phrases are masked."""
     end = len(text) if end is None else end
+    nicknamed = _nicknamed(text, start, end) if NICK_QUOTES.search(text, start, end) else []
+    yield from nicknamed
     for candidate in RUN.finditer(text, start, end):
         for run in _runs(text, *candidate.span()):
-            yield from _name_spans(run, heading)
+            for span in _name_spans(run, heading):
+                if not any(span[0] < b and a < span[1] for a, b in nicknamed):
+                    yield span
+
+
+# A nickname in quotes between a given name and a family name: 'Gwendolyn "Wren" Halvorsen'.
+NICK_QUOTES = re.compile(r"[\"“‘']")
+NICKNAMED = re.compile(
+    rf"(?<![\w'’-])(?P<given>[{UPPER}][{LOWER}]+)[ \t]+"
+    rf"[\"“‘'](?P<nick>[{UPPER}][{LOWER}]+)[\"”’'][ \t]+(?P<family>[{UPPER}][\w'’-]*[^\W\d_])"
+)
+
+
+def _nicknamed(text: str, start: int, end: int) -> list[Span]:
+    """Spans of full names with a quoted nickname between their two parts."""
+    spans = []
+    for m in NICKNAMED.finditer(text, start, end):
+        given, family = m.group("given"), m.group("family")
+        # A known given name, or two unknown words around it: 'Chapter "Pain" Basics' is none.
+        unknown = label(given) == "W" and label(m.group("nick")) == "W"
+        if base(given) not in GIVEN and not unknown:
+            continue
+        if label(family) == "W":
+            spans.append((m.start(), m.end() - (2 if POSSESSIVE.search(family) else 0)))
+    return spans
 
 
 PLURAL = r"(?:['’]?s|es)?"
