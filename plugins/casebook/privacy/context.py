@@ -11,9 +11,11 @@ clients, only the text and what the field's own vocabulary knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .document import Block
 from .wordlists import EPONYMS, words
 
 # A year of the past (1500 to 1989), a decade ("the 1940s") or a century ("nineteenth-century").
@@ -197,7 +199,7 @@ FAMOUS = re.compile(
 )
 
 
-def famous_lists(blocks: list, text: str) -> tuple[tuple[int, int], ...]:
+def famous_lists(blocks: Sequence[Block], text: str) -> tuple[tuple[int, int], ...]:
     """The items of each list whose lead-in paragraph, right before it, speaks of fame."""
     spans, lead = [], False
     for before, block in zip([None, *blocks], blocks, strict=False):
