@@ -28,7 +28,8 @@ def everything(body):
         ("Her brother, Tobias Wrenfield, read the paper too.", [("names", "Tobias Wrenfield")]),
         # An article before a pair does not hide a local place's name.
         ("She works nights at the Copper Kettle diner.", [("names", "Copper Kettle")]),
-        ("He lives at the Birch Hollow residence now.", [("names", "Birch Hollow")]),
+        # A name before a place kind is a place (privacy8): geography, no longer a full name.
+        ("He lives at the Birch Hollow residence now.", [("geography", "Birch Hollow")]),
         # A town's name after "the" is still a town when it names an office or a line.
         ("She works at the Hopkinton office of a bank.", [("geography", "Hopkinton")]),
         # A five-digit number with no procedure label is still an account or code.

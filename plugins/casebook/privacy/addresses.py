@@ -22,7 +22,8 @@ STATES = (
     "NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 ).replace(" ", "|")
 ADDRESS = re.compile(
-    rf"\b\d{{1,5}}[A-Za-z]?[^\S\n]+(?:[A-Z][a-z]+\.?[^\S\n]+){{1,3}}(?:{STREET_TYPES})\b\.?"
+    # A street's words may carry an ʻokina, a diacritic or an apostrophe ("Kalanianaʻole").
+    rf"\b\d{{1,5}}[A-Za-z]?[^\S\n]+(?:[A-Z][^\W\d_]*[a-zà-ÿʻ]\.?[^\S\n]+){{1,3}}(?:{STREET_TYPES})\b\.?"
     r"|\b(?:Apt|Apartment|Unit|Suite|Ste|Flat)\.?[^\S\n]*+#?[^\S\n]*+\d+[A-Za-z]?\b"
     r"|\b(?:[Pp]\.?[^\S\n]?[Oo]\.?|[Pp]ost [Oo]ffice)[^\S\n]*[Bb]ox[^\S\n]+\d+\b"
     rf"|\b(?:{STATES})[^\S\n]+\d{{5}}(?:-\d{{4}})?\b"

@@ -114,7 +114,7 @@ def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
         start = m.end()
     if start == 0:
         start = max(text.rfind("\n", 0, offset) + 1, offset - 400, 0)
-    end = SENTENCE_END.search(text, offset)
+    end = SENTENCE_END.search(text, offset, offset + 401)  # bounded: a long run stays linear
     stop = end.end() if end else len(text)
     return start, min(stop, offset + 400)
 

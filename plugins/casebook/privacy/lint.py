@@ -12,6 +12,7 @@ from . import (
     links,
     lowernames,
     people,
+    placekinds,
     placenames,
     public_codes,
     scripts,
@@ -70,7 +71,7 @@ LOWER_PLACE_WORDS = frozenset(
     "live lives lived living grew born raised moved moving relocated commute commutes commuted "
     "commuting drive drives drove driven driving came comes coming visit visits visited visiting "
     "travel travels traveled travelled traveling travelling got headed heading stay stays stayed "
-    "work works worked originally hail hails home hometown".split()
+    "work works worked originally hail hails home hometown past outside".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 
@@ -241,9 +242,11 @@ class _Lint:
         capitals = [
             (b, s, e) for b, s, e in spans if b.field != "client" and not view[s:e].islower()
         ]
-        places: list[Hit] = []
+        places = self._kinds(view, words, clients)
         for block, start, end in capitals:
             for s, e in people.name_spans(view, start, end, block.heading):
+                if _inside((s, e), [(h.start, h.end) for h in places]):
+                    continue  # "Sweetwater Creek", "Tarbell Hollow": a place by its kind
                 if things.no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
                     continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
                 if not context.private_before(view, s) and things.a_thing(
@@ -293,6 +296,17 @@ class _Lint:
         for s, e in landmarks:
             if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
                 self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
+
+    def _kinds(self, view: str, words: set[str], clients: list[Span]) -> list[Hit]:
+        """Places by their kind, numbered roads, places after "out past", judged by context."""
+        hits: list[Hit] = []
+        for s, e in placekinds.place_spans(view, words):
+            if _inside((s, e), clients + [(h.start, h.end) for h in hits]):
+                continue
+            verdict = whose.place_verdict(view, s, e, "unlisted", self.doc.block(s), self.signals)
+            if verdict.level != whose.NONE:
+                hits.append(Hit(s, e, "place", "geography", verdict.reason))
+        return hits
 
     def _institution_before(self, start: int) -> bool:
         """Whether a known organisation stands right before 'in' and the place at `start`:

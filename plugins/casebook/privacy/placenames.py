@@ -205,12 +205,14 @@ LOWER_PLACE_VERBS = (
 # Found from the preposition on (a place's tier is a dictionary look-up), and only then
 # the words before it read: a verb, with or without a particle, or "home", "hometown".
 LOWER_PLACE = re.compile(
-    r"\b(?:in|to|from|near|of|outside)"
+    r"\b(?:in|to|from|near|of|outside|past|by)"
     r"(?=[^\S\n]+(?P<place>[a-z]+)\b(?:[^\S\n]+(?P<next>[a-z]+))?)"
 )
 LOWER_PLACE_BEFORE = re.compile(
     rf"(?i:\b(?:(?:{LOWER_PLACE_VERBS})(?:[^\S\n]+(?:in|down|up|over|out|back|here|home))?"
-    r"[^\S\n]+(?:in|to|from|near|outside)|home[^\S\n]+in|hometown[^\S\n]+of)[^\S\n]+)$"
+    r"[^\S\n]+(?:in|to|from|near|outside)|home[^\S\n]+in|hometown[^\S\n]+of"
+    # A phrase of where says a place follows as a verb does: "a farm just outside willcox".
+    r"|(?:out|down|up|over|way|just|right)[^\S\n]+(?:past|in|near|by|outside))[^\S\n]+)$"
 )
 BEFORE_WINDOW = 40
 

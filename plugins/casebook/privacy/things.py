@@ -49,6 +49,7 @@ INSTITUTION_OF = re.compile(
 )
 # A saint's or a harbour's name begins many places abroad: "São Paulo", "San Sebastián".
 PLACE_FIRST = frozenset("são sao san santa santo sankt sainte porto puerto".split())
+SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.|Saint)[^\S\n]+$")
 # "up to O Cebreiro in Galicia": a capitalised pair in a region or country is a place there.
 IN_REGION = re.compile(r"[^\S\n]+in[^\S\n]+((?:[A-Z][\w'’-]*)(?:[^\S\n]+[A-Z][\w'’-]*)?)")
 # A work's title in italics or quotes, then its author or year: "*Painful Yarns* (2007)",
@@ -114,6 +115,9 @@ def a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     first = view[start:end].split(None, 1)[0].lower()
     if first in PLACE_FIRST:
         return True
+    last = view[start:end].split()[-1].lower()
+    if SAINT_BEFORE.search(before) and gazetteer.tier(last) is not None:
+        return True  # "St. Charles Bend": a saint's hospital and its town, found as a place
     region = IN_REGION.match(view, end)
     if region and gazetteer.above_state(region.group(1).lower()) and first not in people.GIVEN:
         return True
