@@ -80,6 +80,20 @@ def test_each_open_corpus_not_yet_tuned_on_is_scored_and_shown(name, record_prop
     assert result["planted"] >= 150 and result["clean_files"] >= 20
 
 
+# Clean text only, written to show the false alarms of text never seen (clean5/SCORE.md):
+# scored and shown, its false alarms counted, until it is tuned on.
+CLEAN_ONLY = ("clean5",)
+
+
+@pytest.mark.parametrize("name", CLEAN_ONLY)
+def test_each_clean_only_corpus_is_scored_and_shown(name, record_property):
+    result = scored(name)
+    summary = score.table(result).splitlines()[-1]
+    print(f"\n{name} (clean files only, not yet tuned on)\n{summary}")
+    record_property(f"privacy_eval_{name}", summary)
+    assert result["planted"] == 0 and result["clean_files"] >= 40
+
+
 # The sealed halves: never tuned against, so nothing of them but their tables is printed.
 SEALED = ("sealed", "sealed2", "sealed3")
 
