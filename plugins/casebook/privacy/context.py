@@ -76,7 +76,11 @@ PUBLIC_BEFORE = re.compile(
 PUBLIC_AFTER = re.compile(
     r"(?i:^['’]s(?:[^\S\n]+[\w-]+){0,2}[^\S\n]+(?:book|manual|method|technique|work|text|"
     r"textbook|workbook|model|maps?|charts?|theory|resort|articles?|essays?|papers?|blog|"
-    r"website|podcast|lectures?|books)\b)"
+    r"website|podcast|lectures?|books)\b|^['’]s[^\S\n]+[*_][^\W\d_])"
+)  # ..., or a work's title in italics right after the possessive: "Brian Eno's *Music for ...*"
+# "*The Sessions* (2012), with John Hawkes": the cast of a dated film, play or show.
+CAST_BEFORE = re.compile(
+    r"[*_][^\S\n]*\((?:19|20)\d\d\),?[^\S\n]+(?:with|starring|featuring)[^\S\n]+$"
 )
 # "Raymond Nimmo, a chiropractor in Texas, developed ...": a role in apposition, which in
 # a passage about the field's history describes one of its figures.
@@ -145,9 +149,13 @@ def private_before(text: str, start: int) -> bool:
 
 
 def public_before(text: str, start: int) -> bool:
-    """Whether a title or a role before `start` makes the name a public figure."""
+    """Whether a title, a role or a film's credit before `start` makes the name public."""
     before = text[max(0, start - 80) : start]
-    return PUBLIC_TITLES.search(before) is not None or PUBLIC_BEFORE.search(before) is not None
+    return (
+        PUBLIC_TITLES.search(before) is not None
+        or PUBLIC_BEFORE.search(before) is not None
+        or CAST_BEFORE.search(before) is not None
+    )
 
 
 def public_after(text: str, end: int) -> bool:

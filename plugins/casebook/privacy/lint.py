@@ -317,10 +317,7 @@ class _Lint:
         return False
 
     def _public_elsewhere(self, name: str, hit: Hit) -> bool:
-        if context.private_before(self.doc.seen, hit.start):
-            return False
-        last = people.surname(name)
-        return bool(last) and last in self.signals.public
+        return whose.public_elsewhere(self.doc.seen, name, hit.start, hit.end, self.signals)
 
     def _findings(self) -> list[Finding]:
         """The hits as findings by line, less what an allowed phrase covers."""

@@ -45,10 +45,23 @@ def words_of(name: str) -> set[str]:
 FAME = re.compile(
     r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|"
     r"\bgrand[^\S\n]+slam|\bmedal|"
-    r"\bfamous|\blegendary|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|\bfirst[^\S\n]+"
-    r"(?:person|woman|man|marathon|ascent)\b)"
+    r"\bfamous|\blegend(?:s|ary)?\b|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|"
+    r"\bfirst[^\S\n]+(?:person|woman|man|marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b)"
+)
+# "a rider like Ana Ruiz or ...": someone held up as an example of a public calling.
+EXEMPLAR_BEFORE = re.compile(
+    r"(?i:\b(?:an?|the)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:rider|cyclist|runner|swimmer|golfer|player|"
+    r"athlete|sprinter|skater|climber|champion|star|singer|musician|actor|actress|author|"
+    r"writer|composer|dancer|boxer)s?,?[^\S\n]+(?:like|such[^\S\n]+as)[^\S\n]+)$"
 )
 CLIENT_WORDS = re.compile(rf"(?i:\b(?:{context.RELATIONS})s?\b|\bmy\b|\bour\b)")
+
+
+def clause(sentence: str, at: int) -> str:
+    """The part of a sentence between the semicolons around offset `at`."""
+    start = sentence.rfind(";", 0, at) + 1
+    stop = sentence.find(";", at)
+    return sentence[start : len(sentence) if stop < 0 else stop]
 
 
 def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
@@ -74,8 +87,12 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # the surgeon "Phalen's test" is named for
     if context.historical(sentence):
         return SKIP  # a name in a sentence about 1903
-    if FAME.search(sentence) and not CLIENT_WORDS.search(sentence):
+    # A clause is read on its own: "Bolt had his physio; Phelps famously ..." is two.
+    part = clause(sentence, start - first)
+    if FAME.search(part) and not CLIENT_WORDS.search(part):
         return SKIP  # "her world record stood for years": a public figure's public feat
+    if EXEMPLAR_BEFORE.search(view, max(0, start - 60), start) and not CLIENT_WORDS.search(part):
+        return SKIP  # "a rider like Ana Ruiz": an example of the calling, no client
     if signals.in_famous_list(start) and not CLIENT_WORDS.search(sentence):
         return SKIP  # an item of a list its lead-in says is of famous people
     if signals.history and context.HISTORY_VERBS.search(sentence):
@@ -86,6 +103,37 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
             "figure, list the name in privacy_ok"
         )  # fmt: skip
     return FLAG
+
+
+# What may stand between two names of one list: a possessive and its italic title, an aside
+# in brackets, a comma, "and", "or": "Max Richter's *Sleep* (all of it), and Ana Ruiz".
+JOINT = (
+    r"(?:['’]s)?(?:[^\S\n]*[*_][^*_\n]{1,60}[*_])?(?:[^\S\n]*\([^()\n]{0,60}\))?[^\S\n]*[,;]?"
+    r"[^\S\n]*(?:(?:and|or|nor|to)[^\S\n]+)?"
+)
+PAIR = r"[A-Z][\w'’-]+(?:[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w'’-]+)+"
+LISTED_AFTER = re.compile(rf"{JOINT}(?P<pair>{PAIR})")
+LISTED_BEFORE = re.compile(rf"(?P<pair>{PAIR}){JOINT}$")
+
+
+def public_elsewhere(view: str, name: str, start: int, end: int, signals: Signals) -> bool:
+    """Whether a flagged name is public by the file's other names: its surname was found
+    public, or it stands in a list beside a public name with no client in the clause."""
+    if context.private_before(view, start):
+        return False
+    last = surname(name)
+    if last and last in signals.public:
+        return True
+    first, stop = context.sentence_bounds(view, start)
+    if CLIENT_WORDS.search(clause(view[first:stop], start - first)):
+        return False
+    after = LISTED_AFTER.match(view, end, min(len(view), end + 160))
+    before = LISTED_BEFORE.search(view, max(0, start - 160), start)
+    listed = [m.group("pair") for m in (after, before) if m]
+    if any(words_of(pair) <= signals.public for pair in listed):
+        signals.public |= words_of(name)  # the next of the list is in public company too
+        return True
+    return False
 
 
 # A reference entry wraps: an item or a short paragraph is read whole, anything longer by
@@ -175,9 +223,32 @@ SOMEONE_ELSE = re.compile(
 )
 
 
+# The practice saying when it closes or opens: "We are closed on December 25".
+CLOSURE = re.compile(
+    r"(?i:\b(?:we|the[^\S\n]+(?:practice|office|clinic|studio))[^\S\n]+(?:are[^\S\n]+|is[^\S\n]+|"
+    r"will[^\S\n]+(?:be[^\S\n]+)?)?(?:close[ds]?|closing|shut|open)\b)"
+)
+# A visit, a session or anyone but the writer makes the day someone's, not the calendar's.
+VISIT = re.compile(
+    r"(?i:\b(?:session|sessions|visit|visits|visited|appointment|appointments|came|seen|saw|"
+    r"treated|booked|you|your)\b)"
+)
+
+
+def own_calendar(passage: str, text: str) -> bool:
+    """Whether a date without a year is the practice's own closing day, naming no one."""
+    return (
+        CLOSURE.search(passage) is not None
+        and not YEAR_OR_WHEN.search(text)
+        and not SOMEONE_ELSE.search(passage)
+        and not CLIENT_WORDS.search(passage)
+        and not VISIT.search(passage)
+    )
+
+
 def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
-    """What becomes of a date: none in a reference list or in history of public figures;
-    a warning for a month or a holiday alone."""
+    """What becomes of a date: none in a reference list, in history of public figures or in
+    the practice's own closing days; a warning for a month or a holiday alone."""
     if context.reference_entry(
         view[block.start : block_end(view, block.start, block)], block.section
     ):
@@ -185,6 +256,10 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
     text = view[start:end]
+    # A paragraph is read whole: "Jr." in "Martin Luther King Jr. Day" ends no sentence.
+    paragraph = view[block.start : block_end(view, block.start, block)]
+    if own_calendar(paragraph if block.stop - block.start <= ENTRY_LENGTH else sentence, text):
+        return SKIP  # "We close for Thanksgiving Day and December 25": the practice's hours
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
     if text.lower() in MONTHS:

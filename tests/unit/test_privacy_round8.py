@@ -1,0 +1,143 @@
+"""Round eight: look-alikes of clean practice prose (the practice's closing days, public
+figures by their works and feats, citations, events and institutions named for a city),
+each beside the same shape about a client, which is still found.
+
+Each sentence is written for this test (not taken from any evaluation corpus).
+"""
+
+import pytest
+from growth import growth
+
+from casebook.privacy import lint_source
+from casebook.privacy.context import public_after, public_before
+from casebook.privacy.whose import LISTED_BEFORE, own_calendar
+
+
+def found(body):
+    """(category, text) of each finding, warnings too, the whole lint makes of a body."""
+    text = "---\ntitle: A note\n---\n" + body + "\n"
+    return [(f.category, f.text) for f in lint_source(text)]
+
+
+def texts(body, category):
+    """The texts found in one category."""
+    return [t for c, t in found(body) if c == category]
+
+
+# The practice's own closing days, in a paragraph that names no one, date nobody.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The studio is closed on July 4 and November 11, and on Labor Day.",
+        "We shut for Memorial Day, Thanksgiving Day and December 31.",
+        "We are closed on Martin Luther King Jr. Day, Presidents' Day and January 1.",
+        "On Christmas Eve we close at two. We open again on January 2.",
+    ],
+)
+def test_closing_days_date_nobody(body):
+    assert texts(body, "dates") == []
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("We closed on July 4 so she came in the next morning.", "July 4"),
+        ("We are closed on July 4; your session moves to July 5.", "July 4"),
+        ("The clinic is closed on March 3, 2024, the day of his surgery.", "March 3, 2024"),
+        ("Her husband booked her first visit for December 26.", "December 26"),
+    ],
+)
+def test_closing_days_with_someone_still_date(body, date):
+    assert date in texts(body, "dates")
+
+
+# A name with a work's title in italics right after its possessive is the work's author.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the lobby we play Harold Vance's *Slow Tides* and little else.",
+        "On the shelf: Corinne Balfour's *The Resting Body*, a kind book.",
+        "A good start is Tobias Wrenfield's _Muscles at Work_.",
+    ],
+)
+def test_possessive_before_an_italic_title_is_its_author(body):
+    assert texts(body, "names") == []
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Harold Vance's shoulder was sore after the move.", "Harold Vance"),
+        ("Her sister Corinne Balfour's *gift* was a heat pad.", "Corinne Balfour"),
+    ],
+)
+def test_possessive_of_a_client_is_still_a_name(body, name):
+    assert name in texts(body, "names")
+
+
+def test_the_cast_of_a_dated_film_is_public():
+    body = "Try *The Long Swim* (2015), with Marta Ellery and Joss Ferrand, on a slow night."
+    assert "Marta Ellery" not in texts(body, "names")
+    assert "Marta Ellery" in texts("She watched it with Marta Ellery, her neighbour.", "names")
+
+
+# A public feat or an example of a public calling, in a clause with no client in it.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Legends of the sport, from Arno Veldkamp to Lise Orrin, all used a masseur.",
+        "Pia Landgrebe and Oskar Feld are often held up as models of an easy stroke.",
+        "A climber like Teodor Brask will rest a full day between hard routes.",
+    ],
+)
+def test_public_feats_and_examples_name_no_client(body):
+    assert texts(body, "names") == []
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("My client Arno Veldkamp is a legend at his running club.", "Arno Veldkamp"),
+        ("Her brother, Teodor Brask, is held up as a model at work.", "Teodor Brask"),
+        ("A client like Ivo Marsh needs a lighter touch.", "Ivo Marsh"),
+        ("Ivo Marsh had a long rest; Pia Landgrebe's sister famously swam.", "Ivo Marsh"),
+    ],
+)
+def test_feats_beside_a_client_are_still_names(body, name):
+    assert name in texts(body, "names")
+
+
+def test_a_feat_is_read_by_its_clause():
+    names = texts("Ivo Marsh had a long rest; Pia Landgrebe famously swam the day after.", "names")
+    assert names == ["Ivo Marsh"]  # his clause holds no feat: he may be anyone
+
+
+# A name in a list beside a public one is in public company; a client word breaks it.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Corinne Balfour's *Still Water*, Harold Vance's *Tides* and Mira Oakes set the mood.",
+        "We play Mira Oakes or Harold Vance's *Tides* (the long version) most days.",
+        "A skater like Oskar Feld or Teodor Brask or Ivo Marsh trains twice a day.",
+    ],
+)
+def test_a_list_beside_public_names_is_public(body):
+    assert texts(body, "names") == []
+
+
+def test_a_client_in_a_list_of_public_names_is_still_a_name():
+    body = "My client Mira Oakes loves Harold Vance's *Tides* and Corinne Balfour's *Rain*."
+    assert "Mira Oakes" in texts(body, "names")
+    body = "We play Harold Vance's *Tides* for her husband, Ivo Marsh, and for Mira Oakes."
+    assert "Ivo Marsh" in texts(body, "names")
+
+
+def test_linear_on_hostile_runs():
+    assert growth(lambda t: own_calendar(t, "May 3"), lambda n: "We close " * n, 2_000) < 8
+    assert growth(lambda t: own_calendar(t, "May 3"), lambda n: "we are " * n, 2_000) < 8
+    assert growth(lambda t: public_after(t, 5), lambda n: "Ab Cd's *" * n, 2_000) < 8
+    assert growth(lambda t: public_before(t, len(t)), lambda n: "* (2015), with " * n, 2_000) < 8
+    assert growth(lambda t: found(t), lambda n: "a rider like " * n + "Ab Cd.", 2_000) < 8
+    assert growth(lambda t: found(t), lambda n: "legends " * n + "Ab Cd.", 2_000) < 8
+    run = lambda n: "Ab Cd's *x* (y), and " * n  # noqa: E731
+    assert growth(lambda t: LISTED_BEFORE.search(t, max(0, len(t) - 160)), run, 2_000) < 8
