@@ -9,7 +9,7 @@ import pytest
 from growth import growth
 
 from casebook.privacy import lint_source
-from casebook.privacy.context import public_after, public_before
+from casebook.privacy.context import JOURNAL, public_after, public_before
 from casebook.privacy.whose import LISTED_BEFORE, own_calendar
 
 
@@ -132,6 +132,24 @@ def test_a_client_in_a_list_of_public_names_is_still_a_name():
     assert "Ivo Marsh" in texts(body, "names")
 
 
+# A citation: authors with initials and an italic journal before its volume(issue):pages.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Orrin LK, Feld OT, Brask T (2019). Rest days. *Scand J Sport Sci* 12(4):201-209.",
+        "Veldkamp A, Marsh IJ (2021). Night splints. *Hand Surg Rev* (3):CD004411.",
+        "Oakes M, Vance H, Balfour CR (2018). Recovery. *Phys Ther Sport* 9:403.",
+    ],
+)
+def test_a_citation_with_volume_and_pages_names_no_one(body):
+    assert [c for c, _ in found(body) if c in ("names", "geography")] == []
+
+
+def test_an_italic_label_with_a_number_is_no_citation():
+    body = "Orrin LK came in with Feld OT. *Note*: 3 sessions so far, and Ivo Marsh drove her."
+    assert "Ivo Marsh" in texts(body, "names")
+
+
 def test_linear_on_hostile_runs():
     assert growth(lambda t: own_calendar(t, "May 3"), lambda n: "We close " * n, 2_000) < 8
     assert growth(lambda t: own_calendar(t, "May 3"), lambda n: "we are " * n, 2_000) < 8
@@ -139,5 +157,7 @@ def test_linear_on_hostile_runs():
     assert growth(lambda t: public_before(t, len(t)), lambda n: "* (2015), with " * n, 2_000) < 8
     assert growth(lambda t: found(t), lambda n: "a rider like " * n + "Ab Cd.", 2_000) < 8
     assert growth(lambda t: found(t), lambda n: "legends " * n + "Ab Cd.", 2_000) < 8
+    cite = lambda n: "*J Ther* " * n + "12(4):201"  # noqa: E731
+    assert growth(lambda t: JOURNAL.findall(t), cite, 2_000) < 8
     run = lambda n: "Ab Cd's *x* (y), and " * n  # noqa: E731
     assert growth(lambda t: LISTED_BEFORE.search(t, max(0, len(t) - 160)), run, 2_000) < 8

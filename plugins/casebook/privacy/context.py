@@ -30,8 +30,10 @@ CENTURY = re.compile(
 # A reference entry: authors with initials, a journal's year;volume(issue):pages, a DOI.
 AUTHOR_INITIALS = re.compile(r"\b[A-Z][\w'’-]+[^\S\n][A-Z]{1,3}[,.](?=[^\S\n]|$)")
 APA_AUTHOR = re.compile(r"\b[A-Z][\w'’-]+,[^\S\n](?:[A-Z]\.[^\S\n]?){1,3}")
+# ... or an italic journal title before its volume(issue):pages ("*J Pain* 16(11):1087").
 JOURNAL = re.compile(
-    r"(?:19|20)\d\d;\s?\d+(?:\(\d+(?:[–-]\d+)?\))?:\s?\d+|\bdoi[:.]|\bPMID\b|\bet al\b"
+    r"(?:19|20)\d\d;\s?\d+(?:\(\d+(?:[–-]\d+)?\))?:\s?\d+|\bdoi[:.]|\bPMID\b|\bet al\b|"
+    r"[*_][^\S\n]*(?:\d+[^\S\n]?(?:\(\d+(?:[–-]\d+)?\))?|\(\d+(?:[–-]\d+)?\)):[^\S\n]?[A-Za-z]{0,2}\d+"
 )
 PUBLISHER = re.compile(
     r"\b[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+)?:[^\S\n][A-Z][\w&. ]+;[^\S\n]?(?:19|20)\d\d"
