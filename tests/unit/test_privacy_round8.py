@@ -150,6 +150,32 @@ def test_an_italic_label_with_a_number_is_no_citation():
     assert "Ivo Marsh" in texts(body, "names")
 
 
+# A city before an event or a university names the event or the university.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Half our runners are training for the Chicago Marathon this autumn.",
+        "The Atlanta Games had a massage tent by the track.",
+        "The study came out of Lund University and was repeated twice.",
+        "Ivo Marsh (1901 to 1977) was a wrestler from Chicago who taught stretching.",
+    ],
+)
+def test_events_universities_and_figures_of_history_place_no_client(body):
+    assert texts(body, "geography") == []
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("My client ran the Chicago Marathon and lives in Chicago.", "Chicago"),
+        ("She studies at Lund University and her sister visits.", "Lund"),
+        ("She moved from Chicago in 1979 with her husband.", "Chicago"),
+    ],
+)
+def test_a_client_at_the_event_or_university_is_still_placed(body, place):
+    assert place in texts(body, "geography")
+
+
 def test_linear_on_hostile_runs():
     assert growth(lambda t: own_calendar(t, "May 3"), lambda n: "We close " * n, 2_000) < 8
     assert growth(lambda t: own_calendar(t, "May 3"), lambda n: "we are " * n, 2_000) < 8
@@ -157,6 +183,7 @@ def test_linear_on_hostile_runs():
     assert growth(lambda t: public_before(t, len(t)), lambda n: "* (2015), with " * n, 2_000) < 8
     assert growth(lambda t: found(t), lambda n: "a rider like " * n + "Ab Cd.", 2_000) < 8
     assert growth(lambda t: found(t), lambda n: "legends " * n + "Ab Cd.", 2_000) < 8
+    assert growth(lambda t: found(t), lambda n: "(1901 to " * n + "1977) Chicago", 2_000) < 8
     cite = lambda n: "*J Ther* " * n + "12(4):201"  # noqa: E731
     assert growth(lambda t: JOURNAL.findall(t), cite, 2_000) < 8
     run = lambda n: "Ab Cd's *x* (y), and " * n  # noqa: E731

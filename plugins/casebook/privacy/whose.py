@@ -168,8 +168,9 @@ def place_verdict(
     if personal and FROM_BEFORE.search(before) and ROUTE_AFTER.match(view, end):
         personal = False  # "travellers from London to Edinburgh": a journey, no one's home
     first, stop = context.sentence_bounds(view, start)
-    if context.historical(view[first:stop]) and not personal:
-        return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"
+    lived = LIFESPAN.search(view, first, stop) is not None
+    if context.historical(view[first:stop]) and (not personal or lived):
+        return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"; "X (1908 to 1997)"
     if (
         TRANSIT.search(view, first, stop)
         and not SOMEONE_ELSE.search(view, first, stop)
@@ -180,6 +181,13 @@ def place_verdict(
         return SKIP  # "Kennedy rockers": the person of a name in this file, not the town
     if STUDY_AFTER.match(view, end):
         return SKIP  # "a Cochrane review", "the Framingham Heart Study": research, not a home
+    sentence = view[first:stop]
+    if (
+        NAMED_AFTER.match(view, end)
+        and not CLIENT_WORDS.search(sentence)
+        and (signals.history or not SOMEONE_ELSE.search(sentence))
+    ):
+        return SKIP  # "the Boston Marathon", "a PhD from Columbia University": no one's home
     return FLAG
 
 
@@ -201,6 +209,17 @@ STUDY_AFTER = re.compile(
     r"(?:[^\S\n]+[A-Z][a-z]+){0,3}[^\S\n]+(?i:study|studies|review|reviews|reviewers|trial|"
     r"cohort|criteria|scale|classification|questionnaire|protocol|database|library|collaboration|"
     r"project|index|group|authors)\b"
+)
+
+
+# A life's span of the past: the one whose home it names is a figure of history.
+LIFESPAN = re.compile(
+    r"\((?:b\.[^\S\n]*)?1[5-9]\d\d[^\S\n]*(?:to|–|—|-)[^\S\n]*(?:1[5-9]|20)\d\d\)"
+)
+# A city before an event or a university is the event's or the university's name.
+NAMED_AFTER = re.compile(
+    r"[^\S\n]+(?:Marathon|Half[^\S\n]+Marathon|Open|Games|Olympics|Classic|Tour|Grand[^\S\n]+Prix|"
+    r"Triathlon|Championships?|Invitational|University|Universit[äy]t)\b"
 )
 
 
