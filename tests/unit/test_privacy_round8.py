@@ -188,3 +188,10 @@ def test_linear_on_hostile_runs():
     assert growth(lambda t: JOURNAL.findall(t), cite, 2_000) < 8
     run = lambda n: "Ab Cd's *x* (y), and " * n  # noqa: E731
     assert growth(lambda t: LISTED_BEFORE.search(t, max(0, len(t) - 160)), run, 2_000) < 8
+
+
+def test_a_block_of_many_names_is_linted_in_linear_time():
+    # Found while tuning on clean5: each name read its whole block again to ask whether
+    # the block is a reference entry (1000 names: 3 s, 2000: 9 s); now asked once a block.
+    assert growth(found, lambda n: "Ab Cd's * " * n, 100) < 8
+    assert growth(found, lambda n: "Ann Lee, Bo Park, " * n, 100) < 8

@@ -196,6 +196,9 @@ class Signals:
     name_words: set[str] = field(default_factory=set)
     history: bool = False  # the file speaks of the past (years before 1990) more than once
     famous: tuple[tuple[int, int], ...] = ()  # list items a sentence about fame leads into
+    # Whether each block (by where it starts) reads as a reference entry: asked once per
+    # block, not once per name in it (a block of 1000 names was read 1000 times).
+    references: dict[tuple[int, int, str], bool] = field(default_factory=dict)
 
     def in_famous_list(self, at: int) -> bool:
         """Whether `at` is in an item of a list introduced as one of famous people."""

@@ -73,9 +73,7 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
-    if context.reference_entry(
-        view[block.start : block_end(view, block.start, block)], block.section
-    ):
+    if in_reference(view, block, signals):
         return SKIP
     if cited_shape(name) or context.cited(view, end):
         return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
@@ -153,13 +151,23 @@ def block_end(view: str, start: int, block: Block | None = None) -> int:
     return len(view) if end < 0 else end
 
 
+def in_reference(view: str, block: Block, signals: Signals) -> bool:
+    """Whether `block` reads as an entry of a reference list, judged once per block."""
+    stop = block_end(view, block.start, block)
+    key = (block.start, stop, block.section)
+    found = signals.references.get(key)
+    if found is None:
+        found = signals.references[key] = context.reference_entry(
+            view[block.start : stop], block.section
+        )
+    return found
+
+
 def place_verdict(
     view: str, start: int, end: int, tier: str, block: Block, signals: Signals
 ) -> Verdict:
     """What becomes of a place name found at view[start:end]."""
-    if context.reference_entry(
-        view[block.start : block_end(view, block.start, block)], block.section
-    ):
+    if in_reference(view, block, signals):
         return SKIP  # "Baltimore: Williams & Wilkins", "White AR" (an author and initials)
     if state_after(view, end):
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
@@ -268,9 +276,7 @@ def own_calendar(passage: str, text: str) -> bool:
 def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a date: none in a reference list, in history of public figures or in
     the practice's own closing days; a warning for a month or a holiday alone."""
-    if context.reference_entry(
-        view[block.start : block_end(view, block.start, block)], block.section
-    ):
+    if in_reference(view, block, signals):
         return SKIP
     first, stop = context.sentence_bounds(view, start)
     sentence = view[first:stop]
