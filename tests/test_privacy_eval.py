@@ -57,11 +57,16 @@ def test_each_tuned_on_corpus_meets_the_targets(name, record_property):
     assert result["false_alarms"] <= ALARMS_PER_CLEAN_FILE * result["clean_files"], result["alarms"]
 
 
-def test_every_category_is_planted_in_the_tuning_half(tuning):
-    assert {c for c, row in tuning["by_category"].items() if row["planted"] >= 8} == set(
-        score.CATEGORIES
+def well_made(result) -> bool:
+    """A half of the issue's shape: 8 plants in every category, 150 in all, 20 clean files."""
+    rich = {c for c, row in result["by_category"].items() if row["planted"] >= 8}
+    return rich == set(score.CATEGORIES) and (
+        result["planted"] >= 150 and result["clean_files"] >= 20
     )
-    assert tuning["planted"] >= 150 and tuning["clean_files"] >= 20
+
+
+def test_every_category_is_planted_in_the_tuning_half(tuning):
+    assert well_made(tuning), tuning["by_category"]
 
 
 # The open half of round 4: scored and shown, its shape asserted; not yet tuned on, so not
@@ -74,10 +79,7 @@ def test_each_open_corpus_not_yet_tuned_on_is_scored_and_shown(name, record_prop
     result = scored(name)
     print(f"\n{name} (not yet tuned on)\n" + score.table(result))
     record_property(f"privacy_eval_{name}", "\n" + score.table(result))
-    assert {c for c, row in result["by_category"].items() if row["planted"] >= 8} == set(
-        score.CATEGORIES
-    )
-    assert result["planted"] >= 150 and result["clean_files"] >= 20
+    assert well_made(result), result["by_category"]
 
 
 # Clean text only, written to show the false alarms of text never seen (clean5/SCORE.md):

@@ -5,17 +5,11 @@ one the lint must flag with the category it must name, one it must leave alone.
 """
 
 import pytest
+from lintbody import found
 
 from casebook.content.problems import Level
 from casebook.content.source import parse
-from casebook.privacy import lint_source
 from casebook.rules.privacy import Privacy, check_privacy
-
-
-def found(body):
-    """(category, text) of each error (not warning) the whole lint finds in a body."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
 
 
 @pytest.mark.parametrize(

@@ -5,20 +5,10 @@ one the lint must flag with the category it must name, one it must leave alone.
 """
 
 import pytest
+from lintbody import every as everything
+from lintbody import found
 
 from casebook.privacy import lint_source
-
-
-def found(body):
-    """(category, text) of each error (not warning) the whole lint finds in a body."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
-
-
-def everything(body):
-    """(category, text) of each finding, warnings too."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text)]
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,7 @@
 Each case is a sentence written for this test (not taken from any evaluation corpus).
 """
 
-from casebook.privacy import lint_source
-
-
-def found(body):
-    """(category, text) of each error (not warning) the whole lint finds in a body."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
+from lintbody import found
 
 
 def test_a_mac_address_is_a_device_identifier():

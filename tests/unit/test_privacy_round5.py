@@ -6,14 +6,9 @@ rule has its negative examples beside it, the prose it must leave alone.
 """
 
 import pytest
+from lintbody import found
 
 from casebook.privacy import lint_source
-
-
-def found(body):
-    """(category, text) of each error (not warning) the whole lint finds in a body."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
 
 
 # Names in lower case, where what stands before them only a person follows.

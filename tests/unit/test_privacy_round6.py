@@ -9,6 +9,7 @@ import io
 
 import pytest
 from growth import growth
+from lintbody import every, found
 from PIL import Image
 from pypdf import PdfWriter
 
@@ -16,18 +17,6 @@ from casebook.privacy import ages, ip_addresses, lint_source, ssns
 from casebook.privacy.files import pdf_has_images
 from casebook.privacy.people import name_spans
 from casebook.privacy.seen import seen
-
-
-def found(body):
-    """(category, text) of each error (not warning) the whole lint finds in a body."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
-
-
-def every(body):
-    """(category, text) of each finding, warnings too."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text)]
 
 
 # A plate written in groups is quoted whole, its digits with it.

@@ -6,15 +6,9 @@ Each sentence is written for this test (not taken from any evaluation corpus).
 
 import pytest
 from growth import growth
+from lintbody import found
 
-from casebook.privacy import lint_source
 from casebook.privacy.placekinds import kind_spans, locative_spans, road_spans
-
-
-def found(body):
-    """(category, text) of each error (not warning) the whole lint finds in a body."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text) if not f.warning]
 
 
 # A capitalised name before a kind of place is a place, the kind included.

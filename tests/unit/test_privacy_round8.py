@@ -7,16 +7,10 @@ Each sentence is written for this test (not taken from any evaluation corpus).
 
 import pytest
 from growth import growth
+from lintbody import every as found
 
-from casebook.privacy import lint_source
 from casebook.privacy.context import JOURNAL, public_after, public_before
 from casebook.privacy.whose import LISTED_BEFORE, own_calendar
-
-
-def found(body):
-    """(category, text) of each finding, warnings too, the whole lint makes of a body."""
-    text = "---\ntitle: A note\n---\n" + body + "\n"
-    return [(f.category, f.text) for f in lint_source(text)]
 
 
 def texts(body, category):
