@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, differences, files, write_follow_up
+from lxml import etree
 from pelican.log import LimitFilter
 
 from casebook.pelican import incremental, reader
@@ -76,6 +77,14 @@ class Site:
         text = path.read_text(encoding="utf-8")
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def feeds(self):
+        """(feeds written, of them as the last build wrote them) as the last build logged it."""
+        for message in self.site.messages(logging.INFO):
+            if message.startswith("build cache: "):
+                words = message.split("; ")[1].split()
+                return int(words[0]), int(words[2])
+        raise AssertionError("the build wrote no build cache")
 
     def cache_files(self):
         return sorted((self.tmp / "cache" / incremental.FOLDER).glob("state-*.pickle"))
@@ -139,6 +148,51 @@ def test_a_series_of_edits_always_gives_a_full_build(site):
     site.edit(POST_FILE, f"slug: {POST}", "slug: jaw-pain-nora-j")
     site.rebuild()
     assert not (site.out / POST).exists()
+    assert site.differences() == []
+
+
+def _feeds_showing(out, text):
+    """The output's feeds (parsed as XML, entities off) in which `text` appears."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    found = set()
+    for name in files(out):
+        if name.endswith((".atom", ".xml")) and "feed" in name:
+            tree = etree.parse(str(out / name), parser)
+            if any(text in (node.text or "") for node in tree.iter()):
+                found.add(name)
+    return found
+
+
+def test_only_the_feeds_showing_an_edited_post_are_made_again(site):
+    if site.config == "pelicanconf.py":
+        site.rebuild()
+        assert site.feeds() == (0, 0)  # the preview's settings write no feeds
+        return
+    written, kept = site.feeds()
+    assert written > 3 and kept == 0  # the first build makes every feed
+    site.rebuild()
+    assert site.feeds() == (written, written)  # nothing changed: every feed as it was
+    site.edit(POST_FILE, "\n## ", "\nA sentence for the feeds, written just now.\n\n## ")
+    site.rebuild()
+    showing = _feeds_showing(site.out, "A sentence for the feeds, written just now.")
+    assert len(showing) >= 2  # the site's feed and the feed of each of the post's conditions
+    assert site.feeds() == (written, written - len(showing))
+    assert site.differences() == []
+
+
+def test_a_stored_feed_changed_is_made_again(site):
+    if site.config == "pelicanconf.py":
+        pytest.skip("the preview's settings write no feeds; the publish run of this test checks")
+    stored = [
+        p for p in (site.tmp / "cache" / incremental.FOLDER / "pages").rglob("*")
+        if p.is_file() and p.read_bytes().startswith(b"<?xml")
+    ]  # fmt: skip
+    assert stored
+    for feed in stored:
+        feed.write_bytes(feed.read_bytes().replace(b"</feed>", b"<!-- changed --></feed>"))
+    site.rebuild()
+    written, kept = site.feeds()
+    assert kept == 0 and written == len(stored)
     assert site.differences() == []
 
 

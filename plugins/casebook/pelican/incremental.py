@@ -6,7 +6,9 @@ cache/casebook-build/, under its build key (buildkey.py: settings, theme, plugin
   the digest of its bytes: a file whose bytes are the same is not read again (readahead.py);
 - what every page read while it rendered (the preview's dependency map, preview/dependencies.py,
   kept between processes) and the page itself (pagestore.py): a page none of whose inputs
-  changed is put back into the output folder instead of being rendered again.
+  changed is put back into the output folder instead of being rendered again;
+- every feed's XML, by the digest of the feed Pelican made (its header and entries): a feed made
+  of the same entries is written from there instead of being serialised again.
 Another key, a file cut short or changed since it was written (its digest is checked), or one
 this code cannot read, and the build renders everything and writes the cache anew. It is
 written once the last page is, atomically: a build that fails leaves the last good one.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import io
 import logging
 import os
 import pickle
@@ -31,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 FOLDER = "casebook-build"
 STATE = "state-{key}.pickle"
-MAGIC = b"casebook build cache 2\n"  # 2: no readers maps (the state is another shape)
+MAGIC = b"casebook build cache 3\n"  # 3: feeds kept (the state is another shape)
 KEEP = 3  # build keys kept side by side: a preview's, a publish build's, one more
 CONTEXT_KEY = "casebook_build_cache"
 SESSION_FIELDS = ("reads", "values", "shared", "redirects")
@@ -72,6 +75,10 @@ class BuildCache:
         self.build.canon.constant(settings, "settings")
         self.pages: dict[str, pagestore.Entry] = state["pages"] if state else {}
         self.new_pages: dict[str, pagestore.Entry] = {}
+        # digest of a feed as Pelican made it -> its XML as written
+        self.feeds: dict[str, pagestore.Entry] = state["feeds"] if state else {}
+        self.new_feeds: dict[str, pagestore.Entry] = {}
+        self.feeds_written = self.feeds_kept = 0
         # relpath -> digest of its bytes, and where its reading is kept
         self.reads: dict[str, tuple[bytes, packs.Where]] = state["files"] if state else {}
         self.new_reads: dict[str, tuple[bytes, packs.Where]] = {}
@@ -123,6 +130,30 @@ class BuildCache:
         """In the build's own process: where the reading of `relpath` is kept."""
         if where is not None:
             self.new_reads[relpath] = (made, where)
+
+    # Feeds (poolwriter.py)
+    def keep_feed(self, feed) -> None:
+        """Write `feed` as the last build wrote the same feed, or serialise it and keep it."""
+        serialise = feed.write
+
+        def write(outfile, encoding) -> None:
+            made = _feed_digest(feed, encoding)
+            kept = self.feeds.get(made) if made else None
+            text = self.store.text(kept)
+            if text is None or kept is None:
+                buffer = io.StringIO()  # feedgenerator writes text to a text file as it is
+                serialise(buffer, encoding)
+                text = buffer.getvalue()
+                entry = self.store.put_text(text) if made else None
+            else:
+                entry = kept
+                self.feeds_kept += 1
+            self.feeds_written += 1
+            if made and entry is not None:
+                self.new_feeds[made] = entry
+            outfile.write(text)
+
+        feed.write = write
 
     # Writing (poolwriter.py)
     def keep_unchanged(self, pages: list, context: dict) -> list:
@@ -197,17 +228,21 @@ class BuildCache:
         """After the last page: what this build read and rendered, for the next one."""
         self.session._commit(self.build, output_path)  # noqa: SLF001 - the preview's own step
         logger.info(
-            "build cache: %d pages rendered, %d put back as the last build wrote them",
+            "build cache: %d pages rendered, %d put back as the last build wrote them; "
+            "%d feeds, %d as the last build wrote them",
             len(self.build.rendered),
             self.build.kept,
+            self.feeds_written,
+            self.feeds_kept,
         )
         self._compact_packs()
         state = {name: getattr(self.session, name) for name in SESSION_FIELDS}
-        state.update(key=self.key, pages=self.new_pages, files=self.new_reads)
+        state.update(key=self.key, pages=self.new_pages, files=self.new_reads, feeds=self.new_feeds)
         try:
             os.makedirs(self.folder, exist_ok=True)
             _dump_atomically(self.path, state)
             names = [e.digest for e in self.new_pages.values()]
+            names += [e.digest for e in self.new_feeds.values()]
             names += [where.pack for _made, where in self.new_reads.values()]
             _write_atomically(self.path + ".pages", "\n".join(names).encode())
             self._forget_old()
@@ -250,6 +285,20 @@ class BuildCache:
             else:
                 self.new_reads[relpath] = (made, moved)
         fresh.close()
+
+
+def _feed_digest(feed, encoding: str) -> str | None:
+    """What names a feed's XML: all feedgenerator writes it from; None if it writes the clock."""
+    if not feed.items or not all(i.get("pubdate") or i.get("updateddate") for i in feed.items):
+        return None  # an undated feed or entry is written with the time of writing
+    try:
+        made = pickle.dumps(
+            (type(feed).__module__, type(feed).__qualname__, encoding, feed.feed, feed.items),
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+    except Exception:  # noqa: BLE001 - something a plugin added that cannot be kept
+        return None
+    return hashlib.blake2b(made, digest_size=20).hexdigest()
 
 
 class _Hashing:

@@ -56,6 +56,35 @@ class Store:
             return None  # a read-only or full cache folder: the page is rendered next time
         return Entry(made, found.st_size, found.st_mtime_ns)
 
+    def put_text(self, text: str) -> Entry | None:
+        """Keep a file written elsewhere (a feed): a copy of its own, never a link, since the
+        writer opens the output file again in place; None if it cannot be."""
+        data = text.encode("utf-8")
+        made = digest(data)
+        stored = self.path(made)
+        try:
+            if not os.path.exists(stored):
+                os.makedirs(os.path.dirname(stored), exist_ok=True)
+                _write(stored, data)
+            found = os.stat(stored)
+        except OSError:
+            return None
+        return Entry(made, found.st_size, found.st_mtime_ns)
+
+    def text(self, entry: Entry | None) -> str | None:
+        """A file kept by `put_text`, if it is still exactly what was kept."""
+        if entry is None:
+            return None
+        try:
+            with open(self.path(entry.digest), "rb") as file:
+                found = os.fstat(file.fileno())
+                if (found.st_size, found.st_mtime_ns) != (entry.size, entry.mtime_ns):
+                    return None  # changed or damaged since: never trusted
+                data = file.read()
+        except OSError:
+            return None
+        return data.decode("utf-8") if digest(data) == entry.digest else None
+
     def restore(self, entry: Entry | None, filename: str) -> bool:
         """Put the stored page at `filename`; False if it is not stored as it was."""
         if entry is None:
@@ -95,6 +124,18 @@ def _copy(source: str, target: str) -> None:
     temporary = f"{target}.{os.getpid()}.tmp"
     try:
         shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _write(target: str, data: bytes) -> None:
+    """Write a file whole: aside, then renamed, so no half file is ever seen."""
+    temporary = f"{target}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "wb") as file:
+            file.write(data)
         os.replace(temporary, target)
     finally:
         with contextlib.suppress(FileNotFoundError):

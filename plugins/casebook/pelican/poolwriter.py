@@ -6,7 +6,8 @@ writing a file twice, the `content_written` signal the sitemap listens to, the l
 only keeps the template and its context; when the generator is done, its pages are rendered
 and written in the build's processes (parallel.run), each into its own file. What a page
 shows depends on nothing but its template and context, so the files are byte for byte what
-one process writes. Feeds and everything not written through `write_file` are written at once.
+one process writes. Feeds and everything not written through `write_file` are written at once
+(a feed made of the same entries as in the last build from the build cache, incremental.py).
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ class PoolWriter(FeedWriter):
         self.processes = parallel.workers((settings or {}).get("CASEBOOK_WORKERS"))
         self.pending: list[Page] = []
         self.last: Page | None = None
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        cache = incremental.of(context)
+        if cache is not None:
+            cache.keep_feed(feed)  # a feed made of the same entries is not serialised again
+        return feed
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, _Later(template, self, context), context, *args, **kwargs)
