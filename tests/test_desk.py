@@ -296,6 +296,32 @@ def test_an_unknown_condition_gets_the_did_you_mean_and_a_way_to_start_it(desk):
     assert made.read_text(encoding="utf-8").startswith('---\nname: "Frozen shoulder"\n')
 
 
+@pytest.mark.parametrize(
+    ("lang", "status", "address"),
+    [
+        ("es", "published", "es/cuello-ana-r/"),
+        ("pt-BR", "draft", "drafts/pt-BR/cuello-ana-r/"),
+        ("en", "published", "cuello-ana-r/"),  # the site's own language: no prefix
+        ("../../etc", "published", "cuello-ana-r/"),  # no tag: the rule book's error, no path
+        ("$(touch x)", "draft", "drafts/cuello-ana-r/"),
+    ],
+)
+def test_the_preview_of_a_post_in_another_language_is_where_pelican_puts_it(
+    desk, lang, status, address
+):
+    relpath = "posts/cuello-ana-r.md"
+    text = HAND_WRITTEN.replace("slug: neck-pain-at-the-desk-ana-r", "slug: cuello-ana-r")
+    text = text.replace("status: draft\n", f"status: {status}\nlang: {json.dumps(lang)}\n")
+    (content_of(desk) / relpath).write_text(text, encoding="utf-8")
+    try:
+        frame = BeautifulSoup(edit_page(desk, relpath), "lxml").find(
+            "iframe", {"data-preview": True}
+        )
+        assert frame["src"].split("/", 3)[3] == address
+    finally:
+        (content_of(desk) / relpath).unlink()
+
+
 # New files, follow-ups, pictures.
 
 

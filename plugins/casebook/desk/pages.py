@@ -81,7 +81,7 @@ def frozen(desk: Desk, source: Source, kind: Kind) -> bool:
         return True
     which = "page" if kind == Kind.PAGE else "post"
     slug = str(source.meta.get("slug") or "")
-    address = desk.preview_address(source.path, slug, "published", which)
+    address = desk.preview_address(source.path, slug, "published", which, source.meta.get("lang"))
     if address is None:
         return False
     online = publishing.published_addresses(desk.publisher.cache)
@@ -148,7 +148,9 @@ def show(request: Request, editing: Editing, status: int = 200, **more: Any) -> 
         consent_signed=signed_fields(case),
         consent_command=shipping.has_target(desk.root, "consent"),
         legacy_consent=isinstance(case, dict) and not isinstance(case.get("consent"), dict),
-        preview=desk.preview_address(editing.file.relpath, slug, status_of(source), kind),
+        preview=desk.preview_address(
+            editing.file.relpath, slug, status_of(source), kind, source.meta.get("lang")
+        ),
         followable=editing.file.kind == Kind.ARTICLE and status_of(source) == "published",
         **more,
     )

@@ -12,6 +12,7 @@ from ..content import corpus
 from ..content.corpus import POSTS, File
 from ..content.settings import Settings, casebook_settings
 from ..content.slugs import MAX_SLUG
+from ..rules import fields
 from .checking import Checker
 from .publishing import Publisher
 
@@ -55,7 +56,9 @@ class Desk:
                     return file
         return None
 
-    def preview_address(self, relpath: str, slug: str | None, status: str, kind: str) -> str | None:
+    def preview_address(
+        self, relpath: str, slug: str | None, status: str, kind: str, lang: object = None
+    ) -> str | None:
         """Where the preview shows a file, or None (not built at its own address yet)."""
         settings = self.settings
         if kind == "condition":
@@ -69,8 +72,17 @@ class Desk:
             key = "DRAFT_PAGE_URL" if draft else "PAGE_URL"
         else:
             key = "DRAFT_URL" if draft else "ARTICLE_URL"
+        # A post in another language lives under it (pelicanconf's *_LANG_URL), as Pelican
+        # puts it; a value that is no language tag is the rule book's error, not an address.
+        other = isinstance(lang, str) and lang != settings.get("DEFAULT_LANG", "en")
+        if (
+            other
+            and fields.is_language(str(lang))
+            and settings.get(key.replace("_URL", "_LANG_URL"))
+        ):
+            key = key.replace("_URL", "_LANG_URL")
         pattern = str(settings.get(key) or "{slug}.html")
-        return self.preview_url + pattern.format(slug=slug)
+        return self.preview_url + pattern.format(slug=slug, lang=lang)
 
     @property
     def conditions_folder(self) -> str:

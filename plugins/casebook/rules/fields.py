@@ -49,14 +49,17 @@ def check_fields(source: Source, order_key: str | None = None) -> list[Problem]:
     return problems + _dates(source) + _language(source)
 
 
+def is_language(value: str) -> bool:
+    """Whether `value` is a language tag of the IANA registry (`es`, `pt-BR`)."""
+    import langcodes  # only for a post that sets lang: its registry costs 5 MiB loaded
+
+    return bool(langcodes.tag_is_valid(value))
+
+
 def _language(source: Source) -> list[Problem]:
     """`lang` is a language tag: Pelican puts a post in another language at `<lang>/<slug>/`."""
     value = source.meta.get("lang")
-    if value is None or not _is_text(value):
-        return []
-    import langcodes  # only for a post that sets lang: its registry costs 5 MiB loaded
-
-    if langcodes.tag_is_valid(str(value)):
+    if value is None or not _is_text(value) or is_language(str(value)):
         return []
     return [
         source.problem(
