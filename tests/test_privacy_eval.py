@@ -69,8 +69,8 @@ def test_every_category_is_planted_in_the_tuning_half(tuning):
     assert well_made(tuning), tuning["by_category"]
 
 
-# The open half of round 4: scored and shown, its shape asserted; not yet tuned on, so not
-# yet held to the targets (it joins TUNED_ON once the lint has been tuned on it).
+# The open halves of rounds 4 and 5: scored and shown, their shape asserted; not held to
+# the targets yet (a half joins TUNED_ON once the lint has been tuned on it to them).
 NOT_YET_TUNED_ON = ("round4", "round5")
 
 
