@@ -138,3 +138,11 @@ def test_a_half_is_scored_by_the_real_command(tmp_path):
     assert (result["caught"], result["right_category"], result["false_alarms"]) == (1, 1, 0)
     assert result["by_category"]["phone"] == {"planted": 1, "caught": 1, "right": 1}
     assert "recall 1/1 (100.0%)" in score.table(result)
+
+
+@pytest.mark.parametrize("flag", ["--show", "--json"])
+def test_a_sealed_half_prints_its_table_alone(flag, capsys):
+    # Refused before anything is read or scored: nothing of the half can be printed.
+    assert score.main([str(EVAL / "sealed4"), flag]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "a sealed half prints its table alone" in err
