@@ -50,9 +50,10 @@ override STOP := kill -PIPE $$PPID; exit 0
 override VENV := .venv
 override BIN := $(VENV)/bin
 override PELICAN := $(BIN)/pelican
-# The search index is built from the finished pages (the binary ships in the wheel).
-override PAGEFIND := $(BIN)/python -m pagefind --site="$$OUTPUTDIR" --quiet
 override CASEBOOK := PYTHONPATH=plugins $(BIN)/python -m
+# The search index is built from the finished pages (Pagefind's binary ships in its wheel),
+# given only the pages search reads (plugins/casebook/searchindex.py).
+override PAGEFIND := $(CASEBOOK) casebook.cli.search --site="$$OUTPUTDIR"
 # Where `make rsync_upload` copies the site: SSH_TARGET=, else RSYNC_TARGET= (command line or
 # environment), else RSYNC_TARGET in publishconf.py. Never an option to rsync.
 override READ_RSYNC_TARGET := $(BIN)/python -c 'import publishconf as c; print(getattr(c, "RSYNC_TARGET", ""))'

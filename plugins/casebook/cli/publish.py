@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .. import searchindex
 from . import guarded
 
 COMPLETE = "casebook-complete"  # beside each finished build's site/, never uploaded
@@ -100,15 +101,11 @@ def build(folder: Path, settings: str, content: str) -> int:
     site.mkdir(parents=True)
     python = sys.executable
     pelican = [python, "-m", "pelican", "--settings", settings, "--output", str(site)]
-    steps = [
-        [*pelican, "--fatal", "warnings", "--", content],
-        [python, "-m", "pagefind", f"--site={site}", "--quiet"],
-    ]
-    for step in steps:
-        if subprocess.run(step, check=False).returncode != 0:  # noqa: S603 - our own argv
-            shutil.rmtree(fresh, ignore_errors=True)
-            print(f"make publish: the build stopped; {folder}/ still holds the last good site")
-            return 1
+    built = subprocess.run([*pelican, "--fatal", "warnings", "--", content], check=False)  # noqa: S603 - our own argv
+    if built.returncode != 0 or searchindex.index(site).returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"make publish: the build stopped; {folder}/ still holds the last good site")
+        return 1
     found = problems_of(site)
     if found:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -17,7 +17,6 @@ import gc
 import logging
 import os
 import queue
-import subprocess
 import sys
 import threading
 import time
@@ -29,6 +28,7 @@ from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from .. import searchindex
 from ..content.problems import Problem, shown
 from ..pelican import quiet
 from .server import Builds, LiveServer
@@ -80,9 +80,7 @@ class SearchIndex:
             if self._stopped:
                 return
             self._wanted.clear()
-            command = [sys.executable, "-m", "pagefind", "--site", self.output, "--quiet"]
-            # Fixed arguments; the output folder is a path, never parsed by a shell.
-            done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+            done = searchindex.index(Path(self.output), capture=True)
             if done.returncode != 0:
                 logger.warning("the search index was not updated: %s", done.stderr.strip())
                 continue
