@@ -136,6 +136,34 @@ def targets(results, publishes, checked, hugo, hugo_said):
     return lines
 
 
+def parallel_part(speedup, cores):
+    """The share of a build done in parallel, from its speed-up on `cores` (Amdahl's law)."""
+    if cores <= 1 or speedup <= 1:
+        return 0.0
+    return min(1.0, (1 - 1 / speedup) / (1 - 1 / cores))
+
+
+def amdahl(part, cores):
+    """The speed-up on `cores` of a build whose share `part` is done in parallel."""
+    return 1 / ((1 - part) + part / cores)
+
+
+def more_cores(results, cores):
+    """The speed-up measured on this machine's cores, and what it would be on more."""
+    lines = []
+    for r in results:
+        s = r["seconds"]
+        speedup = _ratio(s["casebook1"], s["casebook"])
+        part = parallel_part(speedup, cores)
+        ahead = ", ".join(f"{n} cores {amdahl(part, n):.2f}×" for n in (4, 8, 16))
+        limit = f"{1 / (1 - part):.2f}×" if part < 1 else "no limit"
+        lines.append(
+            f"- {r['corpus']}, {r['size']} posts: {speedup:.2f}× on {cores} cores over one; done "
+            f"in parallel (Amdahl's law, from that): {part:.0%}; so {ahead}; at most {limit}"
+        )
+    return lines
+
+
 def own_work(largest):
     phases = largest["phases"]
     own = sum(v for k, v in phases.items() if k not in NOT_OWN)
@@ -186,6 +214,15 @@ def report(results, publishes, previews, checked, rounds, about, hugo_said):
     lines += publish_table(publishes, hugo)
     lines += ["", "## Targets", ""]
     lines += targets(results, publishes, checked, hugo, hugo_said)
+    cores = os.cpu_count() or 1
+    lines += ["", "## More cores", ""]
+    lines += [
+        "The speed-up of every core over one, and what it would be on more: the share done in "
+        "parallel follows from the measured speed-up by Amdahl's law (serial work, the rest "
+        "split evenly); the phases below say which parts those are.",
+        "",
+    ]
+    lines += more_cores(results, cores)
     largest = [r for r in results if r["corpus"] == corpora[0]][-1]
     lines += [
         "",

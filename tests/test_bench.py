@@ -66,6 +66,21 @@ def test_make_bench_reports_both_corpora_every_builder_and_every_target(tmp_path
     # own work; make check against a build; the dev server's two
     assert len(verdicts) == 12 + 1 + (4 if HUGO else 2) + 1 + 1 + 2
     assert "Plugin phases at 40 posts" in text
+    grows = re.findall(
+        r"^- (cases|plain), (\d+) posts: ([\d.]+)× on (\d+) cores over one; .*: (\d+)%; "
+        r"so 4 cores ([\d.]+)×, 8 cores ([\d.]+)×, 16 cores ([\d.]+)×; at most (.*)$",
+        section(text, "More cores"),
+        re.MULTILINE,
+    )
+    assert len(grows) == 4  # per corpus and size
+    for _c, _n, measured, cores, _part, four, eight, sixteen, limit in grows:
+        # More cores never make it slower, nor faster than the serial part allows.
+        ahead = [float(four), float(eight), float(sixteen)]
+        assert ahead == sorted(ahead)
+        if float(measured) > 1:
+            assert ahead[0] >= float(measured) - 0.01 or int(cores) > 4
+        if limit != "no limit":
+            assert ahead[-1] <= float(limit.rstrip("×")) + 0.01
     preview = re.findall(
         r"^\| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| ([\d.]+) \| ([\d.]+) \|$",
         section(text, "Preview (`make devserver`)"),
