@@ -1,0 +1,106 @@
+"""An attacker's pass on the day's changes: names, sizes and stored copies that broke a claim."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import differences
+
+from casebook import searchindex
+
+MARKED = "<main data-pagefind-body><p>Jaw pain at night</p></main>"
+
+
+def write_site(site, pages):
+    """HTML files under `site`, by relative path (str, or bytes for a name that is no UTF-8)."""
+    for relpath, body in pages.items():
+        path = os.path.join(os.fsencode(site), os.fsencode(relpath))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(f"<!doctype html><html lang=en><title>t</title>{body}</html>".encode())
+    return site
+
+
+def pagefinds_own(site, into):
+    """Pagefind as it comes, every HTML file read, into a folder of its own."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(into)]
+    subprocess.run([*command, "--quiet"], check=True, capture_output=True)
+
+
+def page_count(index):
+    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def same_index_as_pagefinds_own(tmp_path, pages):
+    """Index a site of `pages` both ways; the pages Casebook's index holds, once it is checked
+    to be Pagefind's own byte for byte."""
+    site = write_site(tmp_path / "site", pages)
+    own = tmp_path / "own"
+    pagefinds_own(site, own)
+    done = searchindex.index(site, capture=True)
+    assert done.returncode == 0, done.stderr
+    assert differences(own, site / "pagefind") == []
+    return page_count(site / "pagefind")
+
+
+# Search index: a name, a size or a spelling that made the index differ, or made Pagefind fail.
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "line\nbreak",  # Pagefind's own glob reads no page whose path holds a newline
+        "cost-$$",  # `$` is wax's lazy wildcard: two side by side are no glob at all
+        "$(touch pwned)$HOME",
+    ],
+)
+def test_a_name_pagefinds_glob_reads_otherwise_gives_pagefinds_own_index(tmp_path, name):
+    pages = {f"{name}/index.html": MARKED, "ok/index.html": MARKED, "list/index.html": "<p>a</p>"}
+    assert same_index_as_pagefinds_own(tmp_path, pages) >= 1
+    assert not list(tmp_path.rglob("pwned*"))
+
+
+def test_a_name_that_is_no_utf8_is_indexed_not_a_failed_build(tmp_path):
+    # A picture folder copied from another computer: the name's bytes are no UTF-8, and the
+    # JSON emitter writes them as lone surrogates, which Pagefind refuses to load as config.
+    pages = {b"scan-\xff/index.html": MARKED, "ok/index.html": MARKED}
+    assert same_index_as_pagefinds_own(tmp_path, pages) == 2
+
+
+@pytest.mark.parametrize("spelling", ["DATA-PAGEFIND-BODY", "Data-Pagefind-Body"])
+def test_a_mark_in_capitals_is_a_mark(tmp_path, spelling):
+    # HTML attribute names are read without case: Pagefind indexes such a page.
+    pages = {"a/index.html": MARKED, "b/index.html": f"<div {spelling}><p>Shoulder</p></div>"}
+    assert same_index_as_pagefinds_own(tmp_path, pages) == 2
+
+
+def test_a_site_of_5000_posts_gets_its_index(tmp_path):
+    # The glob of 5000 slugs of ordinary length is more than Pagefind compiles.
+    slug = "neck-and-shoulder-pain-after-a-fall-{}"
+    pages = {f"{slug.format(n)}/index.html": MARKED for n in range(5000)}
+    site = write_site(tmp_path / "site", {**pages, "index.html": "<p>the list</p>"})
+    done = searchindex.index(site, capture=True)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert page_count(site / "pagefind") == 5000
+
+
+def test_a_page_that_is_no_file_is_never_read_whole(tmp_path):
+    # A link in the output folder to a device that never ends: Pagefind is left to it, and
+    # Casebook neither reads it into memory nor fails with a traceback.
+    site = write_site(tmp_path / "site", {"index.html": MARKED})
+    (site / "endless.html").symlink_to("/dev/zero")
+    assert searchindex.marked_pages(site) is None
+
+
+def test_a_glob_pagefind_cannot_compile_gives_every_page(tmp_path):
+    # 1300 names of 60 CJK letters: under the length at which every page is given at once,
+    # but three bytes a letter, more than Pagefind compiles; it is asked again without one.
+    pages = {f"{'頸' * 60}-{n}/index.html": MARKED for n in range(1300)}
+    site = write_site(tmp_path / "site", {**pages, "index.html": "<p>the list</p>"})
+    assert searchindex.marked_pages(site) is not None
+    done = searchindex.index(site, capture=True)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert page_count(site / "pagefind") == 1300
