@@ -104,3 +104,47 @@ def test_a_glob_pagefind_cannot_compile_gives_every_page(tmp_path):
     done = searchindex.index(site, capture=True)
     assert done.returncode == 0, done.stderr[-500:]
     assert page_count(site / "pagefind") == 1300
+
+
+# Build cache: a link planted where the store writes a file aside before renaming it.
+
+
+def test_a_link_at_the_stores_temporary_name_is_never_written_through(tmp_path):
+    from casebook.pelican import pagestore
+
+    store = pagestore.Store(str(tmp_path / "cache"))
+    feed = "<?xml version='1.0' encoding='utf-8'?>\n<feed>written by the build</feed>"
+    stored = store.path(pagestore.digest(feed.encode()))
+    os.makedirs(os.path.dirname(stored))
+    victim = tmp_path / "notes.txt"
+    victim.write_text("the practitioner's own file", encoding="utf-8")
+    # The name is the feed's digest (its text is public) and the build's process id.
+    os.symlink(victim, f"{stored}.{os.getpid()}.tmp")
+    entry = store.put_text(feed)
+    assert victim.read_text(encoding="utf-8") == "the practitioner's own file"
+    assert entry is not None and store.text(entry) == feed
+
+
+def test_a_link_in_the_output_folder_at_the_temporary_name_is_never_written_through(tmp_path):
+    # Across file systems a stored page is copied, not linked, into the output folder.
+    import tempfile
+
+    from casebook.pelican import pagestore
+
+    if not os.path.isdir("/dev/shm"):  # noqa: S108 - a second file system, to copy across
+        pytest.skip("no /dev/shm here: no second file system to copy a page across")
+    store = pagestore.Store(str(tmp_path / "cache"))
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as output:  # noqa: S108
+        page = os.path.join(output, "index.html")
+        pagestore.write_page(page, "<!doctype html><p>the page</p>")
+        entry = store.put(page, b"<!doctype html><p>the page</p>")
+        assert entry is not None
+        os.unlink(page)
+        victim = tmp_path / "notes.txt"
+        victim.write_text("the practitioner's own file", encoding="utf-8")
+        os.symlink(victim, f"{page}.{os.getpid()}.tmp")
+        restored = store.restore(entry, page)
+        assert victim.read_text(encoding="utf-8") == "the practitioner's own file"
+        assert restored and not os.path.islink(f"{page}.{os.getpid()}.tmp")
+        with open(page, "rb") as file:
+            assert file.read() == b"<!doctype html><p>the page</p>"
