@@ -148,3 +148,38 @@ def test_a_link_in_the_output_folder_at_the_temporary_name_is_never_written_thro
         assert restored and not os.path.islink(f"{page}.{os.getpid()}.tmp")
         with open(page, "rb") as file:
             assert file.read() == b"<!doctype html><p>the page</p>"
+
+
+# Build cache: a folder another user can write holds the state, which is a pickle.
+
+
+class _Planted:
+    """What another user writes into the cache: unpickled, it makes a file (or runs anything)."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_build_cache_other_users_can_write_is_never_unpickled(tmp_path, caplog):
+    import hashlib
+    import pickle
+    import stat
+
+    from conftest import ROOT, build
+
+    from casebook.pelican import incremental
+
+    build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
+    folder = tmp_path / "cache" / incremental.FOLDER
+    (state,) = folder.glob("state-*.pickle")
+    marker = tmp_path / "planted-by-another-user"
+    payload = pickle.dumps(_Planted(marker), protocol=pickle.HIGHEST_PROTOCOL)
+    digest = hashlib.blake2b(payload, digest_size=incremental.DIGEST).digest()
+    state.write_bytes(incremental.MAGIC + payload + digest)  # a digest is no signature
+    folder.chmod(folder.stat().st_mode | stat.S_IWOTH)  # as `chmod -R a+w cache` leaves it
+    site = build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
+    assert not marker.exists()
+    assert any(str(folder) in m and "other users" in m for m in site.messages())
