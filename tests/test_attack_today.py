@@ -183,3 +183,28 @@ def test_a_build_cache_other_users_can_write_is_never_unpickled(tmp_path, caplog
     site = build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
     assert not marker.exists()
     assert any(str(folder) in m and "other users" in m for m in site.messages())
+
+
+def test_a_stored_feed_swapped_keeping_its_size_and_time_is_made_again(tmp_path, caplog):
+    # Size and time are what a page is trusted by; a feed's text is checked by its digest too.
+    from conftest import ROOT, build
+
+    from casebook.pelican import incremental
+
+    build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
+    pages = tmp_path / "cache" / incremental.FOLDER / "pages"
+    stored = [p for p in pages.rglob("*") if p.is_file() and p.read_bytes().startswith(b"<?xml")]
+    assert stored
+    for feed in stored:
+        before = feed.stat()
+        data = feed.read_bytes()
+        feed.write_bytes(data.replace(b"<title>", b"<title>X", 1)[: len(data)])
+        os.utime(feed, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert feed.stat().st_size == before.st_size and feed.read_bytes() != data
+    cached = build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
+    full = tmp_path / "full"
+    full.mkdir()
+    whole = build(
+        ROOT / "content", full, caplog, config="publishconf.py", CASEBOOK_BUILD_CACHE=False
+    )
+    assert differences(cached.output, whole.output) == []
