@@ -208,3 +208,28 @@ def test_a_stored_feed_swapped_keeping_its_size_and_time_is_made_again(tmp_path,
         ROOT / "content", full, caplog, config="publishconf.py", CASEBOOK_BUILD_CACHE=False
     )
     assert differences(cached.output, whole.output) == []
+
+
+@pytest.mark.parametrize("where", ["pagefind", "pagefind/pagefind.js", "pagefind/fragment"])
+def test_a_link_in_the_last_index_is_never_written_through(tmp_path, where):
+    # Pagefind writes its index into <site>/pagefind/ through any link it finds there.
+    site = write_site(tmp_path / "site", {"index.html": MARKED})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("the practitioner's", encoding="utf-8")
+    link = site / where
+    link.parent.mkdir(parents=True, exist_ok=True)
+    target = elsewhere if link.name != "pagefind.js" else elsewhere / "precious.txt"
+    link.symlink_to(target)
+    done = searchindex.index(site, capture=True)
+    assert done.returncode != 0 and str(link) in done.stderr
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["precious.txt"]
+    assert (elsewhere / "precious.txt").read_text(encoding="utf-8") == "the practitioner's"
+
+
+def test_a_last_index_that_is_a_file_is_a_message_not_a_panic(tmp_path):
+    site = write_site(tmp_path / "site", {"index.html": MARKED})
+    (site / "pagefind").write_text("not a folder", encoding="utf-8")
+    done = searchindex.index(site, capture=True)
+    assert done.returncode != 0 and "panicked" not in done.stderr
+    assert str(site / "pagefind") in done.stderr

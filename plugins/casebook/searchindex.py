@@ -85,6 +85,11 @@ def index(
     """Index `site` (into its own `pagefind/`); Pagefind's exit status and what it printed."""
     site = Path(site).resolve()
     argv = [sys.executable, "-m", "pagefind", "--site", str(site), *(["--quiet"] if quiet else [])]
+    unsafe = _unsafe_bundle(site / "pagefind")
+    if unsafe is not None:
+        if not capture:
+            print(unsafe, file=sys.stderr)
+        return subprocess.CompletedProcess(argv, 1, "", unsafe)
     pages = marked_pages(site)
     if pages is not None:
         done = _run(argv, {"glob": "{" + ",".join(pages) + "}"}, capture=True)
@@ -95,6 +100,22 @@ def index(
             return done
         # A glob Pagefind would not take: every page, which it always takes.
     return _run(argv, None, capture)
+
+
+def _unsafe_bundle(bundle: Path) -> str | None:
+    """Why Pagefind may not write its index into `bundle` (it writes through a link it finds
+    there, out of the site, and panics on a file); None if it may."""
+    found = [bundle] if bundle.is_symlink() else []
+    if not found and bundle.exists() and not bundle.is_dir():
+        return f"the search index: {bundle} is a file, not the index's folder; remove it"
+    for folder, folders, files in os.walk(bundle) if not found else ():
+        found += [Path(folder, n) for n in (*folders, *files) if Path(folder, n).is_symlink()]
+    if not found:
+        return None
+    return (
+        f"the search index: {found[0]} is a link, and Pagefind would write through it out of "
+        f"the site; remove {bundle} (make clean removes the output)"
+    )
 
 
 def _run(argv: list[str], config: dict[str, str] | None, capture: bool):
