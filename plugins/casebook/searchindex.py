@@ -118,7 +118,9 @@ def _unsafe_bundle(bundle: Path) -> str | None:
     )
 
 
-def _run(argv: list[str], config: dict[str, str] | None, capture: bool):
+def _run(
+    argv: list[str], config: dict[str, str] | None, capture: bool
+) -> subprocess.CompletedProcess[str]:
     """Pagefind in a folder of its own, with `config` as its pagefind.json if given."""
     with tempfile.TemporaryDirectory(prefix="casebook-search-") as folder:
         if config is not None:
