@@ -233,3 +233,37 @@ def test_a_last_index_that_is_a_file_is_a_message_not_a_panic(tmp_path):
     done = searchindex.index(site, capture=True)
     assert done.returncode != 0 and "panicked" not in done.stderr
     assert str(site / "pagefind") in done.stderr
+
+
+# Desk: the preview address of a post in another language.
+
+
+@pytest.mark.parametrize(("lang", "slug"), [("en-us", "in-the-site-s-own"), ("en-US", "other")])
+def test_the_desk_previews_a_post_where_pelican_puts_it_whatever_the_case(tmp_path, lang, slug):
+    # Pelican compares a post's lang with DEFAULT_LANG in lower case (contents.py).
+    import shutil
+
+    from conftest import ROOT, build
+
+    from casebook.desk.state import Desk
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    post = content / "posts" / "home-care-for-heel-pain-greg-h.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(
+        text.replace("date: 2010-08-19\n", f"date: 2010-08-19\nlang: {lang}\n"), "utf-8"
+    )
+    site = build(content, tmp_path, DEFAULT_LANG="en-US")
+    desk = Desk(
+        root=ROOT, content=content, content_given="content",
+        settings=site.settings, checker=None, publisher=None,
+        preview_url="http://127.0.0.1:8000/",
+    )  # fmt: skip
+    address = desk.preview_address(
+        "posts/home-care-for-heel-pain-greg-h.md", "home-care-for-heel-pain-greg-h",
+        "published", "post", lang,
+    )  # fmt: skip
+    assert address is not None
+    page = site.output / address.removeprefix("http://127.0.0.1:8000/") / "index.html"
+    assert page.is_file(), f"the desk previews {address}; Pelican wrote no page there ({slug})"
