@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import differences
+from conftest import ROOT, differences
 
 from casebook import searchindex
 
@@ -267,3 +267,22 @@ def test_the_desk_previews_a_post_where_pelican_puts_it_whatever_the_case(tmp_pa
     assert address is not None
     page = site.output / address.removeprefix("http://127.0.0.1:8000/") / "index.html"
     assert page.is_file(), f"the desk previews {address}; Pelican wrote no page there ({slug})"
+
+
+def test_a_pipe_named_like_a_page_is_left_to_pagefind_not_waited_on(tmp_path):
+    # Opening a pipe waits for a writer that never comes: `make html` hung before Pagefind ran.
+    site = write_site(tmp_path / "site", {"index.html": MARKED})
+    os.mkfifo(site / "pipe.html")
+    code = (
+        "import sys, pathlib; from casebook import searchindex as s; "
+        "print(s.marked_pages(pathlib.Path(sys.argv[1])))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(site)], capture_output=True, text=True, env=env,
+            timeout=60, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading the site waited on the pipe for a minute")
+    assert done.stdout.strip() == "None", done.stderr

@@ -23,6 +23,7 @@ from pathlib import Path
 
 # HTML reads attribute names without case, and so does Pagefind.
 MARK = re.compile(rb"data-pagefind-body", re.IGNORECASE)
+NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 CHUNK = 1 << 20  # a page is searched a piece at a time: a huge one is never held whole
 # A character Pagefind's glob reads as syntax (`$` is wax's lazy wildcard), or a control
 # character (its own glob reads no path with a newline): with one in a path, every page is given.
@@ -57,9 +58,10 @@ def marked_pages(site: Path) -> list[str] | None:
 def _is_marked(path: Path) -> bool | None:
     """Whether the page holds the mark; None if it is no file that can be read to its end."""
     try:
-        with open(path, "rb") as file:
+        # Without waiting: opening a pipe for reading waits for a writer (none ever comes).
+        with os.fdopen(os.open(path, os.O_RDONLY | NO_WAIT), "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                return None  # a device or a pipe behind a link: Pagefind is left to it
+                return None  # a pipe, or a device behind a link: Pagefind is left to it
             overlap = b""
             while chunk := file.read(CHUNK):
                 if MARK.search(overlap + chunk):
@@ -127,5 +129,5 @@ def _run(
             Path(folder, "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         # Fixed arguments; the folder is a path, never parsed by a shell.
         return subprocess.run(  # noqa: S603
-            argv, cwd=folder, capture_output=capture, text=True, check=False
+            argv, cwd=folder, capture_output=capture, text=True, errors="replace", check=False
         )
