@@ -146,3 +146,14 @@ def test_a_sealed_half_prints_its_table_alone(flag, capsys):
     assert score.main([str(EVAL / "sealed4"), flag]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "a sealed half prints its table alone" in err
+
+
+@pytest.mark.parametrize("name", ["Sealed9", "SEALED9"])
+def test_a_sealed_half_named_in_capitals_is_sealed_too(tmp_path, name, capsys):
+    # On macOS and Windows `SEALED4` opens sealed4 itself (the file system ignores case).
+    half = tmp_path / name
+    (half / "content").mkdir(parents=True)
+    (half / "answers.yaml").write_text("planted: []\nclean: []\n", encoding="utf-8")
+    assert score.main([str(half), "--show"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "a sealed half prints its table alone" in err

@@ -321,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         "--other", action="store_true", help="list the problems that are not privacy findings"
     )
     args = parser.parse_args(argv)
-    if args.half.resolve().name.startswith("sealed") and (args.show or args.json):
+    # Without case: on macOS and Windows `SEALED4` is sealed4 itself.
+    if args.half.resolve().name.casefold().startswith("sealed") and (args.show or args.json):
         # What a sealed half misses, once read, is what the next rule is written for.
         print(
             f"{args.half}: a sealed half prints its table alone; --other lists the problems "

@@ -23,6 +23,7 @@ import io
 import logging
 import os
 import pickle
+import stat
 import tempfile
 from typing import Any
 
@@ -91,9 +92,20 @@ class BuildCache:
     def _load(self) -> dict | None:
         try:
             with open(self.path, "rb") as file:
-                data = file.read()
+                foreign = _foreign(os.stat(self.folder)) or _foreign(os.fstat(file.fileno()))
+                data = b"" if foreign else file.read()
         except OSError:
             return None  # none yet: the first build with these settings
+        if foreign:
+            # The state is a pickle, and its digest no signature: whoever may write it may
+            # run anything in the next build.
+            logger.warning(
+                "the build cache %s can be written by other users (or is theirs), so it is not "
+                "read; every page is built again. Make it yours alone (chmod -R go-w, or "
+                "make clean)",
+                self.folder,
+            )
+            return None
         payload, trailer = data[len(MAGIC) : -DIGEST], data[-DIGEST:]
         if (
             len(data) < len(MAGIC) + DIGEST
@@ -285,6 +297,12 @@ class BuildCache:
             else:
                 self.new_reads[relpath] = (made, moved)
         fresh.close()
+
+
+def _foreign(found: os.stat_result) -> bool:
+    """Whether another user could have written a file: theirs, or writable by anyone."""
+    mine = getattr(os, "getuid", None)  # Windows: its folders' access lists, not modes
+    return bool(found.st_mode & stat.S_IWOTH) or (mine is not None and found.st_uid != mine())
 
 
 def _feed_digest(feed, encoding: str) -> str | None:

@@ -13,8 +13,13 @@ import hashlib
 import os
 import shutil
 from dataclasses import dataclass
+from typing import BinaryIO
 
 PAGES = "pages"
+# How a file aside is made: new (never through a link), and on Windows in bytes, not text.
+ASIDE = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 @dataclass(frozen=True)
@@ -121,21 +126,23 @@ class Store:
 
 def _copy(source: str, target: str) -> None:
     """Copy a file whole: written aside, then renamed, so no half file is ever seen."""
+    with open(source, "rb") as file:
+        _write(target, file)
+
+
+def _write(target: str, data: bytes | BinaryIO) -> None:
+    """Write a file whole: aside, then renamed, so no half file is ever seen. The name aside
+    is made anew (a link planted there is removed, never written through)."""
     temporary = f"{target}.{os.getpid()}.tmp"
     try:
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
-    finally:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-
-
-def _write(target: str, data: bytes) -> None:
-    """Write a file whole: aside, then renamed, so no half file is ever seen."""
-    temporary = f"{target}.{os.getpid()}.tmp"
-    try:
-        with open(temporary, "wb") as file:
-            file.write(data)
+            os.unlink(temporary)  # a link itself, or a file a killed build left
+        made = os.open(temporary, ASIDE, 0o666)
+        with os.fdopen(made, "wb") as file:
+            if isinstance(data, bytes):
+                file.write(data)
+            else:
+                shutil.copyfileobj(data, file)
         os.replace(temporary, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
