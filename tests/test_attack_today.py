@@ -1,14 +1,22 @@
 """An attacker's pass on the day's changes: names, sizes and stored copies that broke a claim."""
 
+import hashlib
 import json
+import logging
 import os
+import pickle
+import shutil
+import stat
 import subprocess
 import sys
+import tempfile
 
 import pytest
-from conftest import ROOT, differences
+from conftest import ROOT, build, differences
 
 from casebook import searchindex
+from casebook.desk.state import Desk
+from casebook.pelican import incremental, pagestore
 
 MARKED = "<main data-pagefind-body><p>Jaw pain at night</p></main>"
 
@@ -110,7 +118,6 @@ def test_a_glob_pagefind_cannot_compile_gives_every_page(tmp_path):
 
 
 def test_a_link_at_the_stores_temporary_name_is_never_written_through(tmp_path):
-    from casebook.pelican import pagestore
 
     store = pagestore.Store(str(tmp_path / "cache"))
     feed = "<?xml version='1.0' encoding='utf-8'?>\n<feed>written by the build</feed>"
@@ -127,9 +134,6 @@ def test_a_link_at_the_stores_temporary_name_is_never_written_through(tmp_path):
 
 def test_a_link_in_the_output_folder_at_the_temporary_name_is_never_written_through(tmp_path):
     # Across file systems a stored page is copied, not linked, into the output folder.
-    import tempfile
-
-    from casebook.pelican import pagestore
 
     if not os.path.isdir("/dev/shm"):  # noqa: S108 - a second file system, to copy across
         pytest.skip("no /dev/shm here: no second file system to copy a page across")
@@ -164,13 +168,6 @@ class _Planted:
 
 
 def test_a_build_cache_other_users_can_write_is_never_unpickled(tmp_path, caplog):
-    import hashlib
-    import pickle
-    import stat
-
-    from conftest import ROOT, build
-
-    from casebook.pelican import incremental
 
     build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
     folder = tmp_path / "cache" / incremental.FOLDER
@@ -182,14 +179,11 @@ def test_a_build_cache_other_users_can_write_is_never_unpickled(tmp_path, caplog
     folder.chmod(folder.stat().st_mode | stat.S_IWOTH)  # as `chmod -R a+w cache` leaves it
     site = build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
     assert not marker.exists()
-    assert any(str(folder) in m and "other users" in m for m in site.messages())
+    assert any(str(folder) in m and "other users" in m for m in site.messages(logging.INFO))
 
 
 def test_a_stored_feed_swapped_keeping_its_size_and_time_is_made_again(tmp_path, caplog):
     # Size and time are what a page is trusted by; a feed's text is checked by its digest too.
-    from conftest import ROOT, build
-
-    from casebook.pelican import incremental
 
     build(ROOT / "content", tmp_path, caplog, config="publishconf.py")
     pages = tmp_path / "cache" / incremental.FOLDER / "pages"
@@ -241,11 +235,6 @@ def test_a_last_index_that_is_a_file_is_a_message_not_a_panic(tmp_path):
 @pytest.mark.parametrize(("lang", "slug"), [("en-us", "in-the-site-s-own"), ("en-US", "other")])
 def test_the_desk_previews_a_post_where_pelican_puts_it_whatever_the_case(tmp_path, lang, slug):
     # Pelican compares a post's lang with DEFAULT_LANG in lower case (contents.py).
-    import shutil
-
-    from conftest import ROOT, build
-
-    from casebook.desk.state import Desk
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)

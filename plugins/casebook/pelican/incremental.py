@@ -98,8 +98,9 @@ class BuildCache:
             return None  # none yet: the first build with these settings
         if foreign:
             # The state is a pickle, and its digest no signature: whoever may write it may
-            # run anything in the next build.
-            logger.warning(
+            # run anything in the next build. Only a speed-up: said, never a build's failure
+            # (make publish stops at a warning, and some drives show every file writable).
+            logger.info(
                 "the build cache %s can be written by other users (or is theirs), so it is not "
                 "read; every page is built again. Make it yours alone (chmod -R go-w, or "
                 "make clean)",
