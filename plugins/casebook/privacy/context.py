@@ -186,6 +186,15 @@ EPONYM_IN_TEXT = re.compile(rf"\b([A-Z][\w'’-]*?)(?:['’]s)?[^\S\n]+(?i:{EPON
 POSSESSIVE_EPONYM = re.compile(rf"\b([A-Z][\w-]*)['’]s[^\S\n]+(?i:{EPONYM_HEADS})\b")
 
 
+# Two surnames before a plural head name two things: "Lachman and McMurray tests".
+PLURAL_HEADS = r"tests|signs|manoeuvres|maneuvers|syndromes|methods|techniques"
+PLURAL_HEAD = re.compile(rf"(?i:\b(?:{PLURAL_HEADS})\b)")
+PAIRED_EPONYMS = re.compile(
+    r"\b([A-Z][\w-]*)(?:['’]s)?(?:,|[^\S\n]+(?:and|or|&))[^\S\n]+([A-Z][\w-]*)(?:['’]s)?"
+    rf"[^\S\n]+(?i:{PLURAL_HEADS})\b"
+)
+
+
 @dataclass
 class Signals:
     """What one file says about the people and places in it, read once per file."""
@@ -195,6 +204,7 @@ class Signals:
     # Words of every full name the file holds (a place that is also one is the person).
     name_words: set[str] = field(default_factory=set)
     history: bool = False  # the file speaks of the past (years before 1990) more than once
+    case: bool = False  # a case write-up: its client is the subject of every sentence
     famous: tuple[tuple[int, int], ...] = ()  # list items a sentence about fame leads into
     # Whether each block (by where it starts) reads as a reference entry: asked once per
     # block, not once per name in it (a block of 1000 names was read 1000 times).
@@ -235,6 +245,8 @@ def eponyms(text: str, terms: tuple[str, ...]) -> frozenset[str]:
     if "'s " in text or "’s " in text:
         for m in POSSESSIVE_EPONYM.finditer(text):
             found.update(part.lower() for part in m.group(1).split("-") if part)
+    for m in PAIRED_EPONYMS.finditer(text) if PLURAL_HEAD.search(text) else ():
+        found.update(part.lower() for g in m.groups() for part in g.split("-") if part)
     return frozenset(found - COMMON_WORDS)
 
 

@@ -17,6 +17,7 @@ from .context import Signals
 from .document import Block
 from .people import cited_shape, surname
 from .placenames import PERSONAL_BEFORE, state_after
+from .publicplaces import public_place
 
 ERROR = "error"
 WARNING = "warning"
@@ -175,6 +176,13 @@ def place_verdict(
     personal = PERSONAL_BEFORE.search(before) is not None
     if personal and FROM_BEFORE.search(before) and ROUTE_AFTER.match(view, end):
         personal = False  # "travellers from London to Edinburgh": a journey, no one's home
+    if words_of(view[start:end]) <= signals.eponyms and not personal:
+        return SKIP  # "Lachman and McMurray tests": the surgeon a test is named for
+    if view[start:end].isupper() and not personal:
+        return SKIP  # "FABER", "ROM": an acronym, unless the words before make it a home
+    history, case = signals.history, signals.case
+    if public_place(view, start, end, personal=personal, case=case, history=history):
+        return SKIP  # "Tokyo, Boston, London", "a surgeon in Denver", "a study from Madrid"
     first, stop = context.sentence_bounds(view, start)
     lived = LIFESPAN.search(view, first, stop) is not None
     if context.historical(view[first:stop]) and (not personal or lived):

@@ -1,0 +1,178 @@
+"""Round nine: how a kind of thing is written on any practice site (a place read whole, a title
+in italics or quotes, an event, an exercise, a list of the world's cities, a figure's city, an
+institution's seat, a study's source, an acronym, two eponyms before a plural head), each
+beside the same shape about a client, which is still found; and ages and places the way
+clients' ones are written.
+
+Each sentence is written for this test (not taken from any evaluation corpus).
+"""
+
+import pytest
+from growth import growth
+from lintbody import every as found
+
+from casebook.privacy import lint_source
+from casebook.privacy.things import in_title, whole_place
+
+
+def texts(body, category):
+    """The texts found in one category."""
+    return [t for c, t in found(body) if c == category]
+
+
+def names_and_places(body):
+    return [t for c, t in found(body) if c in ("names", "geography")]
+
+
+# A place of several words is read whole, not as a name of its tail.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Our intern spent a gap year working in a Kansas City gym before school.",
+        "The conference moved from Salt Lake City to St Louis and then to Tokyo, Paris and Rome.",
+        "Half the guidebooks call Big Sur the most beautiful coast in the country.",
+    ],
+)
+def test_a_place_read_whole_is_no_full_name(body):
+    assert texts(body, "names") == []
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("She moved to Kansas City last spring for her daughter.", "Kansas City"),
+        ("He lives in Big Sur and drives in once a month.", "Big Sur"),
+        ("Her son rents a flat in St Petersburg, near the pier.", "St Petersburg"),
+        ("He grew up in Carol Stream before moving east.", "Carol Stream"),
+    ],
+)
+def test_a_place_read_whole_where_a_client_lives_is_still_found(body, place):
+    assert place in texts(body, "geography")
+
+
+def test_a_given_name_first_is_no_place_read_whole():
+    text = "Thanks to Carol Stream for the flowers."
+    start = text.index("Carol")
+    assert whole_place(text, start, start + len("Carol Stream")) is None
+    assert "Carol Stream" in texts(text, "names")
+
+
+# A title in italics or quotes, every word capitalised, is the title as a whole.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The waiting room copy of *Walter Brennick Rides Again* is falling apart.",
+        "We all cried at the end of *Marlow Finch* last winter.",
+        'Her essay "The Quiet Work of Hamish Oddie" is worth a read.',
+        "The handout borrows from *Moving Well: A Plain Guide for Desk Workers*.",
+    ],
+)
+def test_a_title_in_italics_or_quotes_is_no_full_name(body):
+    assert names_and_places(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("— *Dana Whitfield*", "Dana Whitfield"),  # an attribution, not a title
+        ("*thanks again to Dana Whitfield for the cake*", "Dana Whitfield"),  # a sentence
+        ('He asked to be called "Big Oskar Vantanen" in the write-up.', "Oskar Vantanen"),
+        ("Her husband *Oskar Vantanen* drove her in.", "Oskar Vantanen"),
+    ],
+)
+def test_a_name_in_italics_or_quotes_is_still_found(body, name):
+    assert any(name in t for t in texts(body, "names"))
+
+
+def test_a_link_title_in_quotes_is_no_title():
+    text = '![the drop-off]({static}/images/x.jpg "Barrio Orlandia, Canóvanas")'
+    start = text.index("Barrio")
+    assert not in_title(text, start, start + len("Barrio Orlandia"))
+
+
+def test_a_place_in_a_title_is_the_title():
+    assert texts("Our front desk's favourite film is *Sleepless in Seattle*.", "geography") == []
+    assert "Seattle" in texts("She lives in Seattle with her sister.", "geography")
+
+
+# An event noun last, an exercise's posture or movement, an imperative first: no person.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Training for the Paralympic Games takes years of planning.",
+        "The Harvest Festival brings a run of sore backs every October.",
+        "- Supine Twist: both knees to one side, then the other.",
+        "- Kneeling Hip Flexor Stretch, thirty seconds a side.",
+        "Add Wall Angels after the Doorway Stretch.",
+        "The Seated Hamstring Reach is the gentlest of the three.",
+    ],
+)
+def test_events_and_exercises_are_no_full_names(body):
+    assert texts(body, "names") == []
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Her neighbour Alan Tuck drove her to the session.", "Alan Tuck"),
+        ("Her husband Oren Games booked the visit.", "Oren Games"),
+        ("Greta Plank came in with a sore neck after the move.", "Greta Plank"),
+    ],
+)
+def test_a_given_name_before_a_move_or_event_word_is_still_a_name(body, name):
+    assert name in texts(body, "names")
+
+
+# The world's cities in one list, an event's city, a figure's city, an institution's seat and
+# the source of a study are the public's.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The tour stops in Lisbon, Denver, Oslo and Chattanooga this year.",
+        "Qualifiers are held in Nairobi, Eugene and Doha.",
+        "Every Paralympics since Sydney has had a massage tent.",
+        "The technique is named for Imre Volk, a physiologist in Omaha.",
+        "Hollis Brandt was a Tucson orthopaedic surgeon of the old school.",
+        "The Feldwick Institute in Asheville still teaches the method.",
+        "A small trial from Duluth found no difference between the groups.",
+    ],
+)
+def test_public_places_are_no_home(body):
+    assert texts(body, "geography") == []
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("She has lived in Lisbon, Chattanooga and Oslo.", "Chattanooga"),
+        ("Her surgeon in Omaha repaired the tendon.", "Omaha"),
+        ("She trained for the race from her home in Chattanooga.", "Chattanooga"),
+        ("My sister was seen at the Feldwick Clinic in Asheville.", "Asheville"),
+        ("The trial from Duluth was small; my client from Hibbing joined it.", "Hibbing"),
+    ],
+)
+def test_the_same_places_about_a_client_are_still_found(body, place):
+    assert place in texts(body, "geography")
+
+
+def test_in_a_case_only_a_list_of_the_worlds_cities_is_public():
+    case = "---\ntitle: A case\nclient: Dana M.\n---\nShe ran the race from Chattanooga.\n"
+    assert "Chattanooga" in [f.text for f in lint_source(case)]
+
+
+# An acronym is no town unless the words before make it a home; two eponyms before a plural head.
+def test_an_acronym_is_no_town():
+    assert texts("The **FABER** test loads the hip.", "geography") == []
+    assert "FABER" in texts("She lives in FABER now.", "geography")
+
+
+def test_two_eponyms_before_a_plural_head():
+    assert names_and_places("Both the Lachman and McMurray tests were negative.") == []
+    assert "McMurray" in texts("Both tests were negative. She lives in McMurray.", "geography")
+
+
+def test_the_new_readings_stay_linear():
+    assert growth(found, lambda n: "*Ab Cd " * n + "Ef Gh*", 200) < 8
+    assert growth(found, lambda n: "Tokyo, Denver, " * n, 100) < 8
+    assert growth(found, lambda n: "New York Ab Cd " * n, 100) < 8
+    assert growth(found, lambda n: "Ab and Cd tests, " * n, 100) < 8
