@@ -176,3 +176,84 @@ def test_the_new_readings_stay_linear():
     assert growth(found, lambda n: "Tokyo, Denver, " * n, 100) < 8
     assert growth(found, lambda n: "New York Ab Cd " * n, 100) < 8
     assert growth(found, lambda n: "Ab and Cd tests, " * n, 100) < 8
+
+
+# Places as clients' ones are written: after a verb of arriving, commuting or retiring, in
+# their own spelling, before their country, and numbered streets.
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("She arrived from Ballyvourney in January for a term of teaching.", "Ballyvourney"),
+        ("He retired to Saint-Ours-des-Prés with his wife.", "Saint-Ours-des-Prés"),
+        ("Her father still lives in Trzcianka and calls every Sunday.", "Trzcianka"),
+        ("She grew up in Hveragerði and moved here for work.", "Hveragerði"),
+        ("He hails from Auchtermuchty, and says so often.", "Auchtermuchty"),
+        ("He drove down from Kilnacrott for the session.", "Kilnacrott"),
+        ("Her family is from Pontardawe in Wales.", "Pontardawe"),
+        ("She spent her childhood near Strathpeffer, Scotland.", "Strathpeffer"),
+        ("He walks his dog along 14th Street every morning.", "14th Street"),
+        ("Her studio is on 3rd Avenue, above the bakery.", "3rd Avenue"),
+        ("He lives just off West 88th St. by the river.", "West 88th St."),
+    ],
+)
+def test_places_as_clients_write_them_are_found(body, place):
+    assert place in texts(body, "geography")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The quote is from Hippocrates in Greece, or so the story goes.",  # a listed word
+        "We drove in from the coast after the workshop.",
+        "She arrived from work tired and tense.",
+        "Her 5th session went better than the 4th one.",
+        "It was her 3rd St. John's Wort trial this year.",
+    ],
+)
+def test_look_alikes_of_places_are_not_found(body):
+    assert texts(body, "geography") == []
+
+
+def dated(body, date="2026-03-01"):
+    return [
+        (f.category, f.text)
+        for f in lint_source(f"---\ntitle: A note\ndate: {date}\n---\n{body}\n")
+    ]
+
+
+# Ages over 89 as clients' ones are written: "the age of", "centenarian", a year of birth
+# read against the post's year, "turned 100 in March".
+@pytest.mark.parametrize(
+    "body, age",
+    [
+        ("At the age of 101 she still walks to church.", "age of 101"),
+        ("Our centenarian regular came in with a stiff neck.", "centenarian"),
+        ("She turned 100 in March, and we had cake.", "turned 100"),
+        ("She was born in 1932 and still swims.", "born in 1932"),
+        ("Born in the winter of 1929, he still splits wood.", "Born in the winter of 1929"),
+    ],
+)
+def test_ages_as_clients_write_them_are_found(body, age):
+    assert ("ages", age) in dated(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She was born in 1950 and took up running at sixty.",
+        "Clients born in 1930 or earlier get a longer first visit.",
+        "Janet Travell, born in 1901, wrote the trigger point manual.",  # history, not a client
+        "At the age of 90, most people have lost some muscle.",
+        "The board is 95 in. wide.",
+    ],
+)
+def test_look_alikes_of_ages_are_not_found(body):
+    assert [t for c, t in dated(body) if c == "ages"] == []
+
+
+def test_a_year_of_birth_needs_the_posts_year():
+    assert [t for c, t in found("She was born in 1932 and still swims.") if c == "ages"] == []
+    assert ("ages", "born in 1932") in dated("She was born in 1932 and still swims.", "2025-01-01")
+    # A plain Pelican header dates a post too.
+    plain = "Title: A note\nDate: 2026-05-01\n\nShe was born in 1931.\n"
+    assert "born in 1931" in [f.text for f in lint_source(plain)]

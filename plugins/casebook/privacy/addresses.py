@@ -36,10 +36,16 @@ ZIP_BEFORE = re.compile(
 )
 # A street by its name alone: one to three capitalised words before a street word
 # spelled out (a "St." alone is as often a saint: "Paul St. John").
+# A numbered street is one by its ordinal, its type abbreviated or not: "14th Street",
+# "West 72nd St", "3rd Ave." ("St." after an ordinal is no saint, unless a name follows:
+# "her 3rd St. John's Wort trial").
 STREET_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][a-z]+[^\S\n]+){1,3}"
+    r"(?<![\w-])(?:(?:[A-Z][a-z]+[^\S\n]+){1,3}"
     r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Parkway|Highway|Turnpike)\b"
+    r"|(?:[A-Z][a-z]+[^\S\n]+)?\d{1,3}(?:st|nd|rd|th)[^\S\n]+(?:Street|St(?!\.?[^\S\n]+[A-Z])|Avenue|Ave|Road|Rd|"
+    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Terrace|Ter|Parkway|Pkwy|Way)\b\.?)"
 )
+NUMBERED_STREET = re.compile(r"\d(?:st|nd|rd|th)[^\S\n]+[A-Z]")
 SAYINGS = frozenset(
     "memory lane|easy street|wall street|sesame street|fleet street|abbey road|"
     "sex drive|test drive|hard drive|flash drive|disk drive|power drive".split("|")
@@ -112,7 +118,7 @@ def address_spans(text: str) -> list[Span]:
         found = match_spans(ADDRESS, text)
         if "zip" in lower or "postal" in lower:
             found += [s for s in match_spans(ZIP_BEFORE, text) if s not in found]
-    if any(w in text for w in STREET_WORDS):
+    if any(w in text for w in STREET_WORDS) or NUMBERED_STREET.search(text):
         found += [s for s in _streets(text) if not any(a < s[1] and s[0] < b for a, b in found)]
     if not LOWER_STREET_WORDS.isdisjoint(WORD.findall(text)):
         found += [

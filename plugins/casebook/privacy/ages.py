@@ -18,7 +18,10 @@ OVER_89 = r"(?:9\d|1[0-4]\d)"
 UNITS_WORDS = (
     r"percent|degrees?|pounds?|lbs?|kg|kilos?|minutes?|mins?|seconds?|secs?|hours?|days?|"
     r"weeks?|months?|miles?|km|mm|cm|mg|times|reps?|repetitions|sessions?|bpm|beats|mmhg|ml|"
-    r"dollars|cents|people|clients|patients|visits|steps|feet|ft|inches|in\b|m\b|%|°"
+    r"dollars|cents|people|clients|patients|visits|steps|feet|ft|inches|m\b|%|°|"
+    # "in" is inches only where no word or year follows: "turned 100 in March" is an age.
+    # A run of spaces after it is a date the chain blanked before: "turned 100 in March".
+    r"in\b(?![^\S\n]*[^\W\d_]|[^\S\n]+\d{4}|[^\S\n]{2})"
 )
 UNITS = rf"(?:{UNITS_WORDS})"
 # A measure, or a range of them: "at 90 to 100 degrees" is an angle, not an age.
@@ -38,7 +41,7 @@ NINETY_ORDINAL = (
 NUMBER = rf"(?:{OVER_89}|(?i:{NINETY}))"
 BECOMING = (
     r"is|was|turned|turns|turning|reached|reaches|reaching|hit|hits|becomes|became|be|"
-    r"being|now|aged?|ages|nearly|almost|i[^\S\n]+am|i['’]m|she['’]s|he['’]s|"
+    r"being|now|aged?|age[^\S\n]+of|ages|nearly|almost|i[^\S\n]+am|i['’]m|she['’]s|he['’]s|"
     # "her sister lived to 103": a life's length is the age it ended at ("live to 100" is a hope).
     r"lived[^\S\n]+to"
 )
@@ -61,7 +64,7 @@ AGE = re.compile(
     rf"|\b(?i:{NINETY_ORDINAL})[^\S\n]+(?i:birthday|year)\b"
     r"|\b(?:his|her|their|early|mid|late)[- ](?:9|10)0'?s\b"
     r"|\b(?i:(?:his|her|their|early|mid|late)[- ]nineties)\b"
-    r"|\b(?i:(?:super)?cent|non)agenarian\b"
+    r"|\b(?i:(?:super)?centenarian|nonagenarian)\b"
 )
 # "a choir director of ninety-four who ...": a person "of" an age written in words, where it
 # closes the phrase. A count runs on into what it counts ("of ninety-four clients"), and a
@@ -101,16 +104,18 @@ THEIR = re.compile(r"(?i:their)")
 # "at 97 years young": the rest of the phrase belongs to the age found before it.
 YEARS_AFTER = re.compile(r"[- ]?(?:years?|yrs?)[- ]?(?:old|young|of[- ]age)\b", re.IGNORECASE)
 QUICK_NUMBER = re.compile(r"9\d|1[0-4]\d")
-QUICK_WORDS = ("ninet", "agenarian", "hundred")
+QUICK_WORDS = ("ninet", "agenarian", "hundred", "centenarian")
 
 
 def _group_statement(text: str, start: int, value: str) -> bool:
     """Whether an age belongs to a group, not to one person."""
     begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
     before = text[max(begin, start - 60) : start]
-    if THEIR.match(value) or value.lower().startswith(("at ", "their", "lived")):
+    if THEIR.match(value) or value.lower().startswith(("at ", "their", "lived", "age ")):
+        after = text[start + len(value) : start + len(value) + 30]
         return (
             GROUP.search(before) is not None
+            or (value[0] in "Aa" and GROUP.match(after.lstrip(" ,")) is not None)
             or COMPARED.search(text, begin) is not None
             or (THEIR.match(value) is not None and PLURAL_SUBJECT.match(text, begin) is not None)
         )
@@ -150,6 +155,30 @@ def age_spans(text: str) -> list[Span]:
         spans.append((start, longer.end() if longer else end))
     if "of" in lower:
         spans += _of_ages(text, spans)
+    return spans
+
+
+# A year of birth is an age once the post's year is known: "born in 1931", in a post of 2026.
+BORN = re.compile(
+    r"\b(?i:born)[^\S\n]+(?:(?i:in)[^\S\n]+)?(?:(?i:the[^\S\n]+)?(?i:spring|summer|autumn|fall|"
+    r"winter|early|late)[^\S\n]+(?:(?i:of)[^\S\n]+)?)?(?P<year>1[89]\d\d)\b"
+    r"(?![^\S\n]*(?:-|–|(?:or|and)[^\S\n]+(?:\d|earlier|later|before|after)))"
+)
+OLDEST = 110  # more years than any living client has: "Travell, born in 1901" is history
+
+
+def born_spans(text: str, year: int | None) -> list[Span]:
+    """Spans of a year of birth 90 to 110 years before `year`, the post's year, said of
+    one person: not "those born in 1930"; one born longer ago is a figure of history."""
+    if year is None or "born" not in text.lower():
+        return []
+    spans = []
+    for m in BORN.finditer(text):
+        if not 90 <= year - int(m.group("year")) <= OLDEST:
+            continue
+        if GROUP.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "clients born in 1930": a group
+        spans.append(m.span())
     return spans
 
 

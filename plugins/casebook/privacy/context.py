@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Block
+from .spans import word_starts
 from .wordlists import EPONYMS, words
 
 # A year of the past (1500 to 1989), a decade ("the 1940s") or a century ("nineteenth-century").
@@ -187,11 +188,11 @@ POSSESSIVE_EPONYM = re.compile(rf"\b([A-Z][\w-]*)['’]s[^\S\n]+(?i:{EPONYM_HEAD
 
 
 # Two surnames before a plural head name two things: "Lachman and McMurray tests".
-PLURAL_HEADS = r"tests|signs|manoeuvres|maneuvers|syndromes|methods|techniques"
-PLURAL_HEAD = re.compile(rf"(?i:\b(?:{PLURAL_HEADS})\b)")
+PAIR_REACH = 80
+PLURAL_HEADS = "tests signs manoeuvres maneuvers syndromes methods techniques".split()
 PAIRED_EPONYMS = re.compile(
     r"\b([A-Z][\w-]*)(?:['’]s)?(?:,|[^\S\n]+(?:and|or|&))[^\S\n]+([A-Z][\w-]*)(?:['’]s)?"
-    rf"[^\S\n]+(?i:{PLURAL_HEADS})\b"
+    r"[^\S\n]+$"
 )
 
 
@@ -245,8 +246,11 @@ def eponyms(text: str, terms: tuple[str, ...]) -> frozenset[str]:
     if "'s " in text or "’s " in text:
         for m in POSSESSIVE_EPONYM.finditer(text):
             found.update(part.lower() for part in m.group(1).split("-") if part)
-    for m in PAIRED_EPONYMS.finditer(text) if PLURAL_HEAD.search(text) else ():
-        found.update(part.lower() for g in m.groups() for part in g.split("-") if part)
+    for at in (i for head in PLURAL_HEADS for i in word_starts(text, head)):
+        # Read back from each plural head only, not from every capital of the text.
+        pair = PAIRED_EPONYMS.search(text, max(0, at - PAIR_REACH), at)
+        if pair is not None:
+            found.update(part.lower() for g in pair.groups() for part in g.split("-") if part)
     return frozenset(found - COMMON_WORDS)
 
 

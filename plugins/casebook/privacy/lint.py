@@ -20,14 +20,16 @@ from . import (
     things,
     whose,
 )
+from .ages import born_spans
 from .document import Document, read
 from .emails import email_spans
-from .findings import EMAIL, IP, URL, Finding, Hit, finding
+from .findings import AGES, EMAIL, IP, URL, Finding, Hit, finding
 from .ip import ip_spans
 from .patterns import has_shape, shaped
 from .seen import seen
 from .spans import Span, blank
 from .targets import target_findings
+from .unlisted import REGION_WORDS, before_region_spans, unlisted_place_spans
 from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
 
 LANDMARK_REASON = (
@@ -58,7 +60,8 @@ LOWER_PLACE_WORDS = frozenset(
     "live lives lived living grew born raised moved moving relocated commute commutes commuted "
     "commuting drive drives drove driven driving came comes coming visit visits visited visiting "
     "travel travels traveled travelled traveling travelling got headed heading stay stays stayed "
-    "work works worked originally hail hails home hometown past outside".split()
+    "work works worked originally hail hails home hometown past outside retired settled resides "
+    "resided arrive arrives arrived arriving flew flies flying flown".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 
@@ -154,6 +157,7 @@ class _Lint:
         work = blank(work, spans + public_codes.spans(work))
         found, work = _by_line(work, has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]
+        self.hits += [Hit(s, e, "age", AGES) for s, e in born_spans(work, self.doc.year)]
         # The names view: the masked text, with what the shaped detectors took blanked too.
         taken = [(h.start, h.end) for h in self.hits]
         self._names_and_places(blank(view, taken) if taken else view)
@@ -260,7 +264,8 @@ class _Lint:
         for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
             if not _inside((s, e), clients):
                 self.hits.append(Hit(s, e, "place", "geography"))
-        unlisted = list(placenames.unlisted_place_spans(view)) if words & LOWER_PLACE_WORDS else []
+        unlisted = list(unlisted_place_spans(view, words)) if words & LOWER_PLACE_WORDS else []
+        unlisted += before_region_spans(view) if words & REGION_WORDS else ()
         if words & placenames.CALLED_AFTER_WORDS:
             unlisted += placenames.called_after_spans(view)
         for s, e in unlisted:
