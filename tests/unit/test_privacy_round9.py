@@ -257,3 +257,37 @@ def test_a_year_of_birth_needs_the_posts_year():
     # A plain Pelican header dates a post too.
     plain = "Title: A note\nDate: 2026-05-01\n\nShe was born in 1931.\n"
     assert "born in 1931" in [f.text for f in lint_source(plain)]
+
+
+# A possessive first, a role after "your", a compound name abroad, a method after its
+# founder, a public figure's age.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We ended the walk at the Fisherman's Wharf, tired and happy.",
+        "## What Your Therapist Notices in the First Minute",
+        "Carnival season in Rio de Janeiro fills the clinics there.",
+        "The course covers lymphatic drainage after Emil Vodder and little else.",
+    ],
+)
+def test_more_public_shapes_are_no_identifier(body):
+    assert names_and_places(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, found_text",
+    [
+        ("Her husband Benedikt Oszlanyi's Kindle was left behind.", "Oszlanyi"),
+        ("## What Your Therapist Anna Lee Noticed", "Anna Lee"),
+        ("She moved to Vitória da Conquista to be near her son.", "Vitória"),
+        ("She went for a long walk after Tamsin Oakhurst left the session.", "Tamsin Oakhurst"),
+    ],
+)
+def test_the_same_shapes_about_a_client_are_still_found(body, found_text):
+    assert any(found_text in t for t in names_and_places(body))
+
+
+def test_a_public_figures_age_is_no_clients():
+    body = "Janet Travell kept teaching into her nineties."
+    assert texts(body, "ages") == []
+    assert "her nineties" in texts("My client Edna is well into her nineties.", "ages")

@@ -73,7 +73,10 @@ PUBLIC_BEFORE = re.compile(
     rf"(?i:(?:\bthe[^\S\n]+(?:[\w-]+[^\S\n]+){{0,3}}(?:{ROLES})|\b(?:founded|developed|described|"
     rf"written|invented|named|devised|pioneered|coined|created|edited|introduced|published)"
     rf"[^\S\n]+(?:by|for|after)|\b(?:{WORKS})[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}by|[*_\"”]"
-    rf"[^\S\n]+by|\bthe[^\S\n]+(?:method|technique|programme|program)['’]s[^\S\n]+(?:{ROLES}),?)"
+    rf"[^\S\n]+by|\bthe[^\S\n]+(?:method|technique|programme|program)['’]s[^\S\n]+(?:{ROLES}),?"
+    # A method after its founder: "myofascial release after John Barnes".
+    r"|\b(?:release|technique|method|approach|therapy|massage|style|tradition|system|protocol)s?"
+    r"[^\S\n]+(?:after|à[^\S\n]+la))"
     rf"[^\S\n]+)$"
 )
 PUBLIC_AFTER = re.compile(

@@ -184,6 +184,8 @@ class _Lint:
 
     def _dated(self, hit: Hit) -> Hit | None:
         """A date as its context leaves it: kept, made a warning, or dropped."""
+        if hit.kind == "age":  # "Travell worked into her nineties": a public figure's age
+            return None if whose.figures_age(self.doc.seen, hit.start, self.signals) else hit
         if hit.kind != "date":
             return hit
         block = self.doc.block(hit.start)

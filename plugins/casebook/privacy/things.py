@@ -62,6 +62,12 @@ IMPERATIVES = frozenset(
 )
 
 
+POSSESSIVE_FIRST = re.compile(r"['’]s$")
+# "Benedikt Oszlanyi's Kindle": a capitalised word before the possessive, a name's start.
+CAPITAL_BEFORE = re.compile(rf"[{people.UPPER}][\w'’-]*[^\S\n]+$")
+# A title spelled out after a possessive is a role: "Your Doctor Does", "My Coach Says".
+ROLE_WORDS = frozenset("doctor nurse professor coach pastor physio therapist".split())
+ROLE_OWNER = re.compile(r"(?i:\b(?:your|my|our|his|her|their)[^\S\n]+)$")
 # "the Olympic Games", "every Boston Marathon": an event is spoken of with a determiner.
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|an?|every|each|this|next|last|its)[^\S\n]+)$")
 
@@ -221,6 +227,12 @@ def a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     if first in PLACE_FIRST:
         return True
     last = view[start:end].split()[-1].lower()
+    words = view[start:end].split()
+    if len(words) == 2 and POSSESSIVE_FIRST.search(words[0]) and not CAPITAL_BEFORE.search(before):
+        return True  # "Philosopher's Path", "Farmer's Market": a thing of someone, no full name
+    role = len(words) == 2 and words[0].lower() in ROLE_WORDS and ROLE_OWNER.search(before)
+    if role and words[1].lower() not in people.GIVEN:
+        return True  # "Your Doctor Does": a role, not a title before a name
     event = DETERMINER_BEFORE.search(view, max(0, start - 8), start) is not None
     if not_a_name(view[start:end], event) or in_title(view, start, end):
         return True  # "Olympic Games", "Chin Tuck", "*Anatomy Trains*"

@@ -17,6 +17,7 @@ from .context import Signals
 from .document import Block
 from .people import cited_shape, surname
 from .placenames import PERSONAL_BEFORE, state_after
+from .publicplaces import CLIENT_WORDS as PUBLIC_CLIENTS
 from .publicplaces import public_place
 
 ERROR = "error"
@@ -178,6 +179,8 @@ def place_verdict(
         personal = False  # "travellers from London to Edinburgh": a journey, no one's home
     if words_of(view[start:end]) <= signals.eponyms and not personal:
         return SKIP  # "Lachman and McMurray tests": the surgeon a test is named for
+    if PARTICLE_AFTER.match(view, end) and not personal:
+        return SKIP  # "Rio de Janeiro", "Vitória da Conquista": a name abroad, read whole
     if view[start:end].isupper() and not personal:
         return SKIP  # "FABER", "ROM": an acronym, unless the words before make it a home
     history, case = signals.history, signals.case
@@ -207,6 +210,8 @@ def place_verdict(
     return FLAG
 
 
+# A particle and a capital after a place: the head of a compound name abroad.
+PARTICLE_AFTER = re.compile(r"\s+(?:de|do|da|dos|das|del|di|della|la|le|du|des)\s+[A-Z]")
 # Directions to the practice: how trains, buses and roads run, in a sentence with no one in it.
 TRANSIT = re.compile(
     r"(?i:\b(?:trains?|buses|bus|commuter[^\S\n]+rail|subway|ferry|exit|interstate|turnpike|"
@@ -237,6 +242,16 @@ NAMED_AFTER = re.compile(
     r"[^\S\n]+(?:Marathon|Half[^\S\n]+Marathon|Open|Games|Olympics|Classic|Tour|Grand[^\S\n]+Prix|"
     r"Triathlon|Championships?|Invitational|University|Universit[äy]t)\b"
 )
+
+
+def figures_age(view: str, start: int, signals: Signals) -> bool:
+    """Whether an age belongs to a public figure the file names (its sentence names one,
+    and no client or relation): "Travell herself worked into her nineties"."""
+    if not signals.public:
+        return False
+    first, stop = context.sentence_bounds(view, start)
+    sentence = view[first:stop]
+    return bool(words_of(sentence) & signals.public) and PUBLIC_CLIENTS.search(sentence) is None
 
 
 MONTH_ALONE = Verdict(WARNING, "a month alone may still date an event of the client's")
