@@ -291,3 +291,31 @@ def test_a_public_figures_age_is_no_clients():
     body = "Janet Travell kept teaching into her nineties."
     assert texts(body, "ages") == []
     assert "her nineties" in texts("My client Edna is well into her nineties.", "ages")
+
+
+# An institution's seat after the rest of its name, researchers of a place, a title before
+# "by" and its author.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Researchers at the College of Physicians of Ulster in Coleraine ran the trial.",
+        "Wexham Abbey researchers found the same in 2021.",
+        "We all read Slow Mornings for Stiff Backs by Corran Abernethy last spring.",
+        "Try Sleeping Like You Mean It by Tove Hallgrimsdottir.",
+    ],
+)
+def test_seats_researchers_and_authors_are_public(body):
+    assert names_and_places(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, found_text",
+    [
+        ("My aunt studied at the College of Physicians of Ulster in Coleraine.", "Coleraine"),
+        ("The Bunion Diaries by Dana Whitfield, a client, is on the blog.", "Dana Whitfield"),
+        ("She was referred by Dana Whitfield.", "Dana Whitfield"),
+        ("Photo by Dana Whitfield.", "Dana Whitfield"),
+    ],
+)
+def test_the_same_about_a_client_is_still_found(body, found_text):
+    assert found_text in names_and_places(body)

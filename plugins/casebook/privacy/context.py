@@ -74,6 +74,9 @@ PUBLIC_BEFORE = re.compile(
     rf"written|invented|named|devised|pioneered|coined|created|edited|introduced|published)"
     rf"[^\S\n]+(?:by|for|after)|\b(?:{WORKS})[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}by|[*_\"”]"
     rf"[^\S\n]+by|\bthe[^\S\n]+(?:method|technique|programme|program)['’]s[^\S\n]+(?:{ROLES}),?"
+    # A title in Title Case, then "by": "Why We Sleep by Matthew Walker" names its author.
+    r"|(?-i:[A-Z][\w'’-]*[^\S\n]+(?:(?:[A-Z][\w'’-]*|the|a|of|to|and|in|for|we|it)[^\S\n]+)*"
+    r"[A-Z][\w'’-]*)[^\S\n]+by"
     # A method after its founder: "myofascial release after John Barnes".
     r"|\b(?:release|technique|method|approach|therapy|massage|style|tradition|system|protocol)s?"
     r"[^\S\n]+(?:after|à[^\S\n]+la))"

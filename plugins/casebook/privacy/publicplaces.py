@@ -44,7 +44,11 @@ INSTITUTION_HEADS = (
     r"Institute|University|College|Hospital|Clinic|Library|Foundation|Society|Academy|"
     r"Center|Centre|School|Museum|Seminary|Association|Institut|Laboratory|Lab"
 )
-SEAT_BEFORE = re.compile(rf"\b(?:{INSTITUTION_HEADS})[^\S\n]+(?:in|at|of)[^\S\n]+$")
+# The rest of its name may stand between: "the University of Queensland in Brisbane".
+SEAT_BEFORE = re.compile(
+    rf"\b(?:{INSTITUTION_HEADS})(?:[^\S\n]+(?:of|for)"
+    r"(?:[^\S\n]+(?:the|and|of|for|&|[A-Z][\w'’-]*)){1,5})?[^\S\n]+(?:in|at|of)[^\S\n]+$"
+)
 # An institution found whole by its kind: "the Cochrane Library", "Nationwide Children's
 # Hospital".
 INSTITUTION_LAST = re.compile(rf"\b(?:{INSTITUTION_HEADS})$")

@@ -68,6 +68,9 @@ CAPITAL_BEFORE = re.compile(rf"[{people.UPPER}][\w'’-]*[^\S\n]+$")
 # A title spelled out after a possessive is a role: "Your Doctor Does", "My Coach Says".
 ROLE_WORDS = frozenset("doctor nurse professor coach pastor physio therapist".split())
 ROLE_OWNER = re.compile(r"(?i:\b(?:your|my|our|his|her|their)[^\S\n]+)$")
+BY_AUTHOR = re.compile(
+    rf"[^\S\n]+by[^\S\n]+(?:[A-Z]\.[^\S\n]*)*[{people.UPPER}][\w'’-]+[^\S\n]+[{people.UPPER}]"
+)
 # "the Olympic Games", "every Boston Marathon": an event is spoken of with a determiner.
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|an?|every|each|this|next|last|its)[^\S\n]+)$")
 
@@ -233,6 +236,8 @@ def a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     role = len(words) == 2 and words[0].lower() in ROLE_WORDS and ROLE_OWNER.search(before)
     if role and words[1].lower() not in people.GIVEN:
         return True  # "Your Doctor Does": a role, not a title before a name
+    if BY_AUTHOR.match(view, end) and len(words) >= 2:
+        return True  # "Atomic Habits by James Clear": a work's title before its author
     event = DETERMINER_BEFORE.search(view, max(0, start - 8), start) is not None
     if not_a_name(view[start:end], event) or in_title(view, start, end):
         return True  # "Olympic Games", "Chin Tuck", "*Anatomy Trains*"

@@ -43,6 +43,10 @@ def words_of(name: str) -> set[str]:
     return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(name)}
 
 
+# "by Dana Whitfield, a client": the author is a client, whatever the title before says.
+CLIENT_APPOSITION = re.compile(
+    r"[^\S\n]*,[^\S\n]+(?:an?|our|my|the)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:client|patient)s?\b"
+)
 # A public feat or fame, in a sentence that names no client or relation: a public figure.
 FAME = re.compile(
     r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|"
@@ -79,7 +83,8 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP
     if cited_shape(name) or context.cited(view, end):
         return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
-    if context.public_before(view, start) or context.public_after(view, end):
+    public = context.public_before(view, start) or context.public_after(view, end)
+    if public and not CLIENT_APPOSITION.match(view, end):
         return SKIP  # "the French neurologist Jules Tinel", "Senator John F. Kennedy"
     if context.PUBLIC_TITLES.search(name.split(" ", 1)[0] + " "):
         return SKIP  # "President Johnson": the title is part of what was found
@@ -229,7 +234,7 @@ MODIFIER_AFTER = re.compile(r"[^\S\n]+(?:bus|train|rail|subway|ferry)\b")
 STUDY_AFTER = re.compile(
     r"(?:[^\S\n]+[A-Z][a-z]+){0,3}[^\S\n]+(?i:study|studies|review|reviews|reviewers|trial|"
     r"cohort|criteria|scale|classification|questionnaire|protocol|database|library|collaboration|"
-    r"project|index|group|authors)\b"
+    r"project|index|group|authors|researchers|scientists|investigators|team|lab|laboratory)\b"
 )
 
 
