@@ -319,3 +319,59 @@ def test_seats_researchers_and_authors_are_public(body):
 )
 def test_the_same_about_a_client_is_still_found(body, found_text):
     assert found_text in names_and_places(body)
+
+
+# A reference entry read with the authors and publisher the names view masks; authors with
+# initials in running prose; an eponym before a condition's ending; a figure's possessive;
+# where a figure of a past decade worked.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Travell JG, Simons DG. Myofascial Pain. Baltimore: Williams & Wilkins; 1983.",
+        "Okafor TN, Hope AR, Lindqvist BE (2018) measured the same thing in runners.",
+        "Kienböck's osteonecrosis and Sever's apophysitis are for the doctor, not for us.",
+        "Kennedy's back brace is in a museum now.",
+        "Stanley Lief, who practised in London in the 1930s, taught the first courses.",
+    ],
+)
+def test_citations_eponyms_and_figures_are_public(body):
+    assert names_and_places(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, found_text",
+    [
+        ("She moved from Erie PA, Hope AR and then here.", "Hope"),  # towns, not initials
+        ("Her aunt Hanne Sever still lives in Kennedy, near the lake.", "Kennedy"),
+        ("My client worked in Worcester in the 1980s.", "Worcester"),
+    ],
+)
+def test_the_same_shapes_of_a_clients_are_still_found(body, found_text):
+    assert found_text in names_and_places(body)
+
+
+# A ZIP code alone where a town would stand, and a rural route's box.
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("He drives down from 05032 every other week.", "05032"),
+        ("They farm out past 68847, where the gravel starts.", "68847"),
+        ("The photo was taken at 83254.", "83254"),
+        ("Send it to Rt. 4 Box 72 and it will reach her.", "Rt. 4 Box 72"),
+        ("Her mail goes to RR 1, Box 40 now.", "RR 1, Box 40"),
+    ],
+)
+def test_a_zip_or_a_rural_box_as_a_place_is_found(body, place):
+    assert place in texts(body, "geography")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She walks 10000 steps a day, up from 12000 in the summer.",
+        "Counts rose from 12500 to 15500 over the year.",
+        "At 14000 feet the air is thin.",
+    ],
+)
+def test_counts_and_measures_are_no_zip(body):
+    assert texts(body, "geography") == []

@@ -190,7 +190,12 @@ EPONYM_HEADS = (
 )
 EPONYM_IN_TEXT = re.compile(rf"\b([A-Z][\w'’-]*?)(?:['’]s)?[^\S\n]+(?i:{EPONYM_HEADS})\b")
 # In a file's text only the possessive is looked for ("Tinel's sign"): one quick pass.
-POSSESSIVE_EPONYM = re.compile(rf"\b([A-Z][\w-]*)['’]s[^\S\n]+(?i:{EPONYM_HEADS})\b")
+# ... or before a condition's name by its ending: "De Quervain's tenosynovitis", "Paget's
+# osteitis", "Raynaud's phenomenon", "Addison's crisis" is not a condition and not read so.
+CONDITION_ENDING = r"[a-z]+(?:itis|osis|opathy|algia|oma|ectasia|plasia|trophy|plegia|ism)"
+POSSESSIVE_EPONYM = re.compile(
+    rf"\b([A-Z][\w-]*)['’]s[^\S\n]+(?:(?i:{EPONYM_HEADS})\b|{CONDITION_ENDING}\b)"
+)
 
 
 # Two surnames before a plural head name two things: "Lachman and McMurray tests".
@@ -216,6 +221,9 @@ class Signals:
     # Whether each block (by where it starts) reads as a reference entry: asked once per
     # block, not once per name in it (a block of 1000 names was read 1000 times).
     references: dict[tuple[int, int, str], bool] = field(default_factory=dict)
+    # The seen text, unmasked: a reference entry is read with its authors and publisher
+    # ("Simons DG, Travell JG ... Williams & Wilkins"), which the names view masks.
+    text: str = ""
 
     def in_famous_list(self, at: int) -> bool:
         """Whether `at` is in an item of a list introduced as one of famous people."""

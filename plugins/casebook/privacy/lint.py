@@ -134,7 +134,7 @@ class _Lint:
         self.signals.famous = context.famous_lists(doc.blocks, doc.seen)
         old = OLD_YEAR_HINT.search(doc.seen) is not None
         self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
-        self.signals.case = bool(doc.clients)
+        self.signals.case, self.signals.text = bool(doc.clients), doc.seen
         self.hits: list[Hit] = []
         self.masked: list[Span] = []
 

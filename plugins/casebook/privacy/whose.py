@@ -17,8 +17,10 @@ from .context import Signals
 from .document import Block
 from .people import cited_shape, surname
 from .placenames import PERSONAL_BEFORE, state_after
+from .placenames import STATE_CODES as STATE_CODE_LIST
 from .publicplaces import CLIENT_WORDS as PUBLIC_CLIENTS
 from .publicplaces import public_place
+from .wordlists import PUBLIC_FIGURES
 
 ERROR = "error"
 WARNING = "warning"
@@ -164,8 +166,9 @@ def in_reference(view: str, block: Block, signals: Signals) -> bool:
     key = (block.start, stop, block.section)
     found = signals.references.get(key)
     if found is None:
+        text = signals.text if len(signals.text) == len(view) else view
         found = signals.references[key] = context.reference_entry(
-            view[block.start : stop], block.section
+            text[block.start : stop], block.section
         )
     return found
 
@@ -176,6 +179,8 @@ def place_verdict(
     """What becomes of a place name found at view[start:end]."""
     if in_reference(view, block, signals):
         return SKIP  # "Baltimore: Williams & Wilkins", "White AR" (an author and initials)
+    if cited_author(view, start, end):
+        return SKIP  # "Lucas KR, Rich PA, Polus BI (2010)": an author and initials
     if state_after(view, end):
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
     before = view[max(0, start - 40) : start]
@@ -193,8 +198,12 @@ def place_verdict(
         return SKIP  # "Tokyo, Boston, London", "a surgeon in Denver", "a study from Madrid"
     first, stop = context.sentence_bounds(view, start)
     lived = LIFESPAN.search(view, first, stop) is not None
-    if context.historical(view[first:stop]) and (not personal or lived):
+    sentence = view[first:stop]
+    if context.historical(sentence) and (not personal or lived or figure_said(sentence, signals)):
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"; "X (1908 to 1997)"
+    figure = view[start:end].lower() in FIGURE_SURNAMES
+    if figure and not personal and FIGURE_POSSESSIVE.match(view, end):
+        return SKIP  # "Kennedy's rocking chair": the figure, not the town
     if (
         TRANSIT.search(view, first, stop)
         and not SOMEONE_ELSE.search(view, first, stop)
@@ -205,7 +214,6 @@ def place_verdict(
         return SKIP  # "Kennedy rockers": the person of a name in this file, not the town
     if STUDY_AFTER.match(view, end):
         return SKIP  # "a Cochrane review", "the Framingham Heart Study": research, not a home
-    sentence = view[first:stop]
     if (
         NAMED_AFTER.match(view, end)
         and not CLIENT_WORDS.search(sentence)
@@ -217,6 +225,36 @@ def place_verdict(
 
 # A particle and a capital after a place: the head of a compound name abroad.
 PARTICLE_AFTER = re.compile(r"\s+(?:de|do|da|dos|das|del|di|della|la|le|du|des)\s+[A-Z]")
+# Authors with initials around a place: "Lucas KR, Rich PA, Polus BI (2010)". The initials of
+# an author beside it are no state's code: "Erie PA, Reading PA" are two towns.
+AUTHOR_BEFORE = re.compile(r"[A-Z][\w'’-]+[^\S\n](?P<initials>[A-Z]{1,3}),[^\S\n]*$")
+INITIALS_AFTER = re.compile(
+    r"[^\S\n][A-Z]{1,3}(?:,[^\S\n]*[A-Z][\w'’-]+[^\S\n](?P<initials>[A-Z]{1,3})\b|"
+    r"[^\S\n]*\((?:19|20)\d\d|[^\S\n]+et[^\S\n]+al\b|[.,]?$)"
+)
+STATE_CODES = frozenset(STATE_CODE_LIST.split("|"))
+
+
+def cited_author(view: str, start: int, end: int) -> bool:
+    """Whether a place is an author's surname in a list of authors with initials."""
+    after = INITIALS_AFTER.match(view, end, min(len(view), end + 40))
+    if after is None:
+        return False
+    before = AUTHOR_BEFORE.search(view, max(0, start - 40), start)
+    neighbours = [m.group("initials") for m in (before, after) if m and m.group("initials")]
+    return bool(neighbours) and not all(n in STATE_CODES for n in neighbours)
+
+
+FIGURE_SURNAMES = frozenset(f.split()[-1].lower() for f in PUBLIC_FIGURES if f.strip())
+FIGURE_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def figure_said(sentence: str, signals: Signals) -> bool:
+    """Whether a sentence names a public figure of the file and no client or relation: its
+    "worked in London in the 1930s" is the figure's ("Stanley Lief, who worked in ...")."""
+    return bool(words_of(sentence) & signals.public) and PUBLIC_CLIENTS.search(sentence) is None
+
+
 # Directions to the practice: how trains, buses and roads run, in a sentence with no one in it.
 TRANSIT = re.compile(
     r"(?i:\b(?:trains?|buses|bus|commuter[^\S\n]+rail|subway|ferry|exit|interstate|turnpike|"
