@@ -375,3 +375,35 @@ def test_a_zip_or_a_rural_box_as_a_place_is_found(body, place):
 )
 def test_counts_and_measures_are_no_zip(body):
     assert texts(body, "geography") == []
+
+
+# From round5's misses, written as rules: an age in words set off by commas after a person,
+# digits of an age written apart, a month in lower case before its day, a saint's day, a
+# driver's licence "DL", a plate whose digits come first.
+@pytest.mark.parametrize(
+    "body, category, text",
+    [
+        ("A retired ferry pilot, NINETY-SIX, with a stiff neck.", "ages", "NINETY-SIX"),
+        ("A quilter, ninety-one, with sore thumbs.", "ages", "ninety-one"),
+        ("A beekeeper, 9 7 years old, with a sore back.", "ages", "9 7 years old"),
+        ("It started oct twelfth, after the storm.", "dates", "oct twelfth"),
+        ("Her first visit was on St. Swithin's Day.", "dates", "St. Swithin's Day"),
+        ("The form listed his Idaho DL 448812907.", "licence", "DL 448812907"),
+        ("Her van has plate 5520 KT, if anyone finds it.", "vehicle", "plate 5520 KT"),
+    ],
+)
+def test_round5_shapes_are_found(body, category, text):
+    assert text in texts(body, category)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We counted sixty, ninety, a hundred reps over the month.",
+        "You may first want to rest the arm.",
+        "Her glucose was 110 mg/dL 2 hours after lunch.",
+        "She took 9 5 minute breaks in the day.",
+    ],
+)
+def test_round5_look_alikes_are_not_found(body):
+    assert found(body) == []

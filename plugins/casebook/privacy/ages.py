@@ -45,6 +45,11 @@ BECOMING = (
     # "her sister lived to 103": a life's length is the age it ended at ("live to 100" is a hope).
     r"lived[^\S\n]+to"
 )
+COUNTING = (
+    r"(?i:an?[^\S\n]+hundred|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+NUMBER_BEFORE = re.compile(rf"(?:\d|\b{COUNTING})[^\S\n]*$")
 # Who an age set after a comma belongs to: "her grandmother, ninety-three", "my father, 94."
 PERSON = (
     r"grand(?:mother|father|ma|pa|mom|mum|dad)|mother|father|mom|mum|dad|aunt|uncle|wife|"
@@ -56,7 +61,10 @@ AGE = re.compile(
     rf"|\b{NUMBER}[- ]?(?:years?|yrs?)[- ](?:young|of[- ]age)\b"
     rf"|\b{OVER_89}[- ]?y/?o\b"
     rf"|\b(?i:(?:{BECOMING})[^\S\n]*+:?[^\S\n]*+(?:(?:nearly|almost|just|now)[^\S\n]+)?){NUMBER}\b"
-    rf"|(?<=[a-z.]), {OVER_89}(?=,)"  # "Frank, 95, could ..."
+    # "Frank, 95, could ...", "a lobsterman, ninety-three, with ..."; not a list of numbers.
+    rf"|(?<=[A-Za-z.]), (?P<apart>{NUMBER})(?=,)(?![^\S\n]*,[^\S\n]*(?:\d|{COUNTING}))"
+    # Digits written apart, before "years old": "9 5 years old".
+    r"|\b(?:9[^\S\n]\d|1[^\S\n][0-4][^\S\n]\d)[- ]?(?:years?|yrs?)[- ]?old\b"
     # "and his grandmother, ninety-three": an age closing the phrase after a person.
     rf"|(?<![\w-])(?i:{PERSON}),[^\S\n]+(?P<after>{NUMBER})(?=[^\S\n]*(?:[,.;:!?)\]\"”\n]|$))"
     rf"|\b(?i:at)[^\S\n]+{NUMBER}\b"
@@ -103,7 +111,7 @@ PLURAL_SUBJECT = re.compile(
 THEIR = re.compile(r"(?i:their)")
 # "at 97 years young": the rest of the phrase belongs to the age found before it.
 YEARS_AFTER = re.compile(r"[- ]?(?:years?|yrs?)[- ]?(?:old|young|of[- ]age)\b", re.IGNORECASE)
-QUICK_NUMBER = re.compile(r"9\d|1[0-4]\d")
+QUICK_NUMBER = re.compile(r"9[^\S\n]?\d|1[^\S\n]?[0-4][^\S\n]?\d")
 QUICK_WORDS = ("ninet", "agenarian", "hundred", "centenarian")
 
 
@@ -133,6 +141,8 @@ def age_spans(text: str) -> list[Span]:
             text[max(0, m.start() - 10) : m.start()]
         ):
             continue
+        if m.group("apart") and NUMBER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "sixty, ninety, a hundred": numbers in a row, no one's age
         if m.group("after"):
             if not UNIT_AFTER.match(text, m.end()):
                 spans.append(m.span("after"))  # the age alone, not the person before it
