@@ -407,3 +407,20 @@ def test_round5_shapes_are_found(body, category, text):
 )
 def test_round5_look_alikes_are_not_found(body):
     assert found(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("They farm out past The Narrows, where the gravel stops.", "The Narrows"),
+        ("Photo taken at Kivalina, with the family's blessing.", "Kivalina"),
+        ("His address on file was Grangeville.", "Grangeville"),
+        ("She lives out near Quartzsite in the winter.", "Quartzsite"),
+    ],
+)
+def test_more_cues_of_where_someone_is(body, place):
+    assert place in texts(body, "geography")
+
+
+def test_a_photo_taken_at_a_time_is_no_place():
+    assert texts("The photo was taken at dawn, at the finish line.", "geography") == []

@@ -61,7 +61,8 @@ LOWER_PLACE_WORDS = frozenset(
     "commuting drive drives drove driven driving came comes coming visit visits visited visiting "
     "travel travels traveled travelled traveling travelling got headed heading stay stays stayed "
     "work works worked originally hail hails home hometown past outside retired settled resides "
-    "resided arrive arrives arrived arriving flew flies flying flown".split()
+    "resided arrive arrives arrived arriving flew flies flying flown taken address near "
+    "beyond".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 

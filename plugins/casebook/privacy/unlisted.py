@@ -26,15 +26,20 @@ RESIDENCE = re.compile(
     r"(?:hails?|originally|commut(?:es?|ed|ing)|dr(?:ove|ives?|iving)|arriv(?:e|es|ed|ing)|"
     r"visiting|fl(?:ew|ies|ying|own))(?:[^\S\n]+(?:in|up|down|over|out))?[^\S\n]+from|"
     r"(?:came|comes|coming)[^\S\n]+(?:in|up|down|over|out)[^\S\n]+from|"
-    r"back[^\S\n]+home[^\S\n]+(?:in|to)|hometown[^\S\n]+(?:of|is))[^\S\n]+"
-    rf"(?P<place>{WORD}(?:[^\S\n]+{WORD})?)(?![\w'’-])(?![^\S\n]+[{UPPER}])"
+    r"back[^\S\n]+home[^\S\n]+(?:in|to)|hometown[^\S\n]+(?:of|is)|"
+    # "out past", "up near", "a photo taken at", "her address on the form was".
+    r"(?:(?<=out )|(?<=way )|(?<=just )|(?<=right )|(?<=up )|(?<=down )|(?<=over ))"
+    r"(?:past|near|beyond)|"
+    r"taken[^\S\n]+(?:at|in|near)|"
+    r"address[^\S\n]+(?:on[^\S\n]+(?:file|the[^\S\n]+form)[^\S\n]+)?(?:was|is))[^\S\n]+"
+    rf"(?P<place>(?:The[^\S\n]+)?{WORD}(?:[^\S\n]+{WORD})?)(?![\w'’-])(?![^\S\n]+[{UPPER}])"
 )
 # The words the pattern starts at, searched for only where the text holds them.
 VERBS = frozenset(
     "lives lived living grew raised moved relocated retired settled resides resided born hail "
     "hails hailed originally commute commutes commuted commuting drove drives driving arrive "
     "arrives arrived arriving visiting flew flies flying flown came comes coming back "
-    "hometown".split()
+    "hometown past near beyond taken address".split()
 )
 # A name after "from" or "in", then its country or state: "from Lisdoonvarna in Ireland",
 # "in Kirkcaldy, Scotland". A listed place is found as one, and a state is no identifier.
@@ -57,9 +62,19 @@ def _unknown(written: str) -> bool:
     """Whether a place's name is held by no list: no place, state, word, name or term.
     A hyphenated word is looked up whole: "Saint-Ours-des-Prés" holds "des" and is no word."""
     place = normal(written)
+    if place.startswith("the ") and tier(place) is None:
+        place, written = place[4:], written[4:]  # "The Narrows" is looked up as "narrows"
     if tier(place) is not None or above_state(place) or not place.strip("x "):
         return False  # a listed place is found as one; a state or a country is no identifier
     return not (place in KNOWN_WORDS or any(normal(w) in KNOWN_WORDS for w in written.split()))
+
+
+def _listed(written: str) -> bool:
+    """Whether a place's name is a listed place below a state: "The Villages", "Reading"."""
+    place = normal(written)
+    if place.startswith("the ") and tier(place) is None:
+        place = place[4:]
+    return tier(place) not in (None, "never", "given") and not above_state(place)
 
 
 def unlisted_place_spans(text: str, words: Iterable[str] = VERBS) -> Iterator[Span]:
@@ -68,8 +83,8 @@ def unlisted_place_spans(text: str, words: Iterable[str] = VERBS) -> Iterator[Sp
     lower = text.lower()
     at = sorted({i for verb in VERBS.intersection(words) for i in word_starts(lower, verb)})
     for m in (RESIDENCE.match(text, i) for i in at):
-        if m is not None and _unknown(m.group("place")):
-            yield m.span("place")
+        if m is not None and (_unknown(m.group("place")) or _listed(m.group("place"))):
+            yield m.span("place")  # after so plain a cue, a listed place is one too
 
 
 def before_region_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
