@@ -424,3 +424,43 @@ def test_more_cues_of_where_someone_is(body, place):
 
 def test_a_photo_taken_at_a_time_is_no_place():
     assert texts("The photo was taken at dawn, at the finish line.", "geography") == []
+
+
+# Spelled out one character at a time, and a mailbox with a dotted name after a plain "at".
+@pytest.mark.parametrize(
+    "body, category, text",
+    [
+        (
+            "Signed at the bottom: t o m a s z  w i e r z b a.",
+            "names",
+            "t o m a s z w i e r z b a",
+        ),
+        ("Signed: H.E.L.G.A. B.R.U.N.N.E.R.", "names", "H.E.L.G.A. B.R.U.N.N.E.R."),
+        ("Filed under plan R T 4 4 0 9 1 7 last week.", "other-code", "R T 4 4 0 9 1 7"),
+        ("Her birthday, 1 1 / 0 3 / 1 9 6 1, was on the form.", "dates", "1 1 / 0 3 / 1 9 6 1"),
+        (
+            "Her son wrote from halvard.moe at example.net to thank us.",
+            "email",
+            "halvard.moe at example.net",
+        ),
+    ],
+)
+def test_spelled_out_and_dotted_mailboxes_are_found(body, category, text):
+    assert text in texts(body, category)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rate the pain on a scale of 0 1 2 3 4 5 6 7 8 9 10.",
+        "We read it in the U.S.A. and the U.K. in turn.",
+        "Find us at example.org for more, or we met at 9 at cafe.com.",
+    ],
+)
+def test_scales_initials_and_prose_are_not_spelled_out(body):
+    assert [t for c, t in found(body) if c in ("names", "other-code", "email", "dates")] == []
+
+
+def test_spelled_runs_stay_linear():
+    assert growth(found, lambda n: "a b " * n, 500) < 8
+    assert growth(found, lambda n: "x at y.z " * n, 200) < 8

@@ -28,6 +28,7 @@ from .ip import ip_spans
 from .patterns import has_shape, shaped
 from .seen import seen
 from .spans import Span, blank
+from .spelled import spelled_hits
 from .targets import target_findings
 from .unlisted import REGION_WORDS, before_region_spans, unlisted_place_spans
 from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
@@ -156,6 +157,9 @@ class _Lint:
         spans = ip_spans(work)
         self.hits += [Hit(s, e, "ip", IP) for s, e in spans]
         work = blank(work, spans + public_codes.spans(work))
+        spelled, scales = spelled_hits(work)  # "m a r i c e l  d e l a  c r u z", "P V 1 1 8 8"
+        self.hits += spelled
+        work = blank(work, [(h.start, h.end) for h in spelled] + scales)
         found, work = _by_line(work, has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]
         self.hits += [Hit(s, e, "age", AGES) for s, e in born_spans(work, self.doc.year)]
