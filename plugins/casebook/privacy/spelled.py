@@ -10,6 +10,7 @@ run that only counts up ("0 1 2 3 4 5 6", "A B C D E F") is a scale, not a code.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .findings import DATES, NAMES, OTHER_CODE, Hit
 from .spans import Span
@@ -17,7 +18,10 @@ from .spans import Span
 SPELLED = re.compile(
     r"(?<![\w.])(?:[A-Za-z0-9](?:\.?[^\S\n]{1,2}|\.|[^\S\n]/[^\S\n])){5,}[A-Za-z0-9](?![\w])\.?"
 )
-QUICK = re.compile(r"(?<![\w.])[A-Za-z0-9](?:\.|[^\S\n])[A-Za-z0-9](?:\.|[^\S\n])[A-Za-z0-9]\b")
+# Where a run may start: two single characters apart by spaces, or by dots. It starts with a
+# literal, so a text is searched fast; the run itself is matched only near each.
+QUICK = re.compile(r" [A-Za-z0-9] [A-Za-z0-9] |\.[A-Za-z0-9]\.[A-Za-z0-9]\.")
+REACH = 400
 
 
 def _counting(chars: str) -> bool:
@@ -27,13 +31,24 @@ def _counting(chars: str) -> bool:
     return all(s == 1 for s in step)
 
 
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs spelled out, each searched for near where QUICK finds one may be."""
+    at = 0
+    while (hint := QUICK.search(text, at)) is not None:
+        m = SPELLED.search(text, max(at, hint.start() - 2), min(len(text), hint.end() + REACH))
+        if m is None:
+            at = hint.end()
+            continue
+        yield m
+        at = m.end()
+
+
 def spelled_hits(text: str) -> tuple[list[Hit], list[Span]]:
     """Each run spelled out a character at a time, as a name, a date or a code; and the
     scales, which no detector after this one should read as initials ("E F")."""
-    if not QUICK.search(text):
-        return [], []
-    hits, scales = [], []
-    for m in SPELLED.finditer(text):
+    hits: list[Hit] = []
+    scales: list[Span] = []
+    for m in _runs(text):
         written = m.group()
         chars = "".join(c for c in written if c.isalnum())
         if _counting(chars):
