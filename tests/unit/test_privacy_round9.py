@@ -464,3 +464,34 @@ def test_scales_initials_and_prose_are_not_spelled_out(body):
 def test_spelled_runs_stay_linear():
     assert growth(found, lambda n: "a b " * n, 500) < 8
     assert growth(found, lambda n: "x at y.z " * n, 200) < 8
+
+
+# A name in lower case beside a relation of the client's.
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("She was driven in by her son-in-law, teodor vasquez.", "teodor vasquez"),
+        ("marit olden (her flatmate) waited outside.", "marit olden"),
+        ("He came with his physio, ahanu redcloud, who knew the history.", "ahanu redcloud"),
+    ],
+)
+def test_a_lower_case_name_beside_a_relation_is_found(body, name):
+    assert name in texts(body, "names")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She came with her neighbour, a retired nurse.",
+        "She came with her husband, as always.",
+        "we met them (her neighbours) at the door.",
+        "Her sister, now retired, came along too.",
+    ],
+)
+def test_words_beside_a_relation_are_no_name(body):
+    assert texts(body, "names") == []
+
+
+def test_apposed_names_stay_linear():
+    assert growth(found, lambda n: "her friend, ab cd, " * n, 200) < 8
+    assert growth(found, lambda n: "ab cd (her friend) " * n, 200) < 8
