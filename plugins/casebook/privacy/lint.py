@@ -157,12 +157,11 @@ class _Lint:
         spans = ip_spans(work)
         self.hits += [Hit(s, e, "ip", IP) for s, e in spans]
         work = blank(work, spans + public_codes.spans(work))
-        spelled, scales = spelled_hits(work)  # "m a r i c e l  d e l a  c r u z", "P V 1 1 8 8"
-        self.hits += spelled
-        work = blank(work, [(h.start, h.end) for h in spelled] + scales)
         found, work = _by_line(work, has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]
         self.hits += [Hit(s, e, "age", AGES) for s, e in born_spans(work, self.doc.year)]
+        # After the chain, which reads an SSN or a phone a digit at a time as its own.
+        self.hits += spelled_hits(work)  # "m a r i c e l  d e l a  c r u z", "P V 1 1 8 8"
         # The names view: the masked text, with what the shaped detectors took blanked too.
         taken = [(h.start, h.end) for h in self.hits]
         self._names_and_places(blank(view, taken) if taken else view)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 
 from .findings import DATES, NAMES, OTHER_CODE, Hit
-from .spans import Span
 
 SPELLED = re.compile(
     r"(?<![\w.])(?:[A-Za-z0-9](?:\.?[^\S\n]{1,2}|\.|[^\S\n]/[^\S\n])){5,}[A-Za-z0-9](?![\w])\.?"
@@ -43,16 +42,13 @@ def _runs(text: str) -> Iterator[re.Match[str]]:
         at = m.end()
 
 
-def spelled_hits(text: str) -> tuple[list[Hit], list[Span]]:
-    """Each run spelled out a character at a time, as a name, a date or a code; and the
-    scales, which no detector after this one should read as initials ("E F")."""
+def spelled_hits(text: str) -> list[Hit]:
+    """Each run spelled out a character at a time, as a name, a date or a code."""
     hits: list[Hit] = []
-    scales: list[Span] = []
     for m in _runs(text):
         written = m.group()
         chars = "".join(c for c in written if c.isalnum())
         if _counting(chars):
-            scales.append(m.span())
             continue
         if chars.isdigit() and "/" not in written:
             continue  # digits alone are the chain's: an SSN or a phone read a digit at a time
@@ -64,4 +60,4 @@ def spelled_hits(text: str) -> tuple[list[Hit], list[Span]]:
             hits.append(Hit(start, end, "date", DATES))
         else:
             hits.append(Hit(start, end, "record-number", OTHER_CODE))
-    return hits, scales
+    return hits
