@@ -495,3 +495,9 @@ def test_words_beside_a_relation_are_no_name(body):
 def test_apposed_names_stay_linear():
     assert growth(found, lambda n: "her friend, ab cd, " * n, 200) < 8
     assert growth(found, lambda n: "ab cd (her friend) " * n, 200) < 8
+
+
+def test_yoga_poses_and_a_publisher_are_no_identifier():
+    assert names_and_places("Warrior Two, Downward Dog and the Sun Salutation, gently.") == []
+    assert names_and_places("Oxbridge Health Publishing has a short guide on posture.") == []
+    assert "Marco Dog" in texts("Her son Marco Dog drove her in.", "names")

@@ -49,12 +49,12 @@ EVENTS = frozenset(
 # ("Try Pigeon pose"). A known given name first is still a person: "Alan Tuck".
 POSTURES = frozenset(
     "seated standing supine prone kneeling lying reclined reclining side-lying sidelying "
-    "quadruped tall half-kneeling".split()
+    "quadruped tall half-kneeling downward upward warrior".split()
 )
 MOVES = frozenset(
     "tuck stretch pose raise curl squat lunge bridge press plank twist rotation roll slide glide "
     "crunch circle shrug retraction reach kick lift row fly dip march sit-up push-up pull-up "
-    "hinge deadlift angel opener".split()
+    "hinge deadlift angel opener dog salutation".split()
 )
 IMPERATIVES = frozenset(
     "try hold add do repeat keep use avoid start stop skip take switch swap finish begin "

@@ -54,7 +54,9 @@ FAME = re.compile(
     r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|"
     r"\bgrand[^\S\n]+slam|\bmedal|"
     r"\bfamous|\blegend(?:s|ary)?\b|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|"
-    r"\bfirst[^\S\n]+(?:person|woman|man|marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b)"
+    r"\bfirst[^\S\n]+(?:person|woman|man|marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b|"
+    # Artists by their public work: "our playlist has Norah Jones, Miles Davis and ...".
+    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b)"
 )
 # "a rider like Ana Ruiz or ...": someone held up as an example of a public calling.
 EXEMPLAR_BEFORE = re.compile(
@@ -272,7 +274,8 @@ MODIFIER_AFTER = re.compile(r"[^\S\n]+(?:bus|train|rail|subway|ferry)\b")
 STUDY_AFTER = re.compile(
     r"(?:[^\S\n]+[A-Z][a-z]+){0,3}[^\S\n]+(?i:study|studies|review|reviews|reviewers|trial|"
     r"cohort|criteria|scale|classification|questionnaire|protocol|database|library|collaboration|"
-    r"project|index|group|authors|researchers|scientists|investigators|team|lab|laboratory)\b"
+    r"project|index|group|authors|researchers|scientists|investigators|team|lab|laboratory|"
+    r"publishing|publications|press)\b"
 )
 
 
