@@ -26,6 +26,9 @@ ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?[^\S\n]+(?:[A-Z][^\W\d_]*[a-zà-ÿʻ]\.?[^\S\n]+){{1,3}}(?:{STREET_TYPES})\b\.?"
     r"|\b(?:Apt|Apartment|Unit|Suite|Ste|Flat)\.?[^\S\n]*+#?[^\S\n]*+\d+[A-Za-z]?\b"
     r"|\b(?:[Pp]\.?[^\S\n]?[Oo]\.?|[Pp]ost [Oo]ffice)[^\S\n]*[Bb]ox[^\S\n]+\d+\b"
+    # A rural route and its box: "Rt. 2 Box 118", "RR 1, Box 40", "HC 62 Box 9".
+    r"|\b(?:RR|R\.R\.|Rt\.?|Rte\.?|Route|Rural[^\S\n]+Route|HC|Star[^\S\n]+Route)[^\S\n]*\d+,?"
+    r"[^\S\n]+[Bb]ox[^\S\n]+\d+\b"
     rf"|\b(?:{STATES})[^\S\n]+\d{{5}}(?:-\d{{4}})?\b"
     r"|\b(?:ZIP|[Zz]ip)(?:[^\S\n]+[Cc]ode)?[^\S\n]*+:?[^\S\n]*+(?:(?:as|is|was|of)[^\S\n]+)?"
     r"\d{5}(?:-\d{4})?\b"
@@ -34,12 +37,26 @@ ADDRESS = re.compile(
 ZIP_BEFORE = re.compile(
     r"(?<![\w-])\d{5}(?:-\d{4})?(?=[^\S\n]+(?:ZIP|[Zz]ip|[Pp]ostal)(?:[^\S\n]+[Cc]ode)?\b)"
 )
+# A ZIP code alone where a town would stand: "drives in from 04681", "out past 55746", "the
+# boats out of 99654", "photo taken at 41501". A measure, a range or a count ("up from 12000
+# in the summer") is no place.
+ZIP_AS_PLACE = re.compile(
+    r"\b(?i:from|near|past|out[^\S\n]+of|outside|around|at|in)[^\S\n]+(?P<zip>\d{2}(?!000)\d{3})\b"
+    r"(?=[^\S\n]*(?:[,.;:!?)\]]|$)|[^\S\n]+(?:where|on|and|for|every|with|when|near|"
+    r"area|zip|postal)\b)"
+)
 # A street by its name alone: one to three capitalised words before a street word
 # spelled out (a "St." alone is as often a saint: "Paul St. John").
+# A numbered street is one by its ordinal, its type abbreviated or not: "14th Street",
+# "West 72nd St", "3rd Ave." ("St." after an ordinal is no saint, unless a name follows:
+# "her 3rd St. John's Wort trial").
 STREET_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][a-z]+[^\S\n]+){1,3}"
+    r"(?<![\w-])(?:(?:[A-Z][a-z]+[^\S\n]+){1,3}"
     r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Parkway|Highway|Turnpike)\b"
+    r"|(?:[A-Z][a-z]+[^\S\n]+)?\d{1,3}(?:st|nd|rd|th)[^\S\n]+(?:Street|St(?!\.?[^\S\n]+[A-Z])|Avenue|Ave|Road|Rd|"
+    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Terrace|Ter|Parkway|Pkwy|Way)\b\.?)"
 )
+NUMBERED_STREET = re.compile(r"\d(?:st|nd|rd|th)[^\S\n]+[A-Z]")
 SAYINGS = frozenset(
     "memory lane|easy street|wall street|sesame street|fleet street|abbey road|"
     "sex drive|test drive|hard drive|flash drive|disk drive|power drive".split("|")
@@ -109,10 +126,13 @@ def address_spans(text: str) -> list[Span]:
     lower = text.lower()
     found: list[Span] = []
     if any(w in lower for w in UNIT_WORDS) or NUMBER_THEN_WORD_OR_ZIP.search(text):
+        # (five digits are a ZIP's shape: NUMBER_THEN_WORD_OR_ZIP finds them too)
         found = match_spans(ADDRESS, text)
         if "zip" in lower or "postal" in lower:
             found += [s for s in match_spans(ZIP_BEFORE, text) if s not in found]
-    if any(w in text for w in STREET_WORDS):
+        zips = [m.span("zip") for m in ZIP_AS_PLACE.finditer(text)]
+        found += [s for s in zips if not any(a < s[1] and s[0] < b for a, b in found)]
+    if any(w in text for w in STREET_WORDS) or NUMBERED_STREET.search(text):
         found += [s for s in _streets(text) if not any(a < s[1] and s[0] < b for a, b in found)]
     if not LOWER_STREET_WORDS.isdisjoint(WORD.findall(text)):
         found += [

@@ -18,7 +18,10 @@ OVER_89 = r"(?:9\d|1[0-4]\d)"
 UNITS_WORDS = (
     r"percent|degrees?|pounds?|lbs?|kg|kilos?|minutes?|mins?|seconds?|secs?|hours?|days?|"
     r"weeks?|months?|miles?|km|mm|cm|mg|times|reps?|repetitions|sessions?|bpm|beats|mmhg|ml|"
-    r"dollars|cents|people|clients|patients|visits|steps|feet|ft|inches|in\b|m\b|%|°"
+    r"dollars|cents|people|clients|patients|visits|steps|feet|ft|inches|m\b|%|°|"
+    # "in" is inches only where no word or year follows: "turned 100 in March" is an age.
+    # A run of spaces after it is a date the chain blanked before: "turned 100 in March".
+    r"in\b(?![^\S\n]*[^\W\d_]|[^\S\n]+\d{4}|[^\S\n]{2})"
 )
 UNITS = rf"(?:{UNITS_WORDS})"
 # A measure, or a range of them: "at 90 to 100 degrees" is an angle, not an age.
@@ -38,10 +41,15 @@ NINETY_ORDINAL = (
 NUMBER = rf"(?:{OVER_89}|(?i:{NINETY}))"
 BECOMING = (
     r"is|was|turned|turns|turning|reached|reaches|reaching|hit|hits|becomes|became|be|"
-    r"being|now|aged?|ages|nearly|almost|i[^\S\n]+am|i['’]m|she['’]s|he['’]s|"
+    r"being|now|aged?|age[^\S\n]+of|ages|nearly|almost|i[^\S\n]+am|i['’]m|she['’]s|he['’]s|"
     # "her sister lived to 103": a life's length is the age it ended at ("live to 100" is a hope).
     r"lived[^\S\n]+to"
 )
+COUNTING = (
+    r"(?i:an?[^\S\n]+hundred|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+NUMBER_BEFORE = re.compile(rf"(?:\d|\b{COUNTING})[^\S\n]*$")
 # Who an age set after a comma belongs to: "her grandmother, ninety-three", "my father, 94."
 PERSON = (
     r"grand(?:mother|father|ma|pa|mom|mum|dad)|mother|father|mom|mum|dad|aunt|uncle|wife|"
@@ -53,7 +61,10 @@ AGE = re.compile(
     rf"|\b{NUMBER}[- ]?(?:years?|yrs?)[- ](?:young|of[- ]age)\b"
     rf"|\b{OVER_89}[- ]?y/?o\b"
     rf"|\b(?i:(?:{BECOMING})[^\S\n]*+:?[^\S\n]*+(?:(?:nearly|almost|just|now)[^\S\n]+)?){NUMBER}\b"
-    rf"|(?<=[a-z.]), {OVER_89}(?=,)"  # "Frank, 95, could ..."
+    # "Frank, 95, could ...", "a lobsterman, ninety-three, with ..."; not a list of numbers.
+    rf"|(?<=[A-Za-z.]), (?P<apart>{NUMBER})(?=,)(?![^\S\n]*,[^\S\n]*(?:\d|{COUNTING}))"
+    # Digits written apart, before "years old": "9 5 years old".
+    r"|\b(?:9[^\S\n]\d|1[^\S\n][0-4][^\S\n]\d)[- ]?(?:years?|yrs?)[- ]?old\b"
     # "and his grandmother, ninety-three": an age closing the phrase after a person.
     rf"|(?<![\w-])(?i:{PERSON}),[^\S\n]+(?P<after>{NUMBER})(?=[^\S\n]*(?:[,.;:!?)\]\"”\n]|$))"
     rf"|\b(?i:at)[^\S\n]+{NUMBER}\b"
@@ -61,7 +72,7 @@ AGE = re.compile(
     rf"|\b(?i:{NINETY_ORDINAL})[^\S\n]+(?i:birthday|year)\b"
     r"|\b(?:his|her|their|early|mid|late)[- ](?:9|10)0'?s\b"
     r"|\b(?i:(?:his|her|their|early|mid|late)[- ]nineties)\b"
-    r"|\b(?i:(?:super)?cent|non)agenarian\b"
+    r"|\b(?i:(?:super)?centenarian|nonagenarian)\b"
 )
 # "a choir director of ninety-four who ...": a person "of" an age written in words, where it
 # closes the phrase. A count runs on into what it counts ("of ninety-four clients"), and a
@@ -100,17 +111,19 @@ PLURAL_SUBJECT = re.compile(
 THEIR = re.compile(r"(?i:their)")
 # "at 97 years young": the rest of the phrase belongs to the age found before it.
 YEARS_AFTER = re.compile(r"[- ]?(?:years?|yrs?)[- ]?(?:old|young|of[- ]age)\b", re.IGNORECASE)
-QUICK_NUMBER = re.compile(r"9\d|1[0-4]\d")
-QUICK_WORDS = ("ninet", "agenarian", "hundred")
+QUICK_NUMBER = re.compile(r"9[^\S\n]?\d|1[^\S\n]?[0-4][^\S\n]?\d")
+QUICK_WORDS = ("ninet", "agenarian", "hundred", "centenarian")
 
 
 def _group_statement(text: str, start: int, value: str) -> bool:
     """Whether an age belongs to a group, not to one person."""
     begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
     before = text[max(begin, start - 60) : start]
-    if THEIR.match(value) or value.lower().startswith(("at ", "their", "lived")):
+    if THEIR.match(value) or value.lower().startswith(("at ", "their", "lived", "age ")):
+        after = text[start + len(value) : start + len(value) + 30]
         return (
             GROUP.search(before) is not None
+            or (value[0] in "Aa" and GROUP.match(after.lstrip(" ,")) is not None)
             or COMPARED.search(text, begin) is not None
             or (THEIR.match(value) is not None and PLURAL_SUBJECT.match(text, begin) is not None)
         )
@@ -128,6 +141,8 @@ def age_spans(text: str) -> list[Span]:
             text[max(0, m.start() - 10) : m.start()]
         ):
             continue
+        if m.group("apart") and NUMBER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "sixty, ninety, a hundred": numbers in a row, no one's age
         if m.group("after"):
             if not UNIT_AFTER.match(text, m.end()):
                 spans.append(m.span("after"))  # the age alone, not the person before it
@@ -150,6 +165,30 @@ def age_spans(text: str) -> list[Span]:
         spans.append((start, longer.end() if longer else end))
     if "of" in lower:
         spans += _of_ages(text, spans)
+    return spans
+
+
+# A year of birth is an age once the post's year is known: "born in 1931", in a post of 2026.
+BORN = re.compile(
+    r"\b(?i:born)[^\S\n]+(?:(?i:in)[^\S\n]+)?(?:(?i:the[^\S\n]+)?(?i:spring|summer|autumn|fall|"
+    r"winter|early|late)[^\S\n]+(?:(?i:of)[^\S\n]+)?)?(?P<year>1[89]\d\d)\b"
+    r"(?![^\S\n]*(?:-|–|(?:or|and)[^\S\n]+(?:\d|earlier|later|before|after)))"
+)
+OLDEST = 110  # more years than any living client has: "Travell, born in 1901" is history
+
+
+def born_spans(text: str, year: int | None) -> list[Span]:
+    """Spans of a year of birth 90 to 110 years before `year`, the post's year, said of
+    one person: not "those born in 1930"; one born longer ago is a figure of history."""
+    if year is None or "born" not in text.lower():
+        return []
+    spans = []
+    for m in BORN.finditer(text):
+        if not 90 <= year - int(m.group("year")) <= OLDEST:
+            continue
+        if GROUP.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "clients born in 1930": a group
+        spans.append(m.span())
     return spans
 
 

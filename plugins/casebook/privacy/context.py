@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Block
+from .spans import word_starts
 from .wordlists import EPONYMS, words
 
 # A year of the past (1500 to 1989), a decade ("the 1940s") or a century ("nineteenth-century").
@@ -72,7 +73,13 @@ PUBLIC_BEFORE = re.compile(
     rf"(?i:(?:\bthe[^\S\n]+(?:[\w-]+[^\S\n]+){{0,3}}(?:{ROLES})|\b(?:founded|developed|described|"
     rf"written|invented|named|devised|pioneered|coined|created|edited|introduced|published)"
     rf"[^\S\n]+(?:by|for|after)|\b(?:{WORKS})[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}by|[*_\"”]"
-    rf"[^\S\n]+by|\bthe[^\S\n]+(?:method|technique|programme|program)['’]s[^\S\n]+(?:{ROLES}),?)"
+    rf"[^\S\n]+by|\bthe[^\S\n]+(?:method|technique|programme|program)['’]s[^\S\n]+(?:{ROLES}),?"
+    # A title in Title Case, then "by": "Why We Sleep by Matthew Walker" names its author.
+    r"|(?-i:[A-Z][\w'’-]*[^\S\n]+(?:(?:[A-Z][\w'’-]*|the|a|of|to|and|in|for|we|it)[^\S\n]+)*"
+    r"[A-Z][\w'’-]*)[^\S\n]+by"
+    # A method after its founder: "myofascial release after John Barnes".
+    r"|\b(?:release|technique|method|approach|therapy|massage|style|tradition|system|protocol)s?"
+    r"[^\S\n]+(?:after|à[^\S\n]+la))"
     rf"[^\S\n]+)$"
 )
 PUBLIC_AFTER = re.compile(
@@ -183,7 +190,21 @@ EPONYM_HEADS = (
 )
 EPONYM_IN_TEXT = re.compile(rf"\b([A-Z][\w'’-]*?)(?:['’]s)?[^\S\n]+(?i:{EPONYM_HEADS})\b")
 # In a file's text only the possessive is looked for ("Tinel's sign"): one quick pass.
-POSSESSIVE_EPONYM = re.compile(rf"\b([A-Z][\w-]*)['’]s[^\S\n]+(?i:{EPONYM_HEADS})\b")
+# ... or before a condition's name by its ending: "De Quervain's tenosynovitis", "Paget's
+# osteitis", "Raynaud's phenomenon", "Addison's crisis" is not a condition and not read so.
+CONDITION_ENDING = r"[a-z]+(?:itis|osis|opathy|algia|oma|ectasia|plasia|trophy|plegia|ism)"
+POSSESSIVE_EPONYM = re.compile(
+    rf"\b([A-Z][\w-]*)['’]s[^\S\n]+(?:(?i:{EPONYM_HEADS})\b|{CONDITION_ENDING}\b)"
+)
+
+
+# Two surnames before a plural head name two things: "Lachman and McMurray tests".
+PAIR_REACH = 80
+PLURAL_HEADS = "tests signs manoeuvres maneuvers syndromes methods techniques".split()
+PAIRED_EPONYMS = re.compile(
+    r"\b([A-Z][\w-]*)(?:['’]s)?(?:,|[^\S\n]+(?:and|or|&))[^\S\n]+([A-Z][\w-]*)(?:['’]s)?"
+    r"[^\S\n]+$"
+)
 
 
 @dataclass
@@ -195,10 +216,14 @@ class Signals:
     # Words of every full name the file holds (a place that is also one is the person).
     name_words: set[str] = field(default_factory=set)
     history: bool = False  # the file speaks of the past (years before 1990) more than once
+    case: bool = False  # a case write-up: its client is the subject of every sentence
     famous: tuple[tuple[int, int], ...] = ()  # list items a sentence about fame leads into
     # Whether each block (by where it starts) reads as a reference entry: asked once per
     # block, not once per name in it (a block of 1000 names was read 1000 times).
     references: dict[tuple[int, int, str], bool] = field(default_factory=dict)
+    # The seen text, unmasked: a reference entry is read with its authors and publisher
+    # ("Simons DG, Travell JG ... Williams & Wilkins"), which the names view masks.
+    text: str = ""
 
     def in_famous_list(self, at: int) -> bool:
         """Whether `at` is in an item of a list introduced as one of famous people."""
@@ -235,6 +260,11 @@ def eponyms(text: str, terms: tuple[str, ...]) -> frozenset[str]:
     if "'s " in text or "’s " in text:
         for m in POSSESSIVE_EPONYM.finditer(text):
             found.update(part.lower() for part in m.group(1).split("-") if part)
+    for at in (i for head in PLURAL_HEADS for i in word_starts(text, head)):
+        # Read back from each plural head only, not from every capital of the text.
+        pair = PAIRED_EPONYMS.search(text, max(0, at - PAIR_REACH), at)
+        if pair is not None:
+            found.update(part.lower() for g in pair.groups() for part in g.split("-") if part)
     return frozenset(found - COMMON_WORDS)
 
 

@@ -17,7 +17,12 @@ from .spans import Span, match_spans, texts
 MONTH_NAMES = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
-MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+# In lower case too, but for the months that are also words ("may", "march", "mar").
+LOWER_MONTHS = (
+    r"january|february|april|june|july|august|september|october|november|december|"
+    r"jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{LOWER_MONTHS})\b\.?"
 ORDINAL_WORDS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
@@ -56,7 +61,7 @@ MONTH_ALONE = re.compile(
 )
 HOLIDAYS = (
     r"New Year's (?:Day|Eve)|New Year|Martin Luther King(?: Jr\.?)? Day|Presidents'? Day|"
-    r"Valentine's Day|St\.? Patrick's Day|Saint Patrick's Day|Easter(?: Sunday| Monday)?|"
+    r"Valentine's Day|(?:St\.?|Saint) [A-Z][a-z]+'s Day|Easter(?: Sunday| Monday)?|"
     r"Good Friday|Passover|Patriots'? Day|Mother's Day|Memorial Day|Father's Day|Juneteenth|"
     r"Independence Day|Fourth of July|Labor Day|Labour Day|Columbus Day|"
     r"Indigenous Peoples'? Day|Halloween|Veterans'? Day|Thanksgiving(?: Day)?|"

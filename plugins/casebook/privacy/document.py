@@ -100,6 +100,7 @@ class Document:
     clients: list[tuple[int, str]] = field(default_factory=list)  # (line, value)
     slugs: list[tuple[int, str]] = field(default_factory=list)
     redirects: list[tuple[int, str]] = field(default_factory=list)
+    year: int | None = None  # the year the post is dated: what a year of birth is read against
     # (seen start, map from a seen offset within it to an offset in `text`)
     _segments: list[tuple[int, OffsetMap]] = field(default_factory=list)
     _segment_starts: list[int] = field(default_factory=list)
@@ -357,10 +358,24 @@ class _Body:
         return True
 
 
+def _year(value: Any) -> int | None:
+    """The year of a `date` value: a YAML date, or the text a plain header holds."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.year
+    found = YEAR.match(str(value).strip()) if value is not None else None
+    return int(found.group()) if found else None
+
+
+YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
 def read(source: Source) -> Document:
     """A content file as the lint reads it."""
     builder = _Builder(source.text)
     _front_matter(builder, source)
+    builder.doc.year = _year(source.meta.get("date"))
     body = _Body(source.text, source.body_start - 1)
     work = body.read()
     targets, work = links.split_links(work)

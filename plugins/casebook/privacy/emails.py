@@ -38,6 +38,7 @@ MAIL_HOSTS = frozenset(
     "att sbcglobal protonmail proton gmx mail zoho fastmail hey yandex btinternet".split()
 )
 SPELLED_DOT = re.compile(rf"{DOT_WORD}", re.IGNORECASE)
+DOTTED_LOCAL = re.compile(r"[^\W_][._+][^\W_]|[A-Za-z]\d|\d[A-Za-z]")
 SPOKEN_DOT = re.compile(r"[^\S\n]dot[^\S\n]", re.IGNORECASE)
 
 
@@ -55,7 +56,10 @@ def _spelled(text: str) -> list[Span]:
         # or a mail provider's domain ("jdoe at gmail.com"): "find us at example.org"
         # is a web address in a sentence, not an email.
         mail_host = parts[0].lower() in MAIL_HOSTS
-        spelled = BRACKETED.search(m.group()) or SPOKEN_DOT.search(m.group()) or mail_host
+        # A local part with a dot, an underscore, a plus or a digit is a mailbox's, not
+        # prose's: "guidry.clovis at example.org".
+        dotted = DOTTED_LOCAL.search(m.group("local")) is not None
+        spelled = BRACKETED.search(m.group()) or SPOKEN_DOT.search(m.group()) or mail_host or dotted
         # "we met at home dot com": an everyday word before a plain " at " is prose.
         everyday = not BRACKETED.search(m.group()) and m.group("local").lower() in COMMON
         if top in TOP_LEVEL and spelled and not everyday:

@@ -34,6 +34,7 @@ TOKEN = re.compile(r"(?<![\w.-])\#?[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*")
 PLATE = re.compile(r"(?<![\w-])[A-Z0-9]{2,8}(?![\w-])")
 # The groups after a plate's first, each with a digit: "PKR 118", "EGX 2209"; never "I".
 PLATE_GROUPS = re.compile(r"(?:[^\S\n](?=[A-Z]{0,3}\d)[A-Z0-9]{1,4}(?![\w·/-]|[.]\w)){1,2}")
+PLATE_LETTERS = re.compile(r"[^\S\n][A-Z]{1,3}(?![\w·/-])")
 ICD10 = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
 SPINAL = re.compile(r"(?:C[1-8]|T1[0-2]|T[1-9]|L[1-5]|S[1-5])(?:[-/](?:[CTLS]?\d{1,2}))?")
 # A year a case speaks of: 1900 to 2039; "bib 2093" is a number, no year in anyone's story.
@@ -187,10 +188,14 @@ def _code_after(text: str, label: re.Match[str], vehicle: bool) -> _Token | None
     clause = CLAUSE_END.search(text, label.end(), stop)
     stop = clause.start() if clause else stop
     for m in tokens(text, label.end(), stop):
+        after_filler = FILLER.match(text, label.end())
+        first = vehicle and after_filler is not None and m.start == after_filler.end()
+        letters = PLATE_LETTERS.match(text, m.end) if first and m.text.isdigit() else None
+        if letters:  # "plate 4471 LB": digits, then the letters of the same plate
+            return _Token(m.start, letters.end(), text[m.start : letters.end()])
         if is_code(m.text, text, m.end):
             return m
-        after_filler = FILLER.match(text, label.end())
-        if vehicle and after_filler and m.start == after_filler.end():
+        if first:
             # After "plate", the very next word in capitals is a vanity plate: "MOSHEA".
             plate = PLATE.match(text, m.start)
             if plate and plate.group().isupper():

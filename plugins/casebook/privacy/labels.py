@@ -74,6 +74,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"certificate" + NUM + "?",
         r"certification" + NUM,
         r"cdl",
+        r"dl\#?",  # a driver's licence: "Utah DL 154229931", "DL#154229932"
         r"npi",
         r"dea" + NUM + "?",
         r"permit" + NUM + "?",
@@ -176,7 +177,7 @@ CONTEXT: dict[str, str] = {
         "cheque".split(),
         ACCOUNT,
     ),
-    **dict.fromkeys("licence license certificate permit cdl".split(), LICENCE),
+    **dict.fromkeys("licence license certificate permit cdl dl".split(), LICENCE),
     **dict.fromkeys("car truck van vehicle plate plates vin".split(), VEHICLE),
     **dict.fromkeys(
         "serial device pendant pacemaker defibrillator cgm transmitter pump implant monitor "

@@ -20,14 +20,17 @@ from . import (
     things,
     whose,
 )
+from .ages import born_spans
 from .document import Document, read
 from .emails import email_spans
-from .findings import EMAIL, IP, URL, Finding, Hit, finding
+from .findings import AGES, EMAIL, IP, URL, Finding, Hit, finding
 from .ip import ip_spans
-from .patterns import shaped
+from .patterns import has_shape, shaped
 from .seen import seen
 from .spans import Span, blank
+from .spelled import spelled_hits
 from .targets import target_findings
+from .unlisted import REGION_WORDS, before_region_spans, unlisted_place_spans
 from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
 
 LANDMARK_REASON = (
@@ -38,20 +41,7 @@ ORGANISATION_NAMES = frozenset(" ".join(o.lower().split()) for o in ORGANISATION
 IN_BETWEEN = re.compile(r"[^\S\n]+(?:in|at)[^\S\n]+")
 FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
 
-DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
-# A line with none of these holds no shaped identifier: the chain is not run on it.
-SHAPE_WORDS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
-    "july august september october november december christmas thanksgiving easter passover "
-    "hanukkah chanukah kwanzaa diwali halloween eid juneteenth rosh yom friday day eve year "
-    "street road avenue lane drive boulevard terrace parkway highway turnpike plate plates "
-    "nonagenarian centenarian st rd ave ln blvd".split()
-)
-DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
-SPOKEN_DIGITS = 7  # the fewest a spoken phone number has
-SHAPE_PARTS = ("ninet", "hundred", "agenarian")
-LINE_WORD = re.compile(r"[A-Za-z]+")
 WORD = re.compile(r"[a-z]+")
 # The words one of the context detectors needs before it is worth running on a file.
 LOWER_NAME_WORDS = frozenset(
@@ -71,23 +61,11 @@ LOWER_PLACE_WORDS = frozenset(
     "live lives lived living grew born raised moved moving relocated commute commutes commuted "
     "commuting drive drives drove driven driving came comes coming visit visits visited visiting "
     "travel travels traveled travelled traveling travelling got headed heading stay stays stayed "
-    "work works worked originally hail hails home hometown past outside".split()
+    "work works worked originally hail hails home hometown past outside retired settled resides "
+    "resided arrive arrives arrived arriving flew flies flying flown taken address near "
+    "beyond".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
-
-
-def _has_shape(line: str) -> bool:
-    """Whether a line may hold a shaped identifier: a digit, or a word that starts one."""
-    if DIGIT.search(line) or "@" in line:
-        return True  # a digit, or a handle (emails are blanked before)
-    lower = line.lower()
-    if any(part in lower for part in SHAPE_PARTS):
-        return True
-    words = LINE_WORD.findall(lower)
-    if not SHAPE_WORDS.isdisjoint(words):
-        return True
-    # A number read out in words ("five oh eight, five five five, ...") has no digit.
-    return sum(w in DIGIT_WORDS for w in words) >= SPOKEN_DIGITS
 
 
 def _by_line(
@@ -158,6 +136,7 @@ class _Lint:
         self.signals.famous = context.famous_lists(doc.blocks, doc.seen)
         old = OLD_YEAR_HINT.search(doc.seen) is not None
         self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
+        self.signals.case, self.signals.text = bool(doc.clients), doc.seen
         self.hits: list[Hit] = []
         self.masked: list[Span] = []
 
@@ -178,8 +157,11 @@ class _Lint:
         spans = ip_spans(work)
         self.hits += [Hit(s, e, "ip", IP) for s, e in spans]
         work = blank(work, spans + public_codes.spans(work))
-        found, work = _by_line(work, _has_shape, self._shaped)
+        found, work = _by_line(work, has_shape, self._shaped)
         self.hits += [h for h in (self._dated(h) for h in found) if h is not None]
+        self.hits += [Hit(s, e, "age", AGES) for s, e in born_spans(work, self.doc.year)]
+        # After the chain, which reads an SSN or a phone a digit at a time as its own.
+        self.hits += spelled_hits(work)  # "m a r i c e l  d e l a  c r u z", "P V 1 1 8 8"
         # The names view: the masked text, with what the shaped detectors took blanked too.
         taken = [(h.start, h.end) for h in self.hits]
         self._names_and_places(blank(view, taken) if taken else view)
@@ -206,6 +188,8 @@ class _Lint:
 
     def _dated(self, hit: Hit) -> Hit | None:
         """A date as its context leaves it: kept, made a warning, or dropped."""
+        if hit.kind == "age":  # "Travell worked into her nineties": a public figure's age
+            return None if whose.figures_age(self.doc.seen, hit.start, self.signals) else hit
         if hit.kind != "date":
             return hit
         block = self.doc.block(hit.start)
@@ -256,6 +240,12 @@ class _Lint:
                 if placenames.lived_in(view, s):
                     places.append(Hit(s, e, "place", "geography"))  # where, not who
                     continue
+                whole = things.whole_place(view, s, e)
+                if whole is not None:  # "New York City", "Big Sur": a place read whole
+                    verdict = whose.place_verdict(view, whole[0], e, whole[1], block, self.signals)
+                    if verdict.level != whose.NONE:
+                        places.append(Hit(whole[0], e, "place", "geography", verdict.reason))
+                    continue
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])
                 if verdict.level == whose.NONE:
@@ -270,6 +260,8 @@ class _Lint:
             for s, e, _name, tier in placenames.place_candidates(view, start, end, block.heading):
                 if _inside((s, e), taken) or self._institution_before(s):
                     continue
+                if things.in_title(view, s, e):
+                    continue  # "*Sleepless in Seattle*": a place in a title is the title's
                 if things.the_route(view, s, e):
                     continue
                 verdict = whose.place_verdict(view, s, e, tier, block, self.signals)
@@ -278,7 +270,8 @@ class _Lint:
         for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
             if not _inside((s, e), clients):
                 self.hits.append(Hit(s, e, "place", "geography"))
-        unlisted = list(placenames.unlisted_place_spans(view)) if words & LOWER_PLACE_WORDS else []
+        unlisted = list(unlisted_place_spans(view, words)) if words & LOWER_PLACE_WORDS else []
+        unlisted += before_region_spans(view) if words & REGION_WORDS else ()
         if words & placenames.CALLED_AFTER_WORDS:
             unlisted += placenames.called_after_spans(view)
         for s, e in unlisted:

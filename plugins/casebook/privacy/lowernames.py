@@ -90,6 +90,47 @@ def noted_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
         given, family = m.group("name").split()
         if _lower_pair(given, family) or name_words(given, family):
             yield m.span("name")
+    yield from apposed_name_spans(text[start:end]) if start == 0 and end == len(text) else ()
+
+
+# A name in lower case set beside a relation of the client's: "her physical therapist, pa nhia
+# vang." (the name closes the clause) or "loretta begay (her neighbour) sat ...".
+KIN = (
+    r"husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|aunt|uncle|niece|"
+    r"nephew|cousin|grand\w+|partner|spouse|boyfriend|girlfriend|fianc\w*|friend|"
+    r"neighbou?r|roommate|flatmate|colleague|co-?worker|boss|carer|caregiver|therapist|"
+    r"physio(?:therapist)?|doctor|physician|surgeon|nurse|teacher|coach"
+)
+LOWER_WORDS = r"[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2}"
+APPOSED_NAME = re.compile(
+    rf"(?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?(?:{KIN})(?:-in-law)?s?,[ \t]+"
+    rf"(?P<name>{LOWER_WORDS})(?=[ \t]*(?:[.;!?),]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{LOWER_WORDS})[ \t]+$")
+RELATION_IN_BRACKETS = re.compile(
+    rf"\((?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?(?:{KIN})\)", re.IGNORECASE
+)
+OWNERS = ("her", "his", "their", "my", "our")
+
+
+def apposed_name_spans(text: str) -> Iterator[Span]:
+    """Spans of lower-case names beside a relation word, each of whose words could be a name.
+
+    Read from each possessive word (and each bracket that opens one), never from every
+    word of the text."""
+    lower = text.lower()
+    spans: list[Span] = []
+    for i in (i for owner in OWNERS for i in word_starts(lower, owner)):
+        m = APPOSED_NAME.match(text, i)
+        if m and name_words(*m.group("name").split()):
+            spans.append(m.span("name"))
+        bracket = i - 1
+        if bracket > 0 and text[bracket] == "(" and RELATION_IN_BRACKETS.match(text, bracket):
+            before = NAME_BEFORE.search(text, max(0, bracket - 60), bracket)
+            if before and name_words(*before.group("name").split()):
+                spans.append(before.span("name"))
+    yield from sorted(spans)
 
 
 def _signed(text: str) -> bool:

@@ -12,6 +12,7 @@ date, a date not a code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import identifiers, labels, spoken
@@ -25,7 +26,7 @@ from .spans import Span, blank, texts
 from .ssn import ssn_spans
 
 __all__ = [
-    "addresses", "ages", "dates", "emails", "phones", "record_numbers", "shaped",
+    "addresses", "ages", "dates", "emails", "phones", "record_numbers", "shaped", "has_shape",
     "email_spans", "phone_spans", "date_spans", "address_spans", "age_spans",
 ]  # fmt: skip
 
@@ -116,6 +117,35 @@ DETECTORS: dict[str, Detector] = {
     "ages": _spans("age", AGES, age_spans),
     "codes": _far_codes,
 }
+
+
+DIGIT = re.compile(r"\d")
+# A line with none of these holds no shaped identifier: the chain is not run on it.
+SHAPE_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december christmas thanksgiving easter passover "
+    "hanukkah chanukah kwanzaa diwali halloween eid juneteenth rosh yom friday day eve year "
+    "street road avenue lane drive boulevard terrace parkway highway turnpike plate plates "
+    "nonagenarian centenarian st rd ave ln blvd".split()
+)
+DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+SPOKEN_DIGITS = 7  # the fewest a spoken phone number has
+SHAPE_PARTS = ("ninet", "hundred", "agenarian")
+LINE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def has_shape(line: str) -> bool:
+    """Whether a line may hold a shaped identifier: a digit, or a word that starts one."""
+    if DIGIT.search(line) or "@" in line:
+        return True  # a digit, or a handle (emails are blanked before)
+    lower = line.lower()
+    if any(part in lower for part in SHAPE_PARTS):
+        return True
+    words = LINE_WORD.findall(lower)
+    if not SHAPE_WORDS.isdisjoint(words):
+        return True
+    # A number read out in words ("five oh eight, five five five, ...") has no digit.
+    return sum(w in DIGIT_WORDS for w in words) >= SPOKEN_DIGITS
 
 
 def shaped(text: str, header: tuple[str, ...] = ()) -> tuple[list[Hit], str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from . import gazetteer
 from .gazetteer import above_state, first_words, tier
 from .people import UPPER
-from .spans import Span, word_starts
+from .spans import Span
 from .wordlists import (
     ANATOMY,
     COMMON,
@@ -230,14 +230,6 @@ def lower_place_spans(text: str, start: int = 0, end: int | None = None) -> Iter
                 break
 
 
-# A place the gazetteer does not hold (a village, a neighbourhood: "has lived in Nobscot"),
-# where the verb says someone lives there: one or two capitalised words that are no word,
-# name, term or place of any list; a third capitalised word makes it something else.
-RESIDENCE = re.compile(
-    r"(?i:lives|lived|living|grew[^\S\n]+up|raised|moved|relocated)[^\S\n]+(?i:in|to)[^\S\n]+"
-    rf"(?P<place>[{UPPER}][a-z]{{3,}}(?:[^\S\n]+[{UPPER}][a-z]{{3,}})?)\b(?![^\S\n]+[{UPPER}])"
-)
-RESIDENCE_STEMS = ("liv", "grew", "raised", "moved", "relocated")
 # A verb of living or growing up, then "in": what follows is where, not who ("grew up in
 # Ashcombe Mills" is a village even when its words read as a full name).
 LIVED_IN = re.compile(
@@ -252,22 +244,6 @@ def lived_in(text: str, start: int) -> bool:
 
 
 KNOWN_WORDS = COMMON | ANATOMY | HEAD_NOUNS | FIRST_NAMES | MONTHS_AND_DAYS | WORLD_CITIES | EPONYMS
-
-
-def unlisted_place_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    """Spans of places no list holds, after "lives in", "grew up in", "moved to"."""
-    end = len(text) if end is None else end
-    lower = text.lower()
-    at = sorted(i for stem in RESIDENCE_STEMS for i in word_starts(lower, stem, start, end))
-    for m in (RESIDENCE.match(text, i, end) for i in at):
-        if m is None:
-            continue
-        place = normal(m.group("place"))
-        if tier(place) is not None or above_state(place) or not place.strip("x "):
-            continue  # a listed place is found as one; a state or a country is no identifier
-        if any(w in KNOWN_WORDS for w in place.split()) or place in KNOWN_WORDS:
-            continue
-        yield m.span("place")
 
 
 # A branch, an office or a hospital called after its place ("the Cochituate branch",

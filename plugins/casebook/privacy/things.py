@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import gazetteer, people, placenames
+from . import context, gazetteer, people, placenames
 from .wordlists import HEAD_NOUNS
 
 # The last word of a landform or a range, not of a person: "the White Mountains".
@@ -36,6 +36,120 @@ def no_person(phrase: str) -> bool:
     if words[-1] in WORKS and words[0] not in people.GIVEN:
         return True  # "Cello Concerto"; "Jonas Suite" is a given name and a surname
     return words[-1] in LANDFORMS | COURTS or all(w.rstrip(".") in JOURNAL_WORDS for w in words)
+
+
+# The last word of an event, not of a person: "the Olympic Games", "the Boston Marathon".
+EVENTS = frozenset(
+    "games olympics paralympics marathon marathons majors festival fair parade derby regatta "
+    "rodeo expo cup series championship championships tournament triathlon invitational relay "
+    "gala".split()
+)
+# How a practice site names an exercise in Title Case: a posture first ("Seated Figure-Four",
+# "Supine Twist"), a movement last ("Chin Tuck", "Doorway Stretch"), an imperative first
+# ("Try Pigeon pose"). A known given name first is still a person: "Alan Tuck".
+POSTURES = frozenset(
+    "seated standing supine prone kneeling lying reclined reclining side-lying sidelying "
+    "quadruped tall half-kneeling downward upward warrior".split()
+)
+MOVES = frozenset(
+    "tuck stretch pose raise curl squat lunge bridge press plank twist rotation roll slide glide "
+    "crunch circle shrug retraction reach kick lift row fly dip march sit-up push-up pull-up "
+    "hinge deadlift angel opener dog salutation".split()
+)
+IMPERATIVES = frozenset(
+    "try hold add do repeat keep use avoid start stop skip take switch swap finish begin "
+    "breathe relax rest lie sit stand bend reach squeeze".split()
+)
+
+
+POSSESSIVE_FIRST = re.compile(r"['’]s$")
+# "Benedikt Oszlanyi's Kindle": a capitalised word before the possessive, a name's start.
+CAPITAL_BEFORE = re.compile(rf"[{people.UPPER}][\w'’-]*[^\S\n]+$")
+# A title spelled out after a possessive is a role: "Your Doctor Does", "My Coach Says".
+ROLE_WORDS = frozenset("doctor nurse professor coach pastor physio therapist".split())
+ROLE_OWNER = re.compile(r"(?i:\b(?:your|my|our|his|her|their)[^\S\n]+)$")
+BY_AUTHOR = re.compile(
+    rf"[^\S\n]+by[^\S\n]+(?:[A-Z]\.[^\S\n]*)*[{people.UPPER}][\w'’-]+[^\S\n]+[{people.UPPER}]"
+)
+# "the Olympic Games", "every Boston Marathon": an event is spoken of with a determiner.
+DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|an?|every|each|this|next|last|its)[^\S\n]+)$")
+
+
+def _singular(word: str) -> str:
+    return word[:-2] if word.endswith(("ches", "shes")) else word.removesuffix("s")
+
+
+def not_a_name(phrase: str, event: bool = True) -> bool:
+    """Whether a capitalised run is an event (when `event`: a determiner stands before it)
+    or an exercise, by its first or last word."""
+    words = phrase.lower().replace("’", "'").removesuffix("'s").split()
+    if words[0] in people.GIVEN:
+        return False  # "Max Press", "Alan Tuck": a given name first is a person's
+    last = words[-1]
+    return (
+        (last in EVENTS and event)
+        or _singular(last) in MOVES
+        or words[0] in POSTURES
+        or words[0] in IMPERATIVES
+    )
+
+
+# A title in italics or quotes, its name among its words: "*Patch Adams*", "*Anatomy Trains*",
+# "*Exercise and Physical Activity: Your Everyday Guide*". The opening mark follows a space or
+# a bracket; the text inside may wrap once; a dash before it makes it an attribution.
+OPENERS = '*_"“'
+CLOSERS = '*_"”'
+TITLE_SPAN = 120  # the longest stretch of a title read on either side of a name
+# "a booklet called *Moving Well*": what a title is called, not who.
+CALLED = re.compile(r"\b(?:called|named)[^\S\n]+$")
+ATTRIBUTION = re.compile(r"(?:[—–-]|\bby)[^\S\n]*$")
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+SMALL_WORDS = frozenset(
+    "a an the and or nor but of to in on for at by with from as vs your my our his her their "
+    "its into upon".split()
+)
+
+
+def _opening(view: str, start: int) -> int:
+    """Where the italic or quote mark that opens the text at `start` stands, or -1."""
+    at = max(view.rfind(mark, max(0, start - TITLE_SPAN), start) for mark in OPENERS)
+    if at < 0 or (at > 0 and not (view[at - 1].isspace() or view[at - 1] in "([")):
+        return -1
+    if view[at] in "*_" and (view.startswith(view[at], at + 1) or view[at - 1 : at] == view[at]):
+        return -1  # bold ("**FABER**") is emphasis, not a title
+    return at
+
+
+def _closing(view: str, end: int) -> int:
+    """Where the mark that closes the text before `end` stands, or -1."""
+    found = [at for m in CLOSERS if (at := view.find(m, end, end + TITLE_SPAN)) >= 0]
+    if not found:
+        return -1
+    at = min(found)
+    after = view[at + 1 : at + 2]
+    return -1 if after.isalnum() or after == view[at] else at
+
+
+def in_title(view: str, start: int, end: int) -> bool:
+    """Whether a name lies in an italic or quoted title written in Title Case."""
+    opened, closed = _opening(view, start), _closing(view, end)
+    if opened < 0 or closed < 0 or view.count("\n", opened, closed) > 1:
+        return False
+    private = context.private_before(view, opened) and not CALLED.search(view, opened - 8, opened)
+    if ATTRIBUTION.search(view, max(0, opened - 4), opened) or private:
+        return False  # "— *Dana Whitfield*", "her husband *Oskar V...*": who, not a title
+    words = TITLE_WORD.findall(view, opened + 1, closed)
+    if not all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words):
+        return False  # "*thanks to Dana Whitfield for the cake*": a sentence
+    if view[opened] in '"“' and (
+        view.startswith(")", closed + 1)
+        or all(people.label(w) == "W" for w in words if w.lower() not in SMALL_WORDS)
+    ):
+        return False  # '"Big Tav Leiataua"', a link's '"Barrio Cubuy, Canóvanas"': who, where
+    if view[start:end].split()[0].lower() in people.GIVEN:
+        # "*Dana Whitfield*" is a person; "*The Life and Times of Dana Whitfield*" a title.
+        return len([w for w in words if w.lower() not in SMALL_WORDS]) >= 4
+    return True
 
 
 # An article right before a capitalised pair makes it a thing, a route or a building, not
@@ -116,9 +230,52 @@ def a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     if first in PLACE_FIRST:
         return True
     last = view[start:end].split()[-1].lower()
+    words = view[start:end].split()
+    if len(words) == 2 and POSSESSIVE_FIRST.search(words[0]) and not CAPITAL_BEFORE.search(before):
+        return True  # "Philosopher's Path", "Farmer's Market": a thing of someone, no full name
+    role = len(words) == 2 and words[0].lower() in ROLE_WORDS and ROLE_OWNER.search(before)
+    if role and words[1].lower() not in people.GIVEN:
+        return True  # "Your Doctor Does": a role, not a title before a name
+    if BY_AUTHOR.match(view, end) and len(words) >= 2:
+        return True  # "Atomic Habits by James Clear": a work's title before its author
+    event = DETERMINER_BEFORE.search(view, max(0, start - 8), start) is not None
+    if not_a_name(view[start:end], event) or in_title(view, start, end):
+        return True  # "Olympic Games", "Chin Tuck", "*Anatomy Trains*"
     if SAINT_BEFORE.search(before) and gazetteer.tier(last) is not None:
         return True  # "St. Charles Bend": a saint's hospital and its town, found as a place
     region = IN_REGION.match(view, end)
     if region and gazetteer.above_state(region.group(1).lower()) and first not in people.GIVEN:
         return True
     return bool(TITLE_OPEN.search(before) and TITLE_AFTER.match(view, end))
+
+
+# The capitalised words right before a name, across one line break: "New York City", "St
+# Petersburg" read whole, where a name's reading takes only their tail ("York City").
+WORDS_BEFORE = re.compile(rf"((?:[{people.UPPER}][\w'’.-]*[^\S\n]*\n?[^\S\n]*){{1,2}})$")
+CITY = ("city",)
+SAINTS = frozenset(("saint", "st"))
+DEDICATED = re.compile(r"\bof[^\S\n]+$")
+LEAD_WORD = re.compile(r"[^\s]+")
+
+
+def whole_place(view: str, start: int, end: int) -> tuple[int, str] | None:
+    """(start, tier) of a place of two or more words that a name found at view[start:end]
+    is the tail of, or is: "New York City", "St Petersburg", "Big Sur"; not "Carol Stream"."""
+    name = [placenames.normal(people.base(w)) for w in view[start:end].split()]
+    if name[0] in SAINTS and DEDICATED.search(view, max(0, start - 4), start):
+        return None  # "the Confraternity of Saint James": a saint a body is dedicated to
+    before = WORDS_BEFORE.search(view, max(0, start - 40), start)
+    lead = list(LEAD_WORD.finditer(view, before.start(1), start)) if before else []
+    for n in range(len(lead), -1, -1):
+        words = [placenames.normal(m.group().rstrip(".")) for m in lead[len(lead) - n :]] + name
+        if len(words) < 2:
+            continue
+        if n == 0 and words[0] in people.GIVEN:
+            return None  # a given name first, and nothing before it: a person
+        phrase = " ".join(words)
+        found = gazetteer.tier(phrase)
+        if found is None and words[-1] in CITY and gazetteer.above_state(" ".join(words[:-1])):
+            found = "distinct"  # "New York City", "Kansas City", "Oklahoma City"
+        if found in ("distinct", "world", "ordinary"):
+            return (lead[len(lead) - n].start() if n else start), found
+    return None

@@ -17,6 +17,10 @@ from .context import Signals
 from .document import Block
 from .people import cited_shape, surname
 from .placenames import PERSONAL_BEFORE, state_after
+from .placenames import STATE_CODES as STATE_CODE_LIST
+from .publicplaces import CLIENT_WORDS as PUBLIC_CLIENTS
+from .publicplaces import public_place
+from .wordlists import PUBLIC_FIGURES
 
 ERROR = "error"
 WARNING = "warning"
@@ -41,12 +45,18 @@ def words_of(name: str) -> set[str]:
     return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(name)}
 
 
+# "by Dana Whitfield, a client": the author is a client, whatever the title before says.
+CLIENT_APPOSITION = re.compile(
+    r"[^\S\n]*,[^\S\n]+(?:an?|our|my|the)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:client|patient)s?\b"
+)
 # A public feat or fame, in a sentence that names no client or relation: a public figure.
 FAME = re.compile(
     r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|"
     r"\bgrand[^\S\n]+slam|\bmedal|"
     r"\bfamous|\blegend(?:s|ary)?\b|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|"
-    r"\bfirst[^\S\n]+(?:person|woman|man|marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b)"
+    r"\bfirst[^\S\n]+(?:person|woman|man|marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b|"
+    # Artists by their public work: "our playlist has Norah Jones, Miles Davis and ...".
+    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b)"
 )
 # "a rider like Ana Ruiz or ...": someone held up as an example of a public calling.
 EXEMPLAR_BEFORE = re.compile(
@@ -77,7 +87,8 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP
     if cited_shape(name) or context.cited(view, end):
         return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
-    if context.public_before(view, start) or context.public_after(view, end):
+    public = context.public_before(view, start) or context.public_after(view, end)
+    if public and not CLIENT_APPOSITION.match(view, end):
         return SKIP  # "the French neurologist Jules Tinel", "Senator John F. Kennedy"
     if context.PUBLIC_TITLES.search(name.split(" ", 1)[0] + " "):
         return SKIP  # "President Johnson": the title is part of what was found
@@ -157,8 +168,9 @@ def in_reference(view: str, block: Block, signals: Signals) -> bool:
     key = (block.start, stop, block.section)
     found = signals.references.get(key)
     if found is None:
+        text = signals.text if len(signals.text) == len(view) else view
         found = signals.references[key] = context.reference_entry(
-            view[block.start : stop], block.section
+            text[block.start : stop], block.section
         )
     return found
 
@@ -169,16 +181,31 @@ def place_verdict(
     """What becomes of a place name found at view[start:end]."""
     if in_reference(view, block, signals):
         return SKIP  # "Baltimore: Williams & Wilkins", "White AR" (an author and initials)
+    if cited_author(view, start, end):
+        return SKIP  # "Lucas KR, Rich PA, Polus BI (2010)": an author and initials
     if state_after(view, end):
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
     before = view[max(0, start - 40) : start]
     personal = PERSONAL_BEFORE.search(before) is not None
     if personal and FROM_BEFORE.search(before) and ROUTE_AFTER.match(view, end):
         personal = False  # "travellers from London to Edinburgh": a journey, no one's home
+    if words_of(view[start:end]) <= signals.eponyms and not personal:
+        return SKIP  # "Lachman and McMurray tests": the surgeon a test is named for
+    if PARTICLE_AFTER.match(view, end) and not personal:
+        return SKIP  # "Rio de Janeiro", "Vitória da Conquista": a name abroad, read whole
+    if view[start:end].isupper() and not personal:
+        return SKIP  # "FABER", "ROM": an acronym, unless the words before make it a home
+    history, case = signals.history, signals.case
+    if public_place(view, start, end, personal=personal, case=case, history=history):
+        return SKIP  # "Tokyo, Boston, London", "a surgeon in Denver", "a study from Madrid"
     first, stop = context.sentence_bounds(view, start)
     lived = LIFESPAN.search(view, first, stop) is not None
-    if context.historical(view[first:stop]) and (not personal or lived):
+    sentence = view[first:stop]
+    if context.historical(sentence) and (not personal or lived or figure_said(sentence, signals)):
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"; "X (1908 to 1997)"
+    figure = view[start:end].lower() in FIGURE_SURNAMES
+    if figure and not personal and FIGURE_POSSESSIVE.match(view, end):
+        return SKIP  # "Kennedy's rocking chair": the figure, not the town
     if (
         TRANSIT.search(view, first, stop)
         and not SOMEONE_ELSE.search(view, first, stop)
@@ -189,7 +216,6 @@ def place_verdict(
         return SKIP  # "Kennedy rockers": the person of a name in this file, not the town
     if STUDY_AFTER.match(view, end):
         return SKIP  # "a Cochrane review", "the Framingham Heart Study": research, not a home
-    sentence = view[first:stop]
     if (
         NAMED_AFTER.match(view, end)
         and not CLIENT_WORDS.search(sentence)
@@ -197,6 +223,38 @@ def place_verdict(
     ):
         return SKIP  # "the Boston Marathon", "a PhD from Columbia University": no one's home
     return FLAG
+
+
+# A particle and a capital after a place: the head of a compound name abroad.
+PARTICLE_AFTER = re.compile(r"\s+(?:de|do|da|dos|das|del|di|della|la|le|du|des)\s+[A-Z]")
+# Authors with initials around a place: "Lucas KR, Rich PA, Polus BI (2010)". The initials of
+# an author beside it are no state's code: "Erie PA, Reading PA" are two towns.
+AUTHOR_BEFORE = re.compile(r"[A-Z][\w'’-]+[^\S\n](?P<initials>[A-Z]{1,3}),[^\S\n]*$")
+INITIALS_AFTER = re.compile(
+    r"[^\S\n][A-Z]{1,3}(?:,[^\S\n]*[A-Z][\w'’-]+[^\S\n](?P<initials>[A-Z]{1,3})\b|"
+    r"[^\S\n]*\((?:19|20)\d\d|[^\S\n]+et[^\S\n]+al\b|[.,]?$)"
+)
+STATE_CODES = frozenset(STATE_CODE_LIST.split("|"))
+
+
+def cited_author(view: str, start: int, end: int) -> bool:
+    """Whether a place is an author's surname in a list of authors with initials."""
+    after = INITIALS_AFTER.match(view, end, min(len(view), end + 40))
+    if after is None:
+        return False
+    before = AUTHOR_BEFORE.search(view, max(0, start - 40), start)
+    neighbours = [m.group("initials") for m in (before, after) if m and m.group("initials")]
+    return bool(neighbours) and not all(n in STATE_CODES for n in neighbours)
+
+
+FIGURE_SURNAMES = frozenset(f.split()[-1].lower() for f in PUBLIC_FIGURES if f.strip())
+FIGURE_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def figure_said(sentence: str, signals: Signals) -> bool:
+    """Whether a sentence names a public figure of the file and no client or relation: its
+    "worked in London in the 1930s" is the figure's ("Stanley Lief, who worked in ...")."""
+    return bool(words_of(sentence) & signals.public) and PUBLIC_CLIENTS.search(sentence) is None
 
 
 # Directions to the practice: how trains, buses and roads run, in a sentence with no one in it.
@@ -216,7 +274,8 @@ MODIFIER_AFTER = re.compile(r"[^\S\n]+(?:bus|train|rail|subway|ferry)\b")
 STUDY_AFTER = re.compile(
     r"(?:[^\S\n]+[A-Z][a-z]+){0,3}[^\S\n]+(?i:study|studies|review|reviews|reviewers|trial|"
     r"cohort|criteria|scale|classification|questionnaire|protocol|database|library|collaboration|"
-    r"project|index|group|authors)\b"
+    r"project|index|group|authors|researchers|scientists|investigators|team|lab|laboratory|"
+    r"publishing|publications|press)\b"
 )
 
 
@@ -229,6 +288,16 @@ NAMED_AFTER = re.compile(
     r"[^\S\n]+(?:Marathon|Half[^\S\n]+Marathon|Open|Games|Olympics|Classic|Tour|Grand[^\S\n]+Prix|"
     r"Triathlon|Championships?|Invitational|University|Universit[äy]t)\b"
 )
+
+
+def figures_age(view: str, start: int, signals: Signals) -> bool:
+    """Whether an age belongs to a public figure the file names (its sentence names one,
+    and no client or relation): "Travell herself worked into her nineties"."""
+    if not signals.public:
+        return False
+    first, stop = context.sentence_bounds(view, start)
+    sentence = view[first:stop]
+    return bool(words_of(sentence) & signals.public) and PUBLIC_CLIENTS.search(sentence) is None
 
 
 MONTH_ALONE = Verdict(WARNING, "a month alone may still date an event of the client's")
