@@ -157,3 +157,11 @@ def test_a_sealed_half_named_in_capitals_is_sealed_too(tmp_path, name, capsys):
     assert score.main([str(half), "--show"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "a sealed half prints its table alone" in err
+
+
+def test_other_alone_lists_the_other_problems_and_not_the_score(capsys):
+    # What mends a corpus before its score (the sealed5 writer saw its table through it).
+    assert score.main([str(EVAL / "round2"), "--other"]) == 0
+    out, _err = capsys.readouterr()
+    assert "recall" not in out and "caught / planted" not in out
+    assert all(line.startswith("other: ") for line in out.splitlines())

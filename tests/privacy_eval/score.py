@@ -334,6 +334,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=1, default=str))
         return 0
+    if args.other and not args.show:
+        # The corpus mended before its score: the score itself is not shown.
+        for row in result["other_problems"]:
+            print("other:", row)
+        return 0
     print(table(result))
     shown = ("missed", "alarms", "unplanted_findings") if args.show else ()
     for key, label in (
