@@ -3,7 +3,6 @@
 import contextlib
 import hashlib
 import io
-import json
 import logging
 import marshal
 import os
@@ -17,33 +16,13 @@ import tempfile
 import jinja2.bccache
 import pytest
 from conftest import ROOT, build, differences
+from searchsites import page_count, pagefinds_own, write_site
 
 from casebook import searchindex
 from casebook.desk.state import Desk
 from casebook.pelican import incremental, pagestore, poolwriter
 
 MARKED = "<main data-pagefind-body><p>Jaw pain at night</p></main>"
-
-
-def write_site(site, pages):
-    """HTML files under `site`, by relative path (str, or bytes for a name that is no UTF-8)."""
-    for relpath, body in pages.items():
-        path = os.path.join(os.fsencode(site), os.fsencode(relpath))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as file:
-            file.write(f"<!doctype html><html lang=en><title>t</title>{body}</html>".encode())
-    return site
-
-
-def pagefinds_own(site, into):
-    """Pagefind as it comes, every HTML file read, into a folder of its own."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(into)]
-    subprocess.run([*command, "--quiet"], check=True, capture_output=True)
-
-
-def page_count(index):
-    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 def same_index_as_pagefinds_own(tmp_path, pages):

@@ -1,24 +1,10 @@
 """The search index (searchindex.py): Pagefind given the marked pages alone makes the same index."""
 
-import json
-import subprocess
-import sys
-
 import pytest
 from conftest import ROOT, build, differences
+from searchsites import page_count, pagefinds_own, write_site
 
 from casebook import searchindex
-
-
-def pagefind_over_every_page(site, into):
-    """Pagefind as it comes: every HTML file read, into a folder of its own."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(into)]
-    subprocess.run([*command, "--quiet"], check=True)
-
-
-def page_count(site):
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 @pytest.mark.parametrize("config", ["pelicanconf.py", "publishconf.py"])
@@ -30,19 +16,14 @@ def test_the_index_of_the_marked_pages_is_pagefinds_own_byte_for_byte(tmp_path, 
     assert any(m.startswith("conditions/") for m in marked)
     assert not any("/referral/" in m for m in marked)
     own = tmp_path / "own-index"
-    pagefind_over_every_page(site, own)
+    pagefinds_own(site, own)
     assert searchindex.index(site).returncode == 0
     assert sorted(p.name for p in own.iterdir())  # Pagefind wrote something to compare
     assert differences(own, site / "pagefind") == []
 
 
 def fake_site(tmp_path, pages):
-    site = tmp_path / "site"
-    for relpath, body in pages.items():
-        path = site / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"<!doctype html><html lang=en><title>t</title>{body}</html>", "utf-8")
-    return site
+    return write_site(tmp_path / "site", pages)
 
 
 def test_without_a_marked_page_pagefind_reads_every_page(tmp_path):
@@ -52,7 +33,7 @@ def test_without_a_marked_page_pagefind_reads_every_page(tmp_path):
     )
     assert searchindex.marked_pages(site) is None
     assert searchindex.index(site).returncode == 0
-    assert page_count(site) == 2
+    assert page_count(site / "pagefind") == 2
 
 
 @pytest.mark.parametrize("folder", ["a{b}", "st*r", "x,y", "back\\slash", "q?"])
@@ -64,7 +45,7 @@ def test_a_path_pagefind_would_read_as_a_glob_gives_every_page(tmp_path, folder)
     )
     assert searchindex.marked_pages(site) is None
     assert searchindex.index(site).returncode == 0
-    assert page_count(site) == 2  # both marked pages, the odd name too
+    assert page_count(site / "pagefind") == 2  # both marked pages, the odd name too
 
 
 def test_a_hostile_name_never_reaches_a_command_line(tmp_path):
@@ -74,5 +55,5 @@ def test_a_hostile_name_never_reaches_a_command_line(tmp_path):
     site = fake_site(tmp_path, {f"{name}/index.html": body, "ok/index.html": body})
     assert searchindex.marked_pages(site) == [f"{name}/index.html", "ok/index.html"]
     assert searchindex.index(site).returncode == 0
-    assert page_count(site) == 2  # the name went to Pagefind as data, and matched
+    assert page_count(site / "pagefind") == 2  # the name went to Pagefind as data, and matched
     assert not list(tmp_path.rglob("pwned*")) and not list(ROOT.glob("pwned*"))
