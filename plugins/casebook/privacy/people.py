@@ -1,6 +1,7 @@
 """Full names and pseudonyms: capitalised word runs that are not terms or common words."""
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -53,13 +54,20 @@ POSSESSIVE = re.compile(r"['’]s$")
 
 @lru_cache(maxsize=8192)
 def base(word: str) -> str:
-    """A word as looked up in the lists: no dot, no possessive, lower case."""
-    return POSSESSIVE.sub("", word.rstrip(".")).lower()
+    """A word as looked up in the lists: no dot, no possessive, lower case, no accents."""
+    word = POSSESSIVE.sub("", word.rstrip(".")).lower()
+    if word.isascii():
+        return word
+    # The lists are written in plain letters: "André", "Renée" and "Tomás" are listed names.
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8192)
 def listed(words: frozenset[str], word: str) -> bool:
     """Whether `word`, or each part of it when hyphenated, or its singular is listed."""
+    if not word.isascii() and base(word) != POSSESSIVE.sub("", word.rstrip(".")).lower():
+        # An accented word is no English plural: "Inès" is not "in" + "es".
+        return all(part in words for part in base(word).split("-"))
     return all(
         part in words or part.removesuffix("s") in words or part.removesuffix("es") in words
         for part in base(word).split("-")

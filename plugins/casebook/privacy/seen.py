@@ -20,8 +20,9 @@ from importlib import resources
 # An entity as HTML writes it; anything else with an & is left as it is.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # What is not plain ASCII, or may be an entity: the only places the text can change.
+# A run takes the ASCII letter before it, so NFKC joins "e" and a combining accent into "é".
 SPECIAL = re.compile(
-    r"[^\x00-\x7f]+|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"[A-Za-z]?[^\x00-\x7f]+|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 # Marks that show nothing: variation selectors and the combining grapheme joiner (Mn, not Cf).
 INVISIBLE_MARKS = frozenset("\u034f" + "".join(chr(c) for c in range(0xFE00, 0xFE10)))
@@ -74,7 +75,19 @@ def _seen_run(run: str) -> str:
         decoded = html.unescape(run)
         # An entity never starts a new line or block: the lint keeps its blocks apart by "\n".
         return "".join(" " if c in "\n\r" else _seen_char(c) for c in decoded)
-    return "".join(_seen_char(c) for c in unicodedata.normalize("NFKC", run))
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKC", run):
+        # A mark that NFKC could not join to its Latin letter ("ọ̀" of Yoruba "Adébáyọ̀") is
+        # an accent a reader reads past; kept, it would cut the name in two for every pattern.
+        if kept and unicodedata.category(char) == "Mn" and _latin(kept[-1]):
+            continue
+        kept.append(_seen_char(char))
+    return "".join(kept)
+
+
+def _latin(char: str) -> bool:
+    """Whether `char` is a Latin letter (accented or not)."""
+    return char.isalpha() and (char.isascii() or unicodedata.name(char, "").startswith("LATIN"))
 
 
 class OffsetMap:

@@ -1,0 +1,53 @@
+"""Round ten: text as a reader reads it, where the lint did not yet read it so.
+
+Each sentence is written for this test (not taken from any evaluation corpus).
+"""
+
+import pytest
+from lintbody import every as found
+
+from casebook.privacy.seen import normalise
+
+
+def texts(body, category):
+    """The texts found in one category."""
+    return [t for c, t in found(body) if c == category]
+
+
+# An accent written as a combining mark is read as part of its letter, so it never cuts a
+# name in two: Yoruba and Vietnamese have letters no single code point spells.
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("A card came from Adébáyọ̀ Ọláwálé after her last session.", "Adébáyọ Ọláwálé"),
+        ("Jose\u0301 Marti\u0301nez wrote to thank us.", "José Martínez"),
+    ],
+)
+def test_a_name_with_combining_accents_is_found_whole(body, name):
+    assert name in texts(body, "names")
+
+
+# The word lists are written in plain letters; an accented given name is still a listed one,
+# so in lower case after a relation word it is a name as "renee" is.
+@pytest.mark.parametrize("given", ["renée", "andré", "tomás"])
+def test_an_accented_given_name_is_a_listed_one(given):
+    found_names = texts(f"Her neighbour {given} drove her to every session.", "names")
+    assert any(given in name for name in found_names), found_names
+
+
+def test_combining_accents_join_their_letter_and_lead_back_to_it():
+    text = "Jose\u0301 and Ado\u0323\u0300"
+    seen, where = normalise(text)
+    assert seen == "José and Adọ"
+    assert [text[where(i)] for i in (3, 11)] == ["e", "o"]
+
+
+def test_marks_of_other_scripts_are_kept():
+    # A Devanagari vowel sign is a letter's part of that script, not an accent to read past.
+    assert normalise("नमस्ते")[0] == "नमस्ते"
+
+
+# Read without its accent, "Inès" must not become "in" + a plural ending, a common word.
+def test_an_accented_name_is_never_an_english_plural():
+    body = 'The photo is captioned "Inès Vautrin-Delacroix takes a bow" on the poster.'
+    assert "Inès Vautrin-Delacroix" in texts(body, "names")
