@@ -51,3 +51,10 @@ def test_marks_of_other_scripts_are_kept():
 def test_an_accented_name_is_never_an_english_plural():
     body = 'The photo is captioned "Inès Vautrin-Delacroix takes a bow" on the poster.'
     assert "Inès Vautrin-Delacroix" in texts(body, "names")
+
+
+# A method after its founder is read before the method's own name is masked as a term.
+def test_a_founder_after_a_masked_method_is_public():
+    body = "She has trained in myofascial release after John Barnes and in the Graston Technique."
+    assert texts(body, "names") == []
+    assert texts("She has trained with John Barnes, her neighbour.", "names") == ["John Barnes"]
