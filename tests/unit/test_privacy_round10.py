@@ -58,3 +58,31 @@ def test_a_founder_after_a_masked_method_is_public():
     body = "She has trained in myofascial release after John Barnes and in the Graston Technique."
     assert texts(body, "names") == []
     assert texts("She has trained with John Barnes, her neighbour.", "names") == ["John Barnes"]
+
+
+# A web address is judged by what it points at, written with a scheme or without one.
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        ("Her own site is marisolbakes.example.com, with photos.", "marisolbakes.example.com"),
+        (
+            "I am Nadia Okonkwo-Reyes, LMT; see okonkwo-reyes-studio.example.net for hours.",
+            "okonkwo-reyes-studio.example.net",
+        ),
+        (
+            "Her nephew, Tomasz Wierzbicki, runs wierzbicki-roofing.example.com/about-us today.",
+            "wierzbicki-roofing.example.com/about-us",
+        ),
+    ],
+)
+def test_an_address_named_for_a_person_is_found(body, url):
+    assert url in texts(body, "url")
+
+
+def test_a_site_named_for_nobody_passes_and_a_spelled_email_is_still_one():
+    body = (
+        "Search pubmed.gov or amtamassage.org for the studies, and write to "
+        "rnolasco [at] example.org with questions."
+    )
+    assert texts(body, "url") == []
+    assert texts(body, "email") == ["rnolasco [at] example.org"]

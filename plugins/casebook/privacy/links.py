@@ -153,6 +153,36 @@ BARE_URL_HINT = re.compile(
 )
 
 
+# A host alone, without scheme or path: "priyankaholt-lmt.example.com". Read only where a
+# given name starts one of its labels (`named_host`) or it holds a name the file names:
+# "pubmed.gov" is a site's name.
+BARE_HOST = re.compile(
+    r"(?<![\w@./:-])(?:[A-Za-z0-9-]+\.)+(?i:com|org|net|edu|io|me|app|co|us|info|biz|page|site)"
+    r"(?![\w@/-]|\.[A-Za-z0-9])"
+)
+
+
+def host_spans(text: str) -> list[Span]:
+    """Spans of hosts written alone."""
+    return [m.span() for m in BARE_HOST.finditer(text)] if "." in text else []
+
+
+def named_host(host: str, given_names: frozenset[str]) -> bool:
+    """Whether a label of a host written alone starts with a given name."""
+    return _named(host.lower(), "", given_names) is not None
+
+
+def url_words(url: str) -> set[str]:
+    """The letter runs of a URL's host labels and path, lower case: what a name may hide in."""
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return set()
+    labels = [x for x in host.split(".")[:-1] if x != "www"]
+    return {w.lower() for part in [*labels, parts.path] for w in URL_WORDS.findall(part)}
+
+
 def url_spans(text: str) -> list[Span]:
     """Spans of every URL written out in `text`."""
     found = match_spans(URL, text) if "www." in text or "://" in text else []

@@ -43,6 +43,8 @@ FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
 
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
 WORD = re.compile(r"[a-z]+")
+# First names a host or path may start with ("denisebakes.example.com" is Denise's site).
+GIVEN_NOT_COMMON = people.GIVEN - COMMON
 # The words one of the context detectors needs before it is worth running on a file.
 LOWER_NAME_WORDS = frozenset(
     "named called husband wife son daughter mother father mum mom dad brother sister aunt uncle "
@@ -138,6 +140,7 @@ class _Lint:
         self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
         self.signals.case, self.signals.text = bool(doc.clients), doc.seen
         self.hits: list[Hit] = []
+        self.plain_urls: list[Span] = []
         self.masked: list[Span] = []
 
     def run(self) -> list[Finding]:
@@ -165,18 +168,48 @@ class _Lint:
         # The names view: the masked text, with what the shaped detectors took blanked too.
         taken = [(h.start, h.end) for h in self.hits]
         self._names_and_places(blank(view, taken) if taken else view)
+        self._named_urls()
         return self._findings()
 
     def _web(self, work: str) -> str:
         """URLs written out in the text: an identifier in one is a finding; all are blanked."""
         spans = links.url_spans(work)
-        given = people.GIVEN - COMMON
+        given = GIVEN_NOT_COMMON
         for start, end in spans:
             url = work[start:end]
             reason = links.url_identifier(url, self.own_sites, given)
             if reason or (links.called_own(work, start) and not self._own(url)):
                 self.hits.append(Hit(start, end, "url", URL))
+            else:
+                self.plain_urls.append((start, end))
+        hosts = [s for s in links.host_spans(work) if not _inside(s, spans)]
+        for start, end in hosts:
+            host = work[start:end]
+            if self._own(host):
+                continue
+            if links.named_host(host, given):
+                self.hits.append(Hit(start, end, "url", URL))
+            else:
+                self.plain_urls.append((start, end))
+        # Hosts stay: "pnolan [at] example.org" is an email the next detector reads whole.
         return blank(work, spans)
+
+    def _named_urls(self) -> None:
+        """Plain URLs that carry a word of a full name this file names: the son's bakery site
+        "haddad-bakery.example.com/our-family" beside "Fadi Haddad"."""
+        seen = self.doc.seen
+        words = {
+            w
+            for h in self.hits
+            if h.kind == "name"
+            for w in WORD.findall(seen[h.start : h.end].lower())
+            if len(w) > 3 and w not in COMMON
+        }
+        for start, end in self.plain_urls if words else ():
+            url = seen[start:end]
+            inside = links.url_words(url)
+            if not self._own(url) and any(w in part for w in words for part in inside):
+                self.hits.append(Hit(start, end, "url", URL))
 
     def _own(self, url: str) -> bool:
         host = links.host(url)
