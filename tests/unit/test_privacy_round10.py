@@ -86,3 +86,22 @@ def test_a_site_named_for_nobody_passes_and_a_spelled_email_is_still_one():
     )
     assert texts(body, "url") == []
     assert texts(body, "email") == ["rnolasco [at] example.org"]
+
+
+# A social security number written to dodge a filter: dashes with spaces, en dashes between
+# single digits, letters for digits.
+@pytest.mark.parametrize(
+    ("body", "number"),
+    [
+        ("- the employee, SSN #: 417 - 62 - 3391", "417 - 62 - 3391"),
+        ("His form showed 3 1 7 – 4 4 – 9 0 2 6 at the top.", "3 1 7 – 4 4 – 9 0 2 6"),
+        ("The cover sheet had it as 2O4-l7-5538 in the corner.", "2O4-l7-5538"),
+    ],
+)
+def test_a_disguised_social_security_number_is_found(body, number):
+    assert number in texts(body, "ssn")
+
+
+def test_words_and_ranges_with_dashes_are_no_social_security_number():
+    body = "Seen 2019–2021, in rooms 101-02 and 12-04; the Oslo-Lund-Bern tour; code I-90."
+    assert texts(body, "ssn") == []
