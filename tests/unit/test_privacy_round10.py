@@ -105,3 +105,29 @@ def test_a_disguised_social_security_number_is_found(body, number):
 def test_words_and_ranges_with_dashes_are_no_social_security_number():
     body = "Seen 2019–2021, in rooms 101-02 and 12-04; the Oslo-Lund-Bern tour; code I-90."
     assert texts(body, "ssn") == []
+
+
+# A courtesy title in the client's language makes a name of the word after it, as "Mrs." does.
+@pytest.mark.parametrize("body", ["## Doña Remedios", "## Tita Remy"])
+def test_a_courtesy_title_in_another_language_makes_a_name(body):
+    assert len(texts(body, "names")) == 1
+
+
+# Where a client came from, in the words of someone who moved countries.
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Oksana R. came to the States from Ternopil as a teenager.", "Ternopil"),
+        ("Her parents emigrated from Mostar before she was born.", "Mostar"),
+    ],
+)
+def test_where_a_client_came_from_is_a_place(body, place):
+    assert place in texts(body, "geography")
+
+
+# "The first man in line" is no feat of fame; "the first woman to swim it" is.
+def test_the_first_in_a_queue_is_no_public_figure():
+    assert texts("The first man in line was Teodoro Vasquez, who sells melons.", "names") == [
+        "Teodoro Vasquez"
+    ]
+    assert texts("The first woman to swim the Channel was Gertrude Ederle.", "names") == []

@@ -65,7 +65,7 @@ LOWER_PLACE_WORDS = frozenset(
     "travel travels traveled travelled traveling travelling got headed heading stay stays stayed "
     "work works worked originally hail hails home hometown past outside retired settled resides "
     "resided arrive arrives arrived arriving flew flies flying flown taken address near "
-    "beyond".split()
+    "beyond emigrated immigrated fled".split()
 )
 OLD_YEAR_HINT = re.compile(r"1[5-9]\d\d")
 

@@ -26,6 +26,10 @@ RESIDENCE = re.compile(
     r"(?:hails?|originally|commut(?:es?|ed|ing)|dr(?:ove|ives?|iving)|arriv(?:e|es|ed|ing)|"
     r"visiting|fl(?:ew|ies|ying|own))(?:[^\S\n]+(?:in|up|down|over|out))?[^\S\n]+from|"
     r"(?:came|comes|coming)[^\S\n]+(?:in|up|down|over|out)[^\S\n]+from|"
+    # "came to the States from Lviv", "emigrated from Batangas": where a client grew up.
+    r"(?:came|moved|emigrated|immigrated)[^\S\n]+to[^\S\n]+(?:the[^\S\n]+)?(?:States|U\.?S\.?A?\.?|"
+    r"America|Canada|this[^\S\n]+country|[A-Z][a-z]+)[^\S\n]+from|"
+    r"(?:emigrated|immigrated|fled)[^\S\n]+from|"
     r"back[^\S\n]+home[^\S\n]+(?:in|to)|hometown[^\S\n]+(?:of|is)|"
     # "out past", "up near", "a photo taken at", "her address on the form was".
     r"(?:(?<=out )|(?<=way )|(?<=just )|(?<=right )|(?<=up )|(?<=down )|(?<=over ))"
@@ -38,7 +42,8 @@ RESIDENCE = re.compile(
 VERBS = frozenset(
     "lives lived living grew raised moved relocated retired settled resides resided born hail "
     "hails hailed originally commute commutes commuted commuting drove drives driving arrive "
-    "arrives arrived arriving visiting flew flies flying flown came comes coming back "
+    "arrives arrived arriving visiting flew flies flying flown came comes coming back emigrated "
+    "immigrated fled "
     "hometown past near beyond taken address".split()
 )
 # A name after "from" or "in", then its country or state: "from Lisdoonvarna in Ireland",

@@ -54,7 +54,7 @@ FAME = re.compile(
     r"(?i:\b(?:world|course|national|olympic)[- ]record|\bolympic|\bchampion|"
     r"\bgrand[^\S\n]+slam|\bmedal|"
     r"\bfamous|\blegend(?:s|ary)?\b|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|"
-    r"\bfirst[^\S\n]+(?:person|woman|man|marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b|"
+    r"\bfirst[^\S\n]+(?:person|woman|man)[^\S\n]+(?:ever[^\S\n]+)?to\b|\bfirst[^\S\n]+(?:marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b|"
     # Artists by their public work: "our playlist has Norah Jones, Miles Davis and ...".
     r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b)"
 )
