@@ -131,3 +131,18 @@ def test_the_first_in_a_queue_is_no_public_figure():
         "Teodoro Vasquez"
     ]
     assert texts("The first woman to swim the Channel was Gertrude Ederle.", "names") == []
+
+
+# "arroba" is the Spanish and Portuguese word for "@": no English sentence says it.
+@pytest.mark.parametrize(
+    ("body", "address"),
+    [
+        (
+            "Her cousin's email, lupe.ramos (arroba) example.com, is best.",
+            "lupe.ramos (arroba) example.com",
+        ),
+        ("Escríbanos: rosa arroba example punto org.", "rosa arroba example punto org"),
+    ],
+)
+def test_an_address_spelled_in_spanish_is_an_email(body, address):
+    assert address in texts(body, "email")

@@ -16,10 +16,14 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # An "@" with spaces around it, as some write to dodge a filter: "jo @ example.org".
 SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+")
 
-# Spelled-out addresses: "[at]", "(at)", "{at}" or " at ", and "." or "dot" likewise.
-AT_WORD = r"(?:[^\S\n]*[\[({<][^\S\n]*at[^\S\n]*[\])}>][^\S\n]*|[^\S\n]+at[^\S\n]+)"
-DOT_WORD = r"(?:[^\S\n]*[\[({<][^\S\n]*dot[^\S\n]*[\])}>][^\S\n]*|[^\S\n]+dot[^\S\n]+|\.)"
-BRACKETED = re.compile(r"[\[({<][^\S\n]*(?:at|dot)[^\S\n]*[\])}>]", re.IGNORECASE)
+# Spelled-out addresses: "[at]", "(at)", "{at}" or " at ", and "." or "dot" likewise; in
+# Spanish and Portuguese "arroba" and "punto" or "ponto".
+AT = r"(?:at|arroba)"
+DOT = r"(?:dot|punto|ponto)"
+AT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{AT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{AT}[^\S\n]+)"
+DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{DOT}[^\S\n]+|\.)"
+# What says "address" by itself: a bracketed word, or "arroba", which is no English word.
+BRACKETED = re.compile(rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|\barroba\b", re.IGNORECASE)
 LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
 SPELLED = re.compile(
     rf"(?<![\w.+-])(?P<local>{LABEL}(?:{DOT_WORD}{LABEL}){{0,4}}){AT_WORD}"
@@ -39,13 +43,19 @@ MAIL_HOSTS = frozenset(
 )
 SPELLED_DOT = re.compile(rf"{DOT_WORD}", re.IGNORECASE)
 DOTTED_LOCAL = re.compile(r"[^\W_][._+][^\W_]|[A-Za-z]\d|\d[A-Za-z]")
-SPOKEN_DOT = re.compile(r"[^\S\n]dot[^\S\n]", re.IGNORECASE)
+SPOKEN_DOT = re.compile(rf"[^\S\n]{DOT}[^\S\n]", re.IGNORECASE)
 
 
 def _spelled(text: str) -> list[Span]:
     """Spans of addresses spelled with 'at' and 'dot'."""
     lower = text.lower()
-    if " at " not in lower and "at]" not in lower and "at)" not in lower and "at}" not in lower:
+    if (
+        " at " not in lower
+        and "at]" not in lower
+        and "at)" not in lower
+        and "at}" not in lower
+        and "arroba" not in lower
+    ):
         return []
     spans = []
     at = 0
