@@ -146,3 +146,16 @@ def test_the_first_in_a_queue_is_no_public_figure():
 )
 def test_an_address_spelled_in_spanish_is_an_email(body, address):
     assert address in texts(body, "email")
+
+
+# Labels written short or for things the earlier corpora did not hold.
+@pytest.mark.parametrize(
+    ("body", "category", "code"),
+    [
+        ("Her therapist signs as PR PT Lic. 5820 on every note.", "licence", "5820"),
+        ("His key fob 71-3306 opens the side door after hours.", "other-code", "71-3306"),
+        ("The watch keeps her ECG signature hash 8d02f7bb41 on file.", "biometric", "8d02f7bb41"),
+    ],
+)
+def test_a_short_or_new_label_reads_its_code(body, category, code):
+    assert any(code in t for t in texts(body, category))

@@ -75,6 +75,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"certification" + NUM,
         r"cdl",
         r"dl\#?",  # a driver's licence: "Utah DL 154229931", "DL#154229932"
+        r"lic\." + NUM + "?",  # "PR PT Lic. 4471"
         r"npi",
         r"dea" + NUM + "?",
         r"permit" + NUM + "?",
@@ -126,10 +127,20 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"retina(?:l|-scan)?" + NUM + "?",
         r"template",
         r"(?:dna|genetic)(?:" + S + r"+(?:test|kit|sample))?" + NUM,
+        # A heart's rhythm read as a signature: "ECG signature hash 5c19e0aa71".
+        r"(?:ecg|ekg|heartbeat|cardiac)"
+        + S
+        + r"+(?:signature|template|print)(?:"
+        + S
+        + r"+hash)?"
+        + NUM
+        + "?",
         r"(?:kit|sample)" + NUM,
     ),
     OTHER_CODE: (
         r"(?:employee" + S + r"+)?badge" + NUM + "?",
+        r"(?:key" + S + r"+)?fob" + NUM + "?",  # a building's key fob: "fob 55-0921"
+        r"locker" + NUM + "?",
         r"employee" + NUM,
         r"staff" + NUM,
         r"student" + NUM,
@@ -192,7 +203,7 @@ CONTEXT: dict[str, str] = {
     ),
     **dict.fromkeys(
         "badge student bib meeting booking ticket order gift gym library claim voucher "
-        "passport".split(),
+        "passport fob locker".split(),
         OTHER_CODE,
     ),
 }
@@ -218,7 +229,8 @@ LABEL_STARTS = frozenset(
     "car number vanity registration gait biometric hand palm face dna genetic kit sample "
     "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
     "acct receipt template voiceprint fingerprint retinal visa amex american mastercard discover "
-    "maestro tablilla tablillas placa placas pnr".split()
+    "maestro tablilla tablillas placa placas pnr lic ecg ekg heartbeat cardiac key fob "
+    "locker".split()
 )
 WORDS = re.compile(r"[a-z#/]+")
 LABEL_CATEGORIES = list(LABELS)
