@@ -159,3 +159,18 @@ def test_an_address_spelled_in_spanish_is_an_email(body, address):
 )
 def test_a_short_or_new_label_reads_its_code(body, category, code):
     assert any(code in t for t in texts(body, category))
+
+
+# No exchange starts with 0 or 1: a standard's number is no local phone number.
+def test_a_standard_number_is_no_phone_number():
+    body = "The ergonomic standard ANSI/HFES 100-2007 is a good read; call 555-0142 to book."
+    assert texts(body, "phone") == ["555-0142"]
+
+
+# After a dash in prose, two lower-case words are a name only when the first is a given name.
+def test_an_instruction_after_a_dash_is_no_signature():
+    assert texts("3. **Chin tuck** — gaze level, chin back, 10 times.", "names") == []
+    assert texts("If you waited — nora kowalczyk, we mean you — sorry.", "names") == [
+        "nora kowalczyk"
+    ]
+    assert texts('> "Best hour of my week." — hemi walker', "names") == ["hemi walker"]

@@ -88,7 +88,10 @@ def noted_name_spans(text: str, start: int = 0, end: int | None = None) -> Itera
     # '"... straight." hjalmar nyqvist, retired engineer'.
     for m in signed:
         given, family = m.group("name").split()
-        if _lower_pair(given, family) or name_words(given, family):
+        # After a dash in prose, only a known given name: "**Wrist stretch** — arm straight,
+        # fingers back" is an instruction, "last week — bill kowalczyk, we mean you" a name.
+        quoted = not m.group().startswith(("—", "--")) or _after_quotation(text, m.start())
+        if _lower_pair(given, family) or (quoted and name_words(given, family)):
             yield m.span("name")
     yield from apposed_name_spans(text[start:end]) if start == 0 and end == len(text) else ()
 
@@ -131,6 +134,15 @@ def apposed_name_spans(text: str) -> Iterator[Span]:
             if before and name_words(*before.group("name").split()):
                 spans.append(before.span("name"))
     yield from sorted(spans)
+
+
+QUOTATION_END = re.compile(r"(?:[.!?…][\"”’']?|[\"”’'])[ \t]*$")
+
+
+def _after_quotation(text: str, at: int) -> bool:
+    """Whether a dash at `at` starts its line or follows the end of a quotation or sentence."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return not line.strip() or QUOTATION_END.search(line) is not None
 
 
 def _signed(text: str) -> bool:

@@ -36,6 +36,9 @@ def phone_spans(text: str) -> list[Span]:
             piece, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE
         )
         for m in matcher:
+            local = str(m.number.national_number)
+            if len(local) == 7 and local[0] in "01":
+                continue  # no exchange starts with 0 or 1: "ANSI/HFES 100-2007" is a standard
             span = (start + m.start, start + m.end)
             # Numbers starting in the context belong to the neighbouring windows.
             inside = window.start() - 1 <= span[0] < window.end()
