@@ -174,3 +174,21 @@ def test_an_instruction_after_a_dash_is_no_signature():
         "nora kowalczyk"
     ]
     assert texts('> "Best hour of my week." — hemi walker', "names") == ["hemi walker"]
+
+
+# A product with its price, a programme with its subtitle: things, not people; a relation
+# before the same shape still makes it a person.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- **Pressure Positive Original Backnobber** ($32) for the back.",
+        "- **Tai Chi Prime: Moving for Better Balance**, a course.",
+    ],
+)
+def test_a_product_or_programme_title_is_no_name(body):
+    assert texts(body, "names") == []
+
+
+def test_a_relation_before_a_priced_pair_is_still_a_person():
+    body = "Her neighbour Dana Whitfield (about $35 a week) drives her in."
+    assert texts(body, "names") == ["Dana Whitfield"]

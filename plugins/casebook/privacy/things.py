@@ -246,7 +246,23 @@ def a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     region = IN_REGION.match(view, end)
     if region and gazetteer.above_state(region.group(1).lower()) and first not in people.GIVEN:
         return True
+    if PRICE_AFTER.match(view, end):
+        return True  # "**Thera Cane Massager** (about $35)": a product and its price
+    if CAPITAL_RIGHT_BEFORE.search(before) and SUBTITLE_AFTER.match(view, end):
+        return True  # "Tai Ji Quan: Moving for Better Balance": a programme's or book's title
     return bool(TITLE_OPEN.search(before) and TITLE_AFTER.match(view, end))
+
+
+# A price right after the words: what is sold, not who.
+PRICE_AFTER = re.compile(
+    r"[*_]*[^\S\n]*\((?:about|around|approx\.?|roughly|under|from|~)?[^\S\n]*[$£€]\d"
+)
+# A capitalised word right before the pair, and a subtitle in Title Case after a colon.
+CAPITAL_RIGHT_BEFORE = re.compile(rf"[{people.UPPER}][\w'’-]*[^\S\n]$")
+SUBTITLE_AFTER = re.compile(
+    rf"[*_]*:[^\S\n]+[{people.UPPER}][\w'’-]*(?:[^\S\n]+(?:[{people.UPPER}][\w'’-]*|for|of|"
+    r"the|and|to|a|an|in|with|on|at|your)){1,8}"
+)
 
 
 # The capitalised words right before a name, across one line break: "New York City", "St
