@@ -192,3 +192,28 @@ def test_a_product_or_programme_title_is_no_name(body):
 def test_a_relation_before_a_priced_pair_is_still_a_person():
     body = "Her neighbour Dana Whitfield (about $35 a week) drives her in."
     assert texts(body, "names") == ["Dana Whitfield"]
+
+
+# What clients drive, the services they served in, the states they live in: no people.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He loads the chair into a 2019 Honda Odyssey with a ramp.",
+        "His Coast Guard discharge papers came with him.",
+        "A colleague in Oregon State sent the handout; her Minnesota MinnesotaCare card works.",
+    ],
+)
+def test_a_vehicle_service_or_state_is_no_name(body):
+    assert texts(body, "names") == []
+
+
+def test_a_given_name_that_is_a_state_still_starts_a_name():
+    assert texts("Georgia Whitfield drove her in.", "names") == ["Georgia Whitfield"]
+
+
+# A two-syllable given name written with a hyphen and a small letter is still a pseudonym.
+def test_a_hyphenated_given_name_and_initial_is_a_pseudonym():
+    from casebook.privacy import people
+
+    assert people.pseudonym("Ji-woo B.") is None
+    assert people.pseudonym("Ji-woo Bae") is not None

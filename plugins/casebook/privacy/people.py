@@ -28,7 +28,8 @@ from .wordlists import (
 # is capitalised words as a Latin one is.
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿЀ-ЯΆ-Ϋ"
 LOWER = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿа-џά-ώ"
-PSEUDONYM = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)? [{UPPER}]\.")
+# "Krystal S.", "Mary-Jo K.", and a Korean given name's two syllables, "Ji-woo B.".
+PSEUDONYM = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)? [{UPPER}]\.")
 
 
 def pseudonym(client: str, line: int = 0) -> Finding | None:

@@ -246,6 +246,10 @@ def a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     region = IN_REGION.match(view, end)
     if region and gazetteer.above_state(region.group(1).lower()) and first not in people.GIVEN:
         return True
+    if words[0].lower() in VEHICLE_MAKES and len(words) == 2:
+        return True  # "a grey 2017 Toyota Sienna": a make and its model
+    if len(words) == 2 and first in gazetteer.STATE_NAMES and first not in people.GIVEN:
+        return True  # "Washington State", "Oklahoma SoonerCare": a state or its programme
     if PRICE_AFTER.match(view, end):
         return True  # "**Thera Cane Massager** (about $35)": a product and its price
     if CAPITAL_RIGHT_BEFORE.search(before) and SUBTITLE_AFTER.match(view, end):
@@ -253,6 +257,13 @@ def a_thing(view: str, start: int, end: int, case: bool = False) -> bool:
     return bool(TITLE_OPEN.search(before) and TITLE_AFTER.match(view, end))
 
 
+# Makes of car a client drives: before a model, a vehicle ("Toyota Sienna", "Subaru
+# Outback"). Makes that are given names too (Lincoln, Mercedes) are left out.
+VEHICLE_MAKES = frozenset(
+    "toyota honda ford chevy chevrolet subaru nissan hyundai kia jeep dodge gmc buick tesla "
+    "volkswagen vw mazda bmw audi lexus acura volvo chrysler cadillac mitsubishi pontiac "
+    "infiniti porsche fiat saab suzuki isuzu yamaha kawasaki harley-davidson".split()
+)
 # A price right after the words: what is sold, not who.
 PRICE_AFTER = re.compile(
     r"[*_]*[^\S\n]*\((?:about|around|approx\.?|roughly|under|from|~)?[^\S\n]*[$£€]\d"
