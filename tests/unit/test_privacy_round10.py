@@ -217,3 +217,11 @@ def test_a_hyphenated_given_name_and_initial_is_a_pseudonym():
 
     assert people.pseudonym("Ji-woo B.") is None
     assert people.pseudonym("Ji-woo Bae") is not None
+
+
+# An italic byline names who wrote and where; an italic title stays a title.
+def test_an_italic_byline_is_no_title():
+    body = "*By Hannah Lindgren, LMT, Ponce.*"
+    assert texts(body, "names") == ["Hannah Lindgren"]
+    assert texts(body, "geography") == ["Ponce"]
+    assert texts("We watched *Sleepless in Seattle* and *Stand By Me* again.", "names") == []

@@ -139,6 +139,8 @@ def in_title(view: str, start: int, end: int) -> bool:
     if ATTRIBUTION.search(view, max(0, opened - 4), opened) or private:
         return False  # "— *Dana Whitfield*", "her husband *Oskar V...*": who, not a title
     words = TITLE_WORD.findall(view, opened + 1, closed)
+    if words and words[0].lower() in BYLINE:
+        return False  # "*By Dana Whitfield, PT, Ponce.*": a byline, who wrote it and where
     if not all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words):
         return False  # "*thanks to Dana Whitfield for the cake*": a sentence
     if view[opened] in '"“' and (
@@ -152,6 +154,8 @@ def in_title(view: str, start: int, end: int) -> bool:
     return True
 
 
+# The first word of an italic byline, in the languages guest posts come in.
+BYLINE = frozenset("by por par von".split())
 # An article right before a capitalised pair makes it a thing, a route or a building, not
 # a person ("the Camino Francés", "a Steelcase Leap", "the Theragun Prime"), even after a
 # maker's name ("a Logitech MX Keys"); "the late Ann Lee" has a word between.
