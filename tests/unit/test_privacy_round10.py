@@ -225,3 +225,12 @@ def test_an_italic_byline_is_no_title():
     assert texts(body, "names") == ["Hannah Lindgren"]
     assert texts(body, "geography") == ["Ponce"]
     assert texts("We watched *Sleepless in Seattle* and *Stand By Me* again.", "names") == []
+
+
+# A plate in one group of seven, as California writes them, after its state in a sentence
+# about a vehicle.
+def test_a_plate_in_one_group_after_its_state_is_found():
+    assert texts("She drives a blue minivan (CA 7KQX219) to every session.", "vehicle") == [
+        "7KQX219"
+    ]
+    assert texts("Her study, CA 7KQX219, was about knees.", "vehicle") == []

@@ -281,7 +281,8 @@ STATES = (
 # Two capitals, then the state looked up: one alternation of 51 codes at every position
 # is what would make this slow.
 STATE_PLATE = re.compile(
-    r"\b(?P<state>[A-Z]{2})[^\S\n]+(?P<plate>[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])"
+    # One group of up to eight too: California's "8BXT512" is written without a space.
+    r"\b(?P<state>[A-Z]{2})[^\S\n]+(?P<plate>[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])"
 )
 STATE_CODES = frozenset(STATES.split("|"))
 VEHICLE_WORDS = frozenset(w for w, c in CONTEXT.items() if c == VEHICLE) | frozenset(
