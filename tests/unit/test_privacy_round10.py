@@ -234,3 +234,10 @@ def test_a_plate_in_one_group_after_its_state_is_found():
         "7KQX219"
     ]
     assert texts("Her study, CA 7KQX219, was about knees.", "vehicle") == []
+
+
+# A month of a group's ("most of the golfers we saw in April") dates no one client's event.
+def test_a_month_of_a_group_is_no_clients_date():
+    body = "Most of the golfers we treated in April were back on the course; all of them said so."
+    assert texts(body, "dates") == []
+    assert texts("Most of her sessions in April were short.", "dates") == ["April"]

@@ -325,6 +325,16 @@ SOMEONE_ELSE = re.compile(
 )
 
 
+# A share of a group, and the words that would make the sentence one person's after all.
+GROUP_OF = re.compile(
+    r"(?i:\b(?:most|many|some|all|half|several|few|none|dozens|hundreds|lots|plenty|a[^\S\n]+"
+    r"(?:third|quarter|lot|handful|number))[^\S\n]+of\b)"
+)
+ONE_PERSON = re.compile(
+    r"(?i:\b(?:she|he|her|his|him|hers|husband|wife|son|daughter|mother|father)\b)"
+)
+
+
 # The practice saying when it closes or opens: "We are closed on December 25".
 CLOSURE = re.compile(
     r"(?i:\b(?:we|the[^\S\n]+(?:practice|office|clinic|studio))[^\S\n]+(?:are[^\S\n]+|is[^\S\n]+|"
@@ -365,6 +375,8 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     if text.lower() in MONTHS:
         if WRITER.search(sentence) and not SOMEONE_ELSE.search(sentence):
             return SKIP  # "In June we open at 8": the practice's own calendar, no client's
+        if GROUP_OF.search(sentence) and not ONE_PERSON.search(sentence):
+            return SKIP  # "a third of the runners we saw in March": a month of a group's
         return MONTH_ALONE
     if (
         HOLIDAY.search(text)
