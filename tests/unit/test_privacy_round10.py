@@ -241,3 +241,18 @@ def test_a_month_of_a_group_is_no_clients_date():
     body = "Most of the golfers we treated in April were back on the course; all of them said so."
     assert texts(body, "dates") == []
     assert texts("Most of her sessions in April were short.", "dates") == ["April"]
+
+
+# In a post that is no case, the names beside a listed public figure in a paragraph that
+# names no client, relation or first person are public figures too.
+def test_names_in_the_company_of_a_public_figure_are_public():
+    body = (
+        "Simone Biles has spoken about her back. Aly Raisman and Gabby Douglas "
+        "both trained through long spells of pain."
+    )
+    assert texts(body, "names") == []
+
+
+def test_a_client_beside_a_public_figure_is_still_a_client():
+    body = "Like Simone Biles, my client Dana Whitfield trained through her back pain."
+    assert texts(body, "names") == ["Dana Whitfield"]

@@ -152,6 +152,7 @@ class _Lint:
             phrase = " ".join(work[start:end].lower().split()).removesuffix("'s").removesuffix("’s")
             if phrase in FIGURES:
                 self.signals.public |= whose.words_of(phrase)
+                self.signals.figures.append(start)
         self.signals.name_words |= self.signals.public
         work = self._web(work)
         spans = email_spans(work)

@@ -110,6 +110,8 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # "a rider like Ana Ruiz": an example of the calling, no client
     if signals.in_famous_list(start) and not CLIENT_WORDS.search(sentence):
         return SKIP  # an item of a list its lead-in says is of famous people
+    if not signals.case and _among_figures(view, block, signals):
+        return SKIP  # "Tiger Woods ... Fred Couples and Jack Nicklaus both played through pain"
     if signals.history and context.HISTORY_VERBS.search(sentence):
         if context.role_after(view, end):
             return SKIP  # "Raymond Nimmo, a chiropractor in Texas, developed ...", in a history
@@ -118,6 +120,20 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
             "figure, list the name in privacy_ok"
         )  # fmt: skip
     return FLAG
+
+
+def _among_figures(view: str, block: Block, signals: Signals) -> bool:
+    """Whether the name's paragraph, in a post that is no case, names a listed public figure
+    and no client, relation or first person: the company a name keeps there is public."""
+    stop = block_end(view, block.start, block)
+    if not any(block.start <= at < stop for at in signals.figures):
+        return False
+    paragraph = view[block.start : stop]
+    return not CLIENT_WORDS.search(paragraph) and not PRIVATE_WORDS.search(paragraph)
+
+
+# A client's own words or world in a paragraph: who it names may be anyone.
+PRIVATE_WORDS = re.compile(r"(?i:(?:I|me|client|clients|patient|patients|session|sessions))")
 
 
 # What may stand between two names of one list: a possessive and its italic title, an aside
