@@ -256,3 +256,10 @@ def test_names_in_the_company_of_a_public_figure_are_public():
 def test_a_client_beside_a_public_figure_is_still_a_client():
     body = "Like Simone Biles, my client Dana Whitfield trained through her back pain."
     assert texts(body, "names") == ["Dana Whitfield"]
+
+
+# A state's name inside a list of places is an item, not the state a town is in.
+def test_a_state_inside_a_list_of_cities_qualifies_no_town():
+    body = "Every autumn our runners head to Chicago, New York or Berlin for the big races."
+    assert texts(body, "geography") == []
+    assert texts("She lives in Dover, Delaware, USA now.", "geography") == ["Dover"]

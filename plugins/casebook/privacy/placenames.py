@@ -190,8 +190,18 @@ def place_candidates(
 
 
 def state_after(text: str, end: int) -> bool:
-    """Whether a state follows a place name (', MA', ' Massachusetts')."""
-    return STATE_AFTER.match(text, end) is not None
+    """Whether a state follows a place name (', MA', ' Massachusetts'), and not as an item of
+    a list of places: "Boston, New York, Chicago", "Chicago, New York or Berlin"."""
+    m = STATE_AFTER.match(text, end)
+    return m is not None and LIST_GOES_ON.match(text, m.end()) is None
+
+
+# What makes a state an item of a list: another place after a comma or "and"/"or" (never
+# the country or a ZIP code, which close an address: "Dover, Delaware, USA").
+LIST_GOES_ON = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+    r"(?!USA?\b|U\.S\.|United[ \t]+States|America\b)[A-Z][a-z]"
+)
 
 
 # A place in lower case where the words before it say so: "she lives in hopkinton".
