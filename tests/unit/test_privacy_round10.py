@@ -263,3 +263,9 @@ def test_a_state_inside_a_list_of_cities_qualifies_no_town():
     body = "Every autumn our runners head to Chicago, New York or Berlin for the big races."
     assert texts(body, "geography") == []
     assert texts("She lives in Dover, Delaware, USA now.", "geography") == ["Dover"]
+
+
+# When a public thing changed is no client's date; the same month beside a client still is.
+def test_the_date_a_code_set_changed_is_public():
+    assert texts("The codes changed in October 2021, when M54.5 was split in three.", "dates") == []
+    assert texts("Her codes changed in October 2021, after the fall.", "dates") == ["October 2021"]

@@ -341,6 +341,11 @@ SOMEONE_ELSE = re.compile(
 )
 
 
+# The public things whose dates a post gives: a code set, a guideline, a law, an edition.
+PUBLIC_EVENT = re.compile(
+    r"(?i:\b(?:codes|code[^\S\n]+set|guidelines?|laws?|regulations?|edition|version|"
+    r"standards?|recalls?|published|enacted|FDA|CMS|CDC|ICD(?:-10(?:-CM)?)?|HIPAA)\b)"
+)
 # A share of a group, and the words that would make the sentence one person's after all.
 GROUP_OF = re.compile(
     r"(?i:\b(?:most|many|some|all|half|several|few|none|dozens|hundreds|lots|plenty|a[^\S\n]+"
@@ -388,6 +393,15 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # "We close for Thanksgiving Day and December 25": the practice's hours
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
+    if (
+        not signals.case
+        and PUBLIC_EVENT.search(sentence)
+        and not SOMEONE_ELSE.search(sentence)
+        and not CLIENT_WORDS.search(sentence)
+        and not VISIT.search(sentence)
+        and not WRITER.search(sentence)
+    ):
+        return SKIP  # "The codes changed in October 2021": when a public thing changed
     if text.lower() in MONTHS:
         if WRITER.search(sentence) and not SOMEONE_ELSE.search(sentence):
             return SKIP  # "In June we open at 8": the practice's own calendar, no client's
