@@ -269,3 +269,28 @@ def test_a_state_inside_a_list_of_cities_qualifies_no_town():
 def test_the_date_a_code_set_changed_is_public():
     assert texts("The codes changed in October 2021, when M54.5 was split in three.", "dates") == []
     assert texts("Her codes changed in October 2021, after the fall.", "dates") == ["October 2021"]
+
+
+# A bold list head in Title Case is read as a heading is: its capitals are a title's.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- **Foam Roller Thoracic Extension**, two minutes.",
+        "- **Exercises for Older Adults** from the county library.",
+        "- **Heat Versus Ice**: which one, and when?",
+    ],
+)
+def test_a_bold_title_case_list_head_is_no_name(body):
+    assert texts(body, "names") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("- **Maricel Dela Cruz** wrote in after her last visit.", "Dela Cruz"),
+        ("- **A Note From Maricel Dela Cruz**", "Dela Cruz"),
+        ("- **Thanks to Dana Whitfield** for the flowers.", "Dana Whitfield"),
+    ],
+)
+def test_a_name_in_bold_is_still_a_name(body, name):
+    assert any(name in t for t in texts(body, "names"))

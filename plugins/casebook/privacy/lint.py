@@ -21,7 +21,7 @@ from . import (
     whose,
 )
 from .ages import born_spans
-from .document import Document, read
+from .document import TITLE_WORD, Document, read, title_case
 from .emails import email_spans
 from .findings import AGES, EMAIL, IP, URL, Finding, Hit, finding
 from .ip import ip_spans
@@ -43,6 +43,10 @@ FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
 
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
 WORD = re.compile(r"[a-z]+")
+# Bold text, as Markdown writes it: "**Doorway Pec Stretch**", "__Heat Versus Ice__".
+BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+BOLD_SMALL = frozenset("a an the of for and or to in on at with vs versus that your".split())
+NAMING_WORDS = frozenset("from by with dear thanks meet about".split())
 # First names a host or path may start with ("denisebakes.example.com" is Denise's site).
 GIVEN_NOT_COMMON = people.GIVEN - COMMON
 # The words one of the context detectors needs before it is worth running on a file.
@@ -265,6 +269,8 @@ class _Lint:
             for s, e in people.name_spans(view, start, end, block.heading):
                 if _inside((s, e), [(h.start, h.end) for h in places]):
                     continue  # "Sweetwater Creek", "Tarbell Hollow": a place by its kind
+                if self._in_bold_title(s, e):
+                    continue  # "**Foam Roller Thoracic Extension**": a list item's title
                 if things.no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
                     continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
                 if not context.private_before(view, s) and things.a_thing(
@@ -323,6 +329,39 @@ class _Lint:
         for s, e in landmarks:
             if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
                 self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
+
+    def _in_bold_title(self, start: int, end: int) -> bool:
+        """Whether a pair lies in a bold phrase in Title Case whose other words are a title's
+        (a common word, a term, a small word, a digit): "**Foam Roller Thoracic Extension**".
+        A pair after "From", "By" or "Dear" is who the title names: "**A Note From Ana Ruiz**"."""
+        text = self.doc.text
+        first, last = self.doc.origin(start), self.doc.origin(end - 1) + 1
+        line_start = text.rfind("\n", 0, first) + 1
+        line_end = text.find("\n", last)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if "**" not in line and "__" not in line:
+            return False
+        for m in BOLD.finditer(line):
+            inner_start, inner_end = line_start + m.start(2), line_start + m.end(2)
+            if not inner_start <= first < last <= inner_end or not title_case(m.group(2)):
+                continue
+            named = TITLE_WORD.findall(text, first, last)
+            if people.base(named[0]) in people.GIVEN:
+                return False  # "**Thanks to Dana Whitfield**"
+            if any(w.lower() in BOLD_SMALL for w in named):
+                return True  # "**Heat Versus Ice**"
+            before = TITLE_WORD.findall(text, inner_start, first)
+            # The unknown words right before belong to the name: "Maricel" of "Dela Cruz".
+            i = len(before)
+            while i and people.label(before[i - 1]) == "W":
+                i -= 1
+            if i and before[i - 1].lower() in NAMING_WORDS:
+                return False  # "**A Note From Maricel Dela Cruz**"
+            others = before[:i] + TITLE_WORD.findall(text, last, inner_end)
+            return any(
+                w.lower() in BOLD_SMALL or people.label(w) in "CE" or w[0].isdigit() for w in others
+            )
+        return False
 
     def _kinds(self, view: str, words: set[str], clients: list[Span]) -> list[Hit]:
         """Places by their kind, numbered roads, places after "out past", judged by context."""
