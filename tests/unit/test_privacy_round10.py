@@ -294,3 +294,10 @@ def test_a_bold_title_case_list_head_is_no_name(body):
 )
 def test_a_name_in_bold_is_still_a_name(body, name):
     assert any(name in t for t in texts(body, "names"))
+
+
+# A named region inside one state is smaller than a state: a place where a client works.
+def test_a_region_inside_a_state_is_a_place():
+    body = "Arturo runs a pruning crew in the Napa Valley from March to June."
+    assert texts(body, "geography") == ["Napa Valley"]
+    assert texts("The napa valley of the old maps is gone.", "geography") == []

@@ -30,7 +30,13 @@ from .seen import seen
 from .spans import Span, blank
 from .spelled import spelled_hits
 from .targets import target_findings
-from .unlisted import REGION_WORDS, before_region_spans, unlisted_place_spans
+from .unlisted import (
+    REGION_WORDS,
+    WITHIN_STATE_WORDS,
+    before_region_spans,
+    unlisted_place_spans,
+    within_state_spans,
+)
 from .wordlists import COMMON, ORGANISATIONS, PUBLIC_FIGURES
 
 LANDMARK_REASON = (
@@ -312,6 +318,7 @@ class _Lint:
                 self.hits.append(Hit(s, e, "place", "geography"))
         unlisted = list(unlisted_place_spans(view, words)) if words & LOWER_PLACE_WORDS else []
         unlisted += before_region_spans(view) if words & REGION_WORDS else ()
+        unlisted += within_state_spans(view) if words & WITHIN_STATE_WORDS else ()
         if words & placenames.CALLED_AFTER_WORDS:
             unlisted += placenames.called_after_spans(view)
         for s, e in unlisted:

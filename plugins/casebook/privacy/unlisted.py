@@ -14,7 +14,7 @@ from .gazetteer import above_state, tier
 from .people import LOWER, UPPER
 from .placenames import KNOWN_WORDS, normal
 from .spans import Span, word_starts
-from .wordlists import REGIONS
+from .wordlists import REGIONS, WITHIN_STATES
 
 # One word of a place's name in any Latin or other script, hyphens and the ʻokina inside it.
 WORD = rf"[{UPPER}][{LOWER}ʻ’']{{2,}}(?:-(?:[{UPPER}]|[{LOWER}]{{1,3}}-[{UPPER}])[{LOWER}ʻ’']+)*"
@@ -55,6 +55,23 @@ BEFORE_REGION = re.compile(
     rf"{WORD[len(UPPER) + 2 :]})(?:,[^\S\n]*|[^\S\n]+in[^\S\n]+)"
     rf"(?P<region>[{UPPER}][\w'’-]*(?:[^\S\n]+[{UPPER}][\w'’-]*){{0,2}})"
 )
+
+
+# A named region inside one state, capitalised as a name: "the Central Valley", "Berkshires".
+WITHIN_STATE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        re.escape(r).replace(r"\ ", r"[^\S\n]+")
+        for r in sorted(WITHIN_STATES, key=len, reverse=True)
+    )
+    + r")(?![\w-])"
+)
+WITHIN_STATE_WORDS = frozenset(re.findall(r"[a-z]+", r.lower())[0] for r in WITHIN_STATES)
+
+
+def within_state_spans(view: str) -> list[Span]:
+    """Spans of the named regions inside one state."""
+    return [m.span() for m in WITHIN_STATE.finditer(view)]
 
 
 # The first word of every state, country and region: a text without one names none.
