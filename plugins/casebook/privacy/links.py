@@ -162,9 +162,16 @@ BARE_HOST = re.compile(
 )
 
 
+# Every host holds its top-level domain after a dot: looked for first, as the full pattern
+# would be tried at every word of every text.
+HOST_HINT = re.compile(r"\.(?i:com|org|net|edu|io|me|app|co|us|info|biz|page|site)\b")
+
+
 def host_spans(text: str) -> list[Span]:
     """Spans of hosts written alone."""
-    return [m.span() for m in BARE_HOST.finditer(text)] if "." in text else []
+    if "." not in text or not HOST_HINT.search(text):
+        return []
+    return [m.span() for m in BARE_HOST.finditer(text)]
 
 
 def named_host(host: str, given_names: frozenset[str]) -> bool:
