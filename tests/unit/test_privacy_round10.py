@@ -301,3 +301,8 @@ def test_a_region_inside_a_state_is_a_place():
     body = "Arturo runs a pruning crew in the Napa Valley from March to June."
     assert texts(body, "geography") == ["Napa Valley"]
     assert texts("The napa valley of the old maps is gone.", "geography") == []
+
+
+def test_two_names_in_one_bold_phrase_are_both_names():
+    body = "- **Dana Whitfield and Mara Ostrova** ran the raffle table."
+    assert texts(body, "names") == ["Dana Whitfield", "Mara Ostrova"]

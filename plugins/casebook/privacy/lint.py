@@ -52,7 +52,7 @@ WORD = re.compile(r"[a-z]+")
 # Bold text, as Markdown writes it: "**Doorway Pec Stretch**", "__Heat Versus Ice__".
 BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 BOLD_SMALL = frozenset("a an the of for and or to in on at with vs versus that your".split())
-NAMING_WORDS = frozenset("from by with dear thanks meet about".split())
+NAMING_WORDS = frozenset("from by with dear thanks meet about and".split())
 # First names a host or path may start with ("denisebakes.example.com" is Denise's site).
 GIVEN_NOT_COMMON = people.GIVEN - COMMON
 # The words one of the context detectors needs before it is worth running on a file.
@@ -151,6 +151,7 @@ class _Lint:
         self.signals.case, self.signals.text = bool(doc.clients), doc.seen
         self.hits: list[Hit] = []
         self.plain_urls: list[Span] = []
+        self.bold: dict[int, list[Span]] = {}  # bold phrases of each line, by where it starts
         self.masked: list[Span] = []
 
     def run(self) -> list[Finding]:
@@ -344,13 +345,18 @@ class _Lint:
         text = self.doc.text
         first, last = self.doc.origin(start), self.doc.origin(end - 1) + 1
         line_start = text.rfind("\n", 0, first) + 1
-        line_end = text.find("\n", last)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        if "**" not in line and "__" not in line:
-            return False
-        for m in BOLD.finditer(line):
-            inner_start, inner_end = line_start + m.start(2), line_start + m.end(2)
-            if not inner_start <= first < last <= inner_end or not title_case(m.group(2)):
+        bold = self.bold.get(line_start)
+        if bold is None:  # read once a line, however many names it holds
+            line_end = text.find("\n", line_start)
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            found = BOLD.finditer(line) if "**" in line or "__" in line else ()
+            bold = self.bold[line_start] = [
+                (line_start + m.start(2), line_start + m.end(2)) for m in found
+            ]
+        for inner_start, inner_end in bold:
+            if not inner_start <= first < last <= inner_end:
+                continue
+            if not title_case(text[inner_start:inner_end]):
                 continue
             named = TITLE_WORD.findall(text, first, last)
             if people.base(named[0]) in people.GIVEN:
