@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -344,7 +345,7 @@ class _Lint:
         A pair after "From", "By" or "Dear" is who the title names: "**A Note From Ana Ruiz**"."""
         text = self.doc.text
         first, last = self.doc.origin(start), self.doc.origin(end - 1) + 1
-        line_start = text.rfind("\n", 0, first) + 1
+        line_start = self.doc.line_starts[self.doc.line_at(first) - 1]
         bold = self.bold.get(line_start)
         if bold is None:  # read once a line, however many names it holds
             line_end = text.find("\n", line_start)
@@ -353,7 +354,9 @@ class _Lint:
             bold = self.bold[line_start] = [
                 (line_start + m.start(2), line_start + m.end(2)) for m in found
             ]
-        for inner_start, inner_end in bold:
+        # The one bold phrase that may hold the pair: the last to start at or before it.
+        at = bisect_right(bold, (first, len(text))) - 1
+        for inner_start, inner_end in bold[max(0, at) : at + 1]:
             if not inner_start <= first < last <= inner_end:
                 continue
             if not title_case(text[inner_start:inner_end]):

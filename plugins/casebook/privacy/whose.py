@@ -89,9 +89,13 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # "Lucas N", "Moraska et al. (2015)": an author
     # Read before the terms were masked too: "myofascial release after John Barnes" is a
     # method after its founder, though "myofascial release" is a masked term of the trade.
+    unmasked = signals.text[max(0, start - 80) : start]
     public = (
         context.public_before(view, start)
-        or context.public_before(signals.text, start)
+        or (
+            unmasked != view[max(0, start - 80) : start]
+            and context.public_before(signals.text, start)
+        )
         or context.public_after(view, end)
     )
     if public and not CLIENT_APPOSITION.match(view, end):
