@@ -306,3 +306,20 @@ def test_a_region_inside_a_state_is_a_place():
 def test_two_names_in_one_bold_phrase_are_both_names():
     body = "- **Dana Whitfield and Mara Ostrova** ran the raffle table."
     assert texts(body, "names") == ["Dana Whitfield", "Mara Ostrova"]
+
+
+# A mountain, a pond, a lake, an island, a bridge or a square after a name is a place.
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Her desk is in Kendall Square, by the window.", "Kendall Square"),
+        ("He hauls produce across the Anzalduas Bridge twice a day.", "Anzalduas Bridge"),
+        ("The family cabin at Bear Mountain has no phone.", "Bear Mountain"),
+    ],
+)
+def test_a_place_named_by_a_new_kind_is_found(body, place):
+    assert place in texts(body, "geography")
+
+
+def test_a_state_named_by_a_kind_and_an_exercise_are_no_places():
+    assert texts("We flew to Rhode Island; try a Glute Bridge after.", "geography") == []

@@ -15,13 +15,13 @@ from .wordlists import ANATOMY, COMMON, FIRST_NAMES, HEAD_NOUNS, WORLD_CITIES
 # A land or water feature, or a settlement's kind: what follows a name says it is a place.
 NATURAL = (
     "Creek|Hollow|Bayou|Ridge|Gap|Mesa|Butte|Key|Harbou?r|Point|Landing|Crossing|Corners|"
-    "Junction|Mills|Falls|Springs|Bluffs?|Flats|Cove|Canyon|Notch|Knob"
+    "Junction|Mills|Falls|Springs|Bluffs?|Flats|Cove|Canyon|Notch|Knob|Mountain|Pond|Lake|Island"
 )
 # A building or ground of a community, where a client lives, works, studies or worships.
 BUILT = (
     r"Trailhead|Campground|Marina|Diner|Caf[eé]|Feed[ \t]+(?i:store)|Library|Church|Chapel|"
     r"Clinic|Hospital|Fire[ \t]+Station|(?:Elementary|Middle|High|Junior[ \t]+High)[ \t]+School|"
-    r"Reservation|Rez|Pueblo|Chapter[ \t]+House|Borough|Census[ \t]+Area|Trail|Park"
+    r"Reservation|Rez|Pueblo|Chapter[ \t]+House|Borough|Census[ \t]+Area|Trail|Park|Bridge|Square"
 )
 # The name: one to three capitalised words, a saint's "St." among them ("St. Brendan's").
 NAME_WORD = rf"(?:St\.|[{UPPER}][^\W\d_]*(?:['’ʻ-][^\W\d_]+)*)"
@@ -34,12 +34,13 @@ KIND_WORDS = frozenset(
     "creek hollow bayou ridge gap mesa butte key harbor harbour point landing crossing corners "
     "junction mills falls springs bluff bluffs flats cove canyon notch knob trailhead campground "
     "marina diner cafe caf feed library church chapel clinic hospital fire school reservation "
-    "rez pueblo chapter borough census trail park".split()
+    "rez pueblo chapter borough census trail park mountain pond lake island bridge square".split()
 )
 # Kinds that are also everyday nouns ("Trigger Point", "Answer Key", "Moon Landing", "Wage
 # Gap"): a name of everyday words before them says no place; a name of its own still does.
 WEAK = frozenset(
-    "point key gap landing crossing junction trail park library clinic hospital".split()
+    "point key gap landing crossing junction trail park library clinic hospital bridge square "
+    "island lake".split()
 )
 # Kinds that are also surnames: "Robert Park", "Charlotte Church" is a person, found as one.
 SURNAMES = frozenset("park church mills key chapel ridge falls springs hollow point".split())
@@ -48,7 +49,11 @@ OPENERS = frozenset(
     "the a an in on at of to from by near past our my your her his their its this that "
     "and or but".split()
 )
-TRADE = ANATOMY | HEAD_NOUNS | frozenset("trigger tender pressure acupressure myofascial".split())
+TRADE = (
+    ANATOMY
+    | HEAD_NOUNS
+    | frozenset("trigger tender pressure acupressure myofascial glute hip single-leg".split())
+)
 
 
 def _name_words(name: str) -> list[str]:
@@ -72,6 +77,8 @@ def kind_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Sp
             continue  # "Trigger Point": our trade
         if any(above_state(" ".join(keys[:i])) for i in range(1, len(keys) + 1)):
             continue  # "Massachusetts General Hospital": a state's, or a region's
+        if above_state(" ".join([*keys, kind])):
+            continue  # "Rhode Island", "Long Island Sound": a state or a region itself
         if first in WEAK and all(
             k in COMMON or k in KNOWN_WORDS or k.endswith("ing") for k in keys
         ):
@@ -83,7 +90,7 @@ def kind_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Sp
             continue  # "the Royal London Hospital test": a test named for where it was made
         if any(k in WORLD_CITIES for k in keys):
             continue  # "a Paris hospital": a city abroad is found by its own rule, if personal
-        if "national" in keys or (kind == "park" and "state" in keys):
+        if "national" in keys or "national" in first or (kind == "park" and "state" in keys):
             continue  # "Rocky Mountain National Park": public land far larger than a town
         if kind == "park" and tier(" ".join(keys)) is None and len(keys) == 1:
             continue  # "Central Park", "Memorial Park": a one-word park is found as a landmark
