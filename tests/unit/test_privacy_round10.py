@@ -323,3 +323,26 @@ def test_a_place_named_by_a_new_kind_is_found(body, place):
 
 def test_a_state_named_by_a_kind_and_an_exercise_are_no_places():
     assert texts("We flew to Rhode Island; try a Glute Bridge after.", "geography") == []
+
+
+# An attacker's pass on today's rules: each of these once took time quadratic in its input.
+@pytest.mark.parametrize(
+    "make",
+    [
+        # Thousands of names in one paragraph beside a public figure: read once a block.
+        lambda n: (
+            "Tiger Woods and "
+            + ", ".join(
+                f"Dana Whit{chr(97 + i % 26)}{chr(97 + (i // 26) % 26)}ld" for i in range(n)
+            )
+            + "."
+        ),
+        # Thousands of dashes on one line before lower-case pairs: no search back to its start.
+        lambda n: "— gaze level, chin back " * n,
+    ],
+    ids=["names beside a public figure", "dashes on one line"],
+)
+def test_todays_rules_stay_linear(make):
+    from growth import growth
+
+    assert growth(lambda t: found(t), make, 500) < 8

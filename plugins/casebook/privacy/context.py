@@ -219,6 +219,7 @@ class Signals:
     case: bool = False  # a case write-up: its client is the subject of every sentence
     famous: tuple[tuple[int, int], ...] = ()  # list items a sentence about fame leads into
     figures: list[int] = field(default_factory=list)  # where a listed public figure stands
+    among_figures: dict[int, bool] = field(default_factory=dict)  # by block start, read once
     # Whether each block (by where it starts) reads as a reference entry: asked once per
     # block, not once per name in it (a block of 1000 names was read 1000 times).
     references: dict[tuple[int, int, str], bool] = field(default_factory=dict)

@@ -51,7 +51,9 @@ FIGURES = frozenset(" ".join(f.lower().split()) for f in PUBLIC_FIGURES)
 UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
 WORD = re.compile(r"[a-z]+")
 # Bold text, as Markdown writes it: "**Doorway Pec Stretch**", "__Heat Versus Ice__".
-BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# The inside never holds the marker: an unclosed "**" fails at the next one, not at the
+# line's end, so a line of thousands of them is read once.
+BOLD = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 BOLD_SMALL = frozenset("a an the of for and or to in on at with vs versus that your".split())
 NAMING_WORDS = frozenset("from by with dear thanks meet about and".split())
 # First names a host or path may start with ("denisebakes.example.com" is Denise's site).

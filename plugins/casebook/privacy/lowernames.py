@@ -141,8 +141,16 @@ QUOTATION_END = re.compile(r"(?:[.!?…][\"”’']?|[\"”’'])[ \t]*$")
 
 def _after_quotation(text: str, at: int) -> bool:
     """Whether a dash at `at` starts its line or follows the end of a quotation or sentence."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    return not line.strip() or QUOTATION_END.search(line) is not None
+    # Only the few characters before the dash: searching back to the line's start would read
+    # a long line once for every dash in it.
+    before = text[max(0, at - 8) : at]
+    if "\n" in before:
+        before = before[before.rfind("\n") + 1 :]
+    elif at - 8 <= 0:
+        pass
+    elif not before.strip():
+        before = text[max(0, at - 200) : at].rsplit("\n", 1)[-1]
+    return not before.strip() or QUOTATION_END.search(before) is not None
 
 
 def _signed(text: str) -> bool:

@@ -129,11 +129,18 @@ def name_verdict(view: str, start: int, end: int, block: Block, signals: Signals
 def _among_figures(view: str, block: Block, signals: Signals) -> bool:
     """Whether the name's paragraph, in a post that is no case, names a listed public figure
     and no client, relation or first person: the company a name keeps there is public."""
-    stop = block_end(view, block.start, block)
-    if not any(block.start <= at < stop for at in signals.figures):
+    if not signals.figures:
         return False
-    paragraph = view[block.start : stop]
-    return not CLIENT_WORDS.search(paragraph) and not PRIVATE_WORDS.search(paragraph)
+    found = signals.among_figures.get(block.start)
+    if found is None:  # read once a block, however many names it holds
+        stop = block_end(view, block.start, block)
+        paragraph = view[block.start : stop]
+        found = signals.among_figures[block.start] = (
+            any(block.start <= at < stop for at in signals.figures)
+            and not CLIENT_WORDS.search(paragraph)
+            and not PRIVATE_WORDS.search(paragraph)
+        )
+    return found
 
 
 # A client's own words or world in a paragraph: who it names may be anyone.
