@@ -346,3 +346,14 @@ def test_todays_rules_stay_linear(make):
     from growth import growth
 
     assert growth(lambda t: found(t), make, 500) < 8
+
+
+# Read again after the day's change: an accent written as an entity joins its letter as a
+# written one does, and letters for digits are read with any dash an SSN may have.
+def test_an_accent_written_as_an_entity_joins_its_letter():
+    assert texts("Jose&#x301; Ruiz came in on a cane.", "names") == ["José Ruiz"]
+
+
+@pytest.mark.parametrize("number", ["6O8–l2–4471", "6O8 - l2 - 4471"])
+def test_letters_for_digits_with_any_dash_are_a_social_security_number(number):
+    assert texts(f"The cover sheet showed {number} in the corner.", "ssn") == [number]

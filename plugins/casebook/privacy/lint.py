@@ -358,28 +358,27 @@ class _Lint:
             ]
         # The one bold phrase that may hold the pair: the last to start at or before it.
         at = bisect_right(bold, (first, len(text))) - 1
-        for inner_start, inner_end in bold[max(0, at) : at + 1]:
-            if not inner_start <= first < last <= inner_end:
-                continue
-            if not title_case(text[inner_start:inner_end]):
-                continue
-            named = TITLE_WORD.findall(text, first, last)
-            if people.base(named[0]) in people.GIVEN:
-                return False  # "**Thanks to Dana Whitfield**"
-            if any(w.lower() in BOLD_SMALL for w in named):
-                return True  # "**Heat Versus Ice**"
-            before = TITLE_WORD.findall(text, inner_start, first)
-            # The unknown words right before belong to the name: "Maricel" of "Dela Cruz".
-            i = len(before)
-            while i and people.label(before[i - 1]) == "W":
-                i -= 1
-            if i and before[i - 1].lower() in NAMING_WORDS:
-                return False  # "**A Note From Maricel Dela Cruz**"
-            others = before[:i] + TITLE_WORD.findall(text, last, inner_end)
-            return any(
-                w.lower() in BOLD_SMALL or people.label(w) in "CE" or w[0].isdigit() for w in others
-            )
-        return False
+        if at < 0:
+            return False
+        inner_start, inner_end = bold[at]
+        named = TITLE_WORD.findall(text, first, last)
+        if not (last <= inner_end and named and title_case(text[inner_start:inner_end])):
+            return False
+        if people.base(named[0]) in people.GIVEN:
+            return False  # "**Thanks to Dana Whitfield**"
+        if any(w.lower() in BOLD_SMALL for w in named):
+            return True  # "**Heat Versus Ice**"
+        before = TITLE_WORD.findall(text, inner_start, first)
+        # The unknown words right before belong to the name: "Maricel" of "Dela Cruz".
+        i = len(before)
+        while i and people.label(before[i - 1]) == "W":
+            i -= 1
+        if i and before[i - 1].lower() in NAMING_WORDS:
+            return False  # "**A Note From Maricel Dela Cruz**"
+        others = before[:i] + TITLE_WORD.findall(text, last, inner_end)
+        return any(
+            w.lower() in BOLD_SMALL or people.label(w) in "CE" or w[0].isdigit() for w in others
+        )
 
     def _kinds(self, view: str, words: set[str], clients: list[Span]) -> list[Hit]:
         """Places by their kind, numbered roads, places after "out past", judged by context."""

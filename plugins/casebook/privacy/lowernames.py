@@ -136,20 +136,16 @@ def apposed_name_spans(text: str) -> Iterator[Span]:
     yield from sorted(spans)
 
 
+QUOTATION_REACH = 200
 QUOTATION_END = re.compile(r"(?:[.!?…][\"”’']?|[\"”’'])[ \t]*$")
 
 
 def _after_quotation(text: str, at: int) -> bool:
     """Whether a dash at `at` starts its line or follows the end of a quotation or sentence."""
-    # Only the few characters before the dash: searching back to the line's start would read
-    # a long line once for every dash in it.
-    before = text[max(0, at - 8) : at]
-    if "\n" in before:
-        before = before[before.rfind("\n") + 1 :]
-    elif at - 8 <= 0:
-        pass
-    elif not before.strip():
-        before = text[max(0, at - 200) : at].rsplit("\n", 1)[-1]
+    # Within a bounded reach: searching back to a long line's start for every dash in it
+    # would read the line once a dash.
+    reach = max(0, at - QUOTATION_REACH)
+    before = text[text.rfind("\n", reach, at) + 1 or reach : at]
     return not before.strip() or QUOTATION_END.search(before) is not None
 
 

@@ -66,7 +66,9 @@ def base(word: str) -> str:
 @lru_cache(maxsize=8192)
 def listed(words: frozenset[str], word: str) -> bool:
     """Whether `word`, or each part of it when hyphenated, or its singular is listed."""
-    if not word.isascii() and base(word) != POSSESSIVE.sub("", word.rstrip(".")).lower():
+    if not word.isascii() and any(
+        unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)
+    ):
         # An accented word is no English plural: "Inès" is not "in" + "es".
         return all(part in words for part in base(word).split("-"))
     return all(

@@ -20,9 +20,10 @@ from importlib import resources
 # An entity as HTML writes it; anything else with an & is left as it is.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # What is not plain ASCII, or may be an entity: the only places the text can change.
-# A run takes the ASCII letter before it, so NFKC joins "e" and a combining accent into "é".
+# A run takes the ASCII letter before it, so NFKC joins "e" and a combining accent into "é",
+# written as the character or as an entity ("e&#x301;").
 SPECIAL = re.compile(
-    r"[A-Za-z]?[^\x00-\x7f]+|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"[A-Za-z]?(?:[^\x00-\x7f]+|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
 )
 # Marks that show nothing: variation selectors and the combining grapheme joiner (Mn, not Cf).
 INVISIBLE_MARKS = frozenset("\u034f" + "".join(chr(c) for c in range(0xFE00, 0xFE10)))
@@ -71,10 +72,18 @@ HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d")
 
 def _seen_run(run: str) -> str:
     """A run of non-ASCII characters as a reader sees it."""
-    if run.startswith("&"):
-        decoded = html.unescape(run)
+    letter = run[0] if run[1:2] == "&" else ""
+    if run[len(letter) :].startswith("&"):
+        decoded = html.unescape(run[len(letter) :])
+        if letter and decoded and all(unicodedata.combining(c) for c in decoded):
+            return _seen_chars(letter + decoded)  # "e&#x301;" is "é"
         # An entity never starts a new line or block: the lint keeps its blocks apart by "\n".
-        return "".join(" " if c in "\n\r" else _seen_char(c) for c in decoded)
+        return letter + "".join(" " if c in "\n\r" else _seen_char(c) for c in decoded)
+    return _seen_chars(run)
+
+
+def _seen_chars(run: str) -> str:
+    """Characters as a reader sees them, after NFKC, accents read with their letters."""
     kept: list[str] = []
     for char in unicodedata.normalize("NFKC", run):
         # A mark that NFKC could not join to its Latin letter ("ọ̀" of Yoruba "Adébáyọ̀") is

@@ -15,13 +15,16 @@ from .spans import Span, texts
 
 # A hyphen or a dash between groups, with a space or two around it at most: "530 - 71 - 4482".
 DASH = r"[^\S\n]{0,2}[-–—][^\S\n]{0,2}"
+DOT_OR_DASH = r"[^\S\n]{0,2}[-.–—][^\S\n]{0,2}"
 BARE = re.compile(rf"(?<![\d–—-])\d{{3}}{DASH}\d{{2}}{DASH}\d{{4}}(?![\d–—-])")
 # The same digits spaced out one by one to dodge a filter: "0 3 1 - 4 4 - 7 7 2 9".
 SPACED = re.compile(
     rf"(?<![\d–—-])\d(?:[^\S\n]\d){{2}}{DASH}\d[^\S\n]\d{DASH}\d(?:[^\S\n]\d){{3}}(?![\d–—-])"
 )
 # Letters that stand in for digits, in the shape alone: "6O8-l2-4471" (O for 0, l for 1).
-LOOKALIKE = re.compile(r"(?<![\w–—-])[\dOolI]{3}-[\dOolI]{2}-[\dOolI]{4}(?![\w–—-])")
+LOOKALIKE = re.compile(
+    rf"(?<![\w–—-])[\dOolI]{{3}}{DASH}[\dOolI]{{2}}{DASH}[\dOolI]{{4}}(?![\w–—-])"
+)
 AS_DIGITS = str.maketrans("OolI", "0011")
 MASKED = re.compile(
     r"(?<![\w-])(?:[xX]{3}|\*{3}|#{3})[-\s]?(?:[xX]{2}|\*{2}|#{2})[-\s]?\d{4}(?![\d-])"
@@ -37,8 +40,7 @@ LABEL = re.compile(
 # 0 - 4 - 4 ...", "0–4–4–...": each digit after a hyphen, dot or dash (spaces around it at
 # most two) or a single space, so a long run of spaces or dashes is never tried twice.
 NINE = re.compile(
-    r"(?<!\d)(?:\d{3}(?:[^\S\n]{0,2}[-.–—][^\S\n]{0,2}|\s)?\d{2}"
-    r"(?:[^\S\n]{0,2}[-.–—][^\S\n]{0,2}|\s)?\d{4}"
+    rf"(?<!\d)(?:\d{{3}}(?:{DOT_OR_DASH}|\s)?\d{{2}}(?:{DOT_OR_DASH}|\s)?\d{{4}}"
     r"|\d(?:[^\S\n]{0,2}[-.–—][^\S\n]{0,2}\d|[^\S\n]\d){8})(?![\d–—-])"
 )
 FOUR = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
@@ -58,7 +60,7 @@ def ssn_spans(text: str) -> list[Span]:
     dashed = "-" in text or "–" in text or "—" in text
     found = [m.span() for m in BARE.finditer(text)] if dashed else []
     found += [m.span() for m in SPACED.finditer(text)] if dashed else []
-    if "-" in text:
+    if dashed:
         found += [
             m.span()
             for m in LOOKALIKE.finditer(text)
