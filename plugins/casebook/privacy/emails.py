@@ -17,13 +17,16 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+")
 
 # Spelled-out addresses: "[at]", "(at)", "{at}" or " at ", and "." or "dot" likewise; in
-# Spanish and Portuguese "arroba" and "punto" or "ponto".
-AT = r"(?:at|arroba)"
+# Spanish and Portuguese "arroba" (or "@rroba", half written as the sign) and "punto" or
+# "ponto".
+AT = r"(?:at|arroba|@rroba)"
 DOT = r"(?:dot|punto|ponto)"
 AT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{AT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{AT}[^\S\n]+)"
 DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{DOT}[^\S\n]+|\.)"
 # What says "address" by itself: a bracketed word, or "arroba", which is no English word.
-BRACKETED = re.compile(rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|\barroba\b", re.IGNORECASE)
+BRACKETED = re.compile(
+    rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|(?:\ba|@)rroba\b", re.IGNORECASE
+)
 LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
 SPELLED = re.compile(
     rf"(?<![\w.+-])(?P<local>{LABEL}(?:{DOT_WORD}{LABEL}){{0,4}}){AT_WORD}"
@@ -54,7 +57,7 @@ def _spelled(text: str) -> list[Span]:
         and "at]" not in lower
         and "at)" not in lower
         and "at}" not in lower
-        and "arroba" not in lower
+        and "rroba" not in lower
     ):
         return []
     spans = []

@@ -47,7 +47,7 @@ UNIT_AFTER = re.compile(
 # ends no clause: a licence is written with its state ("licence (Mass. S22019477)").
 STATE_DOTS = (
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
-    "Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo"
+    "Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo"
 ).split()
 # Looked behind from the dot only, so the abbreviations cost nothing elsewhere.
 NOT_STATE = "".join(rf"(?<!\b{s}\.)" for s in STATE_DOTS)
@@ -200,9 +200,10 @@ def _code_after(text: str, label: re.Match[str], vehicle: bool) -> _Token | None
             plate = PLATE.match(text, m.start)
             if plate and plate.group().isupper():
                 # A plate written in groups ("PKR 118") is quoted whole: its digits are in it.
-                # A state's code is no first group: "plate MA 3RK·771" is found by its state.
-                state = plate.group() in STATE_CODES
-                rest = None if state else PLATE_GROUPS.match(text, plate.end())
+                # A state's code is no plate, nor its first group: "plate MA 3RK·771".
+                if plate.group() in STATE_CODES:
+                    continue  # "plate CA: 8BXT512": the plate is the code after its state
+                rest = PLATE_GROUPS.match(text, plate.end())
                 end = rest.end() if rest and rest.end() - plate.start() <= 10 else plate.end()
                 return _Token(plate.start(), end, text[plate.start() : end])
         other = LABEL.match(text, m.start)
@@ -282,7 +283,9 @@ STATES = (
 # is what would make this slow.
 STATE_PLATE = re.compile(
     # One group of up to eight too: California's "8BXT512" is written without a space.
-    r"\b(?P<state>[A-Z]{2})[^\S\n]+(?P<plate>[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])"
+    # A state may be its old abbreviation: "Calif. 8BXT512".
+    rf"\b(?P<state>[A-Z]{{2}}|(?:{'|'.join(STATE_DOTS)})\.)[^\S\n]+"
+    r"(?P<plate>[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])"
 )
 STATE_CODES = frozenset(STATES.split("|"))
 VEHICLE_WORDS = frozenset(w for w, c in CONTEXT.items() if c == VEHICLE) | frozenset(
@@ -297,7 +300,7 @@ def plate_spans(text: str) -> list[tuple[Span, str]]:
     """(span, VEHICLE) of plates written after a state's code, in a sentence about a vehicle."""
     found = []
     for m in STATE_PLATE.finditer(text):
-        if m.group("state") not in STATE_CODES:
+        if m.group("state") not in STATE_CODES and not m.group("state").endswith("."):
             continue
         plate = m.group("plate")
         letters = sum(c.isalpha() for c in plate)

@@ -75,7 +75,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"certification" + NUM,
         r"cdl",
         r"dl\#?",  # a driver's licence: "Utah DL 154229931", "DL#154229932"
-        r"lic\." + NUM + "?",  # "PR PT Lic. 4471"
+        r"lic\.?" + NUM + "?",  # "PR PT Lic. 4471", "PT Lic 4471"
         r"npi",
         r"dea" + NUM + "?",
         r"permit" + NUM + "?",
@@ -139,7 +139,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     OTHER_CODE: (
         r"(?:employee" + S + r"+)?badge" + NUM + "?",
-        r"(?:key" + S + r"+)?fob" + NUM + "?",  # a building's key fob: "fob 55-0921"
+        # A building's key fob: "fob 55-0921", "key-fob 44817", "keyfob 44817".
+        r"(?:key(?:" + S + r"+|-)?)?fob" + NUM + "?",
         r"locker" + NUM + "?",
         r"employee" + NUM,
         r"staff" + NUM,
@@ -230,7 +231,7 @@ LABEL_STARTS = frozenset(
     "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
     "acct receipt template voiceprint fingerprint retinal visa amex american mastercard discover "
     "maestro tablilla tablillas placa placas pnr lic ecg ekg heartbeat cardiac key fob "
-    "locker".split()
+    "keyfob locker".split()
 )
 WORDS = re.compile(r"[a-z#/]+")
 LABEL_CATEGORIES = list(LABELS)

@@ -13,9 +13,10 @@ import re
 
 from .spans import Span, texts
 
-# A hyphen or a dash between groups, with a space or two around it at most: "530 - 71 - 4482".
-DASH = r"[^\S\n]{0,2}[-–—][^\S\n]{0,2}"
-DOT_OR_DASH = r"[^\S\n]{0,2}[-.–—][^\S\n]{0,2}"
+# A hyphen or a dash between groups, with up to four spaces around it: "530 - 71 - 4482",
+# "548   -   22   -   7190" (bounded, so a long run of spaces is never tried twice).
+DASH = r"[^\S\n]{0,4}[-–—][^\S\n]{0,4}"
+DOT_OR_DASH = r"[^\S\n]{0,4}[-.–—][^\S\n]{0,4}"
 BARE = re.compile(rf"(?<![\d–—-])\d{{3}}{DASH}\d{{2}}{DASH}\d{{4}}(?![\d–—-])")
 # The same digits spaced out one by one to dodge a filter: "0 3 1 - 4 4 - 7 7 2 9".
 SPACED = re.compile(

@@ -25,9 +25,10 @@ RESIDENCE = re.compile(
     r"resides|resided)[^\S\n]+(?:in|to)|born[^\S\n]+in|"
     r"(?:hails?|originally|commut(?:es?|ed|ing)|dr(?:ove|ives?|iving)|arriv(?:e|es|ed|ing)|"
     r"visiting|fl(?:ew|ies|ying|own))(?:[^\S\n]+(?:in|up|down|over|out))?[^\S\n]+from|"
-    r"(?:came|comes|coming)[^\S\n]+(?:in|up|down|over|out)[^\S\n]+from|"
+    # "here" is where the writer is: "came here from Tegucigalpa", "moved here from Xalapa".
+    r"(?:came|comes|coming|moved|moving)[^\S\n]+(?:in|up|down|over|out|here)[^\S\n]+from|"
     # "came to the States from Lviv", "emigrated from Batangas": where a client grew up.
-    r"(?:came|moved|emigrated|immigrated)[^\S\n]+to[^\S\n]+(?:the[^\S\n]+)?(?:States|U\.?S\.?A?\.?|"
+    r"(?:came|moved|emigrated|immigrated)[^\S\n]+to[^\S\n]+(?:the[^\S\n]+)?(?:(?:United[^\S\n]+)?States|U\.?S\.?A?\.?|"
     r"America|Canada|this[^\S\n]+country|[A-Z][a-z]+)[^\S\n]+from|"
     r"(?:emigrated|immigrated|fled)[^\S\n]+from|"
     r"back[^\S\n]+home[^\S\n]+(?:in|to)|hometown[^\S\n]+(?:of|is)|"
