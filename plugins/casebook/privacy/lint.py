@@ -28,7 +28,7 @@ from .findings import AGES, EMAIL, IP, URL, Finding, Hit, finding
 from .ip import ip_spans
 from .patterns import has_shape, shaped
 from .seen import seen
-from .spans import Span, blank
+from .spans import Span, Taken, blank
 from .spelled import spelled_hits
 from .targets import target_findings
 from .unlisted import (
@@ -253,31 +253,38 @@ class _Lint:
         clients = [(s, e) for block, s, e in spans if block.field == "client"]
         words = set(WORD.findall(view.lower()))
         related = bool(words & LOWER_NAME_WORDS)
-        lower = list(lowernames.lower_name_spans(view)) if related else []
-        if words & CLIENT_WORDS:
-            lower += [s for s in lowernames.client_name_spans(view) if not _inside(s, lower)]
-        lower += [s for s in lowernames.noted_name_spans(view) if not _inside(s, lower)]
-        lower += [s for s in lowernames.cued_name_spans(view) if not _inside(s, lower)]
-        lower += [
-            s
-            for s in (lowernames.relation_name_spans(view) if related else ())
-            if not _inside(s, lower)
-        ]
-        families = lowernames.family_name_spans(view) if words & FAMILY_WORDS else ()
-        lower += [s for s in families if not _inside(s, lower)]
-        lower += [s for s in scripts.cjk_name_spans(view) if not _inside(s, lower)]
+        # Each finder's spans are kept only where no earlier finder's stand; the spans taken
+        # are looked up by bisection, so a file of many names stays linear.
+        lower: list[Span] = []
+        taken_lower = Taken()
+        finders = (
+            lowernames.lower_name_spans(view) if related else (),
+            lowernames.client_name_spans(view) if words & CLIENT_WORDS else (),
+            lowernames.noted_name_spans(view),
+            lowernames.cued_name_spans(view),
+            lowernames.relation_name_spans(view) if related else (),
+            lowernames.family_name_spans(view) if words & FAMILY_WORDS else (),
+            scripts.cjk_name_spans(view),
+        )
+        for found in finders:
+            kept = [span for span in found if not taken_lower.overlaps(span)]
+            lower += kept
+            for span in kept:
+                taken_lower.add(span)
+        client_spans = Taken(clients)
         names: list[tuple[Hit, str]] = [
             (Hit(s, e, "name", "names"), view[s:e])
             for s, e in lower
-            if not _inside((s, e), clients)
+            if not client_spans.overlaps((s, e))
         ]
         capitals = [
             (b, s, e) for b, s, e in spans if b.field != "client" and not view[s:e].islower()
         ]
         places = self._kinds(view, words, clients)
+        taken_places = Taken((h.start, h.end) for h in places)
         for block, start, end in capitals:
             for s, e in people.name_spans(view, start, end, block.heading):
-                if _inside((s, e), [(h.start, h.end) for h in places]):
+                if taken_places.overlaps((s, e)):
                     continue  # "Sweetwater Creek", "Tarbell Hollow": a place by its kind
                 if self._in_bold_title(s, e):
                     continue  # "**Foam Roller Thoracic Extension**": a list item's title
@@ -289,12 +296,14 @@ class _Lint:
                     continue  # "the Camino Francés", "São Paulo", "*Painful Yarns* (2007)"
                 if placenames.lived_in(view, s):
                     places.append(Hit(s, e, "place", "geography"))  # where, not who
+                    taken_places.add((s, e))
                     continue
                 whole = things.whole_place(view, s, e)
                 if whole is not None:  # "New York City", "Big Sur": a place read whole
                     verdict = whose.place_verdict(view, whole[0], e, whole[1], block, self.signals)
                     if verdict.level != whose.NONE:
                         places.append(Hit(whole[0], e, "place", "geography", verdict.reason))
+                        taken_places.add((whole[0], e))
                     continue
                 verdict = whose.name_verdict(view, s, e, block, self.signals)
                 self.signals.name_words |= whose.words_of(view[s:e])
@@ -305,10 +314,10 @@ class _Lint:
         # A name the file shows to be a public figure elsewhere is one here too.
         kept = [h for h, name in names if not self._public_elsewhere(name, h)] + places
         self.hits += kept
-        taken = [(h.start, h.end) for h in kept]
+        taken = Taken((h.start, h.end) for h in kept)
         for block, start, end in capitals:
             for s, e, _name, tier in placenames.place_candidates(view, start, end, block.heading):
-                if _inside((s, e), taken) or self._institution_before(s):
+                if taken.overlaps((s, e)) or self._institution_before(s):
                     continue
                 if things.in_title(view, s, e):
                     continue  # "*Sleepless in Seattle*": a place in a title is the title's
@@ -317,29 +326,35 @@ class _Lint:
                 verdict = whose.place_verdict(view, s, e, tier, block, self.signals)
                 if verdict.level != whose.NONE:
                     self.hits.append(Hit(s, e, "place", "geography", verdict.reason))
-        for s, e in placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ():
-            if not _inside((s, e), clients):
+        lower_places = placenames.lower_place_spans(view) if words & LOWER_PLACE_WORDS else ()
+        for s, e in lower_places:
+            if not client_spans.overlaps((s, e)):
                 self.hits.append(Hit(s, e, "place", "geography"))
+        # What is taken from here on: the client's field and every hit so far.
+        taken = Taken([*clients, *((h.start, h.end) for h in self.hits)])
         unlisted = list(unlisted_place_spans(view, words)) if words & LOWER_PLACE_WORDS else []
         unlisted += before_region_spans(view) if words & REGION_WORDS else ()
         unlisted += within_state_spans(view) if words & WITHIN_STATE_WORDS else ()
         if words & placenames.CALLED_AFTER_WORDS:
             unlisted += placenames.called_after_spans(view)
         for s, e in unlisted:
-            if _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
+            if taken.overlaps((s, e)):
                 continue
             block = self.doc.block(s)
             verdict = whose.place_verdict(view, s, e, "unlisted", block, self.signals)
             if verdict.level != whose.NONE:
                 self.hits.append(Hit(s, e, "place", "geography", verdict.reason))
+                taken.add((s, e))
         counties = placenames.county_spans(view) if words & COUNTY_WORDS else ()
         for s, e in counties:
-            if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
+            if not taken.overlaps((s, e)):
                 self.hits.append(Hit(s, e, "place", "geography"))
+                taken.add((s, e))
         landmarks = placenames.landmark_spans(view) if words & placenames.FEATURE_WORDS else ()
         for s, e in landmarks:
-            if not _inside((s, e), clients + [(h.start, h.end) for h in self.hits]):
+            if not taken.overlaps((s, e)):
                 self.hits.append(Hit(s, e, "place", "geography", LANDMARK_REASON))
+                taken.add((s, e))
 
     def _in_bold_title(self, start: int, end: int) -> bool:
         """Whether a pair lies in a bold phrase in Title Case whose other words are a title's
@@ -383,12 +398,14 @@ class _Lint:
     def _kinds(self, view: str, words: set[str], clients: list[Span]) -> list[Hit]:
         """Places by their kind, numbered roads, places after "out past", judged by context."""
         hits: list[Hit] = []
+        taken = Taken(clients)
         for s, e in placekinds.place_spans(view, words):
-            if _inside((s, e), clients + [(h.start, h.end) for h in hits]):
+            if taken.overlaps((s, e)):
                 continue
             verdict = whose.place_verdict(view, s, e, "unlisted", self.doc.block(s), self.signals)
             if verdict.level != whose.NONE:
                 hits.append(Hit(s, e, "place", "geography", verdict.reason))
+                taken.add((s, e))
         return hits
 
     def _institution_before(self, start: int) -> bool:

@@ -1,9 +1,38 @@
 """Small helpers on (start, end) spans of a text: blanking, trimming, where a word starts."""
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
+
+
+class Taken:
+    """Spans already taken, merged where they overlap: whether a span overlaps any is a bisect."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        """Take one more span, merged with those it overlaps."""
+        start, end = span
+        if end <= start:
+            return
+        first = bisect_right(self._ends, start)  # the first whose end is past this start
+        last = bisect_left(self._starts, end)  # the first whose start is at or past this end
+        if first < last:
+            start = min(start, self._starts[first])
+            end = max(end, self._ends[last - 1])
+        self._starts[first:last] = [start]
+        self._ends[first:last] = [end]
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether `span` overlaps any taken span."""
+        at = bisect_left(self._starts, span[1]) - 1
+        return at >= 0 and self._ends[at] > span[0]
 
 
 def blank(text: str, spans: Iterable[Span], fill: str = " ") -> str:

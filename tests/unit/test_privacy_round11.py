@@ -1,0 +1,103 @@
+"""Round eleven: the holes an attacker's pass left open, and places said in fewer words.
+
+Each sentence is written for this test (not taken from any evaluation corpus).
+"""
+
+import pytest
+from lintbody import every as found
+
+
+def texts(body, category):
+    """The texts found in one category."""
+    return [t for c, t in found(body) if c == category]
+
+
+# "Here" says where the writer is, so what follows "from" is where the client came from.
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("She came here from Tegucigalpa in 2009 and stayed.", "Tegucigalpa"),
+        ("He moved here from Xalapa when he was ten.", "Xalapa"),
+        ("Her family came over from Kinvara after the war.", "Kinvara"),
+        ("Her parents came to the United States from Batangas.", "Batangas"),
+    ],
+)
+def test_coming_here_from_a_place_names_it(body, place):
+    assert place in texts(body, "geography")
+
+
+# A label is a label written as one word, with a hyphen or with no full stop.
+@pytest.mark.parametrize(
+    ("body", "code", "category"),
+    [
+        ("Key-fob 44817 opened the side door for her.", "44817", "other-code"),
+        ("Her keyfob 44817 opened the side door.", "44817", "other-code"),
+        ("The letterhead gave PT Lic 4471 under his name.", "4471", "licence"),
+    ],
+)
+def test_a_label_without_its_punctuation_still_labels(body, code, category):
+    assert any(code in t for t in texts(body, category)), found(body)
+
+
+# A state written as its old abbreviation before a plate is the plate's state.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The truck, Calif. 8BXT512, was parked outside.",
+        "The truck with Tex. plates 8BXT512 was parked outside.",
+    ],
+)
+def test_a_plate_after_a_state_abbreviation_is_a_plate(body):
+    assert any("8BXT512" in t for t in texts(body, "vehicle")), found(body)
+
+
+# After "plate", a state's code is the plate's state, not a vanity plate of its own.
+def test_a_state_after_plate_is_no_plate_of_its_own():
+    body = "The truck, plate CA: 8BXT512, was outside."
+    assert [t for t in texts(body, "vehicle") if "8BXT512" not in t] == [], found(body)
+    assert any("8BXT512" in t for t in texts(body, "vehicle")), found(body)
+
+
+# However many spaces stand around its dashes, nine digits in 3-2-4 are one number.
+def test_an_ssn_with_wide_dashes_is_one():
+    body = "Her SSN is 548   -   22   -   7190 on the form."
+    assert any("7190" in t for t in texts(body, "ssn")), found(body)
+
+
+# "@rroba" is the arroba written to slip past a filter, as "(arroba)" is.
+def test_an_email_with_a_disguised_arroba_is_one():
+    body = "Write to lety.tamales @rroba example.com for the recipe."
+    assert any("example.com" in t for t in texts(body, "email")), found(body)
+
+
+# From the attacker's last pass: every place on a long line was checked against every place
+# found before it (growth 6.9x for 4x input), where the spans taken are now bisected.
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "she lives in Hopkinton, MA " * n,
+        lambda n: "the Sweetwater Creek and Pine Hollow, " * n,
+    ],
+    ids=["places on one line", "places by their kind"],
+)
+def test_many_places_on_one_line_stay_linear(make):
+    from growth import growth
+
+    assert growth(lambda t: found(t), make, 300) < 6
+
+
+def test_taken_spans_overlap_as_a_scan_of_them_says():
+    import random
+
+    from casebook.privacy.spans import Taken
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        spans, taken = [], Taken()
+        for _ in range(rng.randint(0, 20)):
+            start = rng.randint(0, 70)
+            probe = (start, start + rng.randint(1, 10))
+            assert taken.overlaps(probe) == any(probe[0] < b and a < probe[1] for a, b in spans)
+            a = rng.randint(0, 60)
+            spans.append((a, a + rng.randint(1, 12)))
+            taken.add(spans[-1])
