@@ -101,3 +101,44 @@ def test_taken_spans_overlap_as_a_scan_of_them_says():
             a = rng.randint(0, 60)
             spans.append((a, a + rng.randint(1, 12)))
             taken.add(spans[-1])
+
+
+# A town abroad that shares no name with a US place is found from GeoNames' towns
+# (data/places_abroad.txt) where the words say someone lives there or comes from there.
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Kateryna lives in Kharkiv with her sister.", "Kharkiv"),
+        ("He is from Tegucigalpa and plays in a band.", "Tegucigalpa"),
+        ("She moved from Chisinau to Ohio in 2014.", "Chisinau"),
+        ("Her brother still works in Batangas.", "Batangas"),
+    ],
+)
+def test_a_town_abroad_is_found_where_someone_lives(body, place):
+    assert place in texts(body, "geography")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A 2019 study from Leuven found the same in runners.",
+        "In June I walked the Camino Francés,\nfrom León to Santiago de Compostela.",
+        "The AMTA Washington Chapter publishes a list of courses.",
+        "The course ran in Leuven, Maastricht and Kharkiv last spring.",
+    ],
+)
+def test_a_town_abroad_in_research_a_route_or_a_list_is_no_ones(body):
+    assert texts(body, "geography") == []
+
+
+def test_the_towns_abroad_share_no_name_with_a_us_place_a_state_or_a_given_name():
+    from casebook.privacy import gazetteer
+    from casebook.privacy.placenames import abroad
+    from casebook.privacy.wordlists import GIVEN_NAMES
+
+    towns = list(abroad())
+    assert len(towns) > 50_000 and towns == sorted(towns)
+    clashes = [
+        t for t in towns if t in gazetteer.places() or gazetteer.above_state(t) or t in GIVEN_NAMES
+    ]
+    assert clashes == []

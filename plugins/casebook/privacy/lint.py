@@ -267,9 +267,9 @@ class _Lint:
             scripts.cjk_name_spans(view),
         )
         for found in finders:
-            kept = [span for span in found if not taken_lower.overlaps(span)]
-            lower += kept
-            for span in kept:
+            fresh = [span for span in found if not taken_lower.overlaps(span)]
+            lower += fresh
+            for span in fresh:
                 taken_lower.add(span)
         client_spans = Taken(clients)
         names: list[tuple[Hit, str]] = [

