@@ -142,3 +142,37 @@ def test_the_towns_abroad_share_no_name_with_a_us_place_a_state_or_a_given_name(
         t for t in towns if t in gazetteer.places() or gazetteer.above_state(t) or t in GIVEN_NAMES
     ]
     assert clashes == []
+
+
+# The practice's own calendar and the public one date no client's event.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We're closed from Wednesday 24 December to Thursday 1 January inclusive.",
+        "Thanksgiving week: open Monday to Wednesday, closed Thursday and Friday.",
+        "Hanukkah begins at sundown on 14 December; Kwanzaa runs from 26 December to 1 January.",
+        "Festival season is here: Diwali, Hmong New Year, Thanksgiving, Hanukkah and Kwanzaa.",
+        "Popular times for gift certificates: Mother's Day, Father's Day and Christmas.",
+        "The busiest week of the year was the one after Thanksgiving, every year.",
+        "The quietest was the first week of August.",
+    ],
+)
+def test_a_date_of_the_practice_or_the_calendar_is_no_ones(body):
+    assert texts(body, "dates") == [], found(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        ("She came in the week after Thanksgiving with a locked neck.", "Thanksgiving"),
+        ("Her fall was on 14 December, on the ice by the mailbox.", "14 December"),
+        ("Dana M. first came in last August.", "August"),
+    ],
+)
+def test_a_date_of_a_clients_event_is_still_found(body, date):
+    assert any(date in t for t in texts(body, "dates")), found(body)
+
+
+def test_last_before_a_holiday_makes_it_one_occasion_though_the_sentence_names_no_one():
+    body = "They live out past the mill. The fall happened last Thanksgiving, on the steps."
+    assert any("Thanksgiving" in t for t in texts(body, "dates")), found(body)

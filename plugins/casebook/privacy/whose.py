@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import context
 from .context import Signals
+from .dates import HOLIDAY as A_HOLIDAY
 from .document import Block
 from .people import cited_shape, surname
 from .placenames import ABROAD, PERSONAL_BEFORE, state_after
@@ -375,11 +376,29 @@ ONE_PERSON = re.compile(
 )
 
 
-# The practice saying when it closes or opens: "We are closed on December 25".
+# The practice saying when it closes or opens: "We are closed on December 25", "We're
+# closed from 24 December", "Thanksgiving week: open Monday to Wednesday", "open again on".
 CLOSURE = re.compile(
-    r"(?i:\b(?:we|the[^\S\n]+(?:practice|office|clinic|studio))[^\S\n]+(?:are[^\S\n]+|is[^\S\n]+|"
-    r"will[^\S\n]+(?:be[^\S\n]+)?)?(?:close[ds]?|closing|shut|open)\b)"
+    r"(?i:\b(?:we|the[^\S\n]+(?:practice|office|clinic|studio))(?:[^\S\n]+(?:are[^\S\n]+|is[^\S\n]+|"
+    r"will[^\S\n]+(?:be[^\S\n]+)?)?|['’]re[^\S\n]+|['’]ll[^\S\n]+be[^\S\n]+)(?:close[ds]?|closing|shut|open)\b"
+    r"|:[^\S\n]*(?:open|closed)\b|\b(?:open[^\S\n]+again|reopens?|reopening)\b)"
 )
+# A holiday's own date: "Hanukkah begins at sundown on 14 December", "Kwanzaa runs from".
+HOLIDAY_DATED = re.compile(
+    rf"(?:{A_HOLIDAY.pattern})[^\S\n]+(?:this[^\S\n]+year[^\S\n]+)?(?:begins|starts|ends|runs|"
+    r"falls|is[^\S\n]+on|lasts)\b"
+)
+# What makes a sentence about the practice's year, not one event ("Made it to Labor Day"
+# has a client for its unwritten subject): a superlative of the calendar, a habit.
+PATTERN = re.compile(
+    r"(?i:\b(?:busiest|quietest|slowest|popular|every[^\S\n]+year|each[^\S\n]+year|usually|"
+    r"always|tends?[^\S\n]+to|season)\b)"
+)
+# "last", "this" or "next" make a month or a holiday one occasion: "the fall happened last
+# Thanksgiving".
+LAST_BEFORE = re.compile(r"(?i:\b(?:last|this|next)[^\S\n]+)$")
+# A pseudonym in a sentence makes a month in it the client's: "Dana M. came in last August".
+PSEUDONYM = re.compile(r"\b[A-Z][a-z]+[^\S\n][A-Z]\.")
 # A visit, a session or anyone but the writer makes the day someone's, not the calendar's.
 VISIT = re.compile(
     r"(?i:\b(?:session|sessions|visit|visits|visited|appointment|appointments|came|seen|saw|"
@@ -410,6 +429,20 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     paragraph = view[block.start : block_end(view, block.start, block)]
     if own_calendar(paragraph if block.stop - block.start <= ENTRY_LENGTH else sentence, text):
         return SKIP  # "We close for Thanksgiving Day and December 25": the practice's hours
+    # The sentence read without its holidays: "Mother's Day" names no one's mother.
+    holidays = len(A_HOLIDAY.findall(sentence))
+    rest = A_HOLIDAY.sub(" ", sentence) if holidays else sentence
+    if holidays >= 3 and not ONE_PERSON.search(rest):
+        return SKIP  # "Diwali, Hmong New Year, Thanksgiving, Hanukkah": the calendar's
+    nobody = not (
+        SOMEONE_ELSE.search(rest)
+        or CLIENT_WORDS.search(rest)
+        or VISIT.search(rest)
+        or PSEUDONYM.search(rest)
+        or words_of(rest) & signals.name_words
+    )
+    if nobody and HOLIDAY_DATED.search(sentence):
+        return SKIP  # "Kwanzaa runs from 26 December to 1 January": the holiday's own dates
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
     if (
@@ -421,6 +454,15 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         and not WRITER.search(sentence)
     ):
         return SKIP  # "The codes changed in October 2021": when a public thing changed
+    if (
+        not signals.case
+        and nobody
+        and PATTERN.search(sentence)
+        and not any(c.isdigit() for c in text)
+        and not YEAR_OR_WHEN.search(text)
+        and not LAST_BEFORE.search(view, max(first, start - 8), start)
+    ):
+        return SKIP  # "The quietest was the first week of August": the practice's year
     if text.lower() in MONTHS:
         if WRITER.search(sentence) and not SOMEONE_ELSE.search(sentence):
             return SKIP  # "In June we open at 8": the practice's own calendar, no client's
