@@ -176,3 +176,44 @@ def test_a_date_of_a_clients_event_is_still_found(body, date):
 def test_last_before_a_holiday_makes_it_one_occasion_though_the_sentence_names_no_one():
     body = "They live out past the mill. The fall happened last Thanksgiving, on the steps."
     assert any("Thanksgiving" in t for t in texts(body, "dates")), found(body)
+
+
+# Identifiers in the shapes other languages, other separators and other labels give them.
+@pytest.mark.parametrize(
+    ("body", "category", "part"),
+    [
+        ("Write to hanne.dahl bei example punkt de in German.", "email", "hanne.dahl"),
+        ("Or to jules.fontaine chez example point fr in French.", "email", "jules.fontaine"),
+        ("Or to paola.ricci chiocciola example punto it.", "email", "paola.ricci"),
+        ("Notes by fax 508·555·0194 are welcome.", "fax", "0194"),
+        ("Her plane is N-number N4471K, a Super Cub.", "vehicle", "N4471K"),
+        ("Her satellite tracker, ESN 0-3318420, is watched all day.", "device", "3318420"),
+        ("Her grandmother, who is hundred and one, still lives alone.", "ages", "hundred and one"),
+        ("In her sister's hand: four six six, one two, zero zero nine four.", "ssn", "nine four"),
+    ],
+)
+def test_an_identifier_in_another_tongue_or_shape_is_found(body, category, part):
+    assert any(part in t for t in texts(body, category)), found(body)
+
+
+def test_nine_digit_words_that_only_count_are_no_ssn():
+    assert texts("We counted one two three, four five, six seven eight nine.", "ssn") == []
+
+
+# A person's name in the shapes a form, a testimonial or a list gives it.
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Her family name is Takahashi and she is from the coast.", "Takahashi"),
+        ("His surname was Lindqvist-Berg, he said.", "Lindqvist-Berg"),
+        ('> Dwayne "Big D" Pettaway, after his third session', 'Dwayne "Big D" Pettaway'),
+        ("- dolores whitcombe, who is the oldest of our walkers", "dolores whitcombe"),
+        ("The raffle's winner, Ines Carvalho-Ruiz, has the voucher.", "Ines Carvalho-Ruiz"),
+    ],
+)
+def test_a_name_in_a_form_a_quote_or_a_list_is_found(body, name):
+    assert name in texts(body, "names"), found(body)
+
+
+def test_a_last_name_said_to_be_hard_names_no_one():
+    assert texts("Her last name is hard to spell, she warned us.", "names") == []

@@ -32,7 +32,9 @@ UNIT_AFTER = re.compile(
 NINETY = (
     r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:a|one)[- ]hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve))?)"
+    r"ten|eleven|twelve))?"
+    # "who is hundred and one": no article, but its "and" says it is a number of years.
+    r"|hundred[- ]and[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 )
 NINETY_ORDINAL = (
     r"(?:ninet(?:ieth|y[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"

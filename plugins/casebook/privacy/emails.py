@@ -18,14 +18,17 @@ SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+"
 
 # Spelled-out addresses: "[at]", "(at)", "{at}" or " at ", and "." or "dot" likewise; in
 # Spanish and Portuguese "arroba" (or "@rroba", half written as the sign) and "punto" or
-# "ponto".
-AT = r"(?:at|arroba|@rroba)"
-DOT = r"(?:dot|punto|ponto)"
+# "ponto"; French "arobase" or "chez" and "point"; German "bei" or "Klammeraffe" and "Punkt";
+# Italian "chiocciola"; Dutch "apenstaartje" and "punt".
+AT = r"(?:at|arroba|@rroba|arobase|chez|bei|klammeraffe|chiocciola|apenstaartje)"
+DOT = r"(?:dot|punto|ponto|point|punkt|punt)"
 AT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{AT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{AT}[^\S\n]+)"
 DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{DOT}[^\S\n]+|\.)"
 # What says "address" by itself: a bracketed word, or "arroba", which is no English word.
 BRACKETED = re.compile(
-    rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|(?:\ba|@)rroba\b", re.IGNORECASE
+    rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|(?:\ba|@)rroba\b|"
+    r"\b(?:arobase|klammeraffe|chiocciola|apenstaartje)\b",
+    re.IGNORECASE,
 )
 LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
 SPELLED = re.compile(
@@ -47,6 +50,8 @@ MAIL_HOSTS = frozenset(
 SPELLED_DOT = re.compile(rf"{DOT_WORD}", re.IGNORECASE)
 DOTTED_LOCAL = re.compile(r"[^\W_][._+][^\W_]|[A-Za-z]\d|\d[A-Za-z]")
 SPOKEN_DOT = re.compile(rf"[^\S\n]{DOT}[^\S\n]", re.IGNORECASE)
+# The words for "at" besides "at" itself, each a reason to read a line for a spelled address.
+OTHER_ATS = ("rroba", "arobase", " chez ", " bei ", "klammeraffe", "chiocciola", "apenstaartje")
 
 
 def _spelled(text: str) -> list[Span]:
@@ -57,7 +62,7 @@ def _spelled(text: str) -> list[Span]:
         and "at]" not in lower
         and "at)" not in lower
         and "at}" not in lower
-        and "rroba" not in lower
+        and not any(word in lower for word in OTHER_ATS)
     ):
         return []
     spans = []

@@ -88,6 +88,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"placas?",
         r"vin",
         r"vehicle" + S + r"+(?:identification" + S + r"+)?number",
+        # An aircraft's or a boat's registration: "N-number N4471K", "tail number", "hull ID".
+        r"n-number",
+        r"(?:tail|hull)" + NUM,
     ),
     DEVICE: (
         r"serial" + NUM + "?",
@@ -95,6 +98,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"sn\#?",
         r"imei",
         r"meid",
+        r"esn",  # a phone's or a satellite tracker's electronic serial number
         r"mac" + S + r"+address",
         r"device" + NUM,
         r"unit" + NUM,
@@ -231,7 +235,7 @@ LABEL_STARTS = frozenset(
     "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
     "acct receipt template voiceprint fingerprint retinal visa amex american mastercard discover "
     "maestro tablilla tablillas placa placas pnr lic ecg ekg heartbeat cardiac key fob "
-    "keyfob locker".split()
+    "keyfob locker n-number n tail hull esn".split()
 )
 WORDS = re.compile(r"[a-z#/]+")
 LABEL_CATEGORIES = list(LABELS)

@@ -276,6 +276,17 @@ SIGNED = re.compile(
     re.MULTILINE,
 )
 IRISH = re.compile(r"(?P<given>[a-z]+)[ \t]+o['’][a-z]{3,}\b")
+BEFORE_WHO = re.compile(rf"(?<![\w'’-])(?P<name>{WORD}[ \t]+{WORD}),[ \t]+$")
+# A nickname in quotes between a given name and a surname: 'Dwayne "Big D" Pettaway'.
+NICKNAMED = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+)[ \t]+[\"“][^\"”\n]{1,20}[\"”][ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+)
+# A family name said to be one: "her family name is Takahashi", "maiden name: Okafor", "his
+# surname was Lindqvist-Berg" (capitalised: "her last name is hard to spell" names no one).
+NAMED_AS = re.compile(
+    r"(?i:\b(?:sur|(?:family|last|maiden|married)[ \t]+)name[ \t]*(?:is|was|:)[ \t]+)"
+    r"(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)?)"
+)
 
 
 def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -297,6 +308,19 @@ def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterat
     for m in SIGNATURE.finditer(text, start, end):
         before = CLOSING_BEFORE.search(text, max(start, m.start() - CLOSING_WINDOW), m.start())
         if before and name_words(*m.group("name").split()):
+            yield m.span("name")
+    if '"' in lower or "“" in lower:
+        for m in NICKNAMED.finditer(text, start, end):
+            if m.group("given").lower() in GIVEN:
+                yield m.span()
+    if ", who " in lower:
+        # "who" follows a person: "- dolores whitcombe, who is ninety-six, gave the talk".
+        for at in word_starts(lower, "who", start, end):
+            m = BEFORE_WHO.search(text, max(start, at - 60), at)
+            if m and _lower_pair(*m.group("name").split()):
+                yield m.span("name")
+    if "name" in lower:
+        for m in NAMED_AS.finditer(text, start, end):
             yield m.span("name")
     for quote in ("o'", "o’"):
         for at in word_starts(lower, quote, start, end):

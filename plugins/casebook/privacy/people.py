@@ -72,9 +72,19 @@ def listed(words: frozenset[str], word: str) -> bool:
         # An accented word is no English plural: "Inès" is not "in" + "es".
         return all(part in words for part in base(word).split("-"))
     return all(
-        part in words or part.removesuffix("s") in words or part.removesuffix("es") in words
+        part in words or part.removesuffix("s") in words or _es_plural(part, words)
         for part in base(word).split("-")
     )
+
+
+# English adds "-es" after a hiss or an o ("boxes", "churches", "heroes"), never after "n":
+# "Ines" is no plural of "in".
+ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
+
+
+def _es_plural(word: str, words: frozenset[str]) -> bool:
+    stem = word.removesuffix("es")
+    return stem != word and stem.endswith(ES_AFTER) and stem in words
 
 
 @lru_cache(maxsize=4096)

@@ -71,6 +71,8 @@ def ssn_spans(text: str) -> list[Span]:
     lower = text.lower()
     if "xx" in lower or "**" in text or "##" in text:
         found += [m.span() for m in MASKED.finditer(text)]
+    if "," in text or "-" in text:
+        found += spoken_spans(text)
     # Every label holds one of these: the label pattern is not tried on a line without.
     if not any(hint in lower for hint in LABEL_HINTS):
         return sorted(found)
@@ -82,6 +84,31 @@ def ssn_spans(text: str) -> list[Span]:
         span = (label.start() if adjacent else number[0], number[1])
         found = [(a, b) for a, b in found if not (a < span[1] and span[0] < b)] + [span]
     return sorted(set(found))
+
+
+# Nine digits read out in words, grouped three, two and four by commas or hyphens: "four six
+# six, one two, zero zero nine four" has an SSN's shape as "466-12-0094" has.
+DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+GROUP_GAP = r"[^\S\n]*[,-][^\S\n]*"
+SPOKEN = re.compile(
+    rf"(?i:(?<![\w-]){DIGIT_WORD}(?:[^\S\n]+{DIGIT_WORD}){{2}}{GROUP_GAP}{DIGIT_WORD}[^\S\n]+"
+    rf"{DIGIT_WORD}{GROUP_GAP}{DIGIT_WORD}(?:[^\S\n]+{DIGIT_WORD}){{3}}(?![\w-]))"
+)
+
+
+def spoken_spans(text: str) -> list[Span]:
+    """Spans of nine digits read out in words in an SSN's three groups (not a count)."""
+    spans = []
+    for m in SPOKEN.finditer(text):
+        words = re.findall(r"[a-z]+", m.group().lower())
+        digits = "".join(str(WORD_DIGITS.index(w) % 10) for w in words)
+        if digits not in "0123456789" and digits not in "9876543210":
+            spans.append(m.span())
+    return spans
+
+
+# Each word's digit is its place here, less ten for "oh".
+WORD_DIGITS = "zero one two three four five six seven eight nine oh".split()
 
 
 def _after(text: str, label: re.Match[str]) -> Span | None:
