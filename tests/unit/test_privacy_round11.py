@@ -217,3 +217,66 @@ def test_a_name_in_a_form_a_quote_or_a_list_is_found(body, name):
 
 def test_a_last_name_said_to_be_hard_names_no_one():
     assert texts("Her last name is hard to spell, she warned us.", "names") == []
+
+
+# A case's places where a case says them: a client's life story with its old years, the
+# court she works at, the villages she flies to, the town her father drove out of.
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("She was born in 1928 in a farmhouse outside\nHibbing, and lived there.", "Hibbing"),
+        ("She has lived since 1971 in Sudbury, near her daughter.", "Sudbury"),
+        ("She works at the Worcester Trial Court, in the back row.", "Worcester"),
+        ("She flies to villages like Noorvik and Kiana most weeks.", "Kiana"),
+        ("His father drove trucks out of Ludhiana for thirty years.", "Ludhiana"),
+    ],
+)
+def test_a_place_in_a_clients_story_is_found(body, place):
+    assert place in case_texts(body, "geography")
+
+
+def test_a_study_named_for_its_town_and_a_title_of_communities_are_no_places():
+    assert texts("The Framingham Heart Study began in 1948 and runs still.", "geography") == []
+    assert texts("Our Communities of Practice meet monthly online.", "geography") == []
+
+
+CASE = """---
+title: "Wrist pain in a court reporter: Treatment of Ifeoma N."
+slug: wrist-pain-in-a-court-reporter-ifeoma-n
+tags: [Carpal tunnel syndrome]
+case:
+  client: Ifeoma N.
+  consent: true
+  presenting_complaint: "Tingling in the right thumb."
+  findings: "Scalene trigger points."
+  interventions: "NMT to the neck."
+  sessions: 5
+  outcome: "Tingling only after the longest days."
+  outcome_status: much improved
+---
+"""
+
+
+def case_texts(body, category):
+    """The texts found in one category in a case write-up's body."""
+    from casebook.privacy import lint_source
+
+    return [f.text for f in lint_source(CASE + body + "\n") if f.category == category]
+
+
+# What a file shows to be public: a product's model wherever the file gives it, a work's
+# maker before the work.
+def test_a_code_called_a_model_is_no_ones_anywhere_in_the_file():
+    body = (
+        "We tried a budget gun (model number MG-2800, about $49).\n\n"
+        "Best value: the budget MG-2800, honestly.\n\n"
+        "Her pump, serial 4471-AB, was new."
+    )
+    codes = [t for c, t in found(body) if c in ("other-code", "device")]
+    assert codes == ["serial 4471-AB"], found(body)
+
+
+def test_a_name_before_a_kind_of_work_is_its_maker():
+    body = "He played a Dizzy Gillespie tune at the last session."
+    assert case_texts(body, "names") == [] and case_texts(body, "geography") == []
+    assert case_texts("He played a tune for Dana Whitfield.", "names") == ["Dana Whitfield"]

@@ -32,9 +32,11 @@ from .spans import Span, Taken, blank
 from .spelled import spelled_hits
 from .targets import target_findings
 from .unlisted import (
+    KIND_WORDS,
     REGION_WORDS,
     WITHIN_STATE_WORDS,
     before_region_spans,
+    kind_list_spans,
     unlisted_place_spans,
     within_state_spans,
 )
@@ -290,6 +292,10 @@ class _Lint:
                     continue  # "**Foam Roller Thoracic Extension**": a list item's title
                 if things.no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
                     continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
+                if things.a_work_by(view, s, e):
+                    # "a Dizzy Gillespie tune": a work's maker, a public figure, and no town
+                    self.signals.name_words |= whose.words_of(view[s:e])
+                    continue
                 if not context.private_before(view, s) and things.a_thing(
                     view, s, e, bool(self.doc.clients)
                 ):
@@ -335,6 +341,7 @@ class _Lint:
         unlisted = list(unlisted_place_spans(view, words)) if words & LOWER_PLACE_WORDS else []
         unlisted += before_region_spans(view) if words & REGION_WORDS else ()
         unlisted += within_state_spans(view) if words & WITHIN_STATE_WORDS else ()
+        unlisted += kind_list_spans(view) if words & KIND_WORDS else ()
         if words & placenames.CALLED_AFTER_WORDS:
             unlisted += placenames.called_after_spans(view)
         for s, e in unlisted:

@@ -84,7 +84,7 @@ BEFORE_WINDOW = 40
 PERSONAL_BEFORE = re.compile(
     r"(?i:\b(?:lives?|lived|living|works?|worked|working|grew[^\S\n]+up|born|raised|based|"
     r"moved|moving|moves|relocated|home|stays?|stayed)[^\S\n]+(?:\w+[^\S\n]+)?(?:in|to|from|near|at)"
-    r"[^\S\n]+|\bfrom[^\S\n]+)$"
+    r"[^\S\n]+|\b(?:from|out[^\S\n]+of)[^\S\n]+)$"
 )
 INITIAL_AFTER = re.compile(rf"[ \t\u00a0]+[{UPPER}]\.")
 # "Lyme disease", "Bell's palsy", "Copenhagen adductor exercises": an eponym before

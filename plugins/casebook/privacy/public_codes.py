@@ -34,9 +34,28 @@ def procedure_codes(text: str) -> list[Span]:
     return spans
 
 
+# A product's model, labelled as one: "model number MG-2800", "Model: TX-4410". Its code is
+# a model wherever else the file gives it ("the budget MG-2800 is the best value").
+MODEL = re.compile(
+    r"(?i:\bmodel(?:[^\S\n]+(?:number|no\.?|\#))?[^\S\n]*[:#]?[^\S\n]*)"
+    r"(?P<code>(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*)"
+)
+
+
+CODE = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*(?![\w-])")
+
+
+def model_codes(text: str) -> list[Span]:
+    """Spans of every code the file calls a product's model, wherever it stands."""
+    models = {m.group("code") for m in MODEL.finditer(text)}
+    # One pass over the file's codes, each looked up: linear however many models it names.
+    return [m.span() for m in CODE.finditer(text) if m.group() in models] if models else []
+
+
 def spans(text: str) -> list[Span]:
-    """Every DOI, labelled publication number and procedure code in `text`."""
+    """Every DOI, labelled publication number, procedure code and model in `text`."""
     found = [m.span() for m in DOI.finditer(text)] if "10." in text else []
+    found += model_codes(text) if "model" in text.lower() else []
     if "PMID" in text or "PMC" in text or "ISBN" in text or "ISSN" in text:
         found += [m.span() for m in BIBLIO.finditer(text)]
     found += procedure_codes(text) if "CPT" in text or " code" in text else []

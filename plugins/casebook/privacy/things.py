@@ -189,7 +189,10 @@ NEXT_WORDS = re.compile(r"[^\S\n]+([^\W\d_]+)(?:[^\S\n]+([^\W\d_]+))?")
 # What follows a town used as a modifier: "the Natick office", "the Ashland line".
 TOWN_NOUNS = LOCAL_NOUNS | frozenset(
     "office offices branch area line side town city center centre clinic hospital library "
-    "school schools campus location site practice police fire".split()
+    "school schools campus location site practice police fire "
+    # Where someone works, prays or is seen: "the Worcester Trial Court", "the Bemidji plant".
+    "court courthouse church parish temple mosque synagogue factory plant warehouse mine "
+    "airport harbor harbour port rink arena".split()
 )
 
 
@@ -206,6 +209,25 @@ def _followed_by(view: str, end: int, nouns: frozenset[str]) -> bool:
 
 
 THE_BEFORE = re.compile(r"(?:^|[^\w'’])[Tt]he[^\S\n]+$")
+
+
+# A work after its maker's name, with an article before both: "a Dizzy Gillespie tune", "the
+# Stephen King novel", "a Frida Kahlo print": the artist, public, not someone the client knows.
+WORK_AFTER = re.compile(
+    r"(?:['’]s)?[^\S\n]+(?:tune|tunes|song|songs|album|albums|record|records|solo|solos|"
+    r"novel|novels|book|books|film|films|movie|movies|painting|paintings|print|prints|poem|"
+    r"poems|play|plays|concerto|symphony|recording|recordings|biography|memoir|lyric|lyrics|"
+    r"standard|ballad|documentary|podcast|show)\b"
+)
+AN_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Aa]n?|[Tt]he|[Tt]hat|[Tt]his)[^\S\n]+$")
+
+
+def a_work_by(view: str, start: int, end: int) -> bool:
+    """Whether a full name stands between an article and a kind of work: its maker's."""
+    return (
+        WORK_AFTER.match(view, end) is not None
+        and AN_ARTICLE_BEFORE.search(view, max(0, start - 6), start) is not None
+    )
 
 
 def the_route(view: str, start: int, end: int) -> bool:

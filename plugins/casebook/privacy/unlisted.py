@@ -52,7 +52,8 @@ VERBS = frozenset(
 # It starts at the capital, the preposition looked behind: a pattern that starts with a class
 # of letters is tried only where one stands, not at every position of the text.
 BEFORE_REGION = re.compile(
-    rf"(?P<place>[{UPPER}](?:(?<=\bfrom .)|(?<=\bin .)|(?<=\bnear .)|(?<=\boutside .))"
+    rf"(?P<place>[{UPPER}](?:(?<=\bfrom .)|(?<=\bin .)|(?<=\bnear .)|(?<=\boutside .)"
+    r"|(?<=\bout of .))"
     rf"{WORD[len(UPPER) + 2 :]})(?:,[^\S\n]*|[^\S\n]+in[^\S\n]+)"
     rf"(?P<region>[{UPPER}][\w'’-]*(?:[^\S\n]+[{UPPER}][\w'’-]*){{0,2}})"
 )
@@ -108,6 +109,35 @@ def unlisted_place_spans(text: str, words: Iterable[str] = VERBS) -> Iterator[Sp
     for m in (RESIDENCE.match(text, i) for i in at):
         if m is not None and (_unknown(m.group("place")) or _listed(m.group("place"))):
             yield m.span("place")  # after so plain a cue, a listed place is one too
+
+
+# Places named as examples of a kind of small place: "villages like Noorvik and Kiana",
+# "towns such as Eveleth, Virginia and Gilbert" (a given name or a word there is a place).
+# In lower case, as prose writes them ("Communities of Practice" is a title's).
+KIND_LIST = re.compile(
+    r"\b(?:villages|towns|hamlets|communities|settlements|townships|reservations)"
+    r"[^\S\n]+(?:like|such[^\S\n]+as|including|of)[^\S\n]+"
+)
+KIND_WORDS = frozenset(
+    "villages towns hamlets communities settlements townships reservations".split()
+)
+ITEM = re.compile(
+    rf"(?P<place>{WORD}(?:[^\S\n]+{WORD})?)(?![\w'’-])"
+    r"(?P<more>,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)?"
+)
+
+
+def kind_list_spans(text: str) -> Iterator[Span]:
+    """Spans of the places listed after a kind of small place: "villages like Noorvik"."""
+    for kind in KIND_LIST.finditer(text):
+        at = kind.end()
+        while (m := ITEM.match(text, at)) is not None:
+            place = normal(m.group("place"))
+            if not above_state(place) and tier(place) != "never":
+                yield m.span("place")
+            if not m.group("more"):
+                break
+            at = m.end()
 
 
 def before_region_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:

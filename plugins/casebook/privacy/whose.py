@@ -239,7 +239,14 @@ def place_verdict(
     first, stop = context.sentence_bounds(view, start)
     lived = LIFESPAN.search(view, first, stop) is not None
     sentence = view[first:stop]
-    if context.historical(sentence) and (not personal or lived or figure_said(sentence, signals)):
+    # In a case, an old year in a sentence about her or him is the client's life story: "she
+    # was born in 1928 outside Hibbing", "has lived since 1971 in Sudbury".
+    clients_past = signals.case and ONE_PERSON.search(sentence) and not lived
+    if (
+        context.historical(sentence)
+        and (not personal or lived or figure_said(sentence, signals))
+        and not (clients_past and not figure_said(sentence, signals))
+    ):
         return SKIP  # "the Boston surgeon Ernest Amory Codman ... in 1934"; "X (1908 to 1997)"
     figure = view[start:end].lower() in FIGURE_SURNAMES
     if figure and not personal and FIGURE_POSSESSIVE.match(view, end):
@@ -318,6 +325,8 @@ STUDY_AFTER = re.compile(
     r"cohort|criteria|scale|classification|questionnaire|protocol|database|library|collaboration|"
     r"project|index|group|authors|researchers|scientists|investigators|team|lab|laboratory|"
     r"publishing|publications|press)\b"
+    # "the Worcester Trial Court" is a court, where someone works or was seen, not a study.
+    r"(?![^\S\n]+(?i:court|courthouse))"
 )
 
 
