@@ -280,3 +280,8 @@ def test_a_name_before_a_kind_of_work_is_its_maker():
     body = "He played a Dizzy Gillespie tune at the last session."
     assert case_texts(body, "names") == [] and case_texts(body, "geography") == []
     assert case_texts("He played a tune for Dana Whitfield.", "names") == ["Dana Whitfield"]
+
+
+def test_a_year_after_model_is_no_model_of_the_file():
+    body = "A model 2019 study said so.\n\nHer fall was on March 3, 2019."
+    assert any("2019" in t for t in texts(body, "dates")), found(body)

@@ -38,7 +38,8 @@ def procedure_codes(text: str) -> list[Span]:
 # a model wherever else the file gives it ("the budget MG-2800 is the best value").
 MODEL = re.compile(
     r"(?i:\bmodel(?:[^\S\n]+(?:number|no\.?|\#))?[^\S\n]*[:#]?[^\S\n]*)"
-    r"(?P<code>(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*)"
+    # A letter and a digit in it: "model 2019" would make a year a model's everywhere.
+    r"(?P<code>(?=[\w-]*[A-Za-z])(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*)"
 )
 
 
