@@ -285,3 +285,127 @@ def test_a_name_before_a_kind_of_work_is_its_maker():
 def test_a_year_after_model_is_no_model_of_the_file():
     body = "A model 2019 study said so.\n\nHer fall was on March 3, 2019."
     assert any("2019" in t for t in texts(body, "dates")), found(body)
+
+
+# The attacker's pass on the rules above: what they must never silence.
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        (
+            "Between Thanksgiving, Christmas and New Year's Day Dana fell twice, the worst on "
+            "27 December 2023.",
+            "27 December 2023",
+        ),
+        (
+            "Over Thanksgiving, Christmas and Kwanzaa I flared badly, worst on 27 December.",
+            "27 December",
+        ),
+        (
+            "Thanksgiving, Christmas and New Year's Eve were hard; Ifeoma was admitted on "
+            "27 December.",
+            "27 December",
+        ),
+        ("Kwanzaa runs from 26 December to 1 January; her surgery was 28 December.", "28 December"),
+        ("Hanukkah begins on 7 December 2023, the day Dana Whitfield was admitted.", "2023"),
+        ("Christmas falls on a Monday, and the surgery was on 22 December 2023.", "2023"),
+        ("Procedure: open reduction and internal fixation on 14 March.", "14 March"),
+        ("Ifeoma's wound: closed by 12 May.", "12 May"),
+        ("Dana's bakery reopens on 3 June after the surgery on 28 May.", "28 May"),
+        ("Ifeoma always limps worst the week after Thanksgiving.", "Thanksgiving"),
+        ("Dana Whitfield usually flares in August.", "August"),
+    ],
+)
+def test_a_clients_date_beside_the_calendar_is_still_found(body, date):
+    assert any(date in t for t in texts(body, "dates")), found(body)
+
+
+def test_the_festival_season_of_many_clients_is_the_calendars():
+    body = (
+        "Late autumn is festival season for many of our clients: Diwali, Hmong New Year, "
+        "Thanksgiving, Hanukkah, Christmas, Kwanzaa."
+    )
+    assert texts(body, "dates") == [], found(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "category", "part"),
+    [
+        (
+            "She uses an insulin pump, model 4471-AB. Its serial 4471-AB is on the back.",
+            "device",
+            "4471-AB",
+        ),
+        ("Her phone is a Motorola, model 555-0194. Call her at 555-0194.", "phone", "555-0194"),
+        (
+            "Her husband's rifle is a Winchester Model 94. At 94 she still walks daily.",
+            "ages",
+            "94",
+        ),
+        (
+            "She drives a Tesla Model 3. Her fall was on 3 March outside 3 Ridge Road.",
+            "dates",
+            "3 March",
+        ),
+    ],
+)
+def test_a_model_never_hides_an_identifier_of_the_same_digits(body, category, part):
+    assert any(part in t for t in texts(body, category)), found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She lent me a Dana Whitfield book she wrote herself.",
+        "Her son played a Marcus Pettaway song he wrote for her.",
+        "We watched a Rosa Delgado film from her own phone.",
+        "The Dana Whitfield show at the library was her first exhibition.",
+        "She keeps a Dana Whitfield record of every session.",
+    ],
+)
+def test_a_clients_name_before_a_work_is_still_a_name(body):
+    assert case_texts(body, "names") != []
+
+
+@pytest.mark.parametrize(
+    ("body", "category", "part"),
+    [
+        ("She is from Santo Domingo and cooks for us.", "geography", "Santo Domingo"),
+        ("She is from Chișinău and cooks for us.", "geography", "Chișinău"),
+        ("She is from Łódź and cooks for us.", "geography", "Łódź"),
+        ("She was raised outside Kharkiv.", "geography", "Kharkiv"),
+        ("She is a native of Tegucigalpa.", "geography", "Tegucigalpa"),
+        ("She fled Kharkiv in 2022 with her son.", "geography", "Kharkiv"),
+        ("Write to hanne.dahl (bei) example (punkt) de.", "email", "hanne.dahl"),
+        ("Her copy: four six six – one two – zero zero nine four.", "ssn", "nine four"),
+        ("Call her at 508–555–0194 after six.", "phone", "0194"),
+        ("Her SSN is 548·22·7190 on the form.", "ssn", "7190"),
+        ("Dwayne «Big D» Pettaway wrote in.", "names", "Pettaway"),
+        ('Dwayne "Big D" McPherson wrote in.', "names", "McPherson"),
+        ("Her maiden name was O'Connor.", "names", "O'Connor"),
+    ],
+)
+def test_an_attackers_other_spelling_is_found(body, category, part):
+    assert any(part in t for t in texts(body, category)), found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She switched from Bikram to a gentler class.",
+        "I learned this from Tabata intervals years ago.",
+        "Our new cheese plate comes from Gouda, naturally.",
+        "We moved from SARS to COVID protocols in 2020.",
+        "Count it like a dancer: five six seven, eight one, two three four five.",
+        "Arnica's family name is Asteraceae, the daisies.",
+        "We visit towns including Spanish speakers and veterans.",
+    ],
+)
+def test_an_attackers_clean_sentence_raises_nothing(body):
+    assert found(body) == []
+
+
+def test_a_long_list_of_holidays_stays_linear():
+    from growth import growth
+
+    make = lambda n: ", ".join(["Diwali", "Thanksgiving", "Hanukkah", "Kwanzaa"] * n) + "."  # noqa: E731
+    assert growth(lambda t: found(t), make, 20) < 6

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .document import Block
 from .spans import word_starts
@@ -223,6 +224,8 @@ class Signals:
     # Whether each block (by where it starts) reads as a reference entry: asked once per
     # block, not once per name in it (a block of 1000 names was read 1000 times).
     references: dict[tuple[int, int, str], bool] = field(default_factory=dict)
+    # What each sentence holds for its dates (whose.Calendar), read once a sentence.
+    calendars: dict[str, Any] = field(default_factory=dict)
     # The seen text, unmasked: a reference entry is read with its authors and publisher
     # ("Simons DG, Travell JG ... Williams & Wilkins"), which the names view masks.
     text: str = ""

@@ -51,7 +51,7 @@ SPELLED_DOT = re.compile(rf"{DOT_WORD}", re.IGNORECASE)
 DOTTED_LOCAL = re.compile(r"[^\W_][._+][^\W_]|[A-Za-z]\d|\d[A-Za-z]")
 SPOKEN_DOT = re.compile(rf"[^\S\n]{DOT}[^\S\n]", re.IGNORECASE)
 # The words for "at" besides "at" itself, each a reason to read a line for a spelled address.
-OTHER_ATS = ("rroba", "arobase", " chez ", " bei ", "klammeraffe", "chiocciola", "apenstaartje")
+OTHER_ATS = ("rroba", "arobase", "chez", "bei", "klammeraffe", "chiocciola", "apenstaartje")
 
 
 def _spelled(text: str) -> list[Span]:

@@ -277,16 +277,22 @@ SIGNED = re.compile(
 )
 IRISH = re.compile(r"(?P<given>[a-z]+)[ \t]+o['’][a-z]{3,}\b")
 BEFORE_WHO = re.compile(rf"(?<![\w'’-])(?P<name>{WORD}[ \t]+{WORD}),[ \t]+$")
-# A nickname in quotes between a given name and a surname: 'Dwayne "Big D" Pettaway'.
+# A surname's letters: any script's, a capital inside ("McPherson"), an apostrophe ("O'Neill").
+SURNAME = rf"[{UPPER}][{LOWER}'’]*(?:[{UPPER}][{LOWER}'’]+)?(?:-[{UPPER}][{LOWER}'’]+)?"
+# A nickname in quotes or brackets between a given name and a surname: 'Dwayne "Big D"
+# Pettaway', "Dwayne «Big D» Pettaway", "Dwayne (Big D) Pettaway".
 NICKNAMED = re.compile(
-    r"\b(?P<given>[A-Z][a-z]+)[ \t]+[\"“][^\"”\n]{1,20}[\"”][ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+    rf"\b(?P<given>[{UPPER}][{LOWER}]+)[ \t]+[\"“”„«(][^\"“”„«»()\n]{{1,20}}[\"“”»)][ \t]+"
+    rf"{SURNAME}"
 )
 # A family name said to be one: "her family name is Takahashi", "maiden name: Okafor", "his
-# surname was Lindqvist-Berg" (capitalised: "her last name is hard to spell" names no one).
+# surname was Lindqvist-Berg" (capitalised: "her last name is hard to spell" names no one;
+# a plant's family, "Asteraceae", is no person's).
 NAMED_AS = re.compile(
     r"(?i:\b(?:sur|(?:family|last|maiden|married)[ \t]+)name[ \t]*(?:is|was|:)[ \t]+)"
-    r"(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)?)"
+    rf"(?P<name>{SURNAME}(?:[ \t]+{SURNAME})?)(?![\w'’-])"
 )
+TAXON_ENDINGS = ("aceae", "idae", "inae")
 
 
 def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -309,7 +315,7 @@ def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterat
         before = CLOSING_BEFORE.search(text, max(start, m.start() - CLOSING_WINDOW), m.start())
         if before and name_words(*m.group("name").split()):
             yield m.span("name")
-    if '"' in lower or "“" in lower:
+    if any(mark in lower for mark in '"“”„«('):
         for m in NICKNAMED.finditer(text, start, end):
             if m.group("given").lower() in GIVEN:
                 yield m.span()
@@ -321,7 +327,8 @@ def cued_name_spans(text: str, start: int = 0, end: int | None = None) -> Iterat
                 yield m.span("name")
     if "name" in lower:
         for m in NAMED_AS.finditer(text, start, end):
-            yield m.span("name")
+            if not m.group("name").endswith(TAXON_ENDINGS):
+                yield m.span("name")
     for quote in ("o'", "o’"):
         for at in word_starts(lower, quote, start, end):
             begin = at - 1  # the given name is the word right before, one space apart

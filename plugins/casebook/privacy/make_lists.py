@@ -18,10 +18,10 @@ country, region, everyday word or given name shares a name with.
 """
 
 import sys
-import unicodedata
 from pathlib import Path
 
 from .gazetteer import normal, places
+from .placenames import fold
 
 DATA = Path(__file__).parent / "data"
 HEADER = {
@@ -80,6 +80,11 @@ def write(name: str, entries: set[str]) -> None:
     (DATA / f"{name}.txt").write_text(comment + "\n".join(sorted(entries)) + "\n", "utf-8")
 
 
+# Continents and their parts, which GeoNames also has as towns ("America", "Europa").
+CONTINENTS = frozenset(
+    "america americas europe europa asia africa oceania australia antarctica arctic "
+    "scandinavia siberia patagonia balkans caribbean".split()
+)
 # GeoNames' smallest towns held: fewer are kept than in the ZIP tables, whose every village
 # is a US place, as a town abroad is read only where the words say someone lives there.
 ABROAD_POPULATION = 5000
@@ -101,11 +106,9 @@ def abroad(everyday: set[str]) -> set[str]:
             continue
         name = normal(city["name"])
         # Each also as written without its accents: "Chisinau" for "Chișinău".
-        plain = "".join(
-            c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
-        )
+        plain = fold(name)
         for form in {name, plain}:
-            if len(form) < 4 or form in us or above_state(form) or form in given:
+            if len(form) < 4 or form in us or above_state(form) or form in given | CONTINENTS:
                 continue
             if all(p in everyday or p in OWN_WORDS or p in EPONYMS for p in form.split()):
                 continue

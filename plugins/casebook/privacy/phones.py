@@ -19,10 +19,10 @@ PHONE_REGION = "US"
 # phonenumbers is slow on long text and walks all of it: it only sees windows
 # holding at least seven digits (the shortest US number) with a few characters
 # around them, which its own rules use (a time after a date, a letter before).
-PHONE_WINDOW = re.compile(r"(?<!\d)[+(]?\d(?:[ ().\-/·•∙‧]{0,3}\d){6,16}")
+PHONE_WINDOW = re.compile(r"(?<!\d)[+(]?\d(?:[ ().\-/·•∙‧⋅・–—]{0,3}\d){6,16}")
 # A middle dot or a bullet between groups reads as a dot: "508·555·0194" (one for one, so
 # every offset holds).
-AS_DOTS = str.maketrans("·•∙‧", "....")
+AS_DOTS = str.maketrans("·•∙‧⋅・–—", "......--")
 PHONE_CONTEXT = 8
 DIGITS = re.compile(r"\d")
 

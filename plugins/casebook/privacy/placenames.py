@@ -53,6 +53,43 @@ def abroad() -> SortedWords:
 
 # The tier of a town abroad no US place shares a name with.
 ABROAD = "abroad"
+# Letters NFD leaves whole, written plain: "Łódź" is looked up as "lodz", "Tromsø" as "tromso".
+PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})  # fmt: skip
+
+
+def fold(name: str) -> str:
+    """A name without its accents and with its whole letters plain, as the abroad list also
+    holds each town: "Chișinău" as "chisinau"."""
+    plain = unicodedata.normalize("NFD", name.translate(PLAIN_LETTERS))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def is_abroad(name: str) -> bool:
+    """Whether a looked-up name is a town abroad, as written or folded."""
+    towns = abroad()
+    return name in towns or (not name.isascii() and fold(name) in towns)
+
+
+def _starts_abroad(word: str) -> bool:
+    towns = abroad()
+    return towns.starts(word) or (not word.isascii() and towns.starts(fold(word)))
+
+
+# What says a town abroad is someone's: a verb of living, working or coming from, "native
+# of", "fled"; never a bare "from", which "switched from Bikram" and "from Tabata" also use.
+ABROAD_BEFORE = re.compile(
+    r"(?i:\b(?:lives?|lived|living|works?|worked|working|grew[^\S\n]+up|born|raised|based|"
+    r"moved|moving|moves|relocated|home|stays?|stayed|family|parents|trained|studied)"
+    r"[^\S\n]+(?:\w+[^\S\n]+)?(?:in|to|from|near|at|outside(?:[^\S\n]+of)?)[^\S\n]+"
+    r"|\b(?:is|was|are|were|originally|hails?|hailed|emigrated|immigrated|fled|came)"
+    r"[^\S\n]+(?:\w+[^\S\n]+)?from[^\S\n]+"
+    # "She is Haitian, from Jacmel", "the feast, which in their house from Sulmona is ...".
+    r"|(?:,|\b(?:family|families|folks|people|parents|grandparents|relatives|house|household|"
+    r"village|town))[^\S\n]+from[^\S\n]+"
+    r"|\bout[^\S\n]+of[^\S\n]+|\bnatives?[^\S\n]+of[^\S\n]+|\b(?:fled|left|leaving)[^\S\n]+"
+    r"|\b(?:returned|went[^\S\n]+back|back)[^\S\n]+(?:home[^\S\n]+)?to[^\S\n]+)$"
+)
 
 
 TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
@@ -148,16 +185,17 @@ def _candidates(group: list[re.Match[str]]) -> Iterator[tuple[int, int, str, str
         first = keys[i].split(" ", 1)[0]
         # A town abroad is looked up only where the words before it say someone's home.
         text, at = group[i].string, group[i].start()
-        far = first not in starts and (
-            PERSONAL_BEFORE.search(text, max(0, at - BEFORE_WINDOW), at) is not None
-            and abroad().starts(first)
+        far = (
+            not group[i].group().isupper()  # "from SARS to COVID": an acronym
+            and ABROAD_BEFORE.search(text, max(0, at - BEFORE_WINDOW), at) is not None
+            and _starts_abroad(first)
         )
         if first not in starts and not far:
             i += 1
             continue
         for size in range(min(LONGEST, len(group) - i), 0, -1):
             name = " ".join(keys[i : i + size])
-            found = tier(name) or (ABROAD if far and name in abroad() else None)
+            found = tier(name) or (ABROAD if far and is_abroad(name) else None)
             if found:
                 last = group[i + size - 1]
                 end = last.end() - (len(last.group()) - len(_key(last.group())))
@@ -172,7 +210,7 @@ def _is_place(text: str, start: int, end: int, found: str, heading: bool) -> boo
     """Whether the context makes a place of the name at text[start:end]."""
     if found == ABROAD:
         # No US state follows a town abroad: "the AMTA Washington Chapter" is no address.
-        return PERSONAL_BEFORE.search(text[max(0, start - BEFORE_WINDOW) : start]) is not None
+        return ABROAD_BEFORE.search(text[max(0, start - BEFORE_WINDOW) : start]) is not None
     if STATE_AFTER.match(text, end):
         return True
     if INITIAL_AFTER.match(text, end):

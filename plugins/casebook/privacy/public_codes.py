@@ -48,9 +48,31 @@ CODE = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*(?![\w-])")
 
 def model_codes(text: str) -> list[Span]:
     """Spans of every code the file calls a product's model, wherever it stands."""
-    models = {m.group("code") for m in MODEL.finditer(text)}
+    named = list(MODEL.finditer(text))
+    models = {m.group("code") for m in named}
+    where = {m.start("code") for m in named}  # the code right after "model" is one always
     # One pass over the file's codes, each looked up: linear however many models it names.
-    return [m.span() for m in CODE.finditer(text) if m.group() in models] if models else []
+    # A code after an identifier's label is that identifier, whatever else the file calls it:
+    # "model 4471-AB" elsewhere never hides "serial 4471-AB".
+    return (
+        [
+            m.span()
+            for m in CODE.finditer(text)
+            if m.group() in models
+            and (
+                m.start() in where
+                or not LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            )
+        ]
+        if models
+        else []
+    )
+
+
+LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:serial|s/n|sn|imei|esn|meid|udi|id|no\.?|number|mrn|account|acct|policy|member|"
+    r"licen[cs]e|plate|vin|badge|ticket|claim|card)\b[^\w\n]{0,4}|\#[^\S\n]*)$"
+)
 
 
 def spans(text: str) -> list[Span]:

@@ -16,7 +16,7 @@ from .spans import Span, texts
 # A hyphen or a dash between groups, with up to four spaces around it: "530 - 71 - 4482",
 # "548   -   22   -   7190" (bounded, so a long run of spaces is never tried twice).
 DASH = r"[^\S\n]{0,4}[-–—][^\S\n]{0,4}"
-DOT_OR_DASH = r"[^\S\n]{0,4}[-.–—][^\S\n]{0,4}"
+DOT_OR_DASH = r"[^\S\n]{0,4}[-.–—·/][^\S\n]{0,4}"
 BARE = re.compile(rf"(?<![\d–—-])\d{{3}}{DASH}\d{{2}}{DASH}\d{{4}}(?![\d–—-])")
 # The same digits spaced out one by one to dodge a filter: "0 3 1 - 4 4 - 7 7 2 9".
 SPACED = re.compile(
@@ -71,7 +71,8 @@ def ssn_spans(text: str) -> list[Span]:
     lower = text.lower()
     if "xx" in lower or "**" in text or "##" in text:
         found += [m.span() for m in MASKED.finditer(text)]
-    if "," in text or "-" in text:
+    # Nine digit words hold at least two different ones: no SSN is all one digit.
+    if sum(word in lower for word in SPOKEN_HINTS) >= 2:
         found += spoken_spans(text)
     # Every label holds one of these: the label pattern is not tried on a line without.
     if not any(hint in lower for hint in LABEL_HINTS):
@@ -89,7 +90,8 @@ def ssn_spans(text: str) -> list[Span]:
 # Nine digits read out in words, grouped three, two and four by commas or hyphens: "four six
 # six, one two, zero zero nine four" has an SSN's shape as "466-12-0094" has.
 DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-GROUP_GAP = r"[^\S\n]*[,-][^\S\n]*"
+# Any mark a writer groups with: "four six six, one two, ...", "... – ...", "... / ...".
+GROUP_GAP = r"[^\S\n]*[,;.:/–—-][^\S\n]*"
 SPOKEN = re.compile(
     rf"(?i:(?<![\w-]){DIGIT_WORD}(?:[^\S\n]+{DIGIT_WORD}){{2}}{GROUP_GAP}{DIGIT_WORD}[^\S\n]+"
     rf"{DIGIT_WORD}{GROUP_GAP}{DIGIT_WORD}(?:[^\S\n]+{DIGIT_WORD}){{3}}(?![\w-]))"
@@ -102,11 +104,27 @@ def spoken_spans(text: str) -> list[Span]:
     for m in SPOKEN.finditer(text):
         words = re.findall(r"[a-z]+", m.group().lower())
         digits = "".join(str(WORD_DIGITS.index(w) % 10) for w in words)
-        if digits not in "0123456789" and digits not in "9876543210":
+        counted = COUNT.search(text, max(0, m.start() - 80), m.end())
+        if digits not in "0123456789" and digits not in "9876543210" and not counted:
             spans.append(m.span())
     return spans
 
 
+# A count, a beat: "count it like a dancer: five six seven, eight one, two three four five".
+COUNT = re.compile(r"(?i:\b(?:count|counts|counting|counted|beat|beats|tempo|reps?)\b)")
+SPOKEN_HINTS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "oh",
+)
 # Each word's digit is its place here, less ten for "oh".
 WORD_DIGITS = "zero one two three four five six seven eight nine oh".split()
 

@@ -211,23 +211,29 @@ def _followed_by(view: str, end: int, nouns: frozenset[str]) -> bool:
 THE_BEFORE = re.compile(r"(?:^|[^\w'’])[Tt]he[^\S\n]+$")
 
 
-# A work after its maker's name, with an article before both: "a Dizzy Gillespie tune", "the
-# Stephen King novel", "a Frida Kahlo print": the artist, public, not someone the client knows.
+# A work after its maker's name, after "a": "a Dizzy Gillespie tune", "a Frida Kahlo
+# painting": the artist, public. Only works an artist is known by (no "record", "show" or
+# "book", which a client's own may be), and never where the sentence says who made it.
 WORK_AFTER = re.compile(
-    r"(?:['’]s)?[^\S\n]+(?:tune|tunes|song|songs|album|albums|record|records|solo|solos|"
-    r"novel|novels|book|books|film|films|movie|movies|painting|paintings|print|prints|poem|"
-    r"poems|play|plays|concerto|symphony|recording|recordings|biography|memoir|lyric|lyrics|"
-    r"standard|ballad|documentary|podcast|show)\b"
+    r"[^\S\n]+(?:tune|tunes|song|songs|album|albums|concerto|symphony|ballad|ballads|"
+    r"painting|paintings|novel|novels|movie|movies|film|films)\b"
 )
-AN_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Aa]n?|[Tt]he|[Tt]hat|[Tt]his)[^\S\n]+$")
+AN_BEFORE = re.compile(r"(?:^|[^\w'’])[Aa]n?[^\S\n]+$")
+MADE_BY = re.compile(
+    r"(?i:\b(?:wrote|written|writes|made|makes|painted|composed|recorded|sang|sings|own|"
+    r"by[^\S\n]+(?:her|him|them|my|his)|for[^\S\n]+(?:her|him|them|me))\b)"
+)
 
 
 def a_work_by(view: str, start: int, end: int) -> bool:
-    """Whether a full name stands between an article and a kind of work: its maker's."""
-    return (
-        WORK_AFTER.match(view, end) is not None
-        and AN_ARTICLE_BEFORE.search(view, max(0, start - 6), start) is not None
-    )
+    """Whether a full name stands between "a" and a kind of work no one near made: its maker's."""
+    if WORK_AFTER.match(view, end) is None:
+        return False
+    if AN_BEFORE.search(view, max(0, start - 4), start) is None:
+        return False
+    stop = view.find(".", end)
+    sentence_rest = view[end : len(view) if stop < 0 else stop]
+    return MADE_BY.search(sentence_rest) is None
 
 
 def the_route(view: str, start: int, end: int) -> bool:

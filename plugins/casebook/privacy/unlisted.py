@@ -115,12 +115,11 @@ def unlisted_place_spans(text: str, words: Iterable[str] = VERBS) -> Iterator[Sp
 # "towns such as Eveleth, Virginia and Gilbert" (a given name or a word there is a place).
 # In lower case, as prose writes them ("Communities of Practice" is a title's).
 KIND_LIST = re.compile(
-    r"\b(?:villages|towns|hamlets|communities|settlements|townships|reservations)"
-    r"[^\S\n]+(?:like|such[^\S\n]+as|including|of)[^\S\n]+"
+    r"\b(?:villages|towns|hamlets|townships)[^\S\n]+(?:like|such[^\S\n]+as|including|of)[^\S\n]+"
 )
-KIND_WORDS = frozenset(
-    "villages towns hamlets communities settlements townships reservations".split()
-)
+KIND_WORDS = frozenset("villages towns hamlets townships".split())
+# Where a list's last item ends: "towns including Spanish speakers" holds no list.
+LIST_END = re.compile(r"[^\S\n]*(?:[.;:!?),]|[^\S\n]+(?:most|every|each|in|on|at|for)\b|$)", re.M)
 ITEM = re.compile(
     rf"(?P<place>{WORD}(?:[^\S\n]+{WORD})?)(?![\w'’-])"
     r"(?P<more>,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)?"
@@ -131,13 +130,18 @@ def kind_list_spans(text: str) -> Iterator[Span]:
     """Spans of the places listed after a kind of small place: "villages like Noorvik"."""
     for kind in KIND_LIST.finditer(text):
         at = kind.end()
+        items = []
         while (m := ITEM.match(text, at)) is not None:
+            items.append(m)
+            at = m.end()
+            if not m.group("more"):
+                break
+        if not items or LIST_END.match(text, items[-1].end("place")) is None:
+            continue
+        for m in items:
             place = normal(m.group("place"))
             if not above_state(place) and tier(place) != "never":
                 yield m.span("place")
-            if not m.group("more"):
-                break
-            at = m.end()
 
 
 def before_region_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:

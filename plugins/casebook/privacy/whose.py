@@ -17,7 +17,7 @@ from .context import Signals
 from .dates import HOLIDAY as A_HOLIDAY
 from .document import Block
 from .people import cited_shape, surname
-from .placenames import ABROAD, PERSONAL_BEFORE, state_after
+from .placenames import ABROAD, ABROAD_BEFORE, PERSONAL_BEFORE, state_after
 from .placenames import STATE_CODES as STATE_CODE_LIST
 from .publicplaces import CLIENT_WORDS as PUBLIC_CLIENTS
 from .publicplaces import public_place
@@ -220,7 +220,8 @@ def place_verdict(
     if state_after(view, end) and tier != ABROAD:
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
     before = view[max(0, start - 40) : start]
-    personal = PERSONAL_BEFORE.search(before) is not None
+    cue = ABROAD_BEFORE if tier == ABROAD else PERSONAL_BEFORE
+    personal = cue.search(before) is not None
     if personal and FROM_BEFORE.search(before) and ROUTE_AFTER.match(view, end):
         personal = False  # "travellers from London to Edinburgh": a journey, no one's home
     if tier == ABROAD and (
@@ -390,7 +391,11 @@ ONE_PERSON = re.compile(
 CLOSURE = re.compile(
     r"(?i:\b(?:we|the[^\S\n]+(?:practice|office|clinic|studio))(?:[^\S\n]+(?:are[^\S\n]+|is[^\S\n]+|"
     r"will[^\S\n]+(?:be[^\S\n]+)?)?|['’]re[^\S\n]+|['’]ll[^\S\n]+be[^\S\n]+)(?:close[ds]?|closing|shut|open)\b"
-    r"|:[^\S\n]*(?:open|closed)\b|\b(?:open[^\S\n]+again|reopens?|reopening)\b)"
+    # After a day's or a week's name only: "Procedure: open reduction" is no opening hour.
+    r"|\b(?:week|weekend|day|days|eve|hours|holidays?|[A-Z][a-z]+day)[^\S\n]*:[^\S\n]*"
+    r"(?:open|closed)\b"
+    r"|\b(?:we|the[^\S\n]+(?:practice|office|clinic|studio))[^\S\n]+(?:are[^\S\n]+|will[^\S\n]+)?"
+    r"(?:open[^\S\n]+again|reopens?|reopening)\b)"
 )
 # A holiday's own date: "Hanukkah begins at sundown on 14 December", "Kwanzaa runs from".
 HOLIDAY_DATED = re.compile(
@@ -413,6 +418,65 @@ VISIT = re.compile(
     r"(?i:\b(?:session|sessions|visit|visits|visited|appointment|appointments|came|seen|saw|"
     r"treated|booked|you|your)\b)"
 )
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """What a sentence holds for the dates in it: how many holidays, and whether anyone."""
+
+    holidays: int
+    nobody: bool
+
+
+# What someone did or went through: a date beside it is theirs ("fell", "was admitted").
+EVENT = re.compile(
+    r"(?i:\b(?:fell|falls?|fall|surgery|operation|admitted|discharged|injur\w*|broke|broken|"
+    r"diagnos\w*|flare[sd]?|flaring|limps?|limped|hurt|accident|crash\w*|born|died|married|"
+    r"came|comes|coming|worst|pain|sprain\w*|strain\w*|wrote|diary)\b)"
+)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+# A capital inside a sentence that is neither a month, a day nor a holiday: a name, perhaps
+# one no list holds ("Ifeoma always limps worst the week after Thanksgiving").
+INNER_CAPITAL = re.compile(r"(?<=[^\W\d_])[^\S\n]+(?P<word>[A-Z][\w'’-]*)")
+
+
+# A group of the practice's clients names no one of them: "festival season for many of our
+# clients".
+GROUP_PHRASE = re.compile(
+    r"(?i:\b(?:many|most|some|all|several|few|lots|plenty)[^\S\n]+of[^\S\n]+(?:(?:our|the|my|your)"
+    r"[^\S\n]+)?(?:clients|patients|regulars|people|folks|customers|families|runners|walkers)\b)"
+)
+
+
+def _nobody(passage: str) -> bool:
+    """Whether a passage, its holidays and groups read past, names no one, nor an event."""
+    rest = A_HOLIDAY.sub(" ", passage) if A_HOLIDAY.search(passage) else passage
+    rest = GROUP_PHRASE.sub(" ", rest)
+    if (
+        SOMEONE_ELSE.search(rest)
+        or CLIENT_WORDS.search(rest)
+        or VISIT.search(rest)
+        or PSEUDONYM.search(rest)
+        or ONE_PERSON.search(rest)
+        or FIRST_PERSON.search(rest)
+        or EVENT.search(rest)
+    ):
+        return False
+    inner = (m.group("word").lower() for m in INNER_CAPITAL.finditer(rest))
+    return all(w in MONTHS or w in WEEKDAYS for w in inner)
+
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _calendar_sentence(sentence: str, signals: Signals) -> Calendar:
+    """The Calendar of a sentence, read once however many dates it holds."""
+    found = signals.calendars.get(sentence)
+    if found is None:
+        holidays = len(A_HOLIDAY.findall(sentence))
+        found = Calendar(holidays, _nobody(sentence))
+        signals.calendars[sentence] = found
+    return found
 
 
 def own_calendar(passage: str, text: str) -> bool:
@@ -438,19 +502,14 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     paragraph = view[block.start : block_end(view, block.start, block)]
     if own_calendar(paragraph if block.stop - block.start <= ENTRY_LENGTH else sentence, text):
         return SKIP  # "We close for Thanksgiving Day and December 25": the practice's hours
-    # The sentence read without its holidays: "Mother's Day" names no one's mother.
-    holidays = len(A_HOLIDAY.findall(sentence))
-    rest = A_HOLIDAY.sub(" ", sentence) if holidays else sentence
-    if holidays >= 3 and not ONE_PERSON.search(rest):
+    calendar = _calendar_sentence(sentence, signals)
+    # Only a month or a holiday alone, never a day or a year: "27 December 2023" is one day.
+    alone = not any(c.isdigit() for c in text) and not YEAR_OR_WHEN.search(text)
+    if calendar.holidays >= 3 and calendar.nobody and alone and A_HOLIDAY.fullmatch(text):
         return SKIP  # "Diwali, Hmong New Year, Thanksgiving, Hanukkah": the calendar's
-    nobody = not (
-        SOMEONE_ELSE.search(rest)
-        or CLIENT_WORDS.search(rest)
-        or VISIT.search(rest)
-        or PSEUDONYM.search(rest)
-        or words_of(rest) & signals.name_words
-    )
-    if nobody and HOLIDAY_DATED.search(sentence):
+    at = start - first
+    own = clause(sentence, at)
+    if not YEAR_OR_WHEN.search(text) and HOLIDAY_DATED.search(own) and _nobody(own):
         return SKIP  # "Kwanzaa runs from 26 December to 1 January": the holiday's own dates
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
@@ -465,10 +524,9 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # "The codes changed in October 2021": when a public thing changed
     if (
         not signals.case
-        and nobody
+        and calendar.nobody
         and PATTERN.search(sentence)
-        and not any(c.isdigit() for c in text)
-        and not YEAR_OR_WHEN.search(text)
+        and alone
         and not LAST_BEFORE.search(view, max(first, start - 8), start)
     ):
         return SKIP  # "The quietest was the first week of August": the practice's year
