@@ -409,3 +409,22 @@ def test_a_long_list_of_holidays_stays_linear():
 
     make = lambda n: ", ".join(["Diwali", "Thanksgiving", "Hanukkah", "Kwanzaa"] * n) + "."  # noqa: E731
     assert growth(lambda t: found(t), make, 20) < 6
+
+
+# Clean sentences of the kinds a practice's site writes, written for this test.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Boston Marathon runs on Patriots' Day, the third Monday of April.",
+        "Our office is closed Monday, January 19 for Martin Luther King Jr. Day.",
+        "Mother's Day gift certificates are on sale until May 10.",
+        "The American Massage Therapy Association meets in Phoenix every September.",
+    ],
+)
+def test_a_public_event_an_offer_and_our_closing_day_are_no_ones(body):
+    assert found(body) == []
+
+
+def test_a_closing_day_beside_a_clients_fall_is_still_hers():
+    body = "We're closed on 24 December. Dana M. fell on the ice on 27 December."
+    assert any("27 December" in t for t in texts(body, "dates")), found(body)

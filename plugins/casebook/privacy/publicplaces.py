@@ -25,7 +25,9 @@ ITEM_REACH = 60
 # "every Olympic Games since Atlanta", "the Majors are Tokyo, Boston, ...").
 EVENT = re.compile(
     r"(?i:\b(?:marathons?|majors|olympics?|olympic[^\S\n]+games|paralympics|races?|"
-    r"championships?|grand[^\S\n]+slams?|tour[^\S\n]+de|world[^\S\n]+cup|triathlons?)\b)"
+    r"championships?|grand[^\S\n]+slams?|tour[^\S\n]+de|world[^\S\n]+cup|triathlons?|"
+    # A body's meeting: "the Association meets in Phoenix every September".
+    r"conferences?|conventions?|congress|summit|symposium|annual[^\S\n]+meeting|meets)\b)"
 )
 ROLES = (
     r"surgeons?|physicians?|neurologists?|orthop(?:a)?edists?|professors?|anatomists?|"

@@ -374,7 +374,11 @@ SOMEONE_ELSE = re.compile(
 # The public things whose dates a post gives: a code set, a guideline, a law, an edition.
 PUBLIC_EVENT = re.compile(
     r"(?i:\b(?:codes|code[^\S\n]+set|guidelines?|laws?|regulations?|edition|version|"
-    r"standards?|recalls?|published|enacted|FDA|CMS|CDC|ICD(?:-10(?:-CM)?)?|HIPAA)\b)"
+    r"standards?|recalls?|published|enacted|FDA|CMS|CDC|ICD(?:-1[01](?:-CM)?)?|HIPAA|"
+    # A public event's day, an offer's last day: "the Boston Marathon runs on Patriots' Day",
+    # "gift certificates are on sale until May 10".
+    r"marathon|conference|convention|summit|symposium|festival|expo|on[^\S\n]+sale|"
+    r"offer[^\S\n]+ends|registration|early[- ]bird)\b)"
 )
 # A share of a group, and the words that would make the sentence one person's after all.
 GROUP_OF = re.compile(
@@ -389,7 +393,7 @@ ONE_PERSON = re.compile(
 # The practice saying when it closes or opens: "We are closed on December 25", "We're
 # closed from 24 December", "Thanksgiving week: open Monday to Wednesday", "open again on".
 CLOSURE = re.compile(
-    r"(?i:\b(?:we|the[^\S\n]+(?:practice|office|clinic|studio))(?:[^\S\n]+(?:are[^\S\n]+|is[^\S\n]+|"
+    r"(?i:\b(?:we|(?:the|our)[^\S\n]+(?:practice|office|clinic|studio))(?:[^\S\n]+(?:are[^\S\n]+|is[^\S\n]+|"
     r"will[^\S\n]+(?:be[^\S\n]+)?)?|['’]re[^\S\n]+|['’]ll[^\S\n]+be[^\S\n]+)(?:close[ds]?|closing|shut|open)\b"
     # After a day's or a week's name only: "Procedure: open reduction" is no opening hour.
     r"|\b(?:week|weekend|day|days|eve|hours|holidays?|[A-Z][a-z]+day)[^\S\n]*:[^\S\n]*"
@@ -481,12 +485,18 @@ def _calendar_sentence(sentence: str, signals: Signals) -> Calendar:
 
 def own_calendar(passage: str, text: str) -> bool:
     """Whether a date without a year is the practice's own closing day, naming no one."""
-    return (
-        CLOSURE.search(passage) is not None
-        and not YEAR_OR_WHEN.search(text)
-        and not SOMEONE_ELSE.search(passage)
-        and not CLIENT_WORDS.search(passage)
-        and not VISIT.search(passage)
+    closure = CLOSURE.search(passage)
+    if closure is None or YEAR_OR_WHEN.search(text):
+        return False
+    # The closure's own words are the practice's: "Our office is closed" names no client.
+    rest = passage[: closure.start()] + " " + passage[closure.end() :]
+    rest = A_HOLIDAY.sub(" ", rest)
+    return not (
+        SOMEONE_ELSE.search(rest)
+        or CLIENT_WORDS.search(rest)
+        or VISIT.search(rest)
+        or PSEUDONYM.search(rest)
+        or EVENT.search(rest)
     )
 
 
@@ -513,13 +523,15 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # "Kwanzaa runs from 26 December to 1 January": the holiday's own dates
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
+    # Read past its holidays: "Mother's Day gift certificates" names no one's mother.
+    plain = A_HOLIDAY.sub(" ", sentence) if calendar.holidays else sentence
     if (
         not signals.case
         and PUBLIC_EVENT.search(sentence)
-        and not SOMEONE_ELSE.search(sentence)
-        and not CLIENT_WORDS.search(sentence)
-        and not VISIT.search(sentence)
-        and not WRITER.search(sentence)
+        and not SOMEONE_ELSE.search(plain)
+        and not CLIENT_WORDS.search(plain)
+        and not VISIT.search(plain)
+        and not WRITER.search(plain)
     ):
         return SKIP  # "The codes changed in October 2021": when a public thing changed
     if (
