@@ -428,3 +428,19 @@ def test_a_public_event_an_offer_and_our_closing_day_are_no_ones(body):
 def test_a_closing_day_beside_a_clients_fall_is_still_hers():
     body = "We're closed on 24 December. Dana M. fell on the ice on 27 December."
     assert any("27 December" in t for t in texts(body, "dates")), found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "LeBron James reportedly spends a fortune on his body every year.",
+        "Tom Brady, the NFL's oldest quarterback, swore by pliability work.",
+    ],
+)
+def test_a_public_record_makes_a_public_figure(body):
+    assert texts(body, "names") == [], found(body)
+
+
+def test_a_client_beside_a_league_is_still_named():
+    body = "Her neighbour Dana Whitfield reportedly watches every NFL game with her."
+    assert "Dana Whitfield" in texts(body, "names")
