@@ -122,9 +122,11 @@ class RulesGenerator(Generator):
         taken = set(judged.slugs.values())
         for path, (kind, content) in contents.items():
             # Judged: the file's text and parsed header (about 5 KB a post) need not
-            # live on until the last page is written.
-            del content.metadata[SOURCE_KEY]
-            content.metadata.pop(RENDERED_KEY, None)
+            # live on until the last page is written. Pelican made an attribute of every
+            # metadata key too: both go, or the attribute alone keeps them all alive.
+            for key in (SOURCE_KEY, RENDERED_KEY):
+                content.metadata.pop(key, None)
+                vars(content).pop(key, None)
             content.casebook_problems = by_path.get(path, [])
             if judged.slugs.get(path) == content.slug:
                 continue
