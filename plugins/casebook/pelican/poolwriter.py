@@ -162,6 +162,7 @@ class PoolWriter(FeedWriter):
             if cache is not None:
                 for one in made:
                     cache.rendered(one)
+                cache.build.canon.forget()  # the next generator's pages read other values
 
 
 def _render(page: Page) -> None:
