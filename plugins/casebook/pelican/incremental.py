@@ -177,13 +177,14 @@ class BuildCache:
             # Compared: last build's values need not live on while the pages render.
             self.session.values, self.session.shared = {}, {}
         for page in pages:
-            output = page.localcontext.get("output_file")
+            localcontext = page.localcontext
+            output = localcontext.get("output_file")
             again = output in self.seen
             self.seen.add(output)
             if (
                 page.filename is not None
                 and not again
-                and not build.needs_render(output, page.template.name, page.localcontext, context)
+                and not build.needs_render(output, page.template.name, localcontext, context)
                 and self.store.restore(self.pages.get(output), page.filename)
             ):
                 build.keep(output)
@@ -194,14 +195,15 @@ class BuildCache:
 
     def render(self, page) -> tuple | None:
         """Render a page, recording what it reads; write it and store it (in any process)."""
-        output = page.localcontext.get("output_file")
+        localcontext = page.localcontext
+        output = localcontext.get("output_file")
         page.context["localsiteurl"] = page.localsiteurl
         if page.filename is None:
-            page.template.render(page.localcontext)  # what Pelican skips writing
+            page.template.render(localcontext)  # what Pelican skips writing
             return None
         build = self.build
-        with build.render(output, page.template.name, page.localcontext, page.context):
-            text = page.template.render(page.localcontext)
+        with build.render(output, page.template.name, localcontext, page.context):
+            text = page.template.render(localcontext)
         pagestore.write_page(page.filename, text)
         entry = self.store.put(page.filename, text.encode("utf-8"))
         reads = build.reads[output]

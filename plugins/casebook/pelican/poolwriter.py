@@ -38,10 +38,29 @@ class Page:
     """One page to render: its template, its own context, and the file it goes to."""
 
     template: Any  # a Jinja template
-    localcontext: dict
+    own: dict  # its own context as Pelican made it, or an earlier page's (see `shares`)
     context: dict  # the site's context, whose `localsiteurl` Pelican sets page by page
     localsiteurl: object
     filename: str | None = None  # None: rendered, but not written (Pelican skips it)
+    changes: dict | None = None  # with `own` an earlier page's: where this page's differs
+
+    @property
+    def localcontext(self) -> dict:
+        """The page's own context, the same keys in the same order holding the same values."""
+        if not self.changes:
+            return self.own
+        made = self.own.copy()
+        made.update(self.changes)
+        return made
+
+    def shares(self, earlier: Page) -> bool:
+        """Hold only what differs from an earlier page's whole context, if it has the same
+        keys in the same order; whether it does."""
+        mine, base = self.own, earlier.own
+        if self.changes is not None or earlier.changes is not None or list(mine) != list(base):
+            return False
+        self.own, self.changes = base, {k: v for k, v in mine.items() if base[k] is not v}
+        return True
 
 
 class _Later:
@@ -55,7 +74,7 @@ class _Later:
     def render(self, localcontext):
         # Pelican set the context's `localsiteurl` for this page just before.
         page = Page(self.template, localcontext, self.context, self.context.get("localsiteurl"))
-        self.writer.pending.append(page)
+        self.writer.keep(page)
         self.writer.last = page
         return ""
 
@@ -69,6 +88,19 @@ class PoolWriter(FeedWriter):
         self.processes = parallel.workers((settings or {}).get("CASEBOOK_WORKERS"))
         self.pending: list[Page] = []
         self.last: Page | None = None
+        self.base: Page | None = None  # the last page kept with its whole context
+
+    def keep(self, page: Page) -> None:
+        """Keep a page for later; the one before it shares its context with an earlier one."""
+        # Pelican copies the site's context (nearly 200 names) for every page: 6.5 KiB a
+        # page, a generator's thousand pages waiting at once, where a handful of names
+        # differ. Shared once Pelican is done with the page (its `content_written`
+        # receivers have seen it), so each holds the very dict and values it was given.
+        if self.pending:
+            last = self.pending[-1]
+            if self.base is None or not last.shares(self.base):
+                self.base = last
+        self.pending.append(page)
 
     def _create_new_feed(self, feed_type, feed_title, context):
         feed = super()._create_new_feed(feed_type, feed_title, context)
@@ -112,7 +144,7 @@ class PoolWriter(FeedWriter):
 
     def flush(self, context):
         """Render and write every page kept so far, in all the build's processes."""
-        pages, self.pending = self.pending, []
+        pages, self.pending, self.base = self.pending, [], None
         if not pages:
             return
         cache = incremental.of(context)
@@ -130,6 +162,7 @@ class PoolWriter(FeedWriter):
             if cache is not None:
                 for one in made:
                     cache.rendered(one)
+                cache.build.canon.forget()  # the next generator's pages read other values
 
 
 def _render(page: Page) -> None:

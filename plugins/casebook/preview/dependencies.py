@@ -85,10 +85,18 @@ class Canon:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, object]] = {}
+        self._constants: dict[int, tuple[object, object]] = {}
 
     def constant(self, value: object, name: str) -> None:
         """Take `value` as the same in every build of the session (its settings)."""
-        self._memo[id(value)] = (value, ("constant", name))
+        self._memo[id(value)] = self._constants[id(value)] = (value, ("constant", name))
+
+    def forget(self) -> None:
+        """Let go of every value met so far but the constants (their pages are written)."""
+        # The memo holds each value, so that its id is not reused, and its form before
+        # compact() (a case block's marshalled bytes, where a digest is kept): 4 MiB at 1000
+        # posts. A value met again is made again, the same.
+        self._memo = dict(self._constants)
 
     def __call__(self, value: object, depth: int = 0) -> object:
         if type(value) in SIMPLE:

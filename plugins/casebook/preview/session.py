@@ -158,7 +158,10 @@ class Build:
             if found is None:
                 key = field[0]
                 key = known.setdefault(key, key)
-                found = known[field] = (key, field[1])
+                # Its own pair is the dict's key too: the recorder's copy (and the post's
+                # identity in it, made afresh at every read) is let go.
+                found = (key, field[1])
+                known[found] = found
             made.append(found)
         return tuple(made)
 
