@@ -444,3 +444,28 @@ def test_a_public_record_makes_a_public_figure(body):
 def test_a_client_beside_a_league_is_still_named():
     body = "Her neighbour Dana Whitfield reportedly watches every NFL game with her."
     assert "Dana Whitfield" in texts(body, "names")
+
+
+@pytest.mark.parametrize(
+    ("body", "category", "part"),
+    [
+        ("Write to ana.nowak małpa example kropka pl for the forms.", "email", "ana.nowak"),
+        ("Write to ivan.petrov sobaka example tochka ru for the forms.", "email", "ivan.petrov"),
+        ("Write to erik.lund snabel-a example punkt se for the forms.", "email", "erik.lund"),
+        ("Her boat's HIN is ABC12345D404.", "vehicle", "ABC12345D404"),
+        ("Her plane, tail-number N4471K, is red.", "vehicle", "N4471K"),
+        ("Her plane, N4471K, is a Super Cub.", "vehicle", "N4471K"),
+    ],
+)
+def test_more_tongues_and_registrations_are_found(body, category, part):
+    assert any(part in t for t in texts(body, category)), found(body)
+
+
+def test_a_mask_in_a_plane_is_no_registration():
+    assert texts("Her plane has an N95 mask and an N100 filter in it.", "vehicle") == []
+
+
+def test_many_registrations_in_one_sentence_stay_linear():
+    from growth import growth
+
+    assert growth(lambda t: found(t), lambda n: "Her plane N4471K and " * n, 100) < 6

@@ -19,15 +19,21 @@ SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+"
 # Spelled-out addresses: "[at]", "(at)", "{at}" or " at ", and "." or "dot" likewise; in
 # Spanish and Portuguese "arroba" (or "@rroba", half written as the sign) and "punto" or
 # "ponto"; French "arobase" or "chez" and "point"; German "bei" or "Klammeraffe" and "Punkt";
-# Italian "chiocciola"; Dutch "apenstaartje" and "punt".
-AT = r"(?:at|arroba|@rroba|arobase|chez|bei|klammeraffe|chiocciola|apenstaartje)"
-DOT = r"(?:dot|punto|ponto|point|punkt|punt)"
+# Italian "chiocciola"; Dutch "apenstaartje" and "punt"; Polish "małpa" and "kropka"; Czech
+# "zavináč" and "tečka"; Swedish "snabel-a" and Danish "punktum"; Russian "sobaka" and
+# "tochka", also in Cyrillic.
+AT = (
+    r"(?:at|arroba|@rroba|arobase|chez|bei|klammeraffe|chiocciola|apenstaartje|małpa|malpa|"
+    r"zavináč|zavinac|snabel-a|sobaka|собака)"
+)
+DOT = r"(?:dot|punto|ponto|point|punkt|punktum|punt|kropka|tečka|tecka|tochka|точка)"
 AT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{AT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{AT}[^\S\n]+)"
 DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{DOT}[^\S\n]+|\.)"
 # What says "address" by itself: a bracketed word, or "arroba", which is no English word.
 BRACKETED = re.compile(
     rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|(?:\ba|@)rroba\b|"
-    r"\b(?:arobase|klammeraffe|chiocciola|apenstaartje)\b",
+    r"\b(?:arobase|klammeraffe|chiocciola|apenstaartje|małpa|malpa|zavináč|zavinac|snabel-a|"
+    r"sobaka|собака)\b",
     re.IGNORECASE,
 )
 LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
@@ -40,7 +46,8 @@ SPELLED = re.compile(
 # ("she arrived at home dot") would be read as an address.
 TOP_LEVEL = frozenset(
     "com org net edu gov mil int io co uk us ca au nz ie de fr es it nl be ch at se no dk fi "
-    "info biz me tv app dev email mail health example test local".split()
+    "info biz me tv app dev email mail health example test local pl ru cz sk br mx ar jp cn "
+    "in kr tr gr pt ua".split()
 )
 # Mail providers: their domain after a plain " at " is an address, not a place one is at.
 MAIL_HOSTS = frozenset(
@@ -51,7 +58,10 @@ SPELLED_DOT = re.compile(rf"{DOT_WORD}", re.IGNORECASE)
 DOTTED_LOCAL = re.compile(r"[^\W_][._+][^\W_]|[A-Za-z]\d|\d[A-Za-z]")
 SPOKEN_DOT = re.compile(rf"[^\S\n]{DOT}[^\S\n]", re.IGNORECASE)
 # The words for "at" besides "at" itself, each a reason to read a line for a spelled address.
-OTHER_ATS = ("rroba", "arobase", "chez", "bei", "klammeraffe", "chiocciola", "apenstaartje")
+OTHER_ATS = (
+    "rroba", "arobase", "chez", "bei", "klammeraffe", "chiocciola", "apenstaartje", "małpa",
+    "malpa", "zavináč", "zavinac", "snabel-a", "sobaka", "собака",
+)  # fmt: skip
 
 
 def _spelled(text: str) -> list[Span]:

@@ -314,6 +314,33 @@ def plate_spans(text: str) -> list[tuple[Span, str]]:
     return found
 
 
+# An aircraft's registration needs no label where its sentence is about a plane: "Her plane,
+# N4471K, is a Super Cub" (the FAA's N, a digit, then up to four digits and two letters).
+N_NUMBER = re.compile(r"(?<![\w-])N[1-9][0-9]{0,4}[A-Z]{0,2}(?![\w-])")
+AIRCRAFT_WORDS = frozenset(
+    "plane planes airplane aircraft floatplane seaplane cessna piper cub beaver otter "
+    "helicopter glider".split()
+)
+
+
+RESPIRATORS = frozenset({"N100"})
+
+
+def aircraft_spans(text: str) -> list[tuple[Span, str]]:
+    """(span, VEHICLE) of N-numbers in a sentence about an aircraft."""
+    found = []
+    for m in N_NUMBER.finditer(text):
+        start = _clause_start(text, m.start(), SENTENCE_END)
+        # The sentence's end within a bounded reach, as its start is: a long line stays linear.
+        reach = min(len(text), m.end() + 160)
+        stop = SENTENCE_END.search(text, m.end(), reach)
+        words = {w.lower() for w in WORD.findall(text, start, stop.start() if stop else reach)}
+        # Four characters at least: "N95" and "N99" are masks, never a registration.
+        if len(m.group()) >= 4 and m.group() not in RESPIRATORS and words & AIRCRAFT_WORDS:
+            found.append((m.span(), VEHICLE))
+    return found
+
+
 def handle_spans(text: str) -> list[tuple[Span, str]]:
     """(span, category) of handles with a digit or a joint, by the words of their sentence."""
     found = []
@@ -332,6 +359,8 @@ def code_spans(text: str) -> list[tuple[Span, str]]:
         found += handle_spans(text)
     if " " in text and DIGIT.search(text):
         found += [f for f in plate_spans(text) if not any(_overlap(f[0], g[0]) for g in found)]
+    if "N" in text:
+        found += [f for f in aircraft_spans(text) if not any(_overlap(f[0], g[0]) for g in found)]
     if text.count(":") >= 5 or text.count("-") >= 5:
         found = [
             f

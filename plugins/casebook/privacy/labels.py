@@ -89,8 +89,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"vin",
         r"vehicle" + S + r"+(?:identification" + S + r"+)?number",
         # An aircraft's or a boat's registration: "N-number N4471K", "tail number", "hull ID".
-        r"n-number",
-        r"(?:tail|hull)" + NUM,
+        r"n-(?:number|no\.?)",
+        r"(?:tail|hull)-?" + NUM,
+        r"hin",  # a boat's hull identification number
     ),
     DEVICE: (
         r"serial" + NUM + "?",
@@ -235,7 +236,7 @@ LABEL_STARTS = frozenset(
     "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
     "acct receipt template voiceprint fingerprint retinal visa amex american mastercard discover "
     "maestro tablilla tablillas placa placas pnr lic ecg ekg heartbeat cardiac key fob "
-    "keyfob locker n-number n tail hull esn".split()
+    "keyfob locker n-number n tail hull esn hin".split()
 )
 WORDS = re.compile(r"[a-z#/]+")
 LABEL_CATEGORIES = list(LABELS)
