@@ -26,4 +26,11 @@ def growth(run, make_input, size, factor=4):
     while took < LONG_ENOUGH and size < 10_000_000:
         size *= 2
         took = best_time(functools.partial(run, make_input(size)))
-    return best_time(functools.partial(run, make_input(size * factor))) / max(took, 1e-6)
+    small, large = make_input(size), make_input(size * factor)
+    # The two sizes take turns, so a burst of load on a shared machine falls on both, not on
+    # the larger alone (a CI run once read 8.9 for a function that grows 4 to 4.7 here).
+    best_small = best_large = float("inf")
+    for _ in range(3):
+        best_small = min(best_small, best_time(functools.partial(run, small), rounds=2))
+        best_large = min(best_large, best_time(functools.partial(run, large), rounds=2))
+    return best_large / max(best_small, 1e-6)
