@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .labels import LABEL
 from .spans import Span
 
 DOI = re.compile(r"(?i:\bdoi:[^\S\n]*|\bhttps?://(?:dx\.)?doi\.org/)?\b10\.\d{4,9}/[^\s\"<>]+")
@@ -58,21 +59,20 @@ def model_codes(text: str) -> list[Span]:
         [
             m.span()
             for m in CODE.finditer(text)
-            if m.group() in models
-            and (
-                m.start() in where
-                or not LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
-            )
+            if m.group() in models and (m.start() in where or not _after_label(text, m.start()))
         ]
         if models
         else []
     )
 
 
-LABEL_BEFORE = re.compile(
-    r"(?i:\b(?:serial|s/n|sn|imei|esn|meid|udi|id|no\.?|number|mrn|account|acct|policy|member|"
-    r"licen[cs]e|plate|vin|badge|ticket|claim|card)\b[^\w\n]{0,4}|\#[^\S\n]*)$"
-)
+LABEL_GAP = re.compile(r"[^\w\n]{0,4}")
+
+
+def _after_label(text: str, at: int) -> bool:
+    """Whether an identifier's label (the lint's one list of them) ends just before `at`."""
+    window = text[max(0, at - 32) : at]
+    return any(LABEL_GAP.fullmatch(window, m.end()) for m in LABEL.finditer(window))
 
 
 def spans(text: str) -> list[Span]:

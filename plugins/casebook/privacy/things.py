@@ -225,15 +225,19 @@ MADE_BY = re.compile(
 )
 
 
+WORK_REACH = 160  # characters after the name that tell who made the work
+
+
 def a_work_by(view: str, start: int, end: int) -> bool:
     """Whether a full name stands between "a" and a kind of work no one near made: its maker's."""
     if WORK_AFTER.match(view, end) is None:
         return False
     if AN_BEFORE.search(view, max(0, start - 4), start) is None:
         return False
-    stop = view.find(".", end)
-    sentence_rest = view[end : len(view) if stop < 0 else stop]
-    return MADE_BY.search(sentence_rest) is None
+    # Within a bounded reach: a text with no full stop is read once, not to its end per name.
+    reach = view[end : end + WORK_REACH]
+    stop = reach.find(".")
+    return MADE_BY.search(reach if stop < 0 else reach[:stop]) is None
 
 
 def the_route(view: str, start: int, end: int) -> bool:

@@ -434,6 +434,7 @@ class Calendar:
 
     holidays: int
     nobody: bool
+    plain: str  # the sentence read past its holidays: "Mother's Day" names no one's mother
 
 
 # What someone did or went through: a date beside it is theirs ("fell", "was admitted").
@@ -482,7 +483,8 @@ def _calendar_sentence(sentence: str, signals: Signals) -> Calendar:
     found = signals.calendars.get(sentence)
     if found is None:
         holidays = len(A_HOLIDAY.findall(sentence))
-        found = Calendar(holidays, _nobody(sentence))
+        plain = A_HOLIDAY.sub(" ", sentence) if holidays else sentence
+        found = Calendar(holidays, _nobody(sentence), plain)
         signals.calendars[sentence] = found
     return found
 
@@ -527,8 +529,7 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         return SKIP  # "Kwanzaa runs from 26 December to 1 January": the holiday's own dates
     if context.historical(text) and words_of(sentence) & signals.public:
         return SKIP  # "his inauguration in January 1961", in a passage about Kennedy
-    # Read past its holidays: "Mother's Day gift certificates" names no one's mother.
-    plain = A_HOLIDAY.sub(" ", sentence) if calendar.holidays else sentence
+    plain = calendar.plain
     if (
         not signals.case
         and PUBLIC_EVENT.search(sentence)
