@@ -38,3 +38,51 @@ def test_a_code_after_any_label_is_not_hidden_by_a_model(body, category, code):
 def test_a_model_code_alone_is_still_a_products():
     body = "The massage gun is a model KX47-B. The KX47-B is quiet and light."
     assert [t for c, t in found(body) if "KX47" in t] == [], found(body)
+
+
+# A town abroad listed after one that words of home introduced is a home too; a list no
+# such words introduce names no one's ("We compared Kharkiv and Lviv").
+@pytest.mark.parametrize(
+    ("body", "towns"),
+    [
+        ("She lives in Kharkiv and Lviv by turns.", ["Kharkiv", "Lviv"]),
+        ("He grew up between Kharkiv and Lviv.", ["Kharkiv", "Lviv"]),
+        ("Her parents are from Jacmel, Léogâne or Hinche.", ["Jacmel", "Léogâne", "Hinche"]),
+    ],
+)
+def test_every_town_abroad_in_a_list_after_words_of_home_is_found(body, towns):
+    assert [t for t in towns if t not in texts(body, "geography")] == [], found(body)
+
+
+def test_a_list_of_towns_abroad_without_words_of_home_is_no_ones():
+    body = "The survey compared Kharkiv and Lviv with Boston."
+    assert [t for t in texts(body, "geography") if t in ("Kharkiv", "Lviv")] == [], found(body)
+
+
+# An SSN read out as people do, with a teen, a ten or "double".
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Her SSN is five three zero, twelve, four four eight two.",
+        "Her SSN is five three zero, double zero, four four eight two.",
+        "Social security number: five three zero, forty-four, eight eight one two.",
+    ],
+)
+def test_a_spoken_ssn_with_other_number_words_is_found(body):
+    assert texts(body, "ssn"), found(body)
+
+
+def test_number_words_without_a_label_are_a_count():
+    body = "We did twelve, then twenty, then double twelve lunges and five more sets of three."
+    assert texts(body, "ssn") == [], found(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ('Her family name is "O\'Connor", and she teaches.', "O'Connor"),
+        ("Her maiden name was “Kowalczyk”.", "Kowalczyk"),
+    ],
+)
+def test_a_surname_in_quotes_after_family_name_is_found(body, name):
+    assert any(name in t for t in texts(body, "names")), found(body)

@@ -289,7 +289,8 @@ NICKNAMED = re.compile(
 # surname was Lindqvist-Berg" (capitalised: "her last name is hard to spell" names no one;
 # a plant's family, "Asteraceae", is no person's).
 NAMED_AS = re.compile(
-    r"(?i:\b(?:sur|(?:family|last|maiden|married)[ \t]+)name[ \t]*(?:is|was|:)[ \t]+)"
+    # The name may stand in quotes: 'her family name is "O'Connor"'.
+    r"(?i:\b(?:sur|(?:family|last|maiden|married)[ \t]+)name[ \t]*(?:is|was|:)[ \t]+)[\"“‘«]?"
     rf"(?P<name>{SURNAME}(?:[ \t]+{SURNAME})?)(?![\w'’-])"
 )
 TAXON_ENDINGS = ("aceae", "idae", "inae")

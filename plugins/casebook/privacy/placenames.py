@@ -81,7 +81,7 @@ def _starts_abroad(word: str) -> bool:
 ABROAD_BEFORE = re.compile(
     r"(?i:\b(?:lives?|lived|living|works?|worked|working|grew[^\S\n]+up|born|raised|based|"
     r"moved|moving|moves|relocated|home|stays?|stayed|family|parents|trained|studied)"
-    r"[^\S\n]+(?:\w+[^\S\n]+)?(?:in|to|from|near|at|outside(?:[^\S\n]+of)?)[^\S\n]+"
+    r"[^\S\n]+(?:\w+[^\S\n]+)?(?:in|to|from|near|at|between|outside(?:[^\S\n]+of)?)[^\S\n]+"
     r"|\b(?:is|was|are|were|originally|hails?|hailed|emigrated|immigrated|fled|came)"
     r"[^\S\n]+(?:\w+[^\S\n]+)?from[^\S\n]+"
     # "She is Haitian, from Jacmel", "the feast, which in their house from Sulmona is ...".
@@ -90,6 +90,40 @@ ABROAD_BEFORE = re.compile(
     r"|\bout[^\S\n]+of[^\S\n]+|\bnatives?[^\S\n]+of[^\S\n]+|\b(?:fled|left|leaving)[^\S\n]+"
     r"|\b(?:returned|went[^\S\n]+back|back)[^\S\n]+(?:home[^\S\n]+)?to[^\S\n]+)$"
 )
+
+
+# A town listed after one: "lives in Kharkiv and Lviv", "between Jacmel, Léogâne or Hinche".
+LISTED_AFTER = re.compile(
+    rf"(?P<town>[{UPPER}][\w'’-]*(?:[^\S\n][{UPPER}][\w'’-]*){{0,2}})"
+    r"(?:,[^\S\n]*(?:(?:and|or|then)[^\S\n]+)?|[^\S\n]+(?:and|or|then|and[^\S\n]+then|to)[^\S\n]+)$"
+)
+LISTED_TOWNS = 6  # towns read back along one list
+
+
+def abroad_cue(text: str, at: int) -> bool:
+    """Whether the words before `at` say a town abroad there is someone's home: a verb of
+    living or coming from, or a list whose first town has one."""
+    return cued_abroad(text, at) or listed_head(text, at) is not None
+
+
+def cued_abroad(text: str, at: int) -> bool:
+    """Whether a verb of living or coming from stands right before `at`."""
+    return ABROAD_BEFORE.search(text, max(0, at - BEFORE_WINDOW), at) is not None
+
+
+def listed_head(text: str, at: int) -> Span | None:
+    """The first town of a list of towns abroad that `at` stands in, where words of home
+    come before that town; None if there is no such list."""
+    head = None
+    for _ in range(LISTED_TOWNS):
+        if cued_abroad(text, at):
+            return head
+        listed = LISTED_AFTER.search(text, max(0, at - BEFORE_WINDOW), at)
+        if listed is None or not is_abroad(normal(listed.group("town").lower())):
+            return None
+        head = listed.span("town")
+        at = listed.start()
+    return None
 
 
 TOKEN = re.compile(rf"(?<![\w-])(?<!\w['’])[{UPPER}](?:[\w'’-]*\w)?")
@@ -187,8 +221,8 @@ def _candidates(group: list[re.Match[str]]) -> Iterator[tuple[int, int, str, str
         text, at = group[i].string, group[i].start()
         far = (
             not group[i].group().isupper()  # "from SARS to COVID": an acronym
-            and ABROAD_BEFORE.search(text, max(0, at - BEFORE_WINDOW), at) is not None
             and _starts_abroad(first)
+            and abroad_cue(text, at)
         )
         if first not in starts and not far:
             i += 1
@@ -210,7 +244,7 @@ def _is_place(text: str, start: int, end: int, found: str, heading: bool) -> boo
     """Whether the context makes a place of the name at text[start:end]."""
     if found == ABROAD:
         # No US state follows a town abroad: "the AMTA Washington Chapter" is no address.
-        return ABROAD_BEFORE.search(text[max(0, start - BEFORE_WINDOW) : start]) is not None
+        return abroad_cue(text, start)
     if STATE_AFTER.match(text, end):
         return True
     if INITIAL_AFTER.match(text, end):

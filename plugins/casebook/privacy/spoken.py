@@ -9,7 +9,12 @@ from . import identifiers, labels, ssn
 from .findings import OTHER_CODE, SSN
 from .spans import Span
 
-DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# Digits read out as people do: "twelve", "forty-four" (two words), "double zero".
+DIGIT_WORD = (
+    rf"(?:(?:double|triple)[^\S\n]+{DIGIT}|{DIGIT}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+)
 # Seven digit words or more, apart by spaces, commas or hyphens: fewer are a count or a time.
 # Possessive spaces: the runs either side of a comma never share a space, so the pattern
 # stays linear (as patterns.py asks of every shaped pattern).

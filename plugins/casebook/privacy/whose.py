@@ -17,7 +17,14 @@ from .context import Signals
 from .dates import HOLIDAY as A_HOLIDAY
 from .document import Block
 from .people import cited_shape, surname
-from .placenames import ABROAD, ABROAD_BEFORE, PERSONAL_BEFORE, state_after
+from .placenames import (
+    ABROAD,
+    PERSONAL_BEFORE,
+    abroad_cue,
+    cued_abroad,
+    listed_head,
+    state_after,
+)
 from .placenames import STATE_CODES as STATE_CODE_LIST
 from .publicplaces import CLIENT_WORDS as PUBLIC_CLIENTS
 from .publicplaces import public_place
@@ -223,9 +230,14 @@ def place_verdict(
         return SKIP  # "Lucas KR, Rich PA, Polus BI (2010)": an author and initials
     if state_after(view, end) and tier != ABROAD:
         return FLAG  # "Hope, Arkansas" is a place whatever else is said
+    head = listed_head(view, start) if tier == ABROAD and not cued_abroad(view, start) else None
+    if head is not None:
+        # "The team came from San Sebastián and Porto Alegre": as the list's first town goes.
+        return place_verdict(view, *head, tier, block, signals)
     before = view[max(0, start - 40) : start]
-    cue = ABROAD_BEFORE if tier == ABROAD else PERSONAL_BEFORE
-    personal = cue.search(before) is not None
+    personal = (
+        abroad_cue(view, start) if tier == ABROAD else PERSONAL_BEFORE.search(before) is not None
+    )
     if personal and FROM_BEFORE.search(before) and ROUTE_AFTER.match(view, end):
         personal = False  # "travellers from London to Edinburgh": a journey, no one's home
     if tier == ABROAD and (
