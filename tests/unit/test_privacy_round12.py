@@ -86,3 +86,105 @@ def test_number_words_without_a_label_are_a_count():
 )
 def test_a_surname_in_quotes_after_family_name_is_found(body, name):
     assert any(name in t for t in texts(body, "names")), found(body)
+
+
+# The practice's closing days as a list led by a closure: each item is the practice's.
+def test_a_list_of_closing_days_led_by_a_closure_is_the_practices():
+    body = (
+        "We are closed on these days this year:\n\n"
+        "- Memorial Day, Monday, May 26\n"
+        "- Labor Day, Monday, September 1\n"
+        "- Thanksgiving, Thursday, November 27\n"
+    )
+    assert texts(body, "dates") == [], found(body)
+
+
+def test_a_clients_day_in_a_list_of_closing_days_is_still_found():
+    body = (
+        "We are closed on these days:\n\n- Labor Day, Monday, September 1\n"
+        "- the day Dana fell, March 3\n"
+    )
+    assert any("March 3" in t for t in texts(body, "dates")), found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We are closed on Labor Day, Monday, September 1; book early if you want a session.",
+        "We will be at the town's spring health fair on Saturday, April 11, with posture checks.",
+        "Our prices last changed in March 2025.",
+    ],
+)
+def test_the_practices_own_days_and_prices_are_no_clients(body):
+    assert texts(body, "dates") == [], found(body)
+
+
+def test_a_clients_day_beside_the_practices_fair_is_still_found():
+    body = "We will be at the health fair on Saturday, April 11, where Dana fell last year."
+    assert texts(body, "dates"), found(body)
+
+
+# Goods by make and model: a product noun after them, a thing they stand in apposition to,
+# or a list item led by a kind of goods.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She wears a pair of Saucony Triumph shoes at work.",
+        "He bought a new putter, a Ping Anser, last spring.",
+        "- Chairs: Steelcase Leap and Haworth Zody are the ones we like.",
+        "**Uplift Commercial** (now sold by another firm): steady at full height.",
+    ],
+)
+def test_a_make_and_model_is_no_person(body):
+    assert texts(body, "names") == [] and texts(body, "geography") == [], found(body)
+
+
+def test_a_person_beside_goods_is_still_a_person():
+    body = "Her neighbour Dana Whitfield gave her the shoes."
+    assert texts(body, "names") == ["Dana Whitfield"], found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "3. **Move Better Radio**, with its episodes on sleep and load.",
+        "The Patient Safety and Quality Improvement Act sets the rules.",
+        "The open day is in the Old Memorial Building.",
+        "The episodes with Kelly Starrett are the best of the podcast.",
+    ],
+)
+def test_laws_buildings_and_broadcasts_are_no_people(body):
+    assert texts(body, "names") == [], found(body)
+
+
+# An entity decodes to what the reader sees, normalised as typed text is.
+def test_a_fax_written_with_entities_for_its_spaces_and_hyphens_is_found():
+    body = "Her fax at home is (617)&#160;555&#8209;0174, she said."
+    assert texts(body, "fax") or texts(body, "phone"), found(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("Plan: Harvard Pilgrim member 778120934 on the card.", "health-plan"),
+        ("His van, NH reg. 4TR 219, was parked outside.", "vehicle"),
+        ("Charged to acct ****-****-7731-0452 last week.", "account"),
+        ("His bike's frame no. 881 K 20417 is engraved.", "other-code"),
+        ("Her CPF 301.448.927-05 was on the form.", "other-code"),
+        ("His PESEL 84071203518 was on the letter.", "other-code"),
+    ],
+)
+def test_more_labelled_codes_are_found(body, category):
+    assert texts(body, category), found(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Write to lan chấm pham a còng example chấm com soon.",
+        "She wrote from oksana собака example крапка ua last month.",
+        "His address is peter kukac example pont hu, he said.",
+    ],
+)
+def test_emails_spelled_in_vietnamese_ukrainian_and_hungarian_are_found(body):
+    assert texts(body, "email"), found(body)

@@ -219,6 +219,7 @@ class Signals:
     history: bool = False  # the file speaks of the past (years before 1990) more than once
     case: bool = False  # a case write-up: its client is the subject of every sentence
     famous: tuple[tuple[int, int], ...] = ()  # list items a sentence about fame leads into
+    leads: dict[int, str] = field(default_factory=dict)  # each list item's lead-in paragraph
     figures: list[int] = field(default_factory=list)  # where a listed public figure stands
     among_figures: dict[int, bool] = field(default_factory=dict)  # by block start, read once
     # Whether each block (by where it starts) reads as a reference entry: asked once per
@@ -238,25 +239,35 @@ class Signals:
 # What a list's lead-in says of the people in it: "When a famous athlete gets hurt ...:".
 FAMOUS = re.compile(
     r"(?i:\b(?:famous|celebrit(?:y|ies)|public[^\S\n]+figures?|well[- ]known|legendary|"
-    r"champions?|olympians?)\b)"
+    r"champions?|olympians?|podcasts?)\b)"
 )
 
 
-def famous_lists(blocks: Sequence[Block], text: str) -> tuple[tuple[int, int], ...]:
-    """The items of each list whose lead-in paragraph, right before it, speaks of fame."""
-    spans, lead = [], False
+def lead_ins(blocks: Sequence[Block], text: str) -> dict[int, str]:
+    """The lead-in paragraph right before each list, by where each of its items starts."""
+    found: dict[int, str] = {}
+    lead = None
     for before, block in zip([None, *blocks], blocks, strict=False):
         if block.kind != "item":
             continue
         if before is None or before.kind != "item":
             lead = (
-                before is not None
-                and before.kind == "text"
-                and FAMOUS.search(text, before.start, block.start) is not None
+                text[before.start : block.start]
+                if before is not None and before.kind == "text"
+                else None
             )
-        if lead:
-            spans.append((block.start, block.stop))
-    return tuple(spans)
+        if lead is not None:
+            found[block.start] = lead
+    return found
+
+
+def famous_lists(blocks: Sequence[Block], leads: dict[int, str]) -> tuple[tuple[int, int], ...]:
+    """The items of each list whose lead-in paragraph, right before it, speaks of fame."""
+    return tuple(
+        (b.start, b.stop)
+        for b in blocks
+        if b.start in leads and FAMOUS.search(leads[b.start]) is not None
+    )
 
 
 def eponyms(text: str, terms: tuple[str, ...]) -> frozenset[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .seen import seen
 from .spans import Span, match_spans, texts
 from .wordlists import COMMON
 
@@ -21,19 +22,28 @@ SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+"
 # "ponto"; French "arobase" or "chez" and "point"; German "bei" or "Klammeraffe" and "Punkt";
 # Italian "chiocciola"; Dutch "apenstaartje" and "punt"; Polish "małpa" and "kropka"; Czech
 # "zavináč" and "tečka"; Swedish "snabel-a" and Danish "punktum"; Russian "sobaka" and
-# "tochka", also in Cyrillic.
+# "tochka", also in Cyrillic; Ukrainian "krapka"; Vietnamese "a còng" and "chấm"; Hungarian
+# "kukac" and "pont"; Greek "papaki" and "teleia"; Romanian "arond" and "punct"; Finnish
+# "piste".
+# Words in another script are matched as the text is read: with their look-alike letters
+# already Latin ("собака" is read "coбaкa"), so each is listed as seen too.
 AT = (
     r"(?:at|arroba|@rroba|arobase|chez|bei|klammeraffe|chiocciola|apenstaartje|małpa|malpa|"
-    r"zavináč|zavinac|snabel-a|sobaka|собака)"
+    r"zavináč|zavinac|snabel-a|sobaka|собака|a[^\S\n]+còng|a[^\S\n]+cong|a[^\S\n]+móc|kukac|"
+    rf"papaki|παπάκι|arond|{seen('собака')}|{seen('παπάκι')})"
 )
-DOT = r"(?:dot|punto|ponto|point|punkt|punktum|punt|kropka|tečka|tecka|tochka|точка)"
+DOT = (
+    r"(?:dot|punto|ponto|point|punkt|punktum|punt|kropka|tečka|tecka|tochka|точка|крапка|"
+    rf"krapka|chấm|pont|punct|piste|teleia|τελεία|{seen('точка')}|{seen('крапка')}|"
+    rf"{seen('τελεία')})"
+)
 AT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{AT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{AT}[^\S\n]+)"
 DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{DOT}[^\S\n]+|\.)"
 # What says "address" by itself: a bracketed word, or "arroba", which is no English word.
 BRACKETED = re.compile(
     rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|(?:\ba|@)rroba\b|"
     r"\b(?:arobase|klammeraffe|chiocciola|apenstaartje|małpa|malpa|zavináč|zavinac|snabel-a|"
-    r"sobaka|собака)\b",
+    rf"sobaka|собака|kukac|papaki|παπάκι|arond|a[^\S\n]+còng|{seen('собака')}|{seen('παπάκι')})\b",
     re.IGNORECASE,
 )
 LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
@@ -47,7 +57,7 @@ SPELLED = re.compile(
 TOP_LEVEL = frozenset(
     "com org net edu gov mil int io co uk us ca au nz ie de fr es it nl be ch at se no dk fi "
     "info biz me tv app dev email mail health example test local pl ru cz sk br mx ar jp cn "
-    "in kr tr gr pt ua".split()
+    "in kr tr gr pt ua hu ro fi vn gh ng ke za".split()
 )
 # Mail providers: their domain after a plain " at " is an address, not a place one is at.
 MAIL_HOSTS = frozenset(
@@ -60,7 +70,8 @@ SPOKEN_DOT = re.compile(rf"[^\S\n]{DOT}[^\S\n]", re.IGNORECASE)
 # The words for "at" besides "at" itself, each a reason to read a line for a spelled address.
 OTHER_ATS = (
     "rroba", "arobase", "chez", "bei", "klammeraffe", "chiocciola", "apenstaartje", "małpa",
-    "malpa", "zavináč", "zavinac", "snabel-a", "sobaka", "собака",
+    "malpa", "zavináč", "zavinac", "snabel-a", "sobaka", "собака", "còng", "cong", "móc",
+    "kukac", "papaki", "παπάκι", "arond", seen("собака").lower(), seen("παπάκι").lower(),
 )  # fmt: skip
 
 

@@ -30,7 +30,11 @@ from .spans import Span
 # A code: letters and digits in groups apart by a hyphen, dot, slash or middle dot;
 # "#" may stand before it. Two such tokens with a digit each, one space apart, are one
 # code written in groups ("S0419 2237", "1HGCM 8263 3A004 352").
-TOKEN = re.compile(r"(?<![\w.-])\#?[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*")
+# A card's masked groups stand before its last digits: "****-****-0093-4471" is one token.
+TOKEN = re.compile(
+    r"(?<![\w.-])\#?(?:(?:[*•]{2,4}|[xX]{4})[-.])*[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*"
+)
+CAPITALS = re.compile(r"[A-Z]{1,3}")
 PLATE = re.compile(r"(?<![\w-])[A-Z0-9]{2,8}(?![\w-])")
 # The groups after a plate's first, each with a digit: "PKR 118", "EGX 2209"; never "I".
 PLATE_GROUPS = re.compile(r"(?:[^\S\n](?=[A-Z]{0,3}\d)[A-Z0-9]{1,4}(?![\w·/-]|[.]\w)){1,2}")
@@ -103,7 +107,31 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
             found[-1] = _Token(last.start, m.end(), text[last.start : m.end()])
         else:
             found.append(_Token(m.start(), m.end(), m.group()))
-    return found
+    return _letters_between(found, text)
+
+
+def _letters_between(found: list[_Token], text: str) -> list[_Token]:
+    """Groups of digits with a letter or three between them joined: "218 C 44810"."""
+    i, joined = 0, []
+    while i < len(found):
+        here = found[i]
+        if (
+            i + 2 < len(found)
+            and DIGIT.search(here.text)
+            and CAPITALS.fullmatch(found[i + 1].text)
+            and DIGIT.search(found[i + 2].text)
+            and found[i + 1].start - here.end == 1
+            and found[i + 2].start - found[i + 1].end == 1
+            and text[here.end] in " \t\u00a0"
+            and text[found[i + 1].end] in " \t\u00a0"
+        ):
+            end = found[i + 2].end
+            joined.append(_Token(here.start, end, text[here.start : end]))
+            i += 3
+            continue
+        joined.append(here)
+        i += 1
+    return joined
 
 
 def _named_code(token: str) -> bool:

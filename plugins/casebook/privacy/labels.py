@@ -43,6 +43,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"(?:medicare|medicaid|masshealth|medi-cal)" + NUM + "?",
         r"mbi",
         r"hicn",
+        # A plan's member number with no "ID": "Tufts Health member 440018827".
+        r"member(?=" + S + r"+\d{5})",
         r"(?:insurance|medicare|medicaid)" + S + "+card",
     ),
     ACCOUNT: (
@@ -92,6 +94,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"n-(?:number|no\.?)",
         r"(?:tail|hull)-?" + NUM,
         r"hin",  # a boat's hull identification number
+        # A registration written short: "MA reg. 2KL 448", "rego 1ABC234".
+        r"(?:reg|regn|rego)\.?(?=" + S + r"+\w*\d)",
     ),
     DEVICE: (
         r"serial" + NUM + "?",
@@ -172,6 +176,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"passport" + NUM + "?",
         r"tracking" + NUM,
         r"case" + S + r"+(?:number|no\.?)",
+        r"frame" + NUM,  # a bicycle's frame number: "frame no. WTU 218 C 44810"
+        # National identity numbers of the countries clients come from.
+        r"cpf",  # Brazil
+        r"curp",  # Mexico
+        r"dni",  # Spain, Argentina, Peru
+        r"pesel",  # Poland
+        r"aadhaar" + NUM + "?",  # India
+        r"nhs" + NUM,  # the UK's health service
+        r"national" + S + r"+(?:id|identity|insurance)" + NUM + "?",
     ),
 }
 # A label that says "a number" but not of what: the words around it tell.
@@ -236,7 +249,7 @@ LABEL_STARTS = frozenset(
     "gym library loyalty employee booking gift user id ss ssn mr s sn i # no plan plate invoice "
     "acct receipt template voiceprint fingerprint retinal visa amex american mastercard discover "
     "maestro tablilla tablillas placa placas pnr lic ecg ekg heartbeat cardiac key fob "
-    "keyfob locker n-number n tail hull esn hin".split()
+    "keyfob locker n-number n tail hull esn hin reg regn rego".split()
 )
 WORDS = re.compile(r"[a-z#/]+")
 LABEL_CATEGORIES = list(LABELS)

@@ -150,7 +150,8 @@ class _Lint:
         self.known = known
         self.own_sites = own_sites
         self.signals = context.Signals(eponyms=context.eponyms(doc.seen, terms))
-        self.signals.famous = context.famous_lists(doc.blocks, doc.seen)
+        self.signals.leads = context.lead_ins(doc.blocks, doc.seen)
+        self.signals.famous = context.famous_lists(doc.blocks, self.signals.leads)
         old = OLD_YEAR_HINT.search(doc.seen) is not None
         self.signals.history = old and len(context.OLD_YEAR.findall(doc.seen)) >= 2
         self.signals.case, self.signals.text = bool(doc.clients), doc.seen
@@ -292,8 +293,9 @@ class _Lint:
                     continue  # "**Foam Roller Thoracic Extension**": a list item's title
                 if things.no_person(view[s:e]) or whose.STUDY_AFTER.match(view, e):
                     continue  # "the Pacific Northwest", "the White Mountains", "Environ Med"
-                if things.a_work_by(view, s, e):
-                    # "a Dizzy Gillespie tune": a work's maker, a public figure, and no town
+                if things.a_work_by(view, s, e) or things.goods(view, s, e):
+                    # "a Dizzy Gillespie tune": a work's maker, a public figure, and no town;
+                    # "a driver, a Callaway Paradym": a make and model, and no town either
                     self.signals.name_words |= whose.words_of(view[s:e])
                     continue
                 if not context.private_before(view, s) and things.a_thing(

@@ -163,7 +163,7 @@ INITIAL_AFTER = re.compile(rf"[ \t\u00a0]+[{UPPER}]\.")
 # still says where.
 INSTITUTIONS = frozenset(
     "foundation association society institute hospital clinic center centre university "
-    "college school academy".split()
+    "college school academy building reservoir reservoirs lab laboratory radio".split()
 )
 EPONYM_HEADS = (
     (HEAD_NOUNS - INSTITUTIONS)

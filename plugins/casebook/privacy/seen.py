@@ -78,7 +78,8 @@ def _seen_run(run: str) -> str:
         if letter and decoded and all(unicodedata.combining(c) for c in decoded):
             return _seen_chars(letter + decoded)  # "e&#x301;" is "é"
         # An entity never starts a new line or block: the lint keeps its blocks apart by "\n".
-        return letter + "".join(" " if c in "\n\r" else _seen_char(c) for c in decoded)
+        # A decoded entity is read as typed text is (NFKC): "&#160;" is a space, as U+00A0 is.
+        return letter + _seen_chars(decoded.replace("\n", " ").replace("\r", " "))
     return _seen_chars(run)
 
 

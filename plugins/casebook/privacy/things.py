@@ -304,6 +304,43 @@ VEHICLE_MAKES = frozenset(
 PRICE_AFTER = re.compile(
     r"[*_]*[^\S\n]*\((?:about|around|approx\.?|roughly|under|from|~)?[^\S\n]*[$£€]\d"
 )
+# Goods a practice's posts recommend and clients use, by the kind of thing they are: the
+# words before such a noun are its make and model, not a person.
+PRODUCTS = (
+    r"shoes|sneakers|trainers|clogs|boots|sandals|insoles|orthotics|driver|irons|putter|"
+    r"wedge|racket|racquet|bike|desk|chair|mattress|pillow|roller|massager|watch|tracker|"
+    r"headphones|earbuds|backpack|leggings|socks|oats|balm|cream|gel|lotion|liniment"
+)
+PRODUCT_AFTER = re.compile(rf"[*_]*[^\S\n]+(?i:{PRODUCTS})\b")
+# "a lighter driver, a Callaway Paradym": the make and model in apposition to the thing.
+PRODUCT_BEFORE = re.compile(
+    rf"(?i:\b(?:{PRODUCTS})(?:es|s)?,[^\S\n]+(?:an?[^\S\n]+|the[^\S\n]+)?)$"
+)
+# A list item or line led by a kind of goods: "- Shoes: Dansko clogs, Hoka Clifton and ...".
+PRODUCT_LABEL = re.compile(
+    rf"[^\S\n]*(?:[-*+]|\d+[.)])?[^\S\n]*[*_]*(?i:(?:{PRODUCTS})(?:es|s)?|gear|equipment|products?|brands?)"
+    r"[*_]*[^\S\n]*:[^.;:\n]*$"
+)
+SOLD_AFTER = re.compile(r"[*_]*[^\S\n]*\((?:now[^\S\n]+)?(?:sold|made)[^\S\n]+by\b")
+
+
+def goods(view: str, start: int, end: int) -> bool:
+    """Whether a capitalised pair is the make and model of goods: "a pair of Hoka Bondi
+    shoes", "a lighter driver, a Callaway Paradym", "- Shoes: ..., Brooks Ghost"."""
+    return (
+        PRODUCT_AFTER.match(view, end) is not None
+        or SOLD_AFTER.match(view, end) is not None
+        or PRODUCT_BEFORE.search(view, max(0, start - 40), start) is not None
+        or _under_product_label(view, start)
+    )
+
+
+def _under_product_label(view: str, start: int) -> bool:
+    """Whether the clause the pair stands in is led by a kind of goods and a colon."""
+    line = view.rfind("\n", 0, start) + 1
+    return start - line <= 160 and PRODUCT_LABEL.match(view, line, start) is not None
+
+
 # A capitalised word right before the pair, and a subtitle in Title Case after a colon.
 CAPITAL_RIGHT_BEFORE = re.compile(rf"[{people.UPPER}][\w'’-]*[^\S\n]$")
 SUBTITLE_AFTER = re.compile(

@@ -64,7 +64,7 @@ FAME = re.compile(
     r"\bfamous|\blegend(?:s|ary)?\b|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|"
     r"\bfirst[^\S\n]+(?:person|woman|man)[^\S\n]+(?:ever[^\S\n]+)?to\b|\bfirst[^\S\n]+(?:marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b|"
     # Artists by their public work: "our playlist has Norah Jones, Miles Davis and ...".
-    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b|"
+    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b|\bpodcasts?\b|\bepisodes?\b|\bWorld[^\S\n]+Cup\b|"
     # A public record: "LeBron James reportedly spends", an interview, a league's stars.
     r"\breportedly\b|\bin[^\S\n]+(?:an|one)[^\S\n]+interview\b|\btold[^\S\n]+reporters\b|"
     r"\bhall[^\S\n]+of[^\S\n]+fame\b|\bMVP\b|\ball-stars?\b|\b(?:NFL|NBA|MLB|NHL|PGA|LPGA|WNBA|"
@@ -394,7 +394,15 @@ PUBLIC_EVENT = re.compile(
     # A public event's day, an offer's last day: "the Boston Marathon runs on Patriots' Day",
     # "gift certificates are on sale until May 10".
     r"marathon|conference|convention|summit|symposium|festival|expo|on[^\S\n]+sale|"
-    r"offer[^\S\n]+ends|registration|early[- ]bird)\b)"
+    r"offer[^\S\n]+ends|registration|early[- ]bird|"
+    # The practice's own events and prices: "the health fair", "Prices last changed in".
+    r"fair|open[^\S\n]+house|blood[^\S\n]+drive|workshop|prices|rates|fees)\b)"
+)
+# The practice saying where it will be, or what it charges: "We will be at the health fair
+# on Saturday, May 16", "Our prices last changed in March 2025".
+PRACTICE_OWN = re.compile(
+    r"(?i:\b(?:we[^\S\n]+will[^\S\n]+be|we['’]ll[^\S\n]+be|join[^\S\n]+us|come[^\S\n]+"
+    r"(?:and[^\S\n]+)?(?:see|find|meet)[^\S\n]+us|our[^\S\n]+(?:prices|rates|fees))\b)"
 )
 # A share of a group, and the words that would make the sentence one person's after all.
 GROUP_OF = re.compile(
@@ -530,6 +538,15 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     paragraph = view[block.start : block_end(view, block.start, block)]
     if own_calendar(paragraph if block.stop - block.start <= ENTRY_LENGTH else sentence, text):
         return SKIP  # "We close for Thanksgiving Day and December 25": the practice's hours
+    lead = signals.leads.get(block.start) if block.kind == "item" else None
+    if lead is not None and own_calendar(lead + "\n" + paragraph, text):
+        return SKIP  # "We are closed on these holidays:" and a list of them: the practice's
+    part = clause(sentence, start - first)
+    undated = not any(c.isdigit() for c in sentence.replace(part, " "))
+    if sentence != part and undated and own_calendar(part, text):
+        # "We are closed on Independence Day, July 4; book early": the first clause's, where
+        # no other clause gives a day ("; your session moves to July 5" is the client's).
+        return SKIP
     calendar = _calendar_sentence(sentence, signals)
     # Only a month or a holiday alone, never a day or a year: "27 December 2023" is one day.
     alone = not any(c.isdigit() for c in text) and not YEAR_OR_WHEN.search(text)
@@ -551,6 +568,17 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
         and not WRITER.search(plain)
     ):
         return SKIP  # "The codes changed in October 2021": when a public thing changed
+    if (
+        not signals.case
+        and PUBLIC_EVENT.search(sentence)
+        and PRACTICE_OWN.search(sentence)
+        and not SOMEONE_ELSE.search(plain)
+        and not ONE_PERSON.search(plain)
+        and not PSEUDONYM.search(plain)
+        and not FIRST_PERSON.search(plain)
+        and not EVENT.search(plain)
+    ):
+        return SKIP  # "We will be at the health fair on Saturday, May 16": the practice's day
     if (
         not signals.case
         and calendar.nobody
