@@ -125,6 +125,15 @@ def _phrases(practice: dict[str, Any]) -> Iterator[str]:
         text = _text(practice.get(key))
         if text:
             yield text
+    # Parts a post writes alone: "100 Example Street" of "100 Example Street, Suite 2", and
+    # the licence's number ("MT-0000") of "... license no. MT-0000 (example)".
+    street = _text(practice.get("street"))
+    if "," in street:
+        yield street.split(",", 1)[0].strip()
+    for word in _text(practice.get("license")).split():
+        number = word.strip("().,;:")
+        if len(number) >= 3 and any(c.isdigit() for c in number):
+            yield number
     town, state, zip_code = (_text(practice.get(k)) for k in ("town", "state", "zip"))
     if town and state:
         yield f"{town}, {state}"

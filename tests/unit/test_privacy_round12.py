@@ -188,3 +188,23 @@ def test_more_labelled_codes_are_found(body, category):
 )
 def test_emails_spelled_in_vietnamese_ukrainian_and_hungarian_are_found(body):
     assert texts(body, "email"), found(body)
+
+
+# The practice's own street and licence number, written alone in a post, are its own.
+def test_the_practices_street_and_licence_number_alone_are_its_own():
+    from casebook import practice
+    from casebook.privacy import lint_source
+
+    settings = {
+        "PRACTICE": {
+            "street": "12 Mill Lane, Suite 4",
+            "license": "Massachusetts massage therapist license no. MT-4417 (example)",
+        }
+    }
+    allowed = practice.allowed_phrases(settings)
+    assert "12 Mill Lane" in allowed and "MT-4417" in allowed
+    body = "We are at 12 Mill Lane. Jordan holds license no. MT-4417, shown in the room."
+    findings = lint_source("---\ntitle: A note\n---\n" + body + "\n", allowed=allowed)
+    assert [f.text for f in findings] == []
+    client = "Her own license no. MT-9921 is a nurse's."
+    assert lint_source("---\ntitle: A note\n---\n" + client + "\n", allowed=allowed)
