@@ -1,4 +1,4 @@
-"""ICD-10-CM codes and their official titles, through simple_icd_10_cm loaded on first use."""
+"""ICD-10-CM codes and their official titles: from the shipped table, else simple_icd_10_cm."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import json
 import os
 import tempfile
 import warnings
-from importlib import metadata
+from pathlib import Path
+
+from . import icd10_table
+from .icd10_table import package_version as _package_version
 
 CACHE_FILE = "casebook-icd10.json"
-PACKAGE = "simple-icd-10-cm"
 
 
 def normalise(code: str) -> str:
@@ -23,19 +25,18 @@ def unknown_code(code: str) -> str:
     return f"codes: '{code}' is not an ICD-10-CM code (2026 tabular list); correct it or remove it"
 
 
-def _package_version() -> str | None:
-    # Read from the installed metadata, so checking the cache does not load the data.
-    try:
-        return metadata.version(PACKAGE)
-    except metadata.PackageNotFoundError:
-        return None
-
-
 class CodeBook:
-    """ICD-10-CM lookups, loaded on first use (the data takes ~3 s to load)."""
+    """ICD-10-CM lookups from the table (icd10_table), or the package where the table cannot be."""
 
-    def __init__(self, cache_dir: str | os.PathLike[str] | None = None):
-        self._icd = None  # the simple_icd_10_cm module, once a lookup needs it
+    def __init__(
+        self,
+        cache_dir: str | os.PathLike[str] | None = None,
+        table_file: str | os.PathLike[str] | None = None,
+    ):
+        self._icd = None  # the simple_icd_10_cm module, once a lookup needs it (~3 s, 185 MiB)
+        self._table_file = Path(table_file) if table_file else icd10_table.table_path()
+        self._table: icd10_table.Table | None = None
+        self._table_read = False
         self._path = os.path.join(cache_dir, CACHE_FILE) if cache_dir else None
         self._version = _package_version()
         self._titles: dict[str, str | None] = self._read_cache()
@@ -66,17 +67,28 @@ class CodeBook:
             self._icd = simple_icd_10_cm
         return self._icd
 
+    def _look_up(self, key: str) -> str | None:
+        if not self._table_read:
+            self._table_read = True
+            # None for a table of another version (or none, or damaged): never half-trusted.
+            self._table = icd10_table.load(self._table_file, self._version)
+        if self._table is not None:
+            try:
+                return self._table.title(key)
+            except icd10_table.DamagedTableError:
+                self._table = None  # the package has every title the table lost
+        icd = self._codes()
+        # Chapters ('6') and blocks ('G50-G59') are valid items, but not codes.
+        if icd.is_valid_item(key) and icd.is_category_or_subcategory(key):
+            return str(icd.get_description(key))
+        return None
+
     def title(self, code: str) -> str | None:
         """The official description of a category or (sub)code; None if it is not one."""
         key = normalise(code)
         if key in self._titles:
             return self._titles[key]
-        title = None
-        if key:
-            icd = self._codes()
-            # Chapters ('6') and blocks ('G50-G59') are valid items, but not codes.
-            if icd.is_valid_item(key) and icd.is_category_or_subcategory(key):
-                title = icd.get_description(key)
+        title = self._look_up(key) if key else None
         self._titles[key] = title
         self._changed = True
         return title
