@@ -1,10 +1,9 @@
 """ICD-10-CM lookups against the real code tables: the shipped table, else the package."""
 
-import json
 import warnings
 
 import pytest
-from icd10 import CACHE_FILE, CodeBook
+from icd10 import CodeBook
 
 from casebook import icd10_table
 
@@ -100,44 +99,3 @@ def test_a_damaged_table_gives_the_package_s_titles_not_a_traceback(tmp_path, ic
         assert book.title(code) == icd.get_description(code)
     assert not book.is_valid("Z99.999")
     assert book._icd is not None  # the package answered where the table could not
-
-
-def test_saved_titles_spare_the_next_build_the_load(tmp_path):
-    first = CodeBook(cache_dir=tmp_path)
-    assert first.is_valid("G25.81")
-    assert not first.is_valid("Z99.999")
-    first.save()
-
-    second = CodeBook(cache_dir=tmp_path)
-    assert "Restless legs" in second.title("g25.81")
-    assert not second.is_valid("Z99.999")
-    assert second._icd is None
-
-
-def test_a_cache_from_other_tables_is_ignored(tmp_path):
-    (tmp_path / CACHE_FILE).write_text(
-        json.dumps({"version": "0.0.0", "titles": {"Z99.999": "Invented"}}), encoding="utf-8"
-    )
-    assert CodeBook(cache_dir=tmp_path).title("Z99.999") is None
-
-
-def test_a_broken_cache_is_ignored(tmp_path):
-    (tmp_path / CACHE_FILE).write_text("{not json", encoding="utf-8")
-    assert CodeBook(cache_dir=tmp_path).is_valid("G25.81")
-
-
-def test_saving_where_nothing_can_be_written_does_not_fail(tmp_path):
-    blocker = tmp_path / "a-file"
-    blocker.write_text("", encoding="utf-8")
-    book = CodeBook(cache_dir=blocker / "cache")
-    book.is_valid("G25.81")
-    book.save()
-    assert list(tmp_path.iterdir()) == [blocker]
-
-
-def test_save_without_a_cache_folder_does_nothing(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # where a cache with no folder would land, if anywhere
-    book = CodeBook()
-    assert book.is_valid("G25.81")
-    book.save()  # no folder given: nothing to write, nothing raised
-    assert list(tmp_path.iterdir()) == []
