@@ -3,7 +3,7 @@
 Two corpora (bench_corpus.py): case write-ups with YAML front matter, and a migrated blog of
 plain `Key: value` posts. For each size every builder gets the same posts; rounds alternate
 the builders, every build a fresh process and a cold one (nothing remembered but the
-ICD-10-CM titles and the theme's compiled templates, as on a machine that has built before).
+theme's compiled templates, as on a machine that has built before).
 Casebook is timed with every core and with one (CASEBOOK_WORKERS = 1); memory is the whole
 process tree's, sampled in runs of its own (bench_run.py). Then `make publish` after one edited
 post, against a cold publish build and Hugo's full build; `make check` against a build; and
@@ -52,9 +52,7 @@ def bench_size(work, corpus, size, rounds, hugo):
     folder = work / f"{corpus}-{size}"
     roots = bench_corpus.write_corpus(folder, size, corpus)
     confs = write_confs(folder, roots)
-    bench_run.build(
-        confs["casebook"], folder / "out-casebook"
-    )  # the ICD-10-CM titles, the templates
+    bench_run.build(confs["casebook"], folder / "out-casebook")  # the templates
     builders = [*BUILDERS, *(["hugo"] if hugo else [])]
     times = {name: [] for name in builders}
     cpu = {name: [] for name in builders}
@@ -100,7 +98,7 @@ def publish_after_edit(work, corpus, size, hugo):
     roots = bench_corpus.write_corpus(folder, size, corpus)
     confs = write_confs(folder, roots)
     output = folder / "out-publish"
-    bench_run.build(confs["publish"], output)  # the ICD-10-CM titles, the templates
+    bench_run.build(confs["publish"], output)  # the templates
     found = cold(confs, folder, "publish")[0]
     coldest = found.seconds
     post = sorted(p for p in roots["casebook"].rglob("*.md") if "conditions" not in p.parts)[7]
@@ -151,7 +149,7 @@ def check_against_build(work, size):
     folder = work / "check"
     roots = bench_corpus.write_corpus(folder, size, "cases")
     confs = write_confs(folder, roots)
-    bench_run.build(confs["casebook"], folder / "out-check")  # the ICD-10-CM titles, the templates
+    bench_run.build(confs["casebook"], folder / "out-check")  # the templates
     build = cold(confs, folder, "casebook")[0].seconds
 
     def check():

@@ -69,7 +69,7 @@ def preview(folder, size):
     roots = bench_corpus.write_corpus(folder, size, "cases")
     confs = write_confs(folder, roots)
     conf, casebook = confs["casebook"], roots["casebook"]
-    bench_run.build(conf, folder / "out-cold")  # the ICD-10-CM titles, as on a machine that built
+    bench_run.build(conf, folder / "out-cold")  # the templates, as on a machine that built
     shutil.rmtree(folder / "out-cold")
     bench_run.cold_cache(folder / "casebook-cache")  # the privacy findings, the build cache: gone
     cold = bench_run.build(conf, folder / "out-cold").seconds
@@ -119,8 +119,7 @@ def preview_report(previews):
         f"One post edited {PREVIEW_EDITS} times (a sentence added, then saved); medians. "
         "Save to reloaded page: from writing the file to the page's new text fetched, "
         "after the server announced the build (what an open tab does). Cold build: a "
-        "fresh `pelican` process with nothing cached but the ICD-10-CM titles and the theme's "
-        "compiled templates.",
+        "fresh `pelican` process with nothing cached but the theme's compiled templates.",
         "",
         "| posts | cold build (s) | server's first build (s) | server's rebuild (s) "
         "| pages written | save to reloaded page (s) | reloaded page / cold build |",

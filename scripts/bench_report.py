@@ -192,7 +192,7 @@ def report(results, publishes, previews, checked, rounds, about, hugo_said):
         "",
         f"`make bench` on {datetime.date.today().isoformat()}: {about}. Hugo: {hugo_said}.",
         f"Median of {rounds} alternating rounds per size, each build a fresh process and cold "
-        "(nothing remembered but the ICD-10-CM titles and the theme's compiled templates); "
+        "(nothing remembered but the theme's compiled templates); "
         f"Casebook with every core (here {cores}) and with one (`CASEBOOK_WORKERS = 1`). "
         "Memory is the largest sum over the build's whole process tree, in a run of its own: "
         "PSS (a page shared after a fork counted once, split between the processes sharing "

@@ -130,9 +130,9 @@ def hugo(binary: str, site: Path, output: Path, memory: bool = False) -> Run:
     return run([binary, "--quiet", "-s", str(site), "-d", str(output)], memory=memory)
 
 
-# On a machine that has built before: the ICD-10-CM titles, and the theme's compiled templates
-# (as Python keeps every builder's compiled modules; they depend on the theme's files alone).
-KEPT = ("casebook-icd10.json", "casebook-templates")
+# On a machine that has built before: the theme's compiled templates (as Python keeps every
+# builder's compiled modules; they depend on the theme's files alone).
+KEPT = ("casebook-templates",)
 
 
 def cold_cache(folder: Path) -> None:

@@ -131,7 +131,7 @@ def test_check_and_build_give_the_same_errors_or_a_clean_build(work, example):
     shutil.copytree(FIXTURES / "vocabulary", content / "conditions")
     relpath = write(content, kind, key, value)
 
-    # Each example's privacy findings afresh (the ICD-10 titles may be kept).
+    # Each example's privacy findings afresh.
     for cache in (work / "cache", work / "check-cache"):
         (cache / "casebook-privacy.json").unlink(missing_ok=True)
     check_settings = {**load(str(ROOT / "pelicanconf.py")), "CACHE_PATH": str(work / "check-cache")}

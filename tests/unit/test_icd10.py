@@ -1,9 +1,11 @@
-"""ICD-10-CM lookups against the real code tables, loaded lazily and cached."""
+"""ICD-10-CM lookups against the real code tables: the shipped table, else the package."""
 
-import json
+import warnings
 
 import pytest
-from icd10 import CACHE_FILE, CodeBook
+from icd10 import CodeBook
+
+from casebook import icd10_table
 
 
 @pytest.fixture(scope="module")
@@ -42,49 +44,58 @@ def test_chapters_and_blocks_are_not_codes(book, code):
     assert book.title(code) is None
 
 
-def test_the_tables_load_only_on_the_first_lookup():
+def test_lookups_from_the_shipped_table_never_load_the_package():
     fresh = CodeBook()
+    assert fresh.title("g2581 ") == "Restless legs syndrome"
+    assert not fresh.is_valid("Z99.999")
+    assert not fresh.is_valid("G50-G59")
     assert fresh._icd is None
-    fresh.is_valid("G25.81")
-    assert fresh._icd is not None
 
 
-def test_saved_titles_spare_the_next_build_the_load(tmp_path):
-    first = CodeBook(cache_dir=tmp_path)
-    assert first.is_valid("G25.81")
-    assert not first.is_valid("Z99.999")
-    first.save()
+@pytest.fixture(scope="module")
+def icd():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import simple_icd_10_cm  # noqa: PLC0415 - the titles a fallback must give
 
-    second = CodeBook(cache_dir=tmp_path)
-    assert "Restless legs" in second.title("g25.81")
-    assert not second.is_valid("Z99.999")
-    assert second._icd is None
+    return simple_icd_10_cm
 
 
-def test_a_cache_from_other_tables_is_ignored(tmp_path):
-    (tmp_path / CACHE_FILE).write_text(
-        json.dumps({"version": "0.0.0", "titles": {"Z99.999": "Invented"}}), encoding="utf-8"
-    )
-    assert CodeBook(cache_dir=tmp_path).title("Z99.999") is None
+def test_without_the_table_the_package_answers(tmp_path, icd):
+    book = CodeBook(table_file=tmp_path / "absent.txt.gz")
+    assert book.title("G2581") == icd.get_description("G25.81")
+    assert not book.is_valid("G50-G59")
+    assert book._icd is not None
 
 
-def test_a_broken_cache_is_ignored(tmp_path):
-    (tmp_path / CACHE_FILE).write_text("{not json", encoding="utf-8")
-    assert CodeBook(cache_dir=tmp_path).is_valid("G25.81")
+def test_a_table_from_another_version_is_not_trusted(tmp_path, icd):
+    stale = tmp_path / "codes.txt.gz"
+    invented = {"G25.81": "Invented title", "Z99.999": "Invented code"}
+    stale.write_bytes(icd10_table.render(invented, "1.0.0"))
+    book = CodeBook(table_file=stale)
+    assert book.title("Z99.999") is None
+    assert book.title("G25.81") == icd.get_description("G25.81")
 
 
-def test_saving_where_nothing_can_be_written_does_not_fail(tmp_path):
-    blocker = tmp_path / "a-file"
-    blocker.write_text("", encoding="utf-8")
-    book = CodeBook(cache_dir=blocker / "cache")
-    book.is_valid("G25.81")
-    book.save()
-    assert list(tmp_path.iterdir()) == [blocker]
+def shipped_bytes():
+    return icd10_table.table_path().read_bytes()
 
 
-def test_save_without_a_cache_folder_does_nothing(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # where a cache with no folder would land, if anywhere
-    book = CodeBook()
-    assert book.is_valid("G25.81")
-    book.save()  # no folder given: nothing to write, nothing raised
-    assert list(tmp_path.iterdir()) == []
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # cut short: sizes that do not add up
+        lambda data: data[:-12] + bytes([data[-12] ^ 0xFF]) + data[-11:],  # Z's member garbled
+        lambda data: b"\x1f\x8b" + data[2:40],  # a gzip header, then nothing whole
+        lambda data: b"",
+    ],
+    ids=["cut-short", "member-garbled", "torn", "empty"],
+)
+def test_a_damaged_table_gives_the_package_s_titles_not_a_traceback(tmp_path, icd, damage):
+    damaged = tmp_path / "codes.txt.gz"
+    damaged.write_bytes(damage(shipped_bytes()))
+    book = CodeBook(table_file=damaged)
+    for code in ("Z99.89", "G25.81", "A00"):
+        assert book.title(code) == icd.get_description(code)
+    assert not book.is_valid("Z99.999")
+    assert book._icd is not None  # the package answered where the table could not

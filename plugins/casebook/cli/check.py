@@ -113,9 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A slug or old address only the publish build writes to (its feeds) fails `make
         # publish`: check says so first.
         settings[ALSO_RESERVED] = reserved_names(load(args.publish_settings))
-    codes = CodeBook(cache_dir=settings.get("CACHE_PATH"))
+    codes = CodeBook()
     problems, files = check_content(content, settings, codes, Progress())
-    codes.save()
     if args.format == "json":
         print(json.dumps([as_json(p) for p in problems], ensure_ascii=False, indent=1))
     else:

@@ -111,7 +111,7 @@ def approve(args: argparse.Namespace) -> list[str]:
             f"{file.shown}:{source.line('case', 'consent')}: case.consent.withdrawn: the client "
             "withdrew consent; if they consent again, remove `withdrawn:` first"
         )
-    codes = CodeBook(cache_dir=settings.get("CACHE_PATH"))
+    codes = CodeBook()
     sources = {f.relpath: s for f, s in corpus.sources(found)}
     judged = rules.judge(found, sources, settings, codes, LintCache(settings.get("CACHE_PATH")))
     wrong = blocking(judged.problems, file.relpath)

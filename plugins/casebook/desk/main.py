@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     port = sock.getsockname()[1]
     preview_port = args.preview_port or free_port()
-    codes = CodeBook(cache_dir=settings.get("CACHE_PATH"))
+    codes = CodeBook()
     checker = Checker(content, settings, codes)
     cache = Path(settings.get("CACHE_PATH") or "cache")
     desk = Desk(

@@ -57,10 +57,9 @@ class BuildState:
 
 def normalise_conditions(generator):
     """Read the vocabulary and rewrite every post's tags to canonical condition names."""
-    codes = CodeBook(cache_dir=generator.settings.get("CACHE_PATH"))
+    codes = CodeBook()
     with timed(generator.context, "read vocabulary"):
         read, conditions, sources = cond.read_conditions(generator, codes)
-    codes.save()
     vocabulary = read[0]
     generator.context["casebook"] = BuildState(vocabulary, read, conditions, sources, codes)
     with timed(generator.context, "normalise tags and cases"):
