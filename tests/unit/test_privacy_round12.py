@@ -208,3 +208,10 @@ def test_the_practices_street_and_licence_number_alone_are_its_own():
     assert [f.text for f in findings] == []
     client = "Her own license no. MT-9921 is a nurse's."
     assert lint_source("---\ntitle: A note\n---\n" + client + "\n", allowed=allowed)
+
+
+def test_the_other_scripts_email_words_are_listed_as_the_text_is_read():
+    from casebook.privacy.emails import SEEN_AS
+    from casebook.privacy.seen import seen
+
+    assert {word: seen(word) for word in SEEN_AS} == SEEN_AS

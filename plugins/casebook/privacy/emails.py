@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from .seen import seen
 from .spans import Span, match_spans, texts
 from .wordlists import COMMON
 
@@ -26,16 +25,24 @@ SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+"
 # "kukac" and "pont"; Greek "papaki" and "teleia"; Romanian "arond" and "punct"; Finnish
 # "piste".
 # Words in another script are matched as the text is read: with their look-alike letters
-# already Latin ("собака" is read "coбaкa"), so each is listed as seen too.
+# already Latin ("собака" is read "coбaкa"), so each is listed as seen too (SEEN_AS; a test
+# holds them to seen.seen, which is not called here: its confusables data loads slowly).
+SEEN_AS = {
+    "собака": "co\u0431a\u043aa",
+    "παπάκι": "\u03c0a\u03c0\u03ac\u03bai",
+    "точка": "\u0442o\u0447\u043aa",
+    "крапка": "\u043apa\u043f\u043aa",
+    "τελεία": "\u03c4\u03b5\u03bb\u03b5\u03afa",
+}
 AT = (
     r"(?:at|arroba|@rroba|arobase|chez|bei|klammeraffe|chiocciola|apenstaartje|małpa|malpa|"
     r"zavináč|zavinac|snabel-a|sobaka|собака|a[^\S\n]+còng|a[^\S\n]+cong|a[^\S\n]+móc|kukac|"
-    rf"papaki|παπάκι|arond|{seen('собака')}|{seen('παπάκι')})"
+    rf"papaki|παπάκι|arond|{SEEN_AS['собака']}|{SEEN_AS['παπάκι']})"
 )
 DOT = (
     r"(?:dot|punto|ponto|point|punkt|punktum|punt|kropka|tečka|tecka|tochka|точка|крапка|"
-    rf"krapka|chấm|pont|punct|piste|teleia|τελεία|{seen('точка')}|{seen('крапка')}|"
-    rf"{seen('τελεία')})"
+    rf"krapka|chấm|pont|punct|piste|teleia|τελεία|{SEEN_AS['точка']}|{SEEN_AS['крапка']}|"
+    rf"{SEEN_AS['τελεία']})"
 )
 AT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{AT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{AT}[^\S\n]+)"
 DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{DOT}[^\S\n]+|\.)"
@@ -43,7 +50,7 @@ DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{
 BRACKETED = re.compile(
     rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|(?:\ba|@)rroba\b|"
     r"\b(?:arobase|klammeraffe|chiocciola|apenstaartje|małpa|malpa|zavináč|zavinac|snabel-a|"
-    rf"sobaka|собака|kukac|papaki|παπάκι|arond|a[^\S\n]+còng|{seen('собака')}|{seen('παπάκι')})\b",
+    rf"sobaka|собака|kukac|papaki|παπάκι|arond|a[^\S\n]+còng|{SEEN_AS['собака']}|{SEEN_AS['παπάκι']})\b",
     re.IGNORECASE,
 )
 LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
@@ -71,7 +78,8 @@ SPOKEN_DOT = re.compile(rf"[^\S\n]{DOT}[^\S\n]", re.IGNORECASE)
 OTHER_ATS = (
     "rroba", "arobase", "chez", "bei", "klammeraffe", "chiocciola", "apenstaartje", "małpa",
     "malpa", "zavináč", "zavinac", "snabel-a", "sobaka", "собака", "còng", "cong", "móc",
-    "kukac", "papaki", "παπάκι", "arond", seen("собака").lower(), seen("παπάκι").lower(),
+    "kukac", "papaki", "παπάκι", "arond", SEEN_AS["собака"].lower(),
+    SEEN_AS["παπάκι"].lower(),
 )  # fmt: skip
 
 
