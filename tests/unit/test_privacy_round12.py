@@ -215,3 +215,18 @@ def test_the_other_scripts_email_words_are_listed_as_the_text_is_read():
     from casebook.privacy.seen import seen
 
     assert {word: seen(word) for word in SEEN_AS} == SEEN_AS
+
+
+# Words of goods and of the public record that are also a client's: "episodes" of pain, a
+# "driver" who is a person. Each was silenced by a first version of the rules above.
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Dana Whitfield had three episodes of cramp at night.", "Dana Whitfield"),
+        ("Her bus driver, Tom Keller, noticed the limp.", "Tom Keller"),
+        ("- Driver: Tom Keller", "Tom Keller"),
+        ("Her trainers, Dana Whitfield and Tom Keller, came too.", "Dana Whitfield"),
+    ],
+)
+def test_a_person_named_beside_a_word_of_goods_or_of_episodes_is_found(body, name):
+    assert name in texts(body, "names"), found(body)

@@ -307,14 +307,19 @@ PRICE_AFTER = re.compile(
 # Goods a practice's posts recommend and clients use, by the kind of thing they are: the
 # words before such a noun are its make and model, not a person.
 PRODUCTS = (
-    r"shoes|sneakers|trainers|clogs|boots|sandals|insoles|orthotics|driver|irons|putter|"
-    r"wedge|racket|racquet|bike|desk|chair|mattress|pillow|roller|massager|watch|tracker|"
-    r"headphones|earbuds|backpack|leggings|socks|oats|balm|cream|gel|lotion|liniment"
+    r"shoes|sneakers|clogs|boots|sandals|insoles|orthotics|irons|putter|wedge|racket|racquet|"
+    r"bike|desk|chair|mattress|pillow|roller|massager|watch|tracker|headphones|earbuds|"
+    r"backpack|leggings|socks|oats|balm|cream|gel|lotion|liniment"
 )
-PRODUCT_AFTER = re.compile(rf"[*_]*[^\S\n]+(?i:{PRODUCTS})\b")
+# Goods that are also people's roles ("her driver, Tom Keller", "her trainers, Dana and
+# Tom"): goods only right before the noun ("a Ping G425 driver"), or with an article after
+# the comma ("a lighter driver, a Callaway Paradym"), never as a list's label.
+ROLE_GOODS = r"driver|trainers"
+PRODUCT_AFTER = re.compile(rf"[*_]*[^\S\n]+(?i:{PRODUCTS}|{ROLE_GOODS})\b")
 # "a lighter driver, a Callaway Paradym": the make and model in apposition to the thing.
 PRODUCT_BEFORE = re.compile(
-    rf"(?i:\b(?:{PRODUCTS})(?:es|s)?,[^\S\n]+(?:an?[^\S\n]+|the[^\S\n]+)?)$"
+    rf"(?i:\b(?:(?:{PRODUCTS})(?:es|s)?,[^\S\n]+(?:an?[^\S\n]+|the[^\S\n]+)?|"
+    rf"(?:{ROLE_GOODS}),[^\S\n]+(?:an?|the)[^\S\n]+))$"
 )
 # A list item or line led by a kind of goods: "- Shoes: Dansko clogs, Hoka Clifton and ...".
 PRODUCT_LABEL = re.compile(
