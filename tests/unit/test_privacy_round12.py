@@ -150,7 +150,7 @@ def test_a_person_beside_goods_is_still_a_person():
         "3. **Move Better Radio**, with its episodes on sleep and load.",
         "The Patient Safety and Quality Improvement Act sets the rules.",
         "The open day is in the Old Memorial Building.",
-        "The episodes with Kelly Starrett are the best of the podcast.",
+        "Podcasts we like:\n\n- **Move Better**, with Kelly Starrett on squats.\n",
     ],
 )
 def test_laws_buildings_and_broadcasts_are_no_people(body):
@@ -226,6 +226,9 @@ def test_the_other_scripts_email_words_are_listed_as_the_text_is_read():
         ("Her bus driver, Tom Keller, noticed the limp.", "Tom Keller"),
         ("- Driver: Tom Keller", "Tom Keller"),
         ("Her trainers, Dana Whitfield and Tom Keller, came too.", "Dana Whitfield"),
+        ("Dana Whitfield listens to a podcast on her walks.", "Dana Whitfield"),
+        ("The desk, Tom Keller said, was too high.", "Tom Keller"),
+        ("- Shoes: she wore the pair Dana Whitfield gave her.", "Dana Whitfield"),
     ],
 )
 def test_a_person_named_beside_a_word_of_goods_or_of_episodes_is_found(body, name):

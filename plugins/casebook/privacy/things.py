@@ -313,18 +313,21 @@ PRODUCTS = (
 )
 # Goods that are also people's roles ("her driver, Tom Keller", "her trainers, Dana and
 # Tom"): goods only right before the noun ("a Ping G425 driver"), or with an article after
-# the comma ("a lighter driver, a Callaway Paradym"), never as a list's label.
+# the comma ("a lighter driver, a Callaway Paradym"), never as a list's label. Any goods
+# take the article: "the desk, Tom Keller said, was too high" names a person.
 ROLE_GOODS = r"driver|trainers"
 PRODUCT_AFTER = re.compile(rf"[*_]*[^\S\n]+(?i:{PRODUCTS}|{ROLE_GOODS})\b")
 # "a lighter driver, a Callaway Paradym": the make and model in apposition to the thing.
 PRODUCT_BEFORE = re.compile(
-    rf"(?i:\b(?:(?:{PRODUCTS})(?:es|s)?,[^\S\n]+(?:an?[^\S\n]+|the[^\S\n]+)?|"
-    rf"(?:{ROLE_GOODS}),[^\S\n]+(?:an?|the)[^\S\n]+))$"
+    rf"(?i:\b(?:{PRODUCTS}|{ROLE_GOODS})(?:es|s)?,[^\S\n]+(?:an?|the)[^\S\n]+)$"
 )
 # A list item or line led by a kind of goods: "- Shoes: Dansko clogs, Hoka Clifton and ...".
 PRODUCT_LABEL = re.compile(
     rf"[^\S\n]*(?:[-*+]|\d+[.)])?[^\S\n]*[*_]*(?i:(?:{PRODUCTS})(?:es|s)?|gear|equipment|products?|brands?)"
     r"[*_]*[^\S\n]*:[^.;:\n]*$"
+)
+GOODS_LIST = re.compile(
+    rf"(?:[^\S\n]|[*_,&]|\b(?:and|or)\b|[{people.UPPER}][\w'’-]*|(?i:(?:{PRODUCTS})(?:es|s)?)\b)*"
 )
 SOLD_AFTER = re.compile(r"[*_]*[^\S\n]*\((?:now[^\S\n]+)?(?:sold|made)[^\S\n]+by\b")
 
@@ -341,9 +344,15 @@ def goods(view: str, start: int, end: int) -> bool:
 
 
 def _under_product_label(view: str, start: int) -> bool:
-    """Whether the clause the pair stands in is led by a kind of goods and a colon."""
+    """Whether the pair stands in a list of names led by a kind of goods and a colon."""
     line = view.rfind("\n", 0, start) + 1
-    return start - line <= 160 and PRODUCT_LABEL.match(view, line, start) is not None
+    label = PRODUCT_LABEL.match(view, line, start) if start - line <= 160 else None
+    if label is None:
+        return False
+    # Only makes and models between the colon and the pair: "Shoes: Dansko clogs, Hoka
+    # Clifton and Brooks Ghost", never "Shoes: she wore the pair Dana Whitfield gave her".
+    listed = view[view.index(":", line, start) + 1 : start]
+    return GOODS_LIST.fullmatch(listed) is not None
 
 
 # A capitalised word right before the pair, and a subtitle in Title Case after a colon.

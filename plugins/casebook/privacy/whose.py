@@ -64,7 +64,7 @@ FAME = re.compile(
     r"\bfamous|\blegend(?:s|ary)?\b|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|"
     r"\bfirst[^\S\n]+(?:person|woman|man)[^\S\n]+(?:ever[^\S\n]+)?to\b|\bfirst[^\S\n]+(?:marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b|"
     # Artists by their public work: "our playlist has Norah Jones, Miles Davis and ...".
-    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b|\bpodcasts?\b|\bWorld[^\S\n]+Cup\b|"
+    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b|\bWorld[^\S\n]+Cup\b|"
     # A public record: "LeBron James reportedly spends", an interview, a league's stars.
     r"\breportedly\b|\bin[^\S\n]+(?:an|one)[^\S\n]+interview\b|\btold[^\S\n]+reporters\b|"
     r"\bhall[^\S\n]+of[^\S\n]+fame\b|\bMVP\b|\ball-stars?\b|\b(?:NFL|NBA|MLB|NHL|PGA|LPGA|WNBA|"
