@@ -97,7 +97,17 @@ def test_each_clean_only_corpus_is_scored_and_shown(name, record_property):
 
 
 # The sealed halves: never tuned against, so nothing of them but their tables is printed.
-SEALED = ("sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9")
+SEALED = (
+    "sealed",
+    "sealed2",
+    "sealed3",
+    "sealed4",
+    "sealed5",
+    "sealed6",
+    "sealed7",
+    "sealed8",
+    "sealed9",
+)
 
 
 @pytest.mark.parametrize("name", SEALED)

@@ -150,7 +150,6 @@ def test_a_person_beside_goods_is_still_a_person():
         "3. **Move Better Radio**, with its episodes on sleep and load.",
         "The Patient Safety and Quality Improvement Act sets the rules.",
         "The open day is in the Old Memorial Building.",
-        "Podcasts we like:\n\n- **Move Better**, with Kelly Starrett on squats.\n",
     ],
 )
 def test_laws_buildings_and_broadcasts_are_no_people(body):
@@ -233,3 +232,87 @@ def test_the_other_scripts_email_words_are_listed_as_the_text_is_read():
 )
 def test_a_person_named_beside_a_word_of_goods_or_of_episodes_is_found(body, name):
     assert name in texts(body, "names"), found(body)
+
+
+# The attacker's pass on this round's rules: each input below was silenced by a first
+# version of them, and caught on the commit before this round.
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("Her MRN is 4471 01702.", "medical-record"),
+        ("His account no. 5512/01702 was closed.", "account"),
+        ("We are closed on March 14; that is the day her surgery is scheduled.", "dates"),
+        ("We will be closed on June 3; Dana M. has her hip surgery then.", "dates"),
+        ("We are closed on these days:\n\n- June 3, for Dana's hip replacement\n", "dates"),
+        ("We are closed on these days:\n\n- March 14 (Ifeoma Okafor's wedding)\n", "dates"),
+        ("Our rates for your sessions with Dana changed on 3 February 2024.", "dates"),
+        ("Our fees for the Okafor account were waived from 12 March 2024.", "dates"),
+        ("The board chair, Maria Santos, came in with neck pain.", "names"),
+        ("I gave Dana Okafor socks for her cold feet.", "names"),
+        ("She lent Dana Okafor boots after the fall.", "names"),
+        ("Shoes: Dana Okafor wears old clogs.", "names"),
+        ("Gear: the roller Dana Okafor gave me last week.", "names"),
+        ("Refer to the desk, Luis Ortega, for bookings.", "names"),
+        ("Dana Okafor (made by her daughter) brought cookies.", "names"),
+        ("Ray Pelletier listens to a podcast while I work on his back.", "names"),
+        ("Maria Santos watched the World Cup final and then her back seized.", "names"),
+        (
+            "Clients who came after hearing our podcast:\n\n- Dana Okafor, with neck pain\n",
+            "names",
+        ),
+    ],
+)
+def test_an_attackers_leak_through_this_rounds_silencing_rules_is_closed(body, category):
+    assert texts(body, category), found(body)
+
+
+def test_a_client_number_ending_in_the_practices_own_number_is_found():
+    from casebook.privacy import lint_source
+
+    body = "Her licence no. MA-3381 MT-0000 is on file."
+    findings = lint_source("---\ntitle: A note\n---\n" + body + "\n", allowed=("MT-0000",))
+    assert [f.category for f in findings] == ["licence"]
+
+
+def test_a_case_keeps_its_date_beside_a_closure():
+    from casebook.privacy import lint_source
+
+    head = "---\ntitle: A case\ncase:\n  client: Dana M.\n---\n"
+    body = "We are closed on March 14; that is when Dana had her hip replaced.\n"
+    assert any(f.category == "dates" for f in lint_source(head + body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Snowboarders crowd at Courchevel piste in the afternoon.",
+        "The fee schedule is set out in reg. 164.514 of the rule.",
+        "See HHS reg 45 CFR 164.514(b) for the safe harbor method.",
+    ],
+)
+def test_an_attackers_clean_sentence_of_this_round_raises_nothing(body):
+    assert found(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("Her social is one two three, double-four, five six seven eight.", "ssn"),
+        ("Her family name is 'Kowalczyk', as on the form.", "names"),
+        ("Her family name is « Kowalczyk », as on the form.", "names"),
+        ("Card: ●●●●-●●●●-0093-4471 on file.", "account"),
+        ("Card: ####-####-0093-4471 on file.", "account"),
+    ],
+)
+def test_an_attackers_evasion_of_this_rounds_rules_is_found(body, category):
+    assert texts(body, category), found(body)
+
+
+def test_a_long_lead_in_to_a_list_of_closing_days_stays_linear():
+    from growth import growth
+
+    def make(n):
+        lead = "We are closed on these holidays: " + "and also " * (2 * n) + "\n\n"
+        return lead + "".join(f"- March {k % 28 + 1}\n" for k in range(n))
+
+    assert growth(lambda t: found(t), make, 60) < 6

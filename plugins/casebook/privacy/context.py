@@ -220,6 +220,7 @@ class Signals:
     case: bool = False  # a case write-up: its client is the subject of every sentence
     famous: tuple[tuple[int, int], ...] = ()  # list items a sentence about fame leads into
     leads: dict[int, str] = field(default_factory=dict)  # each list item's lead-in paragraph
+    closed_items: dict[int, bool] = field(default_factory=dict)  # items of closing days, read once
     figures: list[int] = field(default_factory=list)  # where a listed public figure stands
     among_figures: dict[int, bool] = field(default_factory=dict)  # by block start, read once
     # Whether each block (by where it starts) reads as a reference entry: asked once per
@@ -239,7 +240,7 @@ class Signals:
 # What a list's lead-in says of the people in it: "When a famous athlete gets hurt ...:".
 FAMOUS = re.compile(
     r"(?i:\b(?:famous|celebrit(?:y|ies)|public[^\S\n]+figures?|well[- ]known|legendary|"
-    r"champions?|olympians?|podcasts?)\b)"
+    r"champions?|olympians?)\b)"
 )
 
 
@@ -263,10 +264,12 @@ def lead_ins(blocks: Sequence[Block], text: str) -> dict[int, str]:
 
 def famous_lists(blocks: Sequence[Block], leads: dict[int, str]) -> tuple[tuple[int, int], ...]:
     """The items of each list whose lead-in paragraph, right before it, speaks of fame."""
+    famous: dict[int, bool] = {}  # by the lead-in's id: each list's lead-in is read once
+    for lead in leads.values():
+        if id(lead) not in famous:
+            famous[id(lead)] = FAMOUS.search(lead) is not None
     return tuple(
-        (b.start, b.stop)
-        for b in blocks
-        if b.start in leads and FAMOUS.search(leads[b.start]) is not None
+        (b.start, b.stop) for b in blocks if b.start in leads and famous[id(leads[b.start])]
     )
 
 

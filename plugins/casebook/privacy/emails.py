@@ -22,8 +22,8 @@ SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+"
 # Italian "chiocciola"; Dutch "apenstaartje" and "punt"; Polish "małpa" and "kropka"; Czech
 # "zavináč" and "tečka"; Swedish "snabel-a" and Danish "punktum"; Russian "sobaka" and
 # "tochka", also in Cyrillic; Ukrainian "krapka"; Vietnamese "a còng" and "chấm"; Hungarian
-# "kukac" and "pont"; Greek "papaki" and "teleia"; Romanian "arond" and "punct"; Finnish
-# "piste".
+# "kukac" and "pont"; Greek "papaki" and "teleia"; Romanian "arond" and "punct" (not Finnish
+# "piste": a ski run in English and French).
 # Words in another script are matched as the text is read: with their look-alike letters
 # already Latin ("собака" is read "coбaкa"), so each is listed as seen too (SEEN_AS; a test
 # holds them to seen.seen, which is not called here: its confusables data loads slowly).
@@ -41,7 +41,7 @@ AT = (
 )
 DOT = (
     r"(?:dot|punto|ponto|point|punkt|punktum|punt|kropka|tečka|tecka|tochka|точка|крапка|"
-    rf"krapka|chấm|pont|punct|piste|teleia|τελεία|{SEEN_AS['точка']}|{SEEN_AS['крапка']}|"
+    rf"krapka|chấm|pont|punct|teleia|τελεία|{SEEN_AS['точка']}|{SEEN_AS['крапка']}|"
     rf"{SEEN_AS['τελεία']})"
 )
 AT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{AT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{AT}[^\S\n]+)"

@@ -32,7 +32,7 @@ from .spans import Span
 # code written in groups ("S0419 2237", "1HGCM 8263 3A004 352").
 # A card's masked groups stand before its last digits: "****-****-0093-4471" is one token.
 TOKEN = re.compile(
-    r"(?<![\w.-])\#?(?:(?:[*•]{2,4}|[xX]{4})[-.])*[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*"
+    r"(?<![\w.-])\#?(?:(?:[*•●✱#]{2,4}|[xX]{4})[-.])*[A-Za-z0-9]+(?:[-./·][A-Za-z0-9]+)*"
 )
 CAPITALS = re.compile(r"[A-Z]{1,3}")
 PLATE = re.compile(r"(?<![\w-])[A-Z0-9]{2,8}(?![\w-])")

@@ -95,7 +95,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"(?:tail|hull)-?" + NUM,
         r"hin",  # a boat's hull identification number
         # A registration written short: "MA reg. 2KL 448", "rego 1ABC234".
-        r"(?:reg|regn|rego)\.?(?=" + S + r"+\w*\d)",
+        # Letters and a digit in the code: "reg. 164.514" cites a regulation.
+        r"(?:reg|regn|rego)\.?(?=" + S + r"+(?=[A-Z0-9]*[A-Z])[A-Z0-9]*\d)",
     ),
     DEVICE: (
         r"serial" + NUM + "?",

@@ -290,7 +290,8 @@ NICKNAMED = re.compile(
 # a plant's family, "Asteraceae", is no person's).
 NAMED_AS = re.compile(
     # The name may stand in quotes: 'her family name is "O'Connor"'.
-    r"(?i:\b(?:sur|(?:family|last|maiden|married)[ \t]+)name[ \t]*(?:is|was|:)[ \t]+)[\"“‘«]?"
+    r"(?i:\b(?:sur|(?:family|last|maiden|married)[ \t]+)name[ \t]*(?:is|was|:)[ \t]+)"
+    r"(?:[\"“”‘’'`«„*_][ \t]?){0,2}"
     rf"(?P<name>{SURNAME}(?:[ \t]+{SURNAME})?)(?![\w'’-])"
 )
 TAXON_ENDINGS = ("aceae", "idae", "inae")

@@ -12,7 +12,7 @@ from .spans import Span
 DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # Digits read out as people do: "twelve", "forty-four" (two words), "double zero".
 DIGIT_WORD = (
-    rf"(?:(?:double|triple)[^\S\n]+{DIGIT}|{DIGIT}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    rf"(?:(?:double|triple)(?:[^\S\n]+|-){DIGIT}|{DIGIT}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 )
 # Seven digit words or more, apart by spaces, commas or hyphens: fewer are a count or a time.

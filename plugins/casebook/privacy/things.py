@@ -317,6 +317,14 @@ PRODUCTS = (
 # take the article: "the desk, Tom Keller said, was too high" names a person.
 ROLE_GOODS = r"driver|trainers"
 PRODUCT_AFTER = re.compile(rf"[*_]*[^\S\n]+(?i:{PRODUCTS}|{ROLE_GOODS})\b")
+# A make and model before its noun stands after a word that picks goods out: "a pair of Hoka
+# Bondi shoes", "her Brooks Ghost sneakers"; "I gave Dana Okafor socks" gave them to her.
+GOODS_DETERMINER = re.compile(
+    r"(?i:\b(?:a|an|the|her|his|their|my|our|your|its|of|new|old|some|two|these|those)"
+    r"[^\S\n]+)$"
+)
+# A make and model in a list goes on with the list or ends it: "Hoka Clifton and ...".
+GOODS_LISTED_AFTER = re.compile(r"[*_]*(?:,|[^\S\n]*(?:\(|[.;:]|$)|[^\S\n]+(?:and|or|are|is)\b)")
 # "a lighter driver, a Callaway Paradym": the make and model in apposition to the thing.
 PRODUCT_BEFORE = re.compile(
     rf"(?i:\b(?:{PRODUCTS}|{ROLE_GOODS})(?:es|s)?,[^\S\n]+(?:an?|the)[^\S\n]+)$"
@@ -329,14 +337,18 @@ PRODUCT_LABEL = re.compile(
 GOODS_LIST = re.compile(
     rf"(?:[^\S\n]|[*_,&]|\b(?:and|or)\b|[{people.UPPER}][\w'’-]*|(?i:(?:{PRODUCTS})(?:es|s)?)\b)*"
 )
-SOLD_AFTER = re.compile(r"[*_]*[^\S\n]*\((?:now[^\S\n]+)?(?:sold|made)[^\S\n]+by\b")
+SOLD_AFTER = re.compile(r"[*_]*[^\S\n]*\((?:now[^\S\n]+)?sold[^\S\n]+by\b")
+NAME_PAIR = re.compile(rf"[{people.UPPER}][\w'’-]*(?:[^\S\n]+[{people.UPPER}][\w'’-]*)*")
 
 
 def goods(view: str, start: int, end: int) -> bool:
     """Whether a capitalised pair is the make and model of goods: "a pair of Hoka Bondi
     shoes", "a lighter driver, a Callaway Paradym", "- Shoes: ..., Brooks Ghost"."""
     return (
-        PRODUCT_AFTER.match(view, end) is not None
+        (
+            PRODUCT_AFTER.match(view, end) is not None
+            and GOODS_DETERMINER.search(view, max(0, start - 24), start) is not None
+        )
         or SOLD_AFTER.match(view, end) is not None
         or PRODUCT_BEFORE.search(view, max(0, start - 40), start) is not None
         or _under_product_label(view, start)
@@ -352,7 +364,13 @@ def _under_product_label(view: str, start: int) -> bool:
     # Only makes and models between the colon and the pair: "Shoes: Dansko clogs, Hoka
     # Clifton and Brooks Ghost", never "Shoes: she wore the pair Dana Whitfield gave her".
     listed = view[view.index(":", line, start) + 1 : start]
-    return GOODS_LIST.fullmatch(listed) is not None
+    return GOODS_LIST.fullmatch(listed) is not None and _goes_on_listing(view, start)
+
+
+def _goes_on_listing(view: str, start: int) -> bool:
+    """Whether the capitalised words at `start` are followed as a list's item is."""
+    pair = NAME_PAIR.match(view, start)
+    return pair is not None and GOODS_LISTED_AFTER.match(view, pair.end()) is not None
 
 
 # A capitalised word right before the pair, and a subtitle in Title Case after a colon.

@@ -64,7 +64,7 @@ FAME = re.compile(
     r"\bfamous|\blegend(?:s|ary)?\b|\bworld[- ]class|\bprofessional[^\S\n]+(?:career|league)|"
     r"\bfirst[^\S\n]+(?:person|woman|man)[^\S\n]+(?:ever[^\S\n]+)?to\b|\bfirst[^\S\n]+(?:marathon|ascent)\b|\bheld[^\S\n]+up[^\S\n]+as\b|"
     # Artists by their public work: "our playlist has Norah Jones, Miles Davis and ...".
-    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b|\bWorld[^\S\n]+Cup\b|"
+    r"\bplaylists?\b|\balbums?\b|\bsoundtracks?\b|"
     # A public record: "LeBron James reportedly spends", an interview, a league's stars.
     r"\breportedly\b|\bin[^\S\n]+(?:an|one)[^\S\n]+interview\b|\btold[^\S\n]+reporters\b|"
     r"\bhall[^\S\n]+of[^\S\n]+fame\b|\bMVP\b|\ball-stars?\b|\b(?:NFL|NBA|MLB|NHL|PGA|LPGA|WNBA|"
@@ -402,8 +402,9 @@ PUBLIC_EVENT = re.compile(
 # on Saturday, May 16", "Our prices last changed in March 2025".
 PRACTICE_OWN = re.compile(
     r"(?i:\b(?:we[^\S\n]+will[^\S\n]+be|we['’]ll[^\S\n]+be|join[^\S\n]+us|come[^\S\n]+"
-    r"(?:and[^\S\n]+)?(?:see|find|meet)[^\S\n]+us|our[^\S\n]+(?:prices|rates|fees))\b)"
+    r"(?:and[^\S\n]+)?(?:see|find|meet)[^\S\n]+us|(?P<prices>our[^\S\n]+(?:prices|rates|fees)))\b)"
 )
+DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 # A share of a group, and the words that would make the sentence one person's after all.
 GROUP_OF = re.compile(
     r"(?i:\b(?:most|many|some|all|half|several|few|none|dozens|hundreds|lots|plenty|a[^\S\n]+"
@@ -526,6 +527,39 @@ def own_calendar(passage: str, text: str) -> bool:
     )
 
 
+LEAD_REACH = 300  # characters of a lead-in read: the sentence right before its list
+
+
+def _closed_list_item(item: str, block: Block, signals: Signals) -> bool:
+    """Whether a list item is one of the practice's closing days: led in by a closure, and
+    naming no one itself (no name, no event). Read once per item, however many dates."""
+    found = signals.closed_items.get(block.start)
+    if found is None:
+        lead = signals.leads.get(block.start)
+        found = (
+            lead is not None
+            and own_calendar(lead[-LEAD_REACH:] + "\n" + item, "")
+            and _names_no_one(item)
+        )
+        signals.closed_items[block.start] = found
+    return found
+
+
+def _names_no_one(passage: str) -> bool:
+    """Whether a passage, past its holidays, has no person, pseudonym, event or other name."""
+    rest = A_HOLIDAY.sub(" ", passage) if A_HOLIDAY.search(passage) else passage
+    if (
+        SOMEONE_ELSE.search(rest)
+        or ONE_PERSON.search(rest)
+        or PSEUDONYM.search(rest)
+        or FIRST_PERSON.search(rest)
+        or EVENT.search(rest)
+    ):
+        return False
+    inner = (m.group("word").lower() for m in INNER_CAPITAL.finditer(rest))
+    return all(w in MONTHS or w in WEEKDAYS for w in inner)
+
+
 def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals) -> Verdict:
     """What becomes of a date: none in a reference list, in history of public figures or in
     the practice's own closing days; a warning for a month or a holiday alone."""
@@ -538,12 +572,19 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     paragraph = view[block.start : block_end(view, block.start, block)]
     if own_calendar(paragraph if block.stop - block.start <= ENTRY_LENGTH else sentence, text):
         return SKIP  # "We close for Thanksgiving Day and December 25": the practice's hours
-    lead = signals.leads.get(block.start) if block.kind == "item" else None
-    if lead is not None and own_calendar(lead + "\n" + paragraph, text):
+    closed_item = block.kind == "item" and _closed_list_item(paragraph, block, signals)
+    if closed_item and not YEAR_OR_WHEN.search(text):
         return SKIP  # "We are closed on these holidays:" and a list of them: the practice's
     part = clause(sentence, start - first)
-    undated = not any(c.isdigit() for c in sentence.replace(part, " "))
-    if sentence != part and undated and own_calendar(part, text):
+    others = sentence.replace(part, " ")
+    undated = not any(c.isdigit() for c in others)
+    if (
+        not signals.case
+        and sentence != part
+        and undated
+        and _names_no_one(others)
+        and own_calendar(part, text)
+    ):
         # "We are closed on Independence Day, July 4; book early": the first clause's, where
         # no other clause gives a day ("; your session moves to July 5" is the client's).
         return SKIP
@@ -571,12 +612,11 @@ def date_verdict(view: str, start: int, end: int, block: Block, signals: Signals
     if (
         not signals.case
         and PUBLIC_EVENT.search(sentence)
-        and PRACTICE_OWN.search(sentence)
-        and not SOMEONE_ELSE.search(plain)
-        and not ONE_PERSON.search(plain)
-        and not PSEUDONYM.search(plain)
-        and not FIRST_PERSON.search(plain)
-        and not EVENT.search(plain)
+        and (practice_own := PRACTICE_OWN.search(sentence))
+        # A price's change is dated by its month alone: "3 February 2024" is someone's day.
+        and not (practice_own.group("prices") and DAY_NUMBER.search(text))
+        and not VISIT.search(plain)
+        and _names_no_one(plain)
     ):
         return SKIP  # "We will be at the health fair on Saturday, May 16": the practice's day
     if (
