@@ -482,18 +482,7 @@ def _nobody(passage: str) -> bool:
     """Whether a passage, its holidays and groups read past, names no one, nor an event."""
     rest = A_HOLIDAY.sub(" ", passage) if A_HOLIDAY.search(passage) else passage
     rest = GROUP_PHRASE.sub(" ", rest)
-    if (
-        SOMEONE_ELSE.search(rest)
-        or CLIENT_WORDS.search(rest)
-        or VISIT.search(rest)
-        or PSEUDONYM.search(rest)
-        or ONE_PERSON.search(rest)
-        or FIRST_PERSON.search(rest)
-        or EVENT.search(rest)
-    ):
-        return False
-    inner = (m.group("word").lower() for m in INNER_CAPITAL.finditer(rest))
-    return all(w in MONTHS or w in WEEKDAYS for w in inner)
+    return not CLIENT_WORDS.search(rest) and not VISIT.search(rest) and _names_no_one(rest)
 
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
