@@ -109,5 +109,5 @@ def test_a_title_of_two_lines_is_refused_when_the_table_is_made():
 
 def test_the_shipped_table_is_for_the_installed_package():
     # Stale after an upgrade of simple-icd-10-cm: `python -m casebook.icd10_table` writes it
-    # again (tests/test_icd10_table.py checks it holds what the package holds).
+    # again (tests/test_icd10_table_against_package.py checks it holds what the package holds).
     assert icd10_table.load() is not None
