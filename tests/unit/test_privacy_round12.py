@@ -316,3 +316,15 @@ def test_a_long_lead_in_to_a_list_of_closing_days_stays_linear():
         return lead + "".join(f"- March {k % 28 + 1}\n" for k in range(n))
 
     assert growth(lambda t: found(t), make, 60) < 6
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("She wrote from olha равлик example крапка ua this spring.", "email"),
+        ("He wrote from taras собачка example крапка ua this spring.", "email"),
+        ("Her social is nought one two, four five, six seven eight nine.", "ssn"),
+    ],
+)
+def test_the_attackers_last_evasions_of_this_round_are_found(body, category):
+    assert texts(body, category), found(body)

@@ -22,7 +22,8 @@ SPACED_AT = re.compile(r"(?<![\w.+-])[\w.+-]+[^\S\n]@[^\S\n][\w-]+(?:\.[\w-]+)+"
 # Italian "chiocciola"; Dutch "apenstaartje" and "punt"; Polish "małpa" and "kropka"; Czech
 # "zavináč" and "tečka"; Swedish "snabel-a" and Danish "punktum"; Russian "sobaka" and
 # "tochka", also in Cyrillic; Ukrainian "krapka"; Vietnamese "a còng" and "chấm"; Hungarian
-# "kukac" and "pont"; Greek "papaki" and "teleia"; Romanian "arond" and "punct" (not Finnish
+# "kukac" and "pont"; Greek "papaki" and "teleia"; Romanian "arond" and "punct"; Ukrainian
+# "ravlyk" and "sobachka", Finnish "ät" (not Finnish
 # "piste": a ski run in English and French).
 # Words in another script are matched as the text is read: with their look-alike letters
 # already Latin ("собака" is read "coбaкa"), so each is listed as seen too (SEEN_AS; a test
@@ -33,11 +34,14 @@ SEEN_AS = {
     "точка": "\u0442o\u0447\u043aa",
     "крапка": "\u043apa\u043f\u043aa",
     "τελεία": "\u03c4\u03b5\u03bb\u03b5\u03afa",
+    "равлик": "pa\u0432\u043b\u0438\u043a",
+    "собачка": "co\u0431a\u0447\u043aa",
 }
 AT = (
     r"(?:at|arroba|@rroba|arobase|chez|bei|klammeraffe|chiocciola|apenstaartje|małpa|malpa|"
     r"zavináč|zavinac|snabel-a|sobaka|собака|a[^\S\n]+còng|a[^\S\n]+cong|a[^\S\n]+móc|kukac|"
-    rf"papaki|παπάκι|arond|{SEEN_AS['собака']}|{SEEN_AS['παπάκι']})"
+    rf"papaki|παπάκι|arond|ät|равлик|собачка|{SEEN_AS['собака']}|{SEEN_AS['παπάκι']}|"
+    rf"{SEEN_AS['равлик']}|{SEEN_AS['собачка']})"
 )
 DOT = (
     r"(?:dot|punto|ponto|point|punkt|punktum|punt|kropka|tečka|tecka|tochka|точка|крапка|"
@@ -50,7 +54,8 @@ DOT_WORD = rf"(?:[^\S\n]*[\[({{<][^\S\n]*{DOT}[^\S\n]*[\])}}>][^\S\n]*|[^\S\n]+{
 BRACKETED = re.compile(
     rf"[\[({{<][^\S\n]*(?:{AT}|{DOT})[^\S\n]*[\])}}>]|(?:\ba|@)rroba\b|"
     r"\b(?:arobase|klammeraffe|chiocciola|apenstaartje|małpa|malpa|zavináč|zavinac|snabel-a|"
-    rf"sobaka|собака|kukac|papaki|παπάκι|arond|a[^\S\n]+còng|{SEEN_AS['собака']}|{SEEN_AS['παπάκι']})\b",
+    rf"sobaka|собака|kukac|papaki|παπάκι|arond|a[^\S\n]+còng|равлик|собачка|{SEEN_AS['собака']}|"
+    rf"{SEEN_AS['παπάκι']}|{SEEN_AS['равлик']}|{SEEN_AS['собачка']})\b",
     re.IGNORECASE,
 )
 LABEL = r"[A-Za-z0-9](?:[\w+-]{0,62}[A-Za-z0-9])?"
@@ -79,7 +84,7 @@ OTHER_ATS = (
     "rroba", "arobase", "chez", "bei", "klammeraffe", "chiocciola", "apenstaartje", "małpa",
     "malpa", "zavináč", "zavinac", "snabel-a", "sobaka", "собака", "còng", "cong", "móc",
     "kukac", "papaki", "παπάκι", "arond", SEEN_AS["собака"].lower(),
-    SEEN_AS["παπάκι"].lower(),
+    SEEN_AS["παπάκι"].lower(), " ät ", SEEN_AS["равлик"].lower(), SEEN_AS["собачка"].lower(),
 )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from . import identifiers, labels, ssn
 from .findings import OTHER_CODE, SSN
 from .spans import Span
 
-DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+DIGIT = r"(?:zero|nought|oh|one|two|three|four|five|six|seven|eight|nine)"
 # Digits read out as people do: "twelve", "forty-four" (two words), "double zero".
 DIGIT_WORD = (
     rf"(?:(?:double|triple)(?:[^\S\n]+|-){DIGIT}|{DIGIT}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
