@@ -16,8 +16,6 @@ version, or a damaged one, is never read: CodeBook looks codes up in the package
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 import warnings
 import zlib
 from bisect import bisect_right
@@ -186,15 +184,10 @@ def titles_from_package() -> dict[str, str]:
 
 def write(titles: Mapping[str, str], path: Path, version: str) -> None:
     """Write a table atomically: a half-written file is never read as one."""
-    data = render(titles, version)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # Imported here: only the maker writes, and a lookup never needs the YAML emitter.
+    from ..content.newfiles import replace_whole  # noqa: PLC0415
+
+    replace_whole(path, render(titles, version))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
@@ -76,15 +74,10 @@ def load() -> frozenset[str] | None:
 
 def write(names: Iterable[str], path: Path) -> None:
     """Write the index atomically: a half-written file is never read as one."""
-    text = render(names, key())
-    fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # Imported here: only the maker writes, and a lookup never needs the YAML emitter.
+    from ..content.newfiles import replace_whole  # noqa: PLC0415
+
+    replace_whole(path, render(names, key()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
